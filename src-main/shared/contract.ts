@@ -1,0 +1,69 @@
+// The typed contract between renderer and main: every channel's input and output schema.
+// Main validates each input against it before a handler runs; the renderer imports only types.
+import { z } from 'zod';
+import type { ChannelName } from './channels';
+import type { Result } from './errors';
+import { ExtractedArticle } from './extraction';
+
+const Bytes = z.instanceof(Uint8Array);
+const FileName = z.string().min(1).max(1024);
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  shell: z.enum(['electron', 'web']),
+  dataDir: z.string(),
+  limits: z.object({ maxFileBytes: z.number().int().positive(), timeoutMs: z.number().int().positive() }),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const BackupEntry = z.object({ name: z.string(), at: z.string(), size: z.number().int() });
+export type BackupEntry = z.infer<typeof BackupEntry>;
+
+export const ExportFormat = z.enum(['html', 'pdf', 'docx', 'md', 'csv', 'json', 'w3c', 'qdpx', 'qdc']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const contract = {
+  appInfo: { input: z.object({}).strict(), output: AppInfo },
+  /** Import one file: bytes → detected format → text → statements. Main never sees a path from the renderer. */
+  importFile: {
+    input: z.object({ name: FileName, bytes: Bytes, relativePath: z.string().max(4096).optional() }).strict(),
+    output: ExtractedArticle,
+  },
+  /** The sample dossier for a first start: the seed article, imported through the same pipeline. */
+  sampleDossier: { input: z.object({}).strict(), output: z.array(ExtractedArticle) },
+  /** Write a rolling backup of the workspace (a JSON dossier); the last N are kept. */
+  backupSave: {
+    input: z.object({ json: z.string().max(2_000_000_000) }).strict(),
+    output: BackupEntry,
+  },
+  backupList: { input: z.object({}).strict(), output: z.array(BackupEntry) },
+  backupLoad: {
+    input: z.object({ name: z.string().regex(/^backup-[0-9TZ-]+\.json$/) }).strict(),
+    output: z.object({ json: z.string() }),
+  },
+  /** Save an export: Electron shows a native save dialog; the browser shell downloads it. */
+  saveExport: {
+    input: z
+      .object({ suggestedName: FileName, format: ExportFormat, data: z.union([z.string(), Bytes]) })
+      .strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+} as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Input<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type Output<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+/** The renderer's view of main: one named method per channel. */
+export type Api = { [C in ChannelName]: (input: Input<C>) => Promise<Result<Output<C>>> };
+
+/** Context a handler runs in (which shell, which sender). */
+export interface HandlerContext {
+  shell: 'electron' | 'web';
+}
+
+/** Every channel must have a handler: a missing key is a compile error. */
+export type Handlers = {
+  [C in ChannelName]: (input: z.output<Contract[C]['input']>, ctx: HandlerContext) => Promise<Output<C>>;
+};
