@@ -1,21 +1,14 @@
 // Importer registry: picks the importer for a file by content sniffing first, extension second.
-// (Spine version: plain text only; the import issue adds the other formats behind this signature.)
 import { AppError } from '../../shared/errors';
 import type { ExtractedDocument } from '../../shared/extraction';
+import { importHtml } from './formats/html';
+import { importMarkdown } from './formats/markdown';
+import { importText } from './formats/text';
+import { DEFAULT_LIMITS, formatBytes, type ImportLimits } from './limits';
+import { fallbackTitle } from './normalize';
+import { sniffFile } from './sniff';
 
-export interface ImportLimits {
-  maxFileBytes: number;
-  timeoutMs: number;
-  maxDocxUncompressedBytes: number;
-  maxHtmlDepth: number;
-}
-
-export const DEFAULT_LIMITS: ImportLimits = {
-  maxFileBytes: 200 * 1024 * 1024,
-  timeoutMs: 60_000,
-  maxDocxUncompressedBytes: 500 * 1024 * 1024,
-  maxHtmlDepth: 2_000,
-};
+export { DEFAULT_LIMITS, type ImportLimits } from './limits';
 
 /** Extract one document. Throws AppError('refused' | 'too-large', reason) for a file it cannot take. */
 export async function extractDocument(
@@ -23,24 +16,54 @@ export async function extractDocument(
   fileName: string,
   limits: ImportLimits = DEFAULT_LIMITS,
 ): Promise<ExtractedDocument> {
-  if (bytes.byteLength > limits.maxFileBytes) {
+  const effective: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
+  if (bytes.byteLength > effective.maxFileBytes) {
     throw new AppError(
       'too-large',
-      `file is ${Math.round(bytes.byteLength / 1048576)} MB; the limit is ${Math.round(limits.maxFileBytes / 1048576)} MB`,
+      `file is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(effective.maxFileBytes)}`,
     );
   }
-  const text = new TextDecoder('utf-8').decode(bytes).normalize('NFC').replace(/\r\n?/g, '\n').trim();
-  if (!text) throw new AppError('refused', 'the file is empty');
-  const title = text.split('\n')[0]!.slice(0, 120);
-  return {
-    format: 'txt',
-    title,
-    outlet: null,
-    authors: [],
-    publishedAt: null,
-    url: null,
-    language: null,
-    text,
-    warnings: [],
-  };
+  if (bytes.byteLength === 0) throw new AppError('refused', 'the file is empty');
+  const document = await extractByFormat(bytes, fileName, effective);
+  if (!document.text) throw new AppError('refused', emptyReason(document.format));
+  return { ...document, title: document.title || fallbackTitle(document.text, fileName) };
+}
+
+async function extractByFormat(bytes: Uint8Array, fileName: string, limits: ImportLimits): Promise<ExtractedDocument> {
+  const sniffed = sniffFile(bytes, fileName);
+  switch (sniffed.format) {
+    case 'pdf': {
+      const { importPdf } = await import('./formats/pdf'); // pdf.js is large: load it only for PDFs
+      return importPdf(bytes, limits);
+    }
+    case 'docx': {
+      const { importDocx } = await import('./formats/docx');
+      return importDocx(bytes, fileName, limits);
+    }
+    case 'eml': {
+      const { importEmail } = await import('./formats/email');
+      return importEmail(bytes, limits);
+    }
+    case 'html':
+      return importHtml(sniffed.decoded, bytes, limits);
+    case 'md':
+      return importMarkdown(sniffed.decoded);
+    case 'txt':
+      return importText(sniffed.decoded);
+  }
+}
+
+function emptyReason(format: ExtractedDocument['format']): string {
+  switch (format) {
+    case 'pdf':
+      return 'PDF has no text layer (scanned image?); OCR is not supported yet';
+    case 'docx':
+      return 'the Word document has no text (only images, or nothing at all)';
+    case 'html':
+      return 'the web page has no readable text';
+    case 'eml':
+      return 'the e-mail has no text';
+    default:
+      return 'the file is empty';
+  }
 }

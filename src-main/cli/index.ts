@@ -1,0 +1,30 @@
+// The `corroborate` command line: extract (and, as they land, export/import/merge/validate).
+import { extractCommand } from './extract';
+
+const HELP = `corroborate — offline workbench for who said what, through whom
+
+Usage:
+  corroborate extract FILE… [--json]   print each file as an article with its statements
+  corroborate help                     this text
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const flags = new Set(rest.filter((a) => a.startsWith('--')));
+  const positional = rest.filter((a) => !a.startsWith('--'));
+  switch (command) {
+    case 'extract':
+      return extractCommand(positional, flags.has('--json'));
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`corroborate: unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,111 @@
+// The handlers behind every channel of the contract, shared by Electron's IPC and the browser
+// shell's HTTP bridge. No Electron here: shell-specific abilities are passed in.
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Handlers } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import { importBytes } from './import/pipeline';
+import { DEFAULT_LIMITS, type ImportLimits } from './import/registry';
+import { ImportWorkerHost } from './import/worker-host';
+import { safeJoin, writeFileAtomic } from './files';
+
+export interface HandlerDeps {
+  shell: 'electron' | 'web';
+  version: string;
+  dataDir: string;
+  /** Folder holding sample/ and other shipped assets. */
+  assetsDir: string;
+  limits?: Partial<ImportLimits>;
+  /** Electron: a native save dialog. Absent in the browser shell (exports go to the data folder). */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  backupsKept?: number;
+}
+
+export interface HandlerSet {
+  handlers: Handlers;
+  close: () => Promise<void>;
+}
+
+export function createHandlers(deps: HandlerDeps): HandlerSet {
+  const limits: ImportLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const worker = new ImportWorkerHost();
+  const backupsDir = join(deps.dataDir, 'backups');
+  const kept = deps.backupsKept ?? 10;
+
+  async function keepOriginal(sha: string, bytes: Uint8Array): Promise<void> {
+    const path = join(deps.dataDir, 'originals', sha);
+    if (!existsSync(path)) await writeFileAtomic(path, bytes);
+  }
+
+  async function listBackups() {
+    await mkdir(backupsDir, { recursive: true });
+    const names = (await readdir(backupsDir)).filter((n) => /^backup-[0-9TZ-]+\.json$/.test(n)).sort();
+    const entries = [];
+    for (const name of names.reverse()) {
+      const s = await stat(join(backupsDir, name));
+      entries.push({ name, at: s.mtime.toISOString(), size: s.size });
+    }
+    return entries;
+  }
+
+  const handlers: Handlers = {
+    async appInfo() {
+      return {
+        name: 'Corroborate',
+        version: deps.version,
+        shell: deps.shell,
+        dataDir: deps.dataDir,
+        limits: { maxFileBytes: limits.maxFileBytes, timeoutMs: limits.timeoutMs },
+      };
+    },
+
+    async importFile({ name, bytes }) {
+      if (bytes.byteLength > limits.maxFileBytes) {
+        const mb = (n: number) => Math.round(n / 1048576);
+        throw new AppError('too-large', `file is ${mb(bytes.byteLength)} MB; the limit is ${mb(limits.maxFileBytes)} MB`);
+      }
+      const article = await worker.run(name, bytes, limits);
+      await keepOriginal(article.fileSha256, bytes);
+      return article;
+    },
+
+    async sampleDossier() {
+      const name = 'car-dec-2020.txt';
+      const bytes = new Uint8Array(await readFile(join(deps.assetsDir, 'sample', name)));
+      const article = await importBytes(bytes, name, limits);
+      await keepOriginal(article.fileSha256, bytes);
+      return [article];
+    },
+
+    async backupSave({ json }) {
+      const at = new Date();
+      const name = `backup-${at.toISOString().replace(/[:.]/g, '-')}.json`;
+      await writeFileAtomic(join(backupsDir, name), json);
+      const all = await listBackups();
+      for (const old of all.slice(kept)) await unlink(join(backupsDir, old.name));
+      return { name, at: at.toISOString(), size: Buffer.byteLength(json) };
+    },
+
+    async backupList() {
+      return listBackups();
+    },
+
+    async backupLoad({ name }) {
+      const path = safeJoin(backupsDir, name);
+      if (!existsSync(path)) throw new AppError('not-found', `backup ${name} does not exist`);
+      return { json: await readFile(path, 'utf8') };
+    },
+
+    async saveExport({ suggestedName, data }) {
+      const target = deps.chooseSavePath
+        ? await deps.chooseSavePath(suggestedName)
+        : safeJoin(join(deps.dataDir, 'exports'), suggestedName);
+      if (!target) return { saved: false, path: null };
+      await writeFileAtomic(target, data);
+      return { saved: true, path: target };
+    },
+  };
+
+  return { handlers, close: () => worker.close() };
+}

@@ -1,0 +1,116 @@
+// HTML importer: Mozilla Readability on linkedom for the article text and its metadata; nothing runs or loads.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { AppError } from '../../../shared/errors';
+import type { ExtractedDocument } from '../../../shared/extraction';
+import type { DecodedText } from '../decode';
+import { declaredCharset, estimateNestingDepth, stripActiveContent } from '../html-guard';
+import { htmlToText } from '../html-text';
+import type { ImportLimits } from '../limits';
+import { authorsFromByline, cleanTitle, normalizeDate } from '../normalize';
+
+// Readability needs this much text to call something an article; below it we keep the whole body.
+const MIN_ARTICLE_CHARS = 200;
+
+export interface HtmlImportOptions {
+  /** E-mail bodies are not web pages: keep all their text instead of looking for an article in them. */
+  wholeBody?: boolean;
+}
+
+export function importHtml(
+  decoded: DecodedText,
+  bytes: Uint8Array | null,
+  limits: ImportLimits,
+  options: HtmlImportOptions = {},
+): ExtractedDocument {
+  const source = redecodeIfDeclared(decoded, bytes);
+  const depth = estimateNestingDepth(source);
+  if (depth > limits.maxHtmlDepth) {
+    throw new AppError(
+      'refused',
+      `web page is nested about ${depth} levels deep; the limit is ${limits.maxHtmlDepth} (damaged or hostile page?)`,
+    );
+  }
+  const { document } = parseHTML(stripActiveContent(source));
+  for (const active of document.querySelectorAll('script:not([type="application/ld+json"]),iframe,object,embed,frame')) {
+    active.remove();
+  }
+  const meta = readHeadMetadata(document as unknown as Document);
+  const body = document.body as unknown as Element | null;
+  const wholeText = body ? htmlToText(body) : '';
+
+  let article: ReturnType<Readability<Element>['parse']> = null;
+  if (!options.wholeBody) {
+    try {
+      article = new Readability<Element>(document as unknown as Document, { serializer: (node) => node as Element }).parse();
+    } catch (error) {
+      if (error instanceof RangeError) throw new AppError('refused', 'web page is too deeply nested to read');
+      article = null; // Readability gave up on odd markup: the whole visible text is still worth keeping
+    }
+  }
+  const articleText = article?.content ? htmlToText(article.content) : '';
+  const useArticle = articleText.length >= Math.min(MIN_ARTICLE_CHARS, wholeText.length);
+  const warnings: string[] = [];
+  if (!options.wholeBody && !useArticle && wholeText) warnings.push('no article found in the page; kept all its text');
+
+  return {
+    format: 'html',
+    title: cleanTitle(article?.title) ?? meta.title ?? '',
+    outlet: cleanTitle(article?.siteName) ?? meta.siteName,
+    authors: authorsFromByline(article?.byline ?? meta.author),
+    publishedAt: normalizeDate(article?.publishedTime ?? meta.published),
+    url: meta.url,
+    language: cleanTitle(article?.lang ?? meta.lang),
+    text: useArticle ? articleText : wholeText,
+    warnings,
+  };
+}
+
+// A page that declares a charset other than the one our byte-level guess chose is decoded as it says,
+// unless it came with a BOM or as valid UTF-8 (both are stronger evidence than a meta tag).
+function redecodeIfDeclared(decoded: DecodedText, bytes: Uint8Array | null): string {
+  if (!bytes || decoded.encoding === 'utf-8' || decoded.encoding.startsWith('utf-16')) return decoded.text;
+  const declared = declaredCharset(decoded.text);
+  if (!declared || declared === decoded.encoding || declared.startsWith('utf-16')) return decoded.text;
+  return new TextDecoder(declared).decode(bytes);
+}
+
+interface HeadMetadata {
+  title: string | null;
+  siteName: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  lang: string | null;
+}
+
+// Read before Readability runs, because Readability rewrites the document it is given.
+function readHeadMetadata(document: Document): HeadMetadata {
+  const metaContent = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      const element = document.querySelector(`meta[property="${key}"],meta[name="${key}"]`);
+      const content = element?.getAttribute('content')?.trim();
+      if (content) return content;
+    }
+    return null;
+  };
+  const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim();
+  return {
+    title: cleanTitle(metaContent('og:title', 'twitter:title') ?? document.querySelector('title')?.textContent),
+    siteName: cleanTitle(metaContent('og:site_name', 'application-name')),
+    author: metaContent('author', 'article:author', 'dc.creator'),
+    published: metaContent('article:published_time', 'date', 'dc.date', 'pubdate'),
+    url: absoluteHttpUrl(canonical) ?? absoluteHttpUrl(metaContent('og:url')),
+    lang: document.documentElement?.getAttribute('lang')?.trim() || metaContent('og:locale'),
+  };
+}
+
+function absoluteHttpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

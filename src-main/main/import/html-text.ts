@@ -1,0 +1,91 @@
+// Turns a parsed HTML tree into paragraphs of text: blocks become paragraphs, list items and table rows lines.
+import { joinBlocks } from './normalize';
+
+// Elements whose content is never readable text (or is code that must not leak into an article).
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas',
+  'head', 'title', 'select', 'button', 'textarea', 'input', 'audio', 'video', 'map', 'frameset',
+]);
+
+// Elements that start a new paragraph.
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
+  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'ul',
+  'caption', 'legend', 'menu',
+]);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+interface Frame {
+  node: Node;
+  leaving: boolean;
+}
+
+/** Text of an element, as normalised paragraphs. Iterative, so deep trees cannot overflow the stack. */
+export function htmlToText(root: Node): string {
+  const blocks: string[] = [];
+  let line = '';
+  let preDepth = 0;
+  let tableDepth = 0;
+  const flush = (): void => {
+    if (line.trim()) blocks.push(line);
+    line = '';
+  };
+  const stack: Frame[] = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      const text = node.nodeValue ?? '';
+      line += preDepth > 0 ? text : text.replace(/\s+/g, ' ');
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const element = node as Element;
+    const tag = element.localName.toLowerCase();
+    if (leaving) {
+      if (tag === 'pre') preDepth--;
+      if (tag === 'table') tableDepth--;
+      if (tableDepth > 0) {
+        if (tag === 'tr') line += '\n';
+        else if (BLOCKS.has(tag) && tag !== 'table') line += ' ';
+      } else if (BLOCKS.has(tag)) flush();
+      continue;
+    }
+    if (SKIPPED.has(tag)) continue;
+    if (tag === 'br') {
+      line += '\n';
+      continue;
+    }
+    if (tableDepth > 0) {
+      if ((tag === 'td' || tag === 'th') && element.previousElementSibling) line += ' | ';
+      else if (BLOCKS.has(tag) && tag !== 'table') line += ' ';
+    } else if (BLOCKS.has(tag) || tag === 'table') {
+      flush();
+    }
+    if (tag === 'li') line += listMarker(element);
+    if (tag === 'pre') preDepth++;
+    if (tag === 'table') {
+      if (tableDepth === 0) flush();
+      tableDepth++;
+    }
+    stack.push({ node, leaving: true });
+    const children = element.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });
+  }
+  flush();
+  return joinBlocks(blocks);
+}
+
+// "• " in a bulleted list, "3. " in a numbered one (honouring start="…").
+function listMarker(item: Element): string {
+  const list = item.parentElement;
+  if (!list || list.localName.toLowerCase() !== 'ol') return '• ';
+  const start = Number.parseInt(list.getAttribute('start') ?? '1', 10);
+  let index = 0;
+  for (let sibling = item.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (sibling.localName.toLowerCase() === 'li') index++;
+  }
+  return `${(Number.isFinite(start) ? start : 1) + index}. `;
+}

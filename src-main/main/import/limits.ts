@@ -1,0 +1,25 @@
+// Limits that protect the app from hostile or huge files; every importer reads them from here.
+export interface ImportLimits {
+  maxFileBytes: number;
+  timeoutMs: number;
+  maxDocxUncompressedBytes: number;
+  maxHtmlDepth: number;
+  /** Pages read from one PDF; a bigger PDF is refused rather than left to run for minutes. */
+  maxPdfPages: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  timeoutMs: 60_000,
+  maxDocxUncompressedBytes: 500 * 1024 * 1024,
+  maxHtmlDepth: 2_000,
+  maxPdfPages: 5_000,
+};
+
+/** "412 MB", "3.1 MB", "740 KB": sizes as people read them in a refusal. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 10 * 1048576) return `${Math.round(bytes / 1048576)} MB`;
+  if (bytes >= 1048576) return `${(bytes / 1048576).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,128 @@
+// Decides a file's format from its content first and its extension second, refusing clear mismatches.
+import { AppError } from '../../shared/errors';
+import { decodeText, type DecodedText } from './decode';
+
+export type SniffedFile =
+  | { format: 'pdf' }
+  | { format: 'docx' }
+  | { format: 'txt' | 'md' | 'html' | 'eml'; decoded: DecodedText };
+
+type DeclaredFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'eml' | 'other';
+
+const EXTENSIONS: Record<string, DeclaredFormat> = {
+  pdf: 'pdf',
+  docx: 'docx',
+  docm: 'docx',
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  eml: 'eml',
+};
+
+// What a person would call the thing we found, when it is in the file under another name.
+const NAMES: Record<DeclaredFormat, string> = {
+  pdf: 'a PDF',
+  docx: 'a Word document',
+  txt: 'a text file',
+  md: 'a Markdown file',
+  html: 'a web page',
+  eml: 'an e-mail message',
+  other: 'a supported file',
+};
+
+// Magic numbers of formats people drop by mistake, so the refusal can say what the file is.
+const SIGNATURES: Array<{ bytes: number[]; offset?: number; what: string }> = [
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old-style Office file (.doc, .xls or .msg); save it as .docx' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image; OCR is not supported yet' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image; OCR is not supported yet' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image; OCR is not supported yet' },
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image; OCR is not supported yet' },
+  { bytes: [0x57, 0x45, 0x42, 0x50], offset: 8, what: 'a WebP image' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'an RTF document; save it as .docx or .pdf' },
+  { bytes: [0x25, 0x21, 0x50, 0x53], what: 'a PostScript file' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program' },
+  { bytes: [0x4d, 0x5a], what: 'a program' },
+];
+
+export function declaredFormat(fileName: string): DeclaredFormat {
+  const match = /\.([a-z0-9]+)$/i.exec(fileName.trim());
+  return (match && EXTENSIONS[match[1]!.toLowerCase()]) || 'other';
+}
+
+/** Pick the importer for these bytes, or throw AppError('refused') saying why none fits. */
+export function sniffFile(bytes: Uint8Array, fileName: string): SniffedFile {
+  const declared = declaredFormat(fileName);
+  const extension = /\.([^.\\/]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
+  const mismatch = (what: string): AppError =>
+    new AppError('refused', `not ${NAMES[declared]} although it ends in .${extension}; it is ${what}`);
+
+  if (isPdf(bytes)) {
+    if (declared === 'docx') throw mismatch('a PDF');
+    return { format: 'pdf' };
+  }
+  if (isZip(bytes)) {
+    if (declared === 'pdf') throw mismatch('a ZIP archive');
+    // Whether the archive holds a Word document is decided by the DOCX importer, which reads the directory.
+    return { format: 'docx' };
+  }
+  for (const signature of SIGNATURES) {
+    if (startsWith(bytes, signature.bytes, signature.offset ?? 0)) {
+      if (declared !== 'other') throw mismatch(signature.what);
+      throw new AppError('refused', `not a supported format: this is ${signature.what}`);
+    }
+  }
+  if (declared === 'pdf' || declared === 'docx') {
+    throw new AppError('refused', `not ${NAMES[declared]} although it ends in .${extension}`);
+  }
+  const decoded = decodeText(bytes);
+  const head = decoded.text.slice(0, 4096);
+  if (looksLikeHtml(head)) return { format: 'html', decoded };
+  if (looksLikeEmail(head)) return { format: 'eml', decoded };
+  if (declared === 'eml') throw new AppError('refused', 'not an e-mail message although it ends in .eml');
+  if (declared === 'html' || declared === 'md') return { format: declared, decoded };
+  return { format: 'txt', decoded };
+}
+
+function startsWith(bytes: Uint8Array, signature: number[], offset: number): boolean {
+  if (bytes.length < offset + signature.length) return false;
+  return signature.every((byte, i) => bytes[offset + i] === byte);
+}
+
+// pdf.js, like Acrobat, accepts a "%PDF-" header anywhere in the first kilobyte.
+function isPdf(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04], 0) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06], 0);
+}
+
+function looksLikeHtml(head: string): boolean {
+  const start = head.replace(/^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->)*/, '');
+  if (/^<(?:!doctype\s+html|html|head|body)\b/i.test(start)) return true;
+  return /<html[\s>]/i.test(head) && /<(?:head|body|meta|title)[\s>]/i.test(head);
+}
+
+// An RFC 5322 header block: the first line is a header, and familiar mail headers follow.
+const MAIL_HEADERS = /^(?:from|to|cc|subject|date|message-id|received|return-path|mime-version|delivered-to|reply-to|content-type|x-[\w-]+):/gim;
+function looksLikeEmail(head: string): boolean {
+  const headerBlock = head.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  if (!/^[\x21-\x39\x3b-\x7e]+:/.test(headerBlock)) return false;
+  const names = new Set((headerBlock.match(MAIL_HEADERS) ?? []).map((name) => name.toLowerCase()));
+  const hasCore = names.has('from:') || names.has('received:') || names.has('message-id:') || names.has('mime-version:');
+  return hasCore && names.size >= 2;
+}

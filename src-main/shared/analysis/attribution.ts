@@ -1,0 +1,259 @@
+// Finds, in one statement, who speaks (the noun phrase), with which cue, through which relays, and hedges.
+// Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
+// “ ” Bogdanov said , according to Interfax.
+import {
+  AUXILIARIES,
+  cueForm,
+  HEDGE_ADVERBS,
+  isCueAfterSubject,
+  isVerbModifier,
+  PASSIVE_HEDGE_VERBS,
+} from './cues';
+import { isFiniteVerb, lexiconTags } from './lexicon';
+import type { Token, TokenisedStatement } from './tokens';
+
+export interface Attribution {
+  /** The speaker's noun phrase as written, or null. */
+  speaker: string | null;
+  /** The subject is an agency/outlet-like phrase whose own verbs count as cues. */
+  cue: string | null;
+  /** Relay noun phrases in text order (nearest to the speaker first). */
+  via: string[];
+  /** A hedge ("reportedly", "is said to") found outside quotation marks. */
+  hedge: string | null;
+  /** The sentence subject, when the speaker was not found; used for agencies and outlets. */
+  subject: string | null;
+  /** The subject's main verb when it is not a reporting verb ("Tass numbered …"). */
+  subjectVerb: string | null;
+}
+
+const OPENERS = new Set([
+  'as', 'in', 'on', 'at', 'outside', 'after', 'before', 'during', 'since', 'meanwhile', 'however', 'earlier',
+  'later', 'last', 'for', 'by', 'with', 'despite', 'amid', 'following', 'under', 'over', 'while', 'when',
+  'although', 'also', 'still', 'yet', 'now', 'then', 'today', 'yesterday', 'separately', 'moreover',
+  'furthermore', 'instead', 'overall', 'nevertheless', 'thus', 'so', 'but', 'and', 'if', 'once', 'until',
+]);
+const PARENTHETICAL_OPENERS = new Set([
+  'for', 'who', 'which', 'in', 'on', 'at', 'too', 'also', 'however', 'meanwhile', 'a', 'an', 'the', 'once',
+  'now', 'himself', 'herself', 'itself', 'like', 'unlike', 'including', 'whose', 'then', 'still',
+]);
+const NOT_VERBS = /(?:^|,)(?:Adjective|Plural|Singular|Noun|Uncountable)(?:,|$)/;
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their']);
+const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„']);
+
+function isVerbLike(t: Token): boolean {
+  if (!t.isWord) return false;
+  const w = t.lower;
+  if (AUXILIARIES.has(w) || cueForm(w) === 'past' || cueForm(w) === 'third') return true;
+  if (t.text !== w) return false;
+  if (isFiniteVerb(w)) return true;
+  return w.length > 4 && w.endsWith('ed') && !NOT_VERBS.test(lexiconTags(w));
+}
+
+const isPunct = (t: Token | undefined, chars: string): boolean => !!t && !t.isWord && chars.includes(t.text);
+
+/** Reads the words outside quotation marks of one statement. */
+export function findAttribution(statement: string, tokenised: TokenisedStatement): Attribution {
+  const seq = tokenised.tokens.filter((t) => !t.quoted);
+  const phrase = (from: number, to: number): string => {
+    const first = seq[from];
+    const last = seq[to - 1];
+    if (!first || !last || to <= from) return '';
+    let end = last.end;
+    if (/^(?:\p{L}\.)+\p{L}$/u.test(last.text) && statement.charAt(end) === '.') end++;
+    return statement.slice(first.start, end);
+  };
+  const result: Attribution = { speaker: null, cue: null, via: [], hedge: null, subject: null, subjectVerb: null };
+
+  for (let p = 0; p < seq.length; p++) {
+    const t = seq[p] as Token;
+    if (HEDGE_ADVERBS.has(t.lower)) {
+      result.hedge = t.lower;
+      break;
+    }
+    const next = seq[p + 1];
+    if (AUXILIARIES.has(t.lower) && next && PASSIVE_HEDGE_VERBS.has(next.lower) && seq[p + 2] && ['to', 'that'].includes((seq[p + 2] as Token).lower)) {
+      result.hedge = `${t.lower} ${next.lower} ${(seq[p + 2] as Token).lower}`;
+      break;
+    }
+  }
+
+  let i = 0;
+  let accordingTo: string | null = null;
+  const npUntilComma = (from: number, max: number): number => {
+    let j = from;
+    while (j < seq.length && j - from < max && !isPunct(seq[j], ',;:—–') && !QUOTE_MARKS.has((seq[j] as Token).text)) j++;
+    return j;
+  };
+  // "According to a statement from the Rwandan military, “…”"
+  if (seq[0]?.lower === 'according' && seq[1]?.lower === 'to') {
+    const end = npUntilComma(2, 14);
+    accordingTo = phrase(2, end);
+    i = isPunct(seq[end], ',') ? end + 1 : end;
+  }
+  // Leading adverbials: "As of Tuesday morning, …", "In early November, …".
+  for (let round = 0; round < 2 && seq[i]?.isWord && OPENERS.has((seq[i] as Token).lower); round++) {
+    const comma = npUntilComma(i, 14);
+    if (!isPunct(seq[comma], ',')) break;
+    i = comma + 1;
+  }
+
+  // The subject: words up to the first verb, skipping parentheticals (", for its part,").
+  const subjectStart = i;
+  let j = i;
+  while (j < seq.length && j - subjectStart < 16) {
+    const t = seq[j] as Token;
+    if (isPunct(t, ',')) {
+      const close = npUntilComma(j + 1, 12);
+      const inner = seq[j + 1];
+      const after = seq[close + 1];
+      if (isPunct(seq[close], ',') && inner && PARENTHETICAL_OPENERS.has(inner.lower) && after && (isVerbLike(after) || isVerbModifier(after.lower))) {
+        j = close + 1;
+        continue;
+      }
+      break;
+    }
+    if (isPunct(t, ';:—–') || QUOTE_MARKS.has(t.text) || isVerbLike(t)) break;
+    if (t.isWord && (HEDGE_ADVERBS.has(t.lower) || (isVerbModifier(t.lower) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
+    j++;
+  }
+  const subjectTokens = seq.slice(subjectStart, j).filter((t) => t.isWord && !DETERMINERS.has(t.lower));
+  const subject = subjectTokens.length > 0 && j < seq.length ? subjectPhrase(statement, seq, subjectStart, j, phrase) : null;
+  result.subject = subject;
+
+  // The main verb, after auxiliaries and adverbs.
+  let k = j;
+  let afterAuxiliary = false;
+  while (k < seq.length && (AUXILIARIES.has((seq[k] as Token).lower) || isVerbModifier((seq[k] as Token).lower) || HEDGE_ADVERBS.has((seq[k] as Token).lower))) {
+    if (AUXILIARIES.has((seq[k] as Token).lower)) afterAuxiliary = true;
+    k++;
+  }
+  const verb = seq[k];
+  if (subject && verb && verb.isWord && isCueAfterSubject(verb.lower, afterAuxiliary)) {
+    result.speaker = subject;
+    result.cue = verb.text;
+  } else if (subject && verb && verb.isWord && (isVerbLike(verb) || cueForm(verb.lower))) {
+    result.subjectVerb = verb.text;
+  }
+
+  // Later cues: relay clauses (", RFERL reported"), conjoined verbs ("and has accused"), participles.
+  let reporterSeen = false;
+  for (let p = Math.max(k + 1, subjectStart); p < seq.length; p++) {
+    const t = seq[p] as Token;
+    if (!t.isWord) continue;
+    if (t.lower === 'according' && seq[p + 1]?.lower === 'to') {
+      const end = npUntilComma(p + 2, 12);
+      const np = phrase(p + 2, end);
+      if (np) addRelay(result, np, 'according to');
+      p = end;
+      continue;
+    }
+    const form = cueForm(t.lower);
+    if (!form) continue;
+    // Back over adverbs and auxiliaries to a noun phrase opened by a comma or a closing quotation mark.
+    let b = p - 1;
+    while (b >= 0 && seq[b]?.isWord && (isVerbModifier((seq[b] as Token).lower) || AUXILIARIES.has((seq[b] as Token).lower))) b--;
+    let a = b;
+    while (a >= 0 && b - a < 10 && (isPunct(seq[a], '()') || (seq[a]?.isWord && !isVerbLike(seq[a] as Token)))) a--;
+    const opener = seq[a];
+    const opensClause = a < 0 ? tokenisedOpensWithQuote(tokenised) : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
+    if (form !== 'ing' && opensClause && b > a) {
+      addRelay(result, phrase(a + 1, b + 1), t.text);
+      reporterSeen = true;
+      continue;
+    }
+    // Inverted: ",” said Bogdanov".
+    if ((form === 'past' || form === 'third') && b === p - 1 && (isPunct(seq[b], ',') || QUOTE_MARKS.has(seq[b]?.text ?? ''))) {
+      const end = npUntilComma(p + 1, 8);
+      const np = phrase(p + 1, end);
+      if (np && /^\p{Lu}|^(?:he|she|they)\b/u.test(np)) {
+        addRelay(result, np, t.text);
+        reporterSeen = true;
+        continue;
+      }
+    }
+    if (result.cue) {
+      relayAfterCue(seq, p, result, phrase);
+      continue;
+    }
+    const conjoined = seq[b]?.lower === 'and' || seq[b]?.lower === 'but';
+    const participle = form === 'ing' && isPunct(seq[p - 1], ',') && !reporterSeen;
+    if (subject && (conjoined || participle) && form !== 'base') {
+      result.speaker = subject;
+      result.cue = t.text;
+      relayAfterCue(seq, p, result, phrase);
+    }
+  }
+  if (result.speaker === null && accordingTo) {
+    result.speaker = accordingTo;
+    result.cue = 'according to';
+  } else if (accordingTo) {
+    result.via.unshift(accordingTo);
+  }
+  if (result.cue && result.speaker) {
+    const cueIndex = seq.findIndex((t) => t.text === result.cue);
+    if (cueIndex >= 0) relayAfterCue(seq, cueIndex, result, phrase);
+  }
+  result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
+  return result;
+}
+
+function tokenisedOpensWithQuote(tokenised: TokenisedStatement): boolean {
+  return tokenised.startsQuoted || QUOTE_MARKS.has(tokenised.tokens[0]?.text ?? '');
+}
+
+/** A relay clause names the speaker when none was found yet, and a relay otherwise. */
+function addRelay(result: Attribution, np: string, cue: string): void {
+  if (!np) return;
+  if (result.speaker === null) {
+    result.speaker = np;
+    result.cue = cue;
+  } else {
+    result.via.push(np);
+  }
+}
+
+/** "said to Tass", "told Interfax": the outlet right after a speaker's cue relays it. */
+function relayAfterCue(seq: Token[], p: number, result: Attribution, phrase: (a: number, b: number) => string): void {
+  const cue = seq[p]?.lower;
+  let q = p + 1;
+  if (cue !== 'told' && cue !== 'tells' && cue !== 'tell') {
+    if (seq[q]?.lower !== 'to') return;
+    q++;
+  }
+  let end = q;
+  while (end < seq.length && end - q < 6 && seq[end]?.isWord && /^\p{Lu}/u.test((seq[end] as Token).text)) end++;
+  if (end > q) {
+    const np = phrase(q, end);
+    if (!result.via.includes(np)) result.via.push(np);
+  }
+}
+
+function subjectPhrase(
+  statement: string,
+  seq: Token[],
+  from: number,
+  to: number,
+  phrase: (a: number, b: number) => string,
+): string | null {
+  const first = seq[from];
+  if (!first || !first.isWord || QUOTE_MARKS.has(first.text)) return null;
+  if (/^\p{Ll}/u.test(first.text) && !['he', 'she', 'they', 'it'].includes(first.lower) && from > 0 && !isPunct(seq[from - 1], ',')) return null;
+  // Drop a parenthetical skipped inside the subject: keep the part before it and what follows the second comma.
+  const parts: string[] = [];
+  let start = from;
+  for (let p = from; p <= to; p++) {
+    if (p === to || isPunct(seq[p], ',')) {
+      if (p > start && (parts.length === 0 || p === to)) parts.push(phrase(start, p));
+      if (p < to) {
+        let q = p + 1;
+        while (q < to && !isPunct(seq[q], ',')) q++;
+        p = q;
+        start = q + 1;
+      }
+    }
+  }
+  void statement;
+  const text = parts.filter(Boolean).join(' ').trim();
+  return text || null;
+}

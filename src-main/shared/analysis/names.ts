@@ -1,0 +1,36 @@
+// Name normalisation shared by the gazetteer, the article analysis and the cross-article sources registry.
+
+const LEADING_ARTICLE = /^(?:the|a|an)\s+/;
+
+/**
+ * A comparison key for a name: case, diacritics, acronym dots, punctuation and a leading article removed
+ * ("The U.N." → "un", "François Bozize" → "francois bozize", "Radio Free Europe/Radio Liberty" →
+ * "radio free europe radio liberty").
+ */
+export function normaliseName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/\b([a-z])\.(?=[a-z]\.?)/g, '$1')
+    .replace(/\b([a-z])\.(?=\s|$)/g, '$1')
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim()
+    .replace(LEADING_ARTICLE, '')
+    .replace(/\s+/g, ' ');
+}
+
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'des', 'la', 'le', 'et', '&', 'a', 'an']);
+
+/** The initials of a multi-word name's significant words ("radio free europe radio liberty" → "rferl"). */
+export function initialsOf(normalised: string): string {
+  const words = normalised.split(' ').filter((w) => w !== '' && !MINOR_WORDS.has(w));
+  return words.length < 2 ? '' : words.map((w) => w.charAt(0)).join('');
+}
+
+/** The significant words of a normalised name, in order. */
+export function contentWords(normalised: string): string[] {
+  return normalised.split(' ').filter((w) => w !== '' && !MINOR_WORDS.has(w));
+}

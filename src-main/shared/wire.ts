@@ -1,0 +1,51 @@
+// Binary-safe request encoding for the browser shell's HTTP bridge: JSON with byte arrays
+// carried after it, so a 200 MB file is not inflated into a JSON number array or base64.
+const MAGIC = [0x43, 0x52, 0x42, 0x31]; // "CRB1"
+
+type BytesRef = { $bytes: [number, number] };
+
+export function encodeRequest(input: unknown): Uint8Array {
+  const blobs: Uint8Array[] = [];
+  let offset = 0;
+  const json = JSON.stringify(input ?? {}, (_key, value: unknown) => {
+    if (value instanceof Uint8Array) {
+      blobs.push(value);
+      const ref: BytesRef = { $bytes: [offset, value.byteLength] };
+      offset += value.byteLength;
+      return ref;
+    }
+    return value;
+  });
+  const head = new TextEncoder().encode(json);
+  const out = new Uint8Array(8 + head.byteLength + offset);
+  out.set(MAGIC, 0);
+  new DataView(out.buffer).setUint32(4, head.byteLength, true);
+  out.set(head, 8);
+  let at = 8 + head.byteLength;
+  for (const b of blobs) {
+    out.set(b, at);
+    at += b.byteLength;
+  }
+  return out;
+}
+
+export function decodeRequest(data: Uint8Array): unknown {
+  if (data.byteLength < 8 || MAGIC.some((m, i) => data[i] !== m)) throw new Error('not an encoded request');
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const length = view.getUint32(4, true);
+  if (8 + length > data.byteLength) throw new Error('truncated request');
+  const body = data.subarray(8 + length);
+  const json = new TextDecoder('utf-8', { fatal: true }).decode(data.subarray(8, 8 + length));
+  return JSON.parse(json, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && '$bytes' in value) {
+      const ref = (value as BytesRef).$bytes;
+      if (!Array.isArray(ref) || ref.length !== 2) throw new Error('bad byte reference');
+      const [start, len] = ref;
+      if (!Number.isInteger(start) || !Number.isInteger(len) || start < 0 || len < 0 || start + len > body.byteLength) {
+        throw new Error('byte reference out of range');
+      }
+      return body.slice(start, start + len);
+    }
+    return value;
+  });
+}

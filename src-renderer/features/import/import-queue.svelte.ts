@@ -1,0 +1,108 @@
+// The import queue: sends each file to main's pipeline, stores the result in one transaction,
+// and keeps progress and a report. Cancelling stops after the current file and stores nothing of it.
+import type { ImportRecord } from '../../../src-main/shared/domain';
+import { api } from '../../lib/api';
+import { recordImport, storeExtractedArticle } from '../../lib/db';
+import type { PickedFile } from './dropped-files';
+
+export interface ReportRow {
+  fileName: string;
+  outcome: ImportRecord['outcome'];
+  title: string | null;
+  format: string | null;
+  statementCount: number;
+  reason: string | null;
+  articleId: string | null;
+}
+
+class ImportQueue {
+  running = $state(false);
+  total = $state(0);
+  done = $state(0);
+  current = $state<string | null>(null);
+  report = $state<ReportRow[]>([]);
+  reportOpen = $state(false);
+  private cancelRequested = false;
+
+  cancel(): void {
+    this.cancelRequested = true;
+  }
+
+  async run(files: PickedFile[], onImported?: (articleId: string) => void): Promise<ReportRow[]> {
+    if (this.running || files.length === 0) return [];
+    this.running = true;
+    this.cancelRequested = false;
+    this.total = files.length;
+    this.done = 0;
+    this.report = [];
+    const batchId = crypto.randomUUID();
+    const rows: ReportRow[] = [];
+    try {
+      for (const picked of files) {
+        if (this.cancelRequested) break;
+        this.current = picked.relativePath;
+        const row = await this.importOne(picked);
+        if (this.cancelRequested && row.outcome === 'imported') break;
+        rows.push(row);
+        this.report = [...rows];
+        await recordImport(batchId, row);
+        if (row.articleId && row.outcome === 'imported') onImported?.(row.articleId);
+        this.done++;
+      }
+      if (this.cancelRequested) {
+        for (const picked of files.slice(rows.length)) {
+          rows.push({
+            fileName: picked.relativePath,
+            outcome: 'refused',
+            title: null,
+            format: null,
+            statementCount: 0,
+            reason: 'cancelled before import',
+            articleId: null,
+          });
+        }
+        this.report = [...rows];
+      }
+    } finally {
+      this.running = false;
+      this.current = null;
+      this.reportOpen = true;
+    }
+    return rows;
+  }
+
+  private async importOne(picked: PickedFile): Promise<ReportRow> {
+    const base = { fileName: picked.relativePath, title: null, format: null, statementCount: 0, articleId: null };
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = new Uint8Array(await picked.file.arrayBuffer());
+    } catch (err) {
+      return { ...base, outcome: 'refused', reason: `could not read the file (${(err as Error).message})` };
+    }
+    const result = await api.importFile({ name: picked.file.name, bytes, relativePath: picked.relativePath });
+    if (!result.ok) return { ...base, outcome: 'refused', reason: result.message };
+    if (this.cancelRequested) return { ...base, outcome: 'refused', reason: 'cancelled' };
+    const stored = await storeExtractedArticle(result.value);
+    if (stored.outcome === 'duplicate') {
+      return {
+        ...base,
+        outcome: 'duplicate',
+        title: stored.article.title,
+        format: result.value.format,
+        articleId: stored.article.id,
+        reason: `same text as “${stored.article.title}”, already in the workspace`,
+      };
+    }
+    return {
+      ...base,
+      outcome: 'imported',
+      title: stored.article.title,
+      format: stored.article.format,
+      statementCount: stored.statementCount,
+      articleId: stored.article.id,
+      reason: null,
+    };
+  }
+}
+
+export const importQueue = new ImportQueue();

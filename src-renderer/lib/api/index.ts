@@ -1,0 +1,52 @@
+// The renderer's handle on main: Electron's preload API when present, otherwise the same
+// contract over the browser shell's HTTP bridge (authenticated by its per-start cookie).
+import { CHANNEL_NAMES, type MenuCommand } from '../../../src-main/shared/channels';
+import type { Api } from '../../../src-main/shared/contract';
+import type { Result } from '../../../src-main/shared/errors';
+import { encodeRequest } from '../../../src-main/shared/wire';
+
+export interface ShellBridge {
+  kind: 'electron' | 'web';
+  pathForFile: (file: File) => string;
+  onMenu: (listener: (command: MenuCommand) => void) => () => void;
+}
+
+declare global {
+  interface Window {
+    api?: Api;
+    shell?: ShellBridge;
+  }
+}
+
+function httpApi(): Api {
+  const call = async (name: string, input: unknown): Promise<Result<unknown>> => {
+    try {
+      const res = await fetch(`/api/${name}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: encodeRequest(input) as BodyInit,
+      });
+      if (!res.ok) return { ok: false, code: 'internal', message: `${res.status} ${await res.text()}` };
+      return (await res.json()) as Result<unknown>;
+    } catch (err) {
+      return { ok: false, code: 'internal', message: `the app's back end did not answer (${(err as Error).message})` };
+    }
+  };
+  return Object.fromEntries(CHANNEL_NAMES.map((n) => [n, (input: unknown) => call(n, input)])) as Api;
+}
+
+export const api: Api = window.api ?? httpApi();
+
+export const shell: ShellBridge = window.shell ?? {
+  kind: 'web',
+  pathForFile: () => '',
+  onMenu: () => () => undefined,
+};
+
+/** Unwrap a result or throw its message (for call sites that show errors in one place). */
+export async function must<T>(p: Promise<Result<T>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+}

@@ -1,0 +1,79 @@
+// The workspace database (Dexie on IndexedDB). Only modules under lib/db touch its tables.
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Annotation,
+  Article,
+  Claim,
+  ClaimStatement,
+  ImportRecord,
+  Link,
+  Source,
+  Statement,
+  Tag,
+} from '../../../src-main/shared/domain';
+import { DB_NAME, declareVersions } from './schema';
+
+export interface Alignment {
+  id: string;
+  aStatementId: string;
+  bStatementId: string;
+  state: 'aligned' | 'unaligned';
+  updatedAt: string;
+}
+
+/** One undoable edit: the records of each table before and after it. */
+export interface HistoryEntry {
+  seq?: number;
+  at: string;
+  label: string;
+  changes: { table: string; id: string; before: unknown; after: unknown }[];
+  undone: 0 | 1;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type CorroborateDB = Dexie & {
+  articles: EntityTable<Article, 'id'>;
+  statements: EntityTable<Statement, 'id'>;
+  sources: EntityTable<Source, 'id'>;
+  annotations: EntityTable<Annotation, 'id'>;
+  tags: EntityTable<Tag, 'id'>;
+  links: EntityTable<Link, 'id'>;
+  claims: EntityTable<Claim, 'id'>;
+  claimStatements: EntityTable<ClaimStatement, 'id'>;
+  imports: EntityTable<ImportRecord, 'id'>;
+  alignments: EntityTable<Alignment, 'id'>;
+  history: EntityTable<HistoryEntry, 'seq'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export function openDatabase(name = DB_NAME, upToVersion?: number): CorroborateDB {
+  const db = new Dexie(name) as CorroborateDB;
+  declareVersions(db, upToVersion);
+  return db;
+}
+
+export const WORKSPACE_TABLES = [
+  'articles',
+  'statements',
+  'sources',
+  'annotations',
+  'tags',
+  'links',
+  'claims',
+  'claimStatements',
+  'imports',
+  'alignments',
+] as const;
+export type WorkspaceTable = (typeof WORKSPACE_TABLES)[number];
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+export function now(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,77 @@
+// Undoable edits: every change to the workspace goes through applyEdit(), which writes the
+// records and their previous versions in one transaction, so undo/redo survive a reload.
+import type { CorroborateDB, HistoryEntry, WorkspaceTable } from './db';
+import { WORKSPACE_TABLES } from './db';
+
+export interface EditOp {
+  table: WorkspaceTable;
+  id: string;
+  /** The record after the edit, or null to delete it. */
+  after: ({ id: string } & Record<string, unknown>) | null;
+}
+
+const HISTORY_KEPT = 300;
+
+type AnyTable = { get(id: string): Promise<unknown>; put(r: unknown): Promise<unknown>; delete(id: string): Promise<void> };
+const tableOf = (db: CorroborateDB, name: WorkspaceTable) => db.table(name) as unknown as AnyTable;
+
+/** Apply ops atomically and record them for undo. `undoable: false` for bulk system writes (imports). */
+export async function applyEdit(
+  db: CorroborateDB,
+  label: string,
+  ops: EditOp[],
+  options: { undoable?: boolean } = {},
+): Promise<void> {
+  if (ops.length === 0) return;
+  const undoable = options.undoable ?? true;
+  const tables = [...new Set(ops.map((o) => o.table))].map((t) => db.table(t));
+  await db.transaction('rw', [...tables, db.history], async () => {
+    const changes: HistoryEntry['changes'] = [];
+    for (const op of ops) {
+      const t = tableOf(db, op.table);
+      const before = (await t.get(op.id)) ?? null;
+      if (op.after) await t.put(op.after);
+      else await t.delete(op.id);
+      changes.push({ table: op.table, id: op.id, before, after: op.after });
+    }
+    if (!undoable) return;
+    await db.history.where('seq').above(0).filter((h) => h.undone === 1).delete();
+    await db.history.add({ at: new Date().toISOString(), label, changes, undone: 0 });
+    const count = await db.history.count();
+    if (count > HISTORY_KEPT) {
+      const oldest = await db.history.orderBy('seq').limit(count - HISTORY_KEPT).primaryKeys();
+      await db.history.bulkDelete(oldest);
+    }
+  });
+}
+
+async function replay(db: CorroborateDB, entry: HistoryEntry, direction: 'undo' | 'redo'): Promise<void> {
+  const list = direction === 'undo' ? [...entry.changes].reverse() : entry.changes;
+  for (const c of list) {
+    const t = tableOf(db, c.table as WorkspaceTable);
+    const value = direction === 'undo' ? c.before : c.after;
+    if (value) await t.put(value);
+    else await t.delete(c.id);
+  }
+  await db.history.update(entry.seq!, { undone: direction === 'undo' ? 1 : 0 });
+}
+
+/** Undo the latest edit; returns its label, or null when there is nothing to undo. */
+export async function undo(db: CorroborateDB): Promise<string | null> {
+  return db.transaction('rw', [...WORKSPACE_TABLES.map((t) => db.table(t)), db.history], async () => {
+    const entry = await db.history.orderBy('seq').reverse().filter((h) => h.undone === 0).first();
+    if (!entry) return null;
+    await replay(db, entry, 'undo');
+    return entry.label;
+  });
+}
+
+/** Redo the edit undone last; returns its label, or null. */
+export async function redo(db: CorroborateDB): Promise<string | null> {
+  return db.transaction('rw', [...WORKSPACE_TABLES.map((t) => db.table(t)), db.history], async () => {
+    const entry = await db.history.orderBy('seq').filter((h) => h.undone === 1).first();
+    if (!entry) return null;
+    await replay(db, entry, 'redo');
+    return entry.label;
+  });
+}

@@ -1,0 +1,114 @@
+// The one database instance of the renderer and the read queries the screens use.
+import type { Article, Source, Statement, Tag, Annotation, ImportRecord } from '../../../src-main/shared/domain';
+import type { ExtractedArticle } from '../../../src-main/shared/extraction';
+import { newId, now, openDatabase } from './db';
+import * as tags from './tags';
+import * as history from './history';
+import * as workspace from './workspace';
+import * as articles from './articles';
+
+export const db = openDatabase();
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  format: Article['format'];
+  statementCount: number;
+  importedAt: string;
+}
+
+export async function listArticles(): Promise<ArticleSummary[]> {
+  const articles = await db.articles.orderBy('importedAt').toArray();
+  const out: ArticleSummary[] = [];
+  for (const a of articles) {
+    out.push({
+      id: a.id,
+      title: a.title,
+      outlet: a.outlet,
+      publishedAt: a.publishedAt,
+      format: a.format,
+      importedAt: a.importedAt,
+      statementCount: await db.statements.where('articleId').equals(a.id).count(),
+    });
+  }
+  return out;
+}
+
+export async function getArticle(id: string | null): Promise<Article | null> {
+  return id ? ((await db.articles.get(id)) ?? null) : null;
+}
+
+export async function statementsOf(articleId: string | null): Promise<Statement[]> {
+  if (!articleId) return [];
+  return db.statements.where('[articleId+index]').between([articleId, 0], [articleId, Infinity]).toArray();
+}
+
+export async function annotationsOf(articleId: string | null): Promise<Annotation[]> {
+  if (!articleId) return [];
+  return db.annotations.where('articleId').equals(articleId).toArray();
+}
+
+export async function allSources(): Promise<Source[]> {
+  return db.sources.orderBy('name').toArray();
+}
+
+export interface SourceCount {
+  source: Source;
+  statements: number;
+}
+
+/** Sources with the number of statements they speak or relay. */
+export async function sourcesWithCounts(): Promise<SourceCount[]> {
+  const [sources, statements] = await Promise.all([db.sources.toArray(), db.statements.toArray()]);
+  const counts = new Map<string, number>();
+  for (const st of statements) {
+    if (st.speakerId) counts.set(st.speakerId, (counts.get(st.speakerId) ?? 0) + 1);
+  }
+  return sources
+    .map((source) => ({ source, statements: counts.get(source.id) ?? 0 }))
+    .sort((a, b) => b.statements - a.statements || a.source.name.localeCompare(b.source.name));
+}
+
+export async function recordImport(batchId: string, row: Omit<ImportRecord, 'id' | 'batchId' | 'at'>): Promise<void> {
+  await db.imports.add({ id: newId(), batchId, ...row, at: now() });
+}
+
+export async function importHistory(limit = 200): Promise<ImportRecord[]> {
+  return db.imports.orderBy('at').reverse().limit(limit).toArray();
+}
+
+export async function allTags(): Promise<Tag[]> {
+  return db.tags.toArray();
+}
+
+/** Tag or untag a whole statement (undoable). */
+export function toggleStatementTag(article: Article, st: Statement, tag: Tag, author: string) {
+  return tags.toggleStatementTag(db, article, st, tag, author);
+}
+export const undo = () => history.undo(db);
+export const redo = () => history.redo(db);
+export const seedIfNew = (load: () => Promise<ExtractedArticle[]>) => workspace.seedIfNew(db, load);
+export const storeExtractedArticle = (a: ExtractedArticle) => articles.storeExtractedArticle(db, a);
+export const openWorkspace = () => db.open();
+export type { StoreOutcome } from './articles';
+
+export interface SpeakerStatements {
+  article: Article;
+  statements: Statement[];
+}
+
+/** Every statement a source speaks, across the workspace, grouped by article. */
+export async function statementsBySpeaker(sourceId: string | null): Promise<SpeakerStatements[]> {
+  if (!sourceId) return [];
+  const statements = await db.statements.where('speakerId').equals(sourceId).toArray();
+  const byArticle = new Map<string, Statement[]>();
+  for (const st of statements) byArticle.set(st.articleId, [...(byArticle.get(st.articleId) ?? []), st]);
+  const out: SpeakerStatements[] = [];
+  for (const [articleId, list] of byArticle) {
+    const article = await db.articles.get(articleId);
+    if (article) out.push({ article, statements: list.sort((a, b) => a.index - b.index) });
+  }
+  return out.sort((a, b) => a.article.importedAt.localeCompare(b.article.importedAt));
+}

@@ -1,0 +1,35 @@
+// Dexie live queries as Svelte 5 state: re-run when the database or the tracked inputs change.
+import { liveQuery } from 'dexie';
+
+export interface Live<T> {
+  readonly current: T;
+  readonly loaded: boolean;
+}
+
+/**
+ * `deps` is read inside an effect (so its reactive reads are tracked); `query` then runs as a
+ * Dexie live query and re-runs whenever the tables it read change.
+ */
+export function live<D, T>(deps: () => D, query: (d: D) => Promise<T>, initial: T): Live<T> {
+  let current = $state.raw(initial);
+  let loaded = $state(false);
+  $effect(() => {
+    const d = deps();
+    const sub = liveQuery(() => query(d)).subscribe({
+      next: (v) => {
+        current = v;
+        loaded = true;
+      },
+      error: (e: unknown) => console.error('[corroborate] live query failed', e),
+    });
+    return () => sub.unsubscribe();
+  });
+  return {
+    get current() {
+      return current;
+    },
+    get loaded() {
+      return loaded;
+    },
+  };
+}

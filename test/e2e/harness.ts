@@ -1,0 +1,127 @@
+// E2E harness: starts an isolated browser shell (own port and data folder) and drives the real
+// renderer in Debian's Chromium, recording every request and console error along the way.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const resultsDir = join(repoRoot, 'test-results');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface App {
+  url: string;
+  origin: string;
+  dataDir: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+  consoleErrors: string[];
+  /** Requests to anything but the shell's own origin (must stay empty). */
+  foreignRequests: () => string[];
+  screenshot: (name: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src-main/web/main.ts'), '--port', '0', '--data-dir', dataDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`browser shell did not start: ${out}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Corroborate is running at (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]!);
+      }
+    });
+    child.on('exit', (code) => fail(new Error(`browser shell exited with ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'corroborate-e2e-')));
+  const { child, url } = await startServer(dataDir);
+  const origin = new URL(url).origin;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await mkdir(resultsDir, { recursive: true });
+  return {
+    url,
+    origin,
+    dataDir,
+    browser,
+    context,
+    page,
+    requests,
+    consoleErrors,
+    foreignRequests: () =>
+      requests.filter((r) => !r.startsWith(origin + '/') && !r.startsWith('data:') && !r.startsWith('blob:')),
+    screenshot: async (name) => {
+      const path = join(resultsDir, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+    close: async () => {
+      await browser.close();
+      child.kill('SIGTERM');
+      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface DropFile {
+  name: string;
+  bytes: Buffer | Uint8Array;
+  type?: string;
+  /** Folder path for files dropped inside a folder. */
+  dir?: string;
+}
+
+/**
+ * Dispatch a real drop event carrying files on the window. Folders are represented the way
+ * Chromium exposes them to the page (webkitGetAsEntry), built inside the page.
+ */
+export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64'), type: f.type ?? '', dir: f.dir ?? '' }));
+  const dt = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const it of items) {
+      const bin = Uint8Array.from(atob(it.b64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bin], it.name, { type: it.type }));
+    }
+    return dt;
+  }, payload);
+  const target = page.locator('body');
+  await target.dispatchEvent('dragenter', { dataTransfer: dt });
+  await target.dispatchEvent('dragover', { dataTransfer: dt });
+  await target.dispatchEvent('drop', { dataTransfer: dt });
+}

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { alignArticles } from '../../../src-main/shared/compare/align';
+const seed = readFileSync('/work/shared/fixtures/seed/car-dec-2020.txt', 'utf8');
+const gold = JSON.parse(readFileSync('/work/shared/fixtures/seed/statements.gold.json', 'utf8'));
+const second = readFileSync('test/fixtures/car-second-outlet.txt', 'utf8');
+const secondStatements: any[] = [];
+for (const m of second.matchAll(/[^\n]+/g)) secondStatements.push({ id: 'b' + secondStatements.length, start: m.index, end: m.index + m[0].length });
+const a = { articleId: 'a', text: seed, statements: gold.statements.map((s: any) => ({ id: 'a' + s.index, start: s.start, end: s.end })) };
+const b = { articleId: 'b', text: second, statements: secondStatements };
+const t = (col: any, id: string | null) => { if (!id) return ''; const s = col.statements.find((x: any) => x.id === id); return col.text.slice(s.start, s.end).slice(0, 70); };
+for (const r of alignArticles([a, b]).rows) console.log(r.score.toFixed(2), '|', t(a, r.cells[0]!), '|', t(b, r.cells[1]!));
