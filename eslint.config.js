@@ -8,7 +8,17 @@ import svelteConfig from './svelte.config.js';
 const nodeOnly = ['node:*', 'electron'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'release/', 'test-results/', 'coverage/', 'stub-electron/', '**/*.d.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'release/',
+      'test-results/',
+      'coverage/',
+      'stub-electron/',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
@@ -23,7 +33,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig },
+    },
   },
   // Only the IPC wrapper may import ipcMain.
   {
@@ -32,7 +44,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Only src-main/main/ipc.ts registers IPC.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'Only src-main/main/ipc.ts registers IPC.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -64,11 +84,20 @@ export default tseslint.config(
           patterns: [
             { group: nodeOnly, message: 'The renderer has no Node or Electron.' },
             {
-              group: ['**/src-main/main/**', '**/src-main/web/**', '**/src-main/preload/**', '**/src-main/cli/**'],
+              group: [
+                '**/src-main/main/**',
+                '**/src-main/web/**',
+                '**/src-main/preload/**',
+                '**/src-main/cli/**',
+              ],
               message: 'The renderer imports only src-main/shared from the main side.',
             },
             { group: ['dexie', '**/lib/db/db'], message: 'Only src-renderer/lib/db touches the database.' },
-            { group: ['**/lib/db'], importNames: ['db'], message: 'Use the lib/db functions, not the tables.' },
+            {
+              group: ['**/lib/db'],
+              importNames: ['db'],
+              message: 'Use the lib/db functions, not the tables.',
+            },
           ],
         },
       ],
@@ -83,7 +112,12 @@ export default tseslint.config(
           patterns: [
             { group: nodeOnly, message: 'The renderer has no Node or Electron.' },
             {
-              group: ['**/src-main/main/**', '**/src-main/web/**', '**/src-main/preload/**', '**/src-main/cli/**'],
+              group: [
+                '**/src-main/main/**',
+                '**/src-main/web/**',
+                '**/src-main/preload/**',
+                '**/src-main/cli/**',
+              ],
               message: 'The renderer imports only src-main/shared from the main side.',
             },
           ],

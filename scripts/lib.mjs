@@ -34,9 +34,18 @@ export async function ensureBuilt() {
   const sources = Math.max(newest(join(root, 'src-renderer')), newest(join(root, 'src-main')));
   if (built && built >= sources) return 0;
   console.error('Building Corroborate…');
-  return run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'electron.config.ts'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return run(
+    process.execPath,
+    [
+      join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+      'build',
+      '--config',
+      'electron.config.ts',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 /** The Electron binary, if this machine has it (it cannot always be downloaded). */

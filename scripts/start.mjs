@@ -8,8 +8,15 @@ const electron = electronBinary();
 if (electron) {
   process.exit(await run(electron, [root, ...process.argv.slice(2)]));
 } else {
-  console.log('The Electron binary is not installed on this machine, so Corroborate starts as the browser shell instead.');
+  console.log(
+    'The Electron binary is not installed on this machine, so Corroborate starts as the browser shell instead.',
+  );
   process.exit(
-    await run(process.execPath, ['--import', 'tsx', join(root, 'src-main/web/main.ts'), ...process.argv.slice(2)]),
+    await run(process.execPath, [
+      '--import',
+      'tsx',
+      join(root, 'src-main/web/main.ts'),
+      ...process.argv.slice(2),
+    ]),
   );
 }

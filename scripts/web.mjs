@@ -5,5 +5,10 @@ import { ensureBuilt, root, run } from './lib.mjs';
 const code = await ensureBuilt();
 if (code !== 0) process.exit(code);
 process.exit(
-  await run(process.execPath, ['--import', 'tsx', join(root, 'src-main/web/main.ts'), ...process.argv.slice(2)]),
+  await run(process.execPath, [
+    '--import',
+    'tsx',
+    join(root, 'src-main/web/main.ts'),
+    ...process.argv.slice(2),
+  ]),
 );

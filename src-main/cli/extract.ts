@@ -53,20 +53,30 @@ export async function extractCommand(files: string[], json: boolean): Promise<nu
       if (json) out.push(printed);
       else {
         console.log(`# ${printed.title}`);
-        const meta = [printed.format, printed.outlet, printed.byline, printed.publishedAt].filter(Boolean).join(' · ');
+        const meta = [printed.format, printed.outlet, printed.byline, printed.publishedAt]
+          .filter(Boolean)
+          .join(' · ');
         console.log(`${file} — ${meta} — ${printed.statements.length} statements\n`);
         for (const st of printed.statements) {
           const who = st.speaker ? `${st.speaker}${st.via.length ? ' via ' + st.via.join(' → ') : ''}` : '—';
-          console.log(`${String(st.index + 1).padStart(3)}. [${st.kind}; ${who}${st.cue ? `; ${st.cue}` : ''}] ${st.text}`);
+          console.log(
+            `${String(st.index + 1).padStart(3)}. [${st.kind}; ${who}${st.cue ? `; ${st.cue}` : ''}] ${st.text}`,
+          );
         }
         console.log('');
       }
     } catch (err) {
       failures++;
-      const reason = err instanceof AppError ? err.message : (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+      const reason =
+        err instanceof AppError
+          ? err.message
+          : (err as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'no such file'
+            : (err as Error).message;
       console.error(`corroborate: ${file}: refused: ${reason}`);
     }
   }
-  if (json && out.length) console.log(JSON.stringify(out.length === 1 && files.length === 1 ? out[0] : out, null, 2));
+  if (json && out.length)
+    console.log(JSON.stringify(out.length === 1 && files.length === 1 ? out[0] : out, null, 2));
   return failures ? 1 : 0;
 }

@@ -63,7 +63,10 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     async importFile({ name, bytes }) {
       if (bytes.byteLength > limits.maxFileBytes) {
         const mb = (n: number) => Math.round(n / 1048576);
-        throw new AppError('too-large', `file is ${mb(bytes.byteLength)} MB; the limit is ${mb(limits.maxFileBytes)} MB`);
+        throw new AppError(
+          'too-large',
+          `file is ${mb(bytes.byteLength)} MB; the limit is ${mb(limits.maxFileBytes)} MB`,
+        );
       }
       const article = await worker.run(name, bytes, limits);
       await keepOriginal(article.fileSha256, bytes);
@@ -74,8 +77,16 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
       const name = 'car-dec-2020.txt';
       const bytes = new Uint8Array(await readFile(join(deps.assetsDir, 'sample', name)));
       const article = await importBytes(bytes, name, limits);
+      // The sample is a bare text file; its title and date come from a sidecar written for it.
+      const meta = JSON.parse(
+        await readFile(join(deps.assetsDir, 'sample', 'car-dec-2020.meta.json'), 'utf8'),
+      ) as {
+        title: string;
+        publishedAt: string;
+        language: string;
+      };
       await keepOriginal(article.fileSha256, bytes);
-      return [article];
+      return [{ ...article, ...meta }];
     },
 
     async backupSave({ json }) {

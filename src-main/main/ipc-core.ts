@@ -15,15 +15,24 @@ export async function dispatch(
   input: unknown,
   ctx: HandlerContext & { trustedSender: boolean },
 ): Promise<Result<unknown>> {
-  if (!ctx.trustedSender) return { ok: false, code: 'bad-sender', message: 'the request came from an untrusted page' };
+  if (!ctx.trustedSender)
+    return { ok: false, code: 'bad-sender', message: 'the request came from an untrusted page' };
   if (!isChannelName(channel)) {
-    return { ok: false, code: 'unknown-channel', message: `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}` };
+    return {
+      ok: false,
+      code: 'unknown-channel',
+      message: `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`,
+    };
   }
   const parsed = contract[channel].input.safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') + ': ' : '';
-    return { ok: false, code: 'invalid-input', message: `invalid input for ${channel}: ${where}${issue?.message ?? 'rejected'}` };
+    return {
+      ok: false,
+      code: 'invalid-input',
+      message: `invalid input for ${channel}: ${where}${issue?.message ?? 'rejected'}`,
+    };
   }
   try {
     const run = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
@@ -32,6 +41,10 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof AppError) return { ok: false, code: err.code, message: err.message };
     console.error(`[corroborate] handler ${channel} failed`, err);
-    return { ok: false, code: 'internal', message: `internal error in ${channel}: ${(err as Error)?.message ?? String(err)}` };
+    return {
+      ok: false,
+      code: 'internal',
+      message: `internal error in ${channel}: ${(err as Error)?.message ?? String(err)}`,
+    };
   }
 }

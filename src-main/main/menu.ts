@@ -55,7 +55,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, version: string
               type: 'info' as const,
               title: 'About Corroborate',
               message: `Corroborate ${version}`,
-              detail: 'An offline workbench for analysts: who said what, through whom, and who confirms or contradicts it.',
+              detail:
+                'An offline workbench for analysts: who said what, through whom, and who confirms or contradicts it.',
             };
             void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
           },

@@ -3,7 +3,6 @@ import { BrowserWindow, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { CSP } from './csp';
 
-
 let sessionHardened = false;
 
 /** Deny every permission, block http(s) loads and add the CSP header — once per session. */
@@ -63,7 +62,10 @@ export function isTrustedSenderUrl(url: string | undefined, rendererDir: string)
   if (!url) return false;
   try {
     const u = new URL(url);
-    return u.protocol === 'file:' && decodeURIComponent(u.pathname).endsWith(join(rendererDir, 'index.html').replace(/\\/g, '/'));
+    return (
+      u.protocol === 'file:' &&
+      decodeURIComponent(u.pathname).endsWith(join(rendererDir, 'index.html').replace(/\\/g, '/'))
+    );
   } catch {
     return false;
   }

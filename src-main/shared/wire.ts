@@ -41,7 +41,13 @@ export function decodeRequest(data: Uint8Array): unknown {
       const ref = (value as BytesRef).$bytes;
       if (!Array.isArray(ref) || ref.length !== 2) throw new Error('bad byte reference');
       const [start, len] = ref;
-      if (!Number.isInteger(start) || !Number.isInteger(len) || start < 0 || len < 0 || start + len > body.byteLength) {
+      if (
+        !Number.isInteger(start) ||
+        !Number.isInteger(len) ||
+        start < 0 ||
+        len < 0 ||
+        start + len > body.byteLength
+      ) {
         throw new Error('byte reference out of range');
       }
       return body.slice(start, start + len);

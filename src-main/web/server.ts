@@ -118,7 +118,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       // DNS rebinding: a page on another name that resolves to 127.0.0.1 carries its own Host.
       if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 403, 'foreign host refused');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'foreign origin refused');
+      if (origin !== undefined && !allowedOrigins().has(origin))
+        return send(res, 403, 'foreign origin refused');
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
       const queryToken = url.searchParams.get('token');
@@ -132,7 +133,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         });
         return res.end();
       }
-      const presented = readCookie(req, cookieName()) ?? (req.headers['x-corroborate-token'] as string | undefined);
+      const presented =
+        readCookie(req, cookieName()) ?? (req.headers['x-corroborate-token'] as string | undefined);
       if (!presented || !sameSecret(presented, token)) {
         return send(res, 401, 'Corroborate: this address needs the token printed when the shell started.');
       }
@@ -146,7 +148,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         } catch (err) {
           const tooLarge = (err as Error).message === 'too-large';
           const result = tooLarge
-            ? { ok: false, code: 'too-large', message: `request is larger than ${Math.round(maxBody / 1048576)} MB` }
+            ? {
+                ok: false,
+                code: 'too-large',
+                message: `request is larger than ${Math.round(maxBody / 1048576)} MB`,
+              }
             : { ok: false, code: 'invalid-input', message: `unreadable request: ${(err as Error).message}` };
           return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
         }

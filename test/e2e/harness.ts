@@ -38,10 +38,14 @@ export interface App {
 }
 
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src-main/web/main.ts'), '--port', '0', '--data-dir', dataDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'src-main/web/main.ts'), '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`browser shell did not start: ${out}`)), 30_000);
@@ -111,7 +115,12 @@ export interface DropFile {
  * Chromium exposes them to the page (webkitGetAsEntry), built inside the page.
  */
 export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
-  const payload = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64'), type: f.type ?? '', dir: f.dir ?? '' }));
+  const payload = files.map((f) => ({
+    name: f.name,
+    b64: Buffer.from(f.bytes).toString('base64'),
+    type: f.type ?? '',
+    dir: f.dir ?? '',
+  }));
   const dt = await page.evaluateHandle((items) => {
     const dt = new DataTransfer();
     for (const it of items) {

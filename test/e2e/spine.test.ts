@@ -22,7 +22,7 @@ describe('the workbench in the browser shell', () => {
   it('shows the seed article as statements on first start', async () => {
     const { page } = app;
     await page.getByTestId('article-title').waitFor();
-    assert.match(await page.getByTestId('article-title').innerText(), /Central African Republic/);
+    assert.match(await page.getByTestId('article-title').innerText(), /CAR faces alleged coup/);
     await page.getByTestId('statement').first().waitFor();
     assert.equal(await page.getByTestId('statement').count(), gold.statements.length);
     const first = await page.getByTestId('statement').first().innerText();
@@ -39,7 +39,8 @@ describe('the workbench in the browser shell', () => {
     await dropFiles(page, [{ name: 'bangui-roads.txt', bytes: Buffer.from(text), type: 'text/plain' }]);
     const report = page.getByTestId('import-report');
     await report.waitFor();
-    assert.equal(await report.locator('[data-outcome="imported"]').count(), 1);
+    const rows = await report.getByTestId('import-row').allInnerTexts();
+    assert.equal(await report.locator('[data-outcome="imported"]').count(), 1, rows.join('\n'));
     await page.getByTestId('library-item').nth(1).click();
     await page.getByTestId('article-title').filter({ hasText: 'Officials in Bangui' }).waitFor();
     assert.equal(await page.getByTestId('statement').count(), 3);
@@ -49,7 +50,7 @@ describe('the workbench in the browser shell', () => {
 
   it('tags a statement with key 1 and keeps the tag over a reload', async () => {
     const { page } = app;
-    await page.getByTestId('article-title').filter({ hasText: 'Central African' }).waitFor();
+    await page.getByTestId('article-title').filter({ hasText: 'CAR faces' }).waitFor();
     const second = page.getByTestId('statement').nth(1);
     await second.click();
     await page.keyboard.press('1');

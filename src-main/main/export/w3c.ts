@@ -1,12 +1,12 @@
 // W3C Web Annotation export: a JSON-LD AnnotationCollection with TextQuote and TextPosition selectors.
 import type { Dossier } from '../../shared/dossier';
+import { offsetConverter } from '../../shared/dossier/offsets';
 import { progressTicker } from './progress';
 import type { ExportOptions } from './types';
 
 /** A stable URN for an article: its text hash identifies exactly the text the offsets refer to. */
 export const articleUrn = (textSha256: string) => `urn:sha256:${textSha256}`;
 const annotationUrn = (id: string) => `urn:uuid:${/^[0-9a-f-]{36}$/i.test(id) ? id : encodeURIComponent(id)}`;
-const tagUrn = (id: string) => `urn:corroborate:tag:${encodeURIComponent(id)}`;
 /** Dates in the model must be xsd:dateTime; anything unparsable is left out rather than written invalid. */
 const dateTime = (iso: string) =>
   Number.isNaN(Date.parse(iso)) ? undefined : new Date(iso).toISOString().replace('.000Z', 'Z');
@@ -15,15 +15,19 @@ export async function exportW3c(d: Dossier, opts: ExportOptions = {}): Promise<s
   const progress = progressTicker(d.annotations.length, opts.onProgress, opts.signal, 500);
   const article = new Map(d.articles.map((a) => [a.id, a]));
   const tag = new Map(d.tags.map((t) => [t.id, t]));
+  const converters = new Map<string, ReturnType<typeof offsetConverter>>();
   const items: unknown[] = [];
   for (const a of d.annotations) {
     const art = article.get(a.articleId);
+    // The W3C model counts characters as code points; Corroborate stores UTF-16 offsets.
+    let convert = converters.get(a.articleId);
+    if (!convert) converters.set(a.articleId, (convert = offsetConverter(art?.text ?? '')));
     const bodies: Record<string, unknown>[] = [];
     if (a.note.trim() !== '')
       bodies.push({ type: 'TextualBody', value: a.note, format: 'text/markdown', purpose: 'commenting' });
     for (const id of a.tagIds) {
       const t = tag.get(id);
-      if (t) bodies.push({ type: 'TextualBody', value: t.name, purpose: 'tagging', id: tagUrn(t.id) });
+      if (t) bodies.push({ type: 'TextualBody', value: t.name, purpose: 'tagging' });
     }
     if (a.credibility !== null)
       bodies.push({ type: 'TextualBody', value: `credibility ${a.credibility}`, purpose: 'assessing' });
@@ -40,7 +44,11 @@ export async function exportW3c(d: Dossier, opts: ExportOptions = {}): Promise<s
         source: articleUrn(art?.textSha256 ?? a.articleId),
         selector: [
           { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
-          { type: 'TextPositionSelector', start: a.position.start, end: a.position.end },
+          {
+            type: 'TextPositionSelector',
+            start: convert.toCodePoints(a.position.start),
+            end: convert.toCodePoints(a.position.end),
+          },
         ],
       },
     });

@@ -13,6 +13,18 @@ const WESTERN = new Set(['ISO-8859-1', 'windows-1252', 'ASCII', 'UTF-8']);
 // Bytes that are letters in ISO-8859-15 but symbols in ISO-8859-1 (Š š Ž ž Œ œ Ÿ), besides € (0xA4).
 const LATIN9_LETTERS = new Set([0xa6, 0xa8, 0xb4, 0xb8, 0xbc, 0xbd, 0xbe]);
 
+// Windows-1252 in 0x80–0x9F (curly quotes, €, Œ, dashes …). Node 20's TextDecoder decodes "windows-1252"
+// as ISO-8859-1 and yields C1 control characters there, so those bytes are mapped here.
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decode with a WHATWG label, correcting platforms whose Windows-1252 decoder is really Latin-1. */
+export function decodeAs(label: string, bytes: Uint8Array): string {
+  const decoder = new TextDecoder(label);
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80] ?? char);
+}
+
 /** Decode text, never leaving replacement characters when a better decoding exists. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = decodeByBom(bytes);
@@ -28,10 +40,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const guess = chardet.analyse(bytes.subarray(0, 65536))[0];
   if (guess && !WESTERN.has(guess.name) && guess.confidence >= 50) {
     const label = supportedLabel(guess.name);
-    if (label) return { text: new TextDecoder(label).decode(bytes), encoding: label };
+    if (label) return { text: decodeAs(label, bytes), encoding: label };
   }
   const western = looksLatin9(bytes) ? 'iso-8859-15' : 'windows-1252';
-  return { text: new TextDecoder(western).decode(bytes), encoding: western };
+  return { text: decodeAs(western, bytes), encoding: western };
 }
 
 function decodeByBom(bytes: Uint8Array): DecodedText | null {
@@ -77,7 +89,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 // € (0xA4) anywhere, or an ISO-8859-15-only letter between two letters ("c\xBDur" = "cœur").
 function looksLatin9(bytes: Uint8Array): boolean {
   const isLetter = (byte: number | undefined): boolean =>
-    byte !== undefined && ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a || byte >= 0xc0);
+    byte !== undefined && (((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) || byte >= 0xc0);
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i]!;
     if (byte >= 0x80 && byte <= 0x9f) return false; // C1 range: only Windows-1252 puts text there

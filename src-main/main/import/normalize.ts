@@ -48,10 +48,13 @@ export function cleanTitle(raw: string | null | undefined, max = 200): string | 
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trim()}…`;
 }
 
-/** Title of last resort: the first line of the text, else the file name without its extension. */
+/** Title of last resort: the first line with a letter or digit in it, else the file name without extension. */
 export function fallbackTitle(text: string, fileName: string): string {
-  const firstLine = (text.split('\n', 1)[0] ?? '').replace(/^(?:[•*-]|\d{1,3}[.)])\s+/, '');
-  return cleanTitle(firstLine, 120) ?? cleanTitle(baseName(fileName).replace(/\.[^.]+$/, '')) ?? 'Untitled';
+  const firstLine = text.split('\n').find((line) => /[\p{L}\p{N}]/u.test(line)) ?? '';
+  const withoutMarker = firstLine.replace(/^(?:[•*-]|\d{1,3}[.)])\s+/, '');
+  return (
+    cleanTitle(withoutMarker, 120) ?? cleanTitle(baseName(fileName).replace(/\.[^.]+$/, '')) ?? 'Untitled'
+  );
 }
 
 export function baseName(fileName: string): string {

@@ -57,7 +57,8 @@ function expandPresentationForms(text: string): string {
   return text.replace(/[\ufb00-\ufdff\ufe70-\ufefe]+/g, (run) => run.normalize('NFKC'));
 }
 
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
+const PAGE_NUMBER =
+  /^(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
 
 /**
  * Drop running headers/footers and page numbers. Working inwards from the top and the bottom edge of each

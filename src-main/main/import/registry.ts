@@ -29,7 +29,11 @@ export async function extractDocument(
   return { ...document, title: document.title || fallbackTitle(document.text, fileName) };
 }
 
-async function extractByFormat(bytes: Uint8Array, fileName: string, limits: ImportLimits): Promise<ExtractedDocument> {
+async function extractByFormat(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ImportLimits,
+): Promise<ExtractedDocument> {
   const sniffed = sniffFile(bytes, fileName);
   switch (sniffed.format) {
     case 'pdf': {

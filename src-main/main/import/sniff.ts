@@ -3,9 +3,7 @@ import { AppError } from '../../shared/errors';
 import { decodeText, type DecodedText } from './decode';
 
 export type SniffedFile =
-  | { format: 'pdf' }
-  | { format: 'docx' }
-  | { format: 'txt' | 'md' | 'html' | 'eml'; decoded: DecodedText };
+  { format: 'pdf' } | { format: 'docx' } | { format: 'txt' | 'md' | 'html' | 'eml'; decoded: DecodedText };
 
 type DeclaredFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'eml' | 'other';
 
@@ -36,7 +34,10 @@ const NAMES: Record<DeclaredFormat, string> = {
 
 // Magic numbers of formats people drop by mistake, so the refusal can say what the file is.
 const SIGNATURES: Array<{ bytes: number[]; offset?: number; what: string }> = [
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old-style Office file (.doc, .xls or .msg); save it as .docx' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    what: 'an old-style Office file (.doc, .xls or .msg); save it as .docx',
+  },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image; OCR is not supported yet' },
   { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image; OCR is not supported yet' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
@@ -100,7 +101,13 @@ function startsWith(bytes: Uint8Array, signature: number[], offset: number): boo
 function isPdf(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 1024);
   for (let i = 0; i + 5 <= head.length; i++) {
-    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) {
+    if (
+      head[i] === 0x25 &&
+      head[i + 1] === 0x50 &&
+      head[i + 2] === 0x44 &&
+      head[i + 3] === 0x46 &&
+      head[i + 4] === 0x2d
+    ) {
       return true;
     }
   }
@@ -118,11 +125,13 @@ function looksLikeHtml(head: string): boolean {
 }
 
 // An RFC 5322 header block: the first line is a header, and familiar mail headers follow.
-const MAIL_HEADERS = /^(?:from|to|cc|subject|date|message-id|received|return-path|mime-version|delivered-to|reply-to|content-type|x-[\w-]+):/gim;
+const MAIL_HEADERS =
+  /^(?:from|to|cc|subject|date|message-id|received|return-path|mime-version|delivered-to|reply-to|content-type|x-[\w-]+):/gim;
 function looksLikeEmail(head: string): boolean {
   const headerBlock = head.split(/\r?\n\r?\n/, 1)[0] ?? '';
   if (!/^[\x21-\x39\x3b-\x7e]+:/.test(headerBlock)) return false;
   const names = new Set((headerBlock.match(MAIL_HEADERS) ?? []).map((name) => name.toLowerCase()));
-  const hasCore = names.has('from:') || names.has('received:') || names.has('message-id:') || names.has('mime-version:');
+  const hasCore =
+    names.has('from:') || names.has('received:') || names.has('message-id:') || names.has('mime-version:');
   return hasCore && names.size >= 2;
 }

@@ -2,22 +2,22 @@
 // crashes or hangs the worker is refused and the worker replaced, affecting nothing else.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { ExtractedArticle } from '../../shared/extraction';
 import type { ImportLimits } from './registry';
 
-type Reply = { id: number; ok: true; value: ExtractedArticle } | { id: number; ok: false; code: ErrorCode; message: string };
+type Reply =
+  | { id: number; ok: true; value: ExtractedArticle }
+  | { id: number; ok: false; code: ErrorCode; message: string };
 
-/** The built worker next to the bundled main, or the TypeScript source when run through tsx. */
+/** The built worker next to the bundled main, or the source (through tsx) when run from the repo. */
 function workerLocation(): { file: string; execArgv: string[] } {
   const here = dirname(fileURLToPath(import.meta.url));
   const built = join(here, 'import-worker.js');
   if (existsSync(built)) return { file: built, execArgv: [] };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { file: join(here, 'worker.ts'), execArgv: ['--import', tsx] };
+  return { file: join(here, 'worker-dev.mjs'), execArgv: [] };
 }
 
 export class ImportWorkerHost {
@@ -70,7 +70,9 @@ export class ImportWorkerHost {
           reject(
             new AppError(
               'refused',
-              memory ? 'the file needs more memory than the importer may use' : `the importer crashed on this file (${err.message})`,
+              memory
+                ? 'the file needs more memory than the importer may use'
+                : `the importer crashed on this file (${err.message})`,
             ),
           ),
         );
@@ -82,7 +84,12 @@ export class ImportWorkerHost {
       const timer = setTimeout(() => {
         discard();
         finish(() =>
-          reject(new AppError('timeout', `import took longer than ${Math.round(limits.timeoutMs / 1000)} s, the time limit per file`)),
+          reject(
+            new AppError(
+              'timeout',
+              `import took longer than ${Math.round(limits.timeoutMs / 1000)} s, the time limit per file`,
+            ),
+          ),
         );
       }, limits.timeoutMs);
       worker.on('message', onMessage);

@@ -19,7 +19,9 @@ parentPort?.on('message', async (req: WorkerRequest) => {
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'refused';
     const message =
-      err instanceof AppError ? err.message : `the importer failed on this file (${(err as Error)?.message ?? err})`;
+      err instanceof AppError
+        ? err.message
+        : `the importer failed on this file (${(err as Error)?.message ?? err})`;
     parentPort?.postMessage({ id: req.id, ok: false, code, message });
   }
 });

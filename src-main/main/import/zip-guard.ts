@@ -20,7 +20,9 @@ export function inspectDocx(bytes: Uint8Array, fileName: string, maxUncompressed
   const notWord = (what: string): AppError =>
     new AppError(
       'refused',
-      endsInDocx ? `not a Word document although it ends in .docx; it is ${what}` : `not a supported format: this is ${what}`,
+      endsInDocx
+        ? `not a Word document although it ends in .docx; it is ${what}`
+        : `not a supported format: this is ${what}`,
     );
 
   const entries = new Map<string, number>();
@@ -55,7 +57,10 @@ export function inspectDocx(bytes: Uint8Array, fileName: string, maxUncompressed
   );
   for (const [name, data] of xml) {
     if (declaresDtd(data)) {
-      throw new AppError('refused', `the Word document contains a DTD declaration in ${name}, which Word never writes (hostile file?)`);
+      throw new AppError(
+        'refused',
+        `the Word document contains a DTD declaration in ${name}, which Word never writes (hostile file?)`,
+      );
     }
   }
   if (!hasMainDocument(xml)) throw notWord('an Office archive without a main document');
@@ -64,7 +69,8 @@ export function inspectDocx(bytes: Uint8Array, fileName: string, maxUncompressed
 
 function describeArchive(entries: Map<string, number>): string {
   if (entries.size === 0) return 'an empty ZIP archive';
-  if (entries.has('mimetype') && entries.has('META-INF/container.xml')) return 'an EPUB book or OpenDocument file';
+  if (entries.has('mimetype') && entries.has('META-INF/container.xml'))
+    return 'an EPUB book or OpenDocument file';
   if (entries.has('mimetype')) return 'an OpenDocument file (.odt); save it as .docx';
   return 'a ZIP archive';
 }
@@ -72,7 +78,8 @@ function describeArchive(entries: Map<string, number>): string {
 // A DOCTYPE can only sit in the prolog, before the root element: the first kilobytes are enough to look at.
 function declaresDtd(data: Uint8Array): boolean {
   const head = new TextDecoder('latin1').decode(data.subarray(0, 4096));
-  const utf16 = data[0] === 0xff || data[0] === 0xfe ? new TextDecoder('utf-16le').decode(data.subarray(0, 4096)) : '';
+  const utf16 =
+    data[0] === 0xff || data[0] === 0xfe ? new TextDecoder('utf-16le').decode(data.subarray(0, 4096)) : '';
   return /<!(?:DOCTYPE|ENTITY)/i.test(head) || /<!(?:DOCTYPE|ENTITY)/i.test(utf16);
 }
 
@@ -81,7 +88,8 @@ function hasMainDocument(xml: Map<string, Uint8Array>): boolean {
   const rels = xml.get('_rels/.rels');
   if (rels) {
     const text = new TextDecoder().decode(rels);
-    const target = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(text)?.[1] ??
+    const target =
+      /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(text)?.[1] ??
       /<Relationship\b[^>]*Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(text)?.[1];
     if (target) return xml.has(target);
   }

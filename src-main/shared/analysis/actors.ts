@@ -3,8 +3,8 @@
 import type { SourceKind } from '../domain';
 import { lookupGazetteer, type GazetteerKind } from './gazetteer';
 import { isDemonym, isFirstName, isLastName, isRoleNoun } from './lexicon';
-import { normaliseName } from './names';
-import { nameMatch } from './sources';
+import { contentWords, initialsOf, normaliseName } from './names';
+import { formsOf, isPartOf } from './sources';
 
 export interface Actor {
   name: string;
@@ -134,6 +134,10 @@ export function describePhrase(phrase: string): Candidate | null {
 /** The actors of one article, most recently mentioned last. */
 export class ActorRegistry {
   private readonly actors: Actor[] = [];
+  private readonly forms = new Map<Actor, string[]>();
+  private readonly byForm = new Map<string, Actor>();
+  private readonly byInitials = new Map<string, Actor>();
+  private readonly byHead = new Map<string, Actor[]>();
   private readonly lastSpoke = new Map<Actor, number>();
   private clock = 0;
 
@@ -173,15 +177,28 @@ export class ActorRegistry {
   }
 
   private merge(candidate: Actor): Actor {
+    const forms = formsOf(candidate);
+    for (const form of forms) {
+      const known = this.byForm.get(form);
+      if (known) return this.absorb(known, candidate);
+    }
+    for (const form of forms) {
+      // "RFERL" for "Radio Free Europe Radio Liberty", either way round.
+      const initials = initialsOf(form);
+      const known = (initials ? this.byForm.get(initials) : undefined) ?? (isShortToken(form) ? this.byInitials.get(form) : undefined);
+      if (known) return this.absorb(known, candidate);
+    }
+    // A shorter or longer form of a known name with the same head word: the most recent speaker wins.
     let partial: Actor | null = null;
     let partialTime = -2;
-    for (const actor of this.actors) {
-      const match = nameMatch(candidate, actor);
-      if (match === 'exact' || match === 'acronym') return this.absorb(actor, candidate);
-      if (match === 'partial' && compatible(actor.kind, candidate.kind)) {
-        const time = this.lastSpoke.get(actor) ?? -1;
+    for (const form of forms) {
+      const words = contentWords(form);
+      for (const known of this.byHead.get(words[words.length - 1] ?? '') ?? []) {
+        if (!compatible(known.kind, candidate.kind)) continue;
+        if (!this.formsOfKnown(known).some((f) => isPartOf(form, f) || isPartOf(f, form))) continue;
+        const time = this.lastSpoke.get(known) ?? -1;
         if (time > partialTime) {
-          partial = actor;
+          partial = known;
           partialTime = time;
         }
       }
@@ -189,7 +206,29 @@ export class ActorRegistry {
     if (partial) return this.absorb(partial, candidate);
     const actor: Actor = { ...candidate, aliases: [...candidate.aliases], titles: [...candidate.titles] };
     this.actors.push(actor);
+    this.index(actor);
     return actor;
+  }
+
+  private formsOfKnown(actor: Actor): string[] {
+    return this.forms.get(actor) ?? [];
+  }
+
+  /** Keeps the look-up tables (by form, by initials, by head word) in step with an actor's names. */
+  private index(actor: Actor): void {
+    const forms = formsOf(actor);
+    this.forms.set(actor, forms);
+    for (const form of forms) {
+      if (!this.byForm.has(form)) this.byForm.set(form, actor);
+      const initials = initialsOf(form);
+      if (initials && !this.byInitials.has(initials)) this.byInitials.set(initials, actor);
+      const words = contentWords(form);
+      const head = words[words.length - 1];
+      if (head === undefined) continue;
+      const list = this.byHead.get(head) ?? [];
+      if (!list.includes(actor)) list.push(actor);
+      this.byHead.set(head, list);
+    }
   }
 
   /** Folds a new mention into a known actor: the longer full name becomes canonical, forms become aliases. */
@@ -201,9 +240,12 @@ export class ActorRegistry {
     }
     if (actor.kind === 'unknown') actor.kind = mention.kind;
     actor.aliases = actor.aliases.filter((a) => a !== actor.name);
+    this.index(actor);
     return actor;
   }
 }
+
+const isShortToken = (form: string): boolean => form.length >= 2 && form.length <= 8 && !form.includes(' ');
 
 function compatible(a: SourceKind, b: SourceKind): boolean {
   return a === b || a === 'unknown' || b === 'unknown';

@@ -260,19 +260,31 @@ function buildEntries(): GazetteerEntry[] {
 export const GAZETTEER: readonly GazetteerEntry[] = buildEntries();
 
 let index: Map<string, GazetteerEntry> | null = null;
+let firstWords: Set<string> | null = null;
+
+/** Whether some gazetteer name starts with this word (cheap pre-check before trying longer phrases). */
+export function gazetteerMayStartWith(word: string): boolean {
+  if (!firstWords) lookupGazetteer('');
+  return firstWords?.has(normaliseName(word).split(' ', 1)[0] as string) ?? false;
+}
 
 /** The gazetteer entry a surface form names, compared by normalised name ("U.N." = "UN", "Tass" = "TASS"). */
 export function lookupGazetteer(surface: string): GazetteerEntry | null {
   if (!index) {
     index = new Map();
+    firstWords = new Set();
     for (const entry of GAZETTEER) {
       for (const form of [entry.name, ...entry.aliases]) {
         const key = normaliseName(form);
         if (key && !index.has(key)) index.set(key, entry);
+        firstWords.add(key.split(' ', 1)[0] as string);
       }
     }
   }
-  return index.get(normaliseName(surface)) ?? null;
+  const key = normaliseName(surface);
+  // Most capitalised phrases are not in the gazetteer: reject them on their first word.
+  if (!firstWords?.has(key.split(' ', 1)[0] as string)) return null;
+  return index.get(key) ?? null;
 }
 
 /** The longest gazetteer surface form (in words) — bounds the phrase lengths worth looking up. */

@@ -8,6 +8,19 @@ const LEADING_ARTICLE = /^(?:the|a|an)\s+/;
  * "radio free europe radio liberty").
  */
 export function normaliseName(s: string): string {
+  // Fast path: plain words need only lower-casing (most look-ups during analysis are such phrases).
+  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(s)) return s.toLowerCase().replace(LEADING_ARTICLE, '');
+  const cached = cache.get(s);
+  if (cached !== undefined) return cached;
+  if (cache.size > 50_000) cache.clear();
+  const key = normaliseSlowly(s);
+  cache.set(s, key);
+  return key;
+}
+
+const cache = new Map<string, string>();
+
+function normaliseSlowly(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -20,7 +20,7 @@ const GENERIC_WORDS = new Set([
 ]);
 
 /** Normalised forms of an actor: its name, its aliases and the gazetteer's canonical name for any of them. */
-function formsOf(actor: Named): string[] {
+export function formsOf(actor: Named): string[] {
   const forms = new Set<string>();
   for (const surface of [actor.name, ...actor.aliases]) {
     const key = normaliseName(surface);
@@ -32,12 +32,12 @@ function formsOf(actor: Named): string[] {
   return [...forms];
 }
 
-function isAcronymOf(short: string, long: string): boolean {
+export function isAcronymOf(short: string, long: string): boolean {
   return !short.includes(' ') && short.length >= 2 && short.length <= 8 && initialsOf(long) === short;
 }
 
 /** "bogdanov" is part of "russian deputy foreign minister mikhail bogdanov": same head word, all words shared. */
-function isPartOf(short: string, long: string): boolean {
+export function isPartOf(short: string, long: string): boolean {
   const shortWords = contentWords(short);
   const longWords = contentWords(long);
   if (shortWords.length === 0 || shortWords.length >= longWords.length) return false;

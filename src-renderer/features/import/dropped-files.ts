@@ -7,7 +7,19 @@ export interface PickedFile {
   fromFolder: boolean;
 }
 
-export const SUPPORTED_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx', 'eml', 'json', 'qdpx'];
+export const SUPPORTED_EXTENSIONS = [
+  'txt',
+  'text',
+  'md',
+  'markdown',
+  'html',
+  'htm',
+  'pdf',
+  'docx',
+  'eml',
+  'json',
+  'qdpx',
+];
 
 export function isSupportedName(name: string): boolean {
   const ext = name.toLowerCase().split('.').pop() ?? '';
@@ -29,11 +41,17 @@ function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> 
   });
 }
 
-async function walk(entry: FileSystemEntry, prefix: string, out: PickedFile[], inFolder: boolean): Promise<void> {
+async function walk(
+  entry: FileSystemEntry,
+  prefix: string,
+  out: PickedFile[],
+  inFolder: boolean,
+): Promise<void> {
   if (entry.name.startsWith('.') && inFolder) return;
   if (entry.isFile) {
     const file = await new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej));
-    if (!inFolder || isSupportedName(file.name)) out.push({ file, relativePath: prefix + file.name, fromFolder: inFolder });
+    if (!inFolder || isSupportedName(file.name))
+      out.push({ file, relativePath: prefix + file.name, fromFolder: inFolder });
   } else if (entry.isDirectory) {
     const children = await readAll((entry as FileSystemDirectoryEntry).createReader());
     children.sort((a, b) => a.name.localeCompare(b.name));

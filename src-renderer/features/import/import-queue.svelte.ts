@@ -72,7 +72,13 @@ class ImportQueue {
   }
 
   private async importOne(picked: PickedFile): Promise<ReportRow> {
-    const base = { fileName: picked.relativePath, title: null, format: null, statementCount: 0, articleId: null };
+    const base = {
+      fileName: picked.relativePath,
+      title: null,
+      format: null,
+      statementCount: 0,
+      articleId: null,
+    };
     let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = new Uint8Array(await picked.file.arrayBuffer());

@@ -30,7 +30,11 @@ function httpApi(): Api {
       if (!res.ok) return { ok: false, code: 'internal', message: `${res.status} ${await res.text()}` };
       return (await res.json()) as Result<unknown>;
     } catch (err) {
-      return { ok: false, code: 'internal', message: `the app's back end did not answer (${(err as Error).message})` };
+      return {
+        ok: false,
+        code: 'internal',
+        message: `the app's back end did not answer (${(err as Error).message})`,
+      };
     }
   };
   return Object.fromEntries(CHANNEL_NAMES.map((n) => [n, (input: unknown) => call(n, input)])) as Api;

@@ -12,7 +12,11 @@ export interface EditOp {
 
 const HISTORY_KEPT = 300;
 
-type AnyTable = { get(id: string): Promise<unknown>; put(r: unknown): Promise<unknown>; delete(id: string): Promise<void> };
+type AnyTable = {
+  get(id: string): Promise<unknown>;
+  put(r: unknown): Promise<unknown>;
+  delete(id: string): Promise<void>;
+};
 const tableOf = (db: CorroborateDB, name: WorkspaceTable) => db.table(name) as unknown as AnyTable;
 
 /** Apply ops atomically and record them for undo. `undoable: false` for bulk system writes (imports). */
@@ -35,11 +39,18 @@ export async function applyEdit(
       changes.push({ table: op.table, id: op.id, before, after: op.after });
     }
     if (!undoable) return;
-    await db.history.where('seq').above(0).filter((h) => h.undone === 1).delete();
+    await db.history
+      .where('seq')
+      .above(0)
+      .filter((h) => h.undone === 1)
+      .delete();
     await db.history.add({ at: new Date().toISOString(), label, changes, undone: 0 });
     const count = await db.history.count();
     if (count > HISTORY_KEPT) {
-      const oldest = await db.history.orderBy('seq').limit(count - HISTORY_KEPT).primaryKeys();
+      const oldest = await db.history
+        .orderBy('seq')
+        .limit(count - HISTORY_KEPT)
+        .primaryKeys();
       await db.history.bulkDelete(oldest);
     }
   });
@@ -59,7 +70,11 @@ async function replay(db: CorroborateDB, entry: HistoryEntry, direction: 'undo' 
 /** Undo the latest edit; returns its label, or null when there is nothing to undo. */
 export async function undo(db: CorroborateDB): Promise<string | null> {
   return db.transaction('rw', [...WORKSPACE_TABLES.map((t) => db.table(t)), db.history], async () => {
-    const entry = await db.history.orderBy('seq').reverse().filter((h) => h.undone === 0).first();
+    const entry = await db.history
+      .orderBy('seq')
+      .reverse()
+      .filter((h) => h.undone === 0)
+      .first();
     if (!entry) return null;
     await replay(db, entry, 'undo');
     return entry.label;
@@ -69,7 +84,10 @@ export async function undo(db: CorroborateDB): Promise<string | null> {
 /** Redo the edit undone last; returns its label, or null. */
 export async function redo(db: CorroborateDB): Promise<string | null> {
   return db.transaction('rw', [...WORKSPACE_TABLES.map((t) => db.table(t)), db.history], async () => {
-    const entry = await db.history.orderBy('seq').filter((h) => h.undone === 1).first();
+    const entry = await db.history
+      .orderBy('seq')
+      .filter((h) => h.undone === 1)
+      .first();
     if (!entry) return null;
     await replay(db, entry, 'redo');
     return entry.label;

@@ -1,5 +1,12 @@
 // The one database instance of the renderer and the read queries the screens use.
-import type { Article, Source, Statement, Tag, Annotation, ImportRecord } from '../../../src-main/shared/domain';
+import type {
+  Article,
+  Source,
+  Statement,
+  Tag,
+  Annotation,
+  ImportRecord,
+} from '../../../src-main/shared/domain';
 import type { ExtractedArticle } from '../../../src-main/shared/extraction';
 import { newId, now, openDatabase } from './db';
 import * as tags from './tags';
@@ -71,7 +78,10 @@ export async function sourcesWithCounts(): Promise<SourceCount[]> {
     .sort((a, b) => b.statements - a.statements || a.source.name.localeCompare(b.source.name));
 }
 
-export async function recordImport(batchId: string, row: Omit<ImportRecord, 'id' | 'batchId' | 'at'>): Promise<void> {
+export async function recordImport(
+  batchId: string,
+  row: Omit<ImportRecord, 'id' | 'batchId' | 'at'>,
+): Promise<void> {
   await db.imports.add({ id: newId(), batchId, ...row, at: now() });
 }
 
@@ -79,8 +89,10 @@ export async function importHistory(limit = 200): Promise<ImportRecord[]> {
   return db.imports.orderBy('at').reverse().limit(limit).toArray();
 }
 
+/** The codebook, tags with shortcut keys first (in key order), then by name. */
 export async function allTags(): Promise<Tag[]> {
-  return db.tags.toArray();
+  const tags = await db.tags.toArray();
+  return tags.sort((a, b) => (a.shortcut ?? 99) - (b.shortcut ?? 99) || a.name.localeCompare(b.name));
 }
 
 /** Tag or untag a whole statement (undoable). */

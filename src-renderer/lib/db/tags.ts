@@ -67,6 +67,8 @@ export async function toggleStatementTag(
     createdAt: at,
     updatedAt: at,
   };
-  await applyEdit(db, `Add tag “${tag.name}”`, [{ table: 'annotations', id: annotation.id, after: annotation }]);
+  await applyEdit(db, `Add tag “${tag.name}”`, [
+    { table: 'annotations', id: annotation.id, after: annotation },
+  ]);
   return 'added';
 }

@@ -14,7 +14,10 @@ export async function setMeta(db: CorroborateDB, key: string, value: unknown): P
 }
 
 /** On the very first start: the starter codebook and the sample dossier. Runs once per workspace. */
-export async function seedIfNew(db: CorroborateDB, loadSample: () => Promise<ExtractedArticle[]>): Promise<boolean> {
+export async function seedIfNew(
+  db: CorroborateDB,
+  loadSample: () => Promise<ExtractedArticle[]>,
+): Promise<boolean> {
   if (await getMeta(db, 'seeded', false)) return false;
   const sample = await loadSample();
   await db.transaction('rw', [db.articles, db.statements, db.sources, db.tags, db.meta], async () => {

@@ -22,12 +22,20 @@ describe('workspace database', () => {
       const old = openDatabase(name, v);
       const article = await importBytes(seedBytes, 'seed.txt');
       await storeExtractedArticle(old, article);
-      const counts = { articles: await old.articles.count(), statements: await old.statements.count(), sources: await old.sources.count() };
+      const counts = {
+        articles: await old.articles.count(),
+        statements: await old.statements.count(),
+        sources: await old.sources.count(),
+      };
       old.close();
       const latest = openDatabase(name);
       await latest.open();
       expect(latest.verno).toBe(LATEST_VERSION);
-      expect({ articles: await latest.articles.count(), statements: await latest.statements.count(), sources: await latest.sources.count() }).toEqual(counts);
+      expect({
+        articles: await latest.articles.count(),
+        statements: await latest.statements.count(),
+        sources: await latest.sources.count(),
+      }).toEqual(counts);
       latest.close();
     }
   });

@@ -62,7 +62,9 @@ describe('dispatch', () => {
 
   it('turns expected failures into { ok: false } and unexpected ones into internal errors', async () => {
     const { handlers } = spyHandlers();
-    expect(await dispatch(handlers, 'backupLoad', { name: 'backup-2020-01-01T00-00-00-000Z.json' }, trusted)).toEqual({
+    expect(
+      await dispatch(handlers, 'backupLoad', { name: 'backup-2020-01-01T00-00-00-000Z.json' }, trusted),
+    ).toEqual({
       ok: false,
       code: 'not-found',
       message: 'backup x does not exist',

@@ -33,7 +33,10 @@ interface Res {
   body: string;
 }
 
-function raw(path: string, opts: { host?: string; headers?: Record<string, string>; method?: string; body?: Uint8Array } = {}): Promise<Res> {
+function raw(
+  path: string,
+  opts: { host?: string; headers?: Record<string, string>; method?: string; body?: Uint8Array } = {},
+): Promise<Res> {
   return new Promise((ok, fail) => {
     const req = request(
       {
@@ -46,7 +49,9 @@ function raw(path: string, opts: { host?: string; headers?: Record<string, strin
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () =>
+          ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
       },
     );
     req.on('error', fail);
@@ -71,7 +76,9 @@ describe('browser shell', () => {
   it('trades the token for a port-scoped HttpOnly cookie, then serves the app with a CSP', async () => {
     const first = await raw(`/?token=${shell.token}`);
     expect(first.status).toBe(303);
-    expect(String(first.headers['set-cookie'])).toMatch(new RegExp(`corroborate_${shell.port}=[0-9a-f]+; HttpOnly; SameSite=Strict`));
+    expect(String(first.headers['set-cookie'])).toMatch(
+      new RegExp(`corroborate_${shell.port}=[0-9a-f]+; HttpOnly; SameSite=Strict`),
+    );
     const page = await raw('/', { headers: { Cookie: cookie() } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>app</title>');
@@ -90,7 +97,13 @@ describe('browser shell', () => {
   });
 
   it('never serves a file outside the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00',
+    ]) {
       const r = await raw(path, { headers: { Cookie: cookie() } });
       expect(r.status, path).not.toBe(200);
       expect(r.body).not.toContain('outside the renderer');
@@ -98,17 +111,33 @@ describe('browser shell', () => {
   });
 
   it('answers the contract over HTTP and validates input', async () => {
-    const ok = await raw('/api/appInfo', { method: 'POST', body: encodeRequest({}), headers: { Cookie: cookie(), Origin: `http://127.0.0.1:${shell.port}` } });
+    const ok = await raw('/api/appInfo', {
+      method: 'POST',
+      body: encodeRequest({}),
+      headers: { Cookie: cookie(), Origin: `http://127.0.0.1:${shell.port}` },
+    });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { shell: 'web', version: '0.0.0-test' } });
-    const bad = await raw('/api/importFile', { method: 'POST', body: encodeRequest({ name: 5 }), headers: { Cookie: cookie() } });
+    const bad = await raw('/api/importFile', {
+      method: 'POST',
+      body: encodeRequest({ name: 5 }),
+      headers: { Cookie: cookie() },
+    });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, code: 'invalid-input' });
-    const unknown = await raw('/api/deleteEverything', { method: 'POST', body: encodeRequest({}), headers: { Cookie: cookie() } });
+    const unknown = await raw('/api/deleteEverything', {
+      method: 'POST',
+      body: encodeRequest({}),
+      headers: { Cookie: cookie() },
+    });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, code: 'unknown-channel' });
   });
 
   it('imports a text file through the worker over HTTP', async () => {
     const bytes = new TextEncoder().encode('The minister said the talks failed. Others disagreed.\n');
-    const r = await raw('/api/importFile', { method: 'POST', body: encodeRequest({ name: 'note.txt', bytes }), headers: { Cookie: cookie() } });
+    const r = await raw('/api/importFile', {
+      method: 'POST',
+      body: encodeRequest({ name: 'note.txt', bytes }),
+      headers: { Cookie: cookie() },
+    });
     const parsed = JSON.parse(r.body);
     expect(parsed.ok).toBe(true);
     expect(parsed.value.statements.length).toBe(2);

@@ -6,10 +6,15 @@ import { decodeRequest, encodeRequest } from '../../../src-main/shared/wire';
 describe('wire codec', () => {
   it('round-trips nested values with byte arrays', () => {
     fc.assert(
-      fc.property(fc.string(), fc.uint8Array({ maxLength: 2000 }), fc.uint8Array({ maxLength: 50 }), (name, a, b) => {
-        const input = { name, bytes: a, nested: { more: b, list: [1, 'x', null] } };
-        expect(decodeRequest(encodeRequest(input))).toEqual(input);
-      }),
+      fc.property(
+        fc.string(),
+        fc.uint8Array({ maxLength: 2000 }),
+        fc.uint8Array({ maxLength: 50 }),
+        (name, a, b) => {
+          const input = { name, bytes: a, nested: { more: b, list: [1, 'x', null] } };
+          expect(decodeRequest(encodeRequest(input))).toEqual(input);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -14,7 +14,11 @@ const NOTE_ID_PREFIX = 'corroborate-';
 // Images are not text: tell mammoth not to read them at all (it would otherwise inline them as base64).
 const skipImages = mammoth.images.imgElement(async () => ({ src: '' }));
 
-export async function importDocx(bytes: Uint8Array, fileName: string, limits: ImportLimits): Promise<ExtractedDocument> {
+export async function importDocx(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ImportLimits,
+): Promise<ExtractedDocument> {
   const parts = inspectDocx(bytes, fileName, limits.maxDocxUncompressedBytes);
   let html: string;
   try {
@@ -29,7 +33,10 @@ export async function importDocx(bytes: Uint8Array, fileName: string, limits: Im
     );
     html = result.value;
   } catch (error) {
-    throw new AppError('refused', `the Word document cannot be read (${(error as Error)?.message ?? String(error)})`);
+    throw new AppError(
+      'refused',
+      `the Word document cannot be read (${(error as Error)?.message ?? String(error)})`,
+    );
   }
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   flattenNotes(document as unknown as Document);
@@ -55,7 +62,9 @@ function flattenNotes(document: Document): void {
   for (const backLink of document.querySelectorAll(`a[href^="#${NOTE_ID_PREFIX}"][href*="note-ref-"]`)) {
     backLink.remove();
   }
-  for (const item of document.querySelectorAll(`li[id^="${NOTE_ID_PREFIX}footnote-"],li[id^="${NOTE_ID_PREFIX}endnote-"]`)) {
+  for (const item of document.querySelectorAll(
+    `li[id^="${NOTE_ID_PREFIX}footnote-"],li[id^="${NOTE_ID_PREFIX}endnote-"]`,
+  )) {
     const paragraph = document.createElement('div');
     while (item.firstChild) paragraph.appendChild(item.firstChild);
     item.replaceWith(paragraph);
@@ -88,7 +97,8 @@ function decodeXmlEntities(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, entity: string) => {
     if (entity[0] !== '#') return named[entity.toLowerCase()] ?? whole;
-    const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    const code =
+      entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }

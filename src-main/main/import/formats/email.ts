@@ -11,7 +11,10 @@ export async function importEmail(bytes: Uint8Array, limits: ImportLimits): Prom
   try {
     email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
   } catch (error) {
-    throw new AppError('refused', `the e-mail cannot be read (${(error as Error)?.message ?? String(error)})`);
+    throw new AppError(
+      'refused',
+      `the e-mail cannot be read (${(error as Error)?.message ?? String(error)})`,
+    );
   }
   const sender = email.from && 'address' in email.from ? email.from : null;
   const author = cleanTitle(sender?.name) ?? cleanTitle(sender?.address);

@@ -3,7 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { AppError } from '../../../shared/errors';
 import type { ExtractedDocument } from '../../../shared/extraction';
-import type { DecodedText } from '../decode';
+import { decodeAs, type DecodedText } from '../decode';
 import { declaredCharset, estimateNestingDepth, stripActiveContent } from '../html-guard';
 import { htmlToText } from '../html-text';
 import type { ImportLimits } from '../limits';
@@ -31,8 +31,10 @@ export function importHtml(
       `web page is nested about ${depth} levels deep; the limit is ${limits.maxHtmlDepth} (damaged or hostile page?)`,
     );
   }
-  const { document } = parseHTML(stripActiveContent(source));
-  for (const active of document.querySelectorAll('script:not([type="application/ld+json"]),iframe,object,embed,frame')) {
+  const document = parsePage(stripActiveContent(source));
+  for (const active of document.querySelectorAll(
+    'script:not([type="application/ld+json"]),iframe,object,embed,frame',
+  )) {
     active.remove();
   }
   const meta = readHeadMetadata(document as unknown as Document);
@@ -42,7 +44,9 @@ export function importHtml(
   let article: ReturnType<Readability<Element>['parse']> = null;
   if (!options.wholeBody) {
     try {
-      article = new Readability<Element>(document as unknown as Document, { serializer: (node) => node as Element }).parse();
+      article = new Readability<Element>(document as unknown as Document, {
+        serializer: (node) => node as Element,
+      }).parse();
     } catch (error) {
       if (error instanceof RangeError) throw new AppError('refused', 'web page is too deeply nested to read');
       article = null; // Readability gave up on odd markup: the whole visible text is still worth keeping
@@ -51,7 +55,8 @@ export function importHtml(
   const articleText = article?.content ? htmlToText(article.content) : '';
   const useArticle = articleText.length >= Math.min(MIN_ARTICLE_CHARS, wholeText.length);
   const warnings: string[] = [];
-  if (!options.wholeBody && !useArticle && wholeText) warnings.push('no article found in the page; kept all its text');
+  if (!options.wholeBody && !useArticle && wholeText)
+    warnings.push('no article found in the page; kept all its text');
 
   return {
     format: 'html',
@@ -66,13 +71,20 @@ export function importHtml(
   };
 }
 
+// linkedom builds no implicit <html>/<body> for a fragment, and Readability needs both: wrap what lacks them.
+function parsePage(html: string): ReturnType<typeof parseHTML>['document'] {
+  const { document } = parseHTML(html);
+  if (document.documentElement && document.body) return document;
+  return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
+}
+
 // A page that declares a charset other than the one our byte-level guess chose is decoded as it says,
 // unless it came with a BOM or as valid UTF-8 (both are stronger evidence than a meta tag).
 function redecodeIfDeclared(decoded: DecodedText, bytes: Uint8Array | null): string {
   if (!bytes || decoded.encoding === 'utf-8' || decoded.encoding.startsWith('utf-16')) return decoded.text;
   const declared = declaredCharset(decoded.text);
   if (!declared || declared === decoded.encoding || declared.startsWith('utf-16')) return decoded.text;
-  return new TextDecoder(declared).decode(bytes);
+  return decodeAs(declared, bytes);
 }
 
 interface HeadMetadata {
@@ -96,7 +108,9 @@ function readHeadMetadata(document: Document): HeadMetadata {
   };
   const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim();
   return {
-    title: cleanTitle(metaContent('og:title', 'twitter:title') ?? document.querySelector('title')?.textContent),
+    title: cleanTitle(
+      metaContent('og:title', 'twitter:title') ?? document.querySelector('title')?.textContent,
+    ),
     siteName: cleanTitle(metaContent('og:site_name', 'application-name')),
     author: metaContent('author', 'article:author', 'dc.creator'),
     published: metaContent('article:published_time', 'date', 'dc.date', 'pubdate'),

@@ -52,7 +52,8 @@ function blockText(token: Token): string[] {
     }
     case 'table': {
       const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]): string => cells.map((cell) => inlineText(cell.tokens)).join(' | ');
+      const row = (cells: Tokens.TableCell[]): string =>
+        cells.map((cell) => inlineText(cell.tokens)).join(' | ');
       return [[row(table.header), ...table.rows.map(row)].join('\n')];
     }
     case 'html':
@@ -85,7 +86,8 @@ function inlineText(tokens: Token[] | undefined): string {
         break;
       }
       default:
-        out += 'tokens' in token && Array.isArray(token.tokens) ? inlineText(token.tokens) : (token.raw ?? '');
+        out +=
+          'tokens' in token && Array.isArray(token.tokens) ? inlineText(token.tokens) : (token.raw ?? '');
     }
   }
   return out;
@@ -100,7 +102,10 @@ function decodeEntities(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      const code =
+        entity[1] === 'x' || entity[1] === 'X'
+          ? parseInt(entity.slice(2), 16)
+          : parseInt(entity.slice(1), 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return named[entity.toLowerCase()] ?? whole;

@@ -5,7 +5,13 @@ import { AppError } from '../../../shared/errors';
 import type { ExtractedDocument } from '../../../shared/extraction';
 import type { ImportLimits } from '../limits';
 import { cleanTitle, joinBlocks, normalizeDate } from '../normalize';
-import { itemsToLines, linesToParagraphs, removeRunningLines, type PdfLine, type PdfTextItem } from '../pdf-layout';
+import {
+  itemsToLines,
+  linesToParagraphs,
+  removeRunningLines,
+  type PdfLine,
+  type PdfTextItem,
+} from '../pdf-layout';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsLoading: Promise<PdfJs> | null = null;
@@ -78,7 +84,9 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
-      const items = content.items.filter((item): item is PdfTextItem & (typeof content.items)[number] => 'str' in item);
+      const items = content.items.filter(
+        (item): item is PdfTextItem & (typeof content.items)[number] => 'str' in item,
+      );
       pages.push(itemsToLines(items));
       page.cleanup();
     }
@@ -117,7 +125,11 @@ function stringOrNull(value: unknown): string | null {
 // Producers put file names and tool stamps in the title field; those are worse than the first line.
 function usableTitle(raw: string | null): string | null {
   const title = cleanTitle(raw?.replace(/^Microsoft (?:Word|PowerPoint) - /, ''));
-  if (!title || /^(?:untitled|title|document\d*)$/i.test(title) || /\.(?:docx?|pdf|rtf|odt|txt|indd|qxd)$/i.test(title)) {
+  if (
+    !title ||
+    /^(?:untitled|title|document\d*)$/i.test(title) ||
+    /\.(?:docx?|pdf|rtf|odt|txt|indd|qxd)$/i.test(title)
+  ) {
     return null;
   }
   return title;

@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import { analyzeText } from '../src-main/shared/analysis/index';
+import { findMatchingSource } from '../src-main/shared/analysis/sources';
+const text = fs.readFileSync('test/fixtures/car-dec-2020.txt','utf8');
+const gold = JSON.parse(fs.readFileSync('test/fixtures/statements.gold.json','utf8')).statements;
+const t0=performance.now();
+const out = analyzeText(text);
+console.log('ms', performance.now()-t0);
+const same=(g:string|null, r:any)=> g===null ? r===null : r!==null && findMatchingSource(r,[{name:g,aliases:[]}])!==null;
+let sp=0,vi=0,ki=0;
+out.forEach((s,i)=>{const g=gold[i]; const okS=same(g.speaker,s.speaker); const okV= g.via===null? s.via.length===0 : s.via.length===1 && same(g.via,s.via[0]); const okK=g.kind===s.kind; sp+=+okS; vi+=+okV; ki+=+okK;
+ if(!okS||!okV||!okK) console.log(i, okS?'':'SPK', okV?'':'VIA', okK?'':'KIND', '|', s.speaker?.name, '|', s.via.map(v=>v.name), s.kind, s.cue, ' gold:', g.speaker, g.via, g.kind, g.cue);
+});
+console.log({sp,vi,ki});
+for (const s of out.slice(0,31)) console.log(s.entities.map(e=>e.type[0]+':'+e.text).join(' ; '));

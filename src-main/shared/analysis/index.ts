@@ -1,0 +1,146 @@
+// Article analysis: statements with their attribution (speaker, cue, relays, kind) and the entities they mention.
+import type { Entity, SourceKind, StatementKind } from '../domain';
+import type { AnalyzedStatement, SpeakerRef } from '../extraction';
+import { ActorRegistry, describePhrase, type Actor } from './actors';
+import { findAttribution, type Attribution } from './attribution';
+import { findEntities } from './entities';
+import { splitStatements, type Span } from './split';
+import { tokenise, type TokenisedStatement } from './tokens';
+
+export { splitStatements } from './split';
+export type { Span } from './split';
+export { findMatchingSource, mergeAliases, normaliseName } from './sources';
+
+interface Draft {
+  span: Span;
+  paragraph: number;
+  tokenised: TokenisedStatement;
+  entities: Entity[];
+  attribution: Attribution;
+  kind: StatementKind;
+  speaker: Actor | null;
+  cue: string | null;
+  via: Actor[];
+}
+
+const RELAY_KINDS: SourceKind[] = ['agency', 'outlet'];
+
+/** Splits the text into statements and attributes each one. Never throws on any input. */
+export function analyzeText(text: string): AnalyzedStatement[] {
+  const spans = splitStatements(text);
+  const registry = new ActorRegistry();
+  const drafts: Draft[] = [];
+  let paragraph = 0;
+  let previous: Draft | null = null;
+  for (const span of spans) {
+    if (previous && /\n[^\S\n]*\n|\u2029/.test(text.slice(previous.span.end, span.start))) paragraph++;
+    const statement = text.slice(span.start, span.end);
+    const startsQuoted = previous !== null && previous.paragraph === paragraph && previous.tokenised.endsQuoted;
+    const tokenised = tokenise(statement, startsQuoted);
+    const entities = findEntities(statement, span.start, tokenised.tokens);
+    for (const entity of entities) {
+      if (entity.type === 'person') registry.know({ name: entity.text, kind: 'person', aliases: [], titles: [] });
+    }
+    const draft: Draft = {
+      span,
+      paragraph,
+      tokenised,
+      entities,
+      attribution: findAttribution(statement, tokenised),
+      kind: 'narrative',
+      speaker: null,
+      cue: null,
+      via: [],
+    };
+    drafts.push(draft);
+    previous = draft;
+  }
+  for (const draft of drafts) attribute(draft, registry);
+  inheritQuotations(drafts);
+  const refs = new Map<Actor, SpeakerRef>();
+  const refOf = (actor: Actor): SpeakerRef => {
+    let ref = refs.get(actor);
+    if (!ref) {
+      ref = { name: actor.name, kind: actor.kind, aliases: actor.aliases };
+      refs.set(actor, ref);
+    }
+    return ref;
+  };
+  return drafts.map((d) => ({
+    start: d.span.start,
+    end: d.span.end,
+    kind: d.kind,
+    speaker: d.speaker ? refOf(d.speaker) : null,
+    cue: d.cue,
+    via: d.via.map(refOf),
+    entities: d.entities,
+  }));
+}
+
+function attribute(draft: Draft, registry: ActorRegistry): void {
+  const found = draft.attribution;
+  let speakerPhrase = found.speaker;
+  let cue = found.cue;
+  // An agency or outlet as subject reports with whatever verb it uses ("Tass numbered the coalition…").
+  if (!speakerPhrase && found.subject && found.subjectVerb) {
+    const candidate = describePhrase(found.subject);
+    if (candidate?.type === 'actor' && RELAY_KINDS.includes(candidate.actor.kind)) {
+      speakerPhrase = found.subject;
+      cue = found.subjectVerb;
+    }
+  }
+  const speaker = speakerPhrase ? registry.resolve(speakerPhrase, true) : null;
+  draft.speaker = speaker;
+  draft.cue = speaker ? cue : null;
+  if (speaker) {
+    for (const phrase of found.via) {
+      const relay = registry.resolve(phrase, false);
+      if (relay && relay !== speaker && !draft.via.includes(relay)) draft.via.push(relay);
+    }
+  }
+  if (found.hedge && !speaker) {
+    draft.kind = 'hedged';
+    draft.cue = found.hedge;
+  } else if (speaker) {
+    draft.kind = draft.tokenised.quotesClause ? 'quote' : 'reported';
+  } else {
+    draft.kind = 'narrative';
+  }
+}
+
+/**
+ * The sentences of a multi-sentence quotation share the attribution found in any of them; a quotation
+ * standing alone right after a quoted statement continues the same speaker ("“All that deserves condemnation.”").
+ */
+function inheritQuotations(drafts: Draft[]): void {
+  let groupStart = 0;
+  for (let i = 0; i < drafts.length; i++) {
+    const current = drafts[i] as Draft;
+    const next = drafts[i + 1];
+    const continues = next !== undefined && next.tokenised.startsQuoted && current.tokenised.endsQuoted;
+    if (continues) continue;
+    const group = drafts.slice(groupStart, i + 1);
+    groupStart = i + 1;
+    if (group.length < 2) continue;
+    const source = group.find((d) => d.speaker !== null);
+    for (const member of group) {
+      member.kind = 'quote';
+      if (source && member.speaker === null) {
+        member.speaker = source.speaker;
+        member.via = source.via;
+        member.cue = source.cue;
+      }
+    }
+  }
+  for (let i = 1; i < drafts.length; i++) {
+    const current = drafts[i] as Draft;
+    const before = drafts[i - 1] as Draft;
+    if (current.speaker || !current.tokenised.fullyQuoted || current.tokenised.startsQuoted) continue;
+    if (before.speaker && before.kind === 'quote' && current.paragraph - before.paragraph <= 1) {
+      current.speaker = before.speaker;
+      current.via = before.via;
+      current.cue = null;
+      current.kind = 'quote';
+    }
+  }
+}
