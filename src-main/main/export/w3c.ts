@@ -55,13 +55,22 @@ export async function exportW3c(d: Dossier, opts: ExportOptions = {}): Promise<s
     await progress.tick();
   }
   progress.finish();
+  const id = `urn:corroborate:dossier:${encodeURIComponent(d.exportedAt)}`;
+  // The one page is embedded; as a page it needs its own @context and id to pass the page MUSTs.
+  const page = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `${id}:page:0`,
+    type: 'AnnotationPage',
+    startIndex: 0,
+    items,
+  };
   const collection = {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:corroborate:dossier:${encodeURIComponent(d.exportedAt)}`,
+    id,
     type: 'AnnotationCollection',
     label: opts.title ?? 'Corroborate dossier',
     total: items.length,
-    ...(items.length ? { first: { type: 'AnnotationPage', startIndex: 0, items } } : {}),
+    ...(items.length ? { first: page } : {}),
   };
   return `${JSON.stringify(collection, null, 1)}\n`;
 }

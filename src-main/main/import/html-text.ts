@@ -69,6 +69,9 @@ const BLOCKS = new Set([
   'menu',
 ]);
 
+// Elements whose children are lines of one paragraph (items, rows) rather than paragraphs of their own.
+const CONTAINERS = new Set(['ul', 'ol', 'menu', 'dl', 'table']);
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -77,12 +80,15 @@ interface Frame {
   leaving: boolean;
 }
 
-/** Text of an element, as normalised paragraphs. Iterative, so deep trees cannot overflow the stack. */
+/**
+ * Text of an element, as normalised paragraphs: each block is a paragraph, except inside a list or a table,
+ * which form one paragraph with an item or a row per line. Iterative, so deep trees cannot overflow the stack.
+ */
 export function htmlToText(root: Node): string {
   const blocks: string[] = [];
   let line = '';
   let preDepth = 0;
-  let tableDepth = 0;
+  let containerDepth = 0; // lists and tables we are inside
   const flush = (): void => {
     if (line.trim()) blocks.push(line);
     line = '';
@@ -98,13 +104,13 @@ export function htmlToText(root: Node): string {
     if (node.nodeType !== ELEMENT_NODE) continue;
     const element = node as Element;
     const tag = element.localName.toLowerCase();
+    const isContainer = CONTAINERS.has(tag);
     if (leaving) {
       if (tag === 'pre') preDepth--;
-      if (tag === 'table') tableDepth--;
-      if (tableDepth > 0) {
-        if (tag === 'tr') line += '\n';
-        else if (BLOCKS.has(tag) && tag !== 'table') line += ' ';
-      } else if (BLOCKS.has(tag)) flush();
+      if (isContainer) containerDepth--;
+      if (tag === 'tr') line += '\n';
+      else if (containerDepth > 0) line += BLOCKS.has(tag) ? ' ' : '';
+      else if (BLOCKS.has(tag) || isContainer) flush();
       continue;
     }
     if (SKIPPED.has(tag)) continue;
@@ -112,18 +118,13 @@ export function htmlToText(root: Node): string {
       line += '\n';
       continue;
     }
-    if (tableDepth > 0) {
-      if ((tag === 'td' || tag === 'th') && element.previousElementSibling) line += ' | ';
-      else if (BLOCKS.has(tag) && tag !== 'table') line += ' ';
-    } else if (BLOCKS.has(tag) || tag === 'table') {
-      flush();
-    }
+    if (containerDepth === 0 && (BLOCKS.has(tag) || isContainer)) flush();
+    else if (tag === 'li' || tag === 'dt' || tag === 'dd') line += '\n';
+    else if ((tag === 'td' || tag === 'th') && element.previousElementSibling) line += ' | ';
+    else if (containerDepth > 0 && BLOCKS.has(tag)) line += ' ';
     if (tag === 'li') line += listMarker(element);
     if (tag === 'pre') preDepth++;
-    if (tag === 'table') {
-      if (tableDepth === 0) flush();
-      tableDepth++;
-    }
+    if (isContainer) containerDepth++;
     stack.push({ node, leaving: true });
     const children = element.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });

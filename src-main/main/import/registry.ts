@@ -24,7 +24,9 @@ export async function extractDocument(
     );
   }
   if (bytes.byteLength === 0) throw new AppError('refused', 'the file is empty');
-  const document = await extractByFormat(bytes, fileName, effective);
+  const document = await extractByFormat(bytes, fileName, effective).catch((error: unknown) => {
+    throw asRefusal(error);
+  });
   if (!document.text) throw new AppError('refused', emptyReason(document.format));
   return { ...document, title: document.title || fallbackTitle(document.text, fileName) };
 }
@@ -55,6 +57,14 @@ async function extractByFormat(
     case 'txt':
       return importText(sniffed.decoded);
   }
+}
+
+// A library failing on a malformed file is a refusal of that file, never a crash of the import.
+function asRefusal(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof RangeError) return new AppError('refused', 'the file is too deeply nested or too large to read');
+  const detail = error instanceof Error ? error.message : String(error);
+  return new AppError('refused', `the file cannot be read (${detail.slice(0, 200)})`);
 }
 
 function emptyReason(format: ExtractedDocument['format']): string {

@@ -85,8 +85,9 @@ export function sniffFile(bytes: Uint8Array, fileName: string): SniffedFile {
   }
   const decoded = decodeText(bytes);
   const head = decoded.text.slice(0, 4096);
-  if (looksLikeHtml(head)) return { format: 'html', decoded };
+  // E-mail first: a message's header block comes before any HTML it carries.
   if (looksLikeEmail(head)) return { format: 'eml', decoded };
+  if (looksLikeHtml(head)) return { format: 'html', decoded };
   if (declared === 'eml') throw new AppError('refused', 'not an e-mail message although it ends in .eml');
   if (declared === 'html' || declared === 'md') return { format: declared, decoded };
   return { format: 'txt', decoded };

@@ -52,9 +52,12 @@ export function inspectDocx(bytes: Uint8Array, fileName: string, maxUncompressed
     );
   }
 
-  const xml = new Map<string, Uint8Array>(
-    Object.entries(unzipSync(bytes, { filter: (file) => isXmlPart(file.name) })),
-  );
+  let xml: Map<string, Uint8Array>;
+  try {
+    xml = new Map(Object.entries(unzipSync(bytes, { filter: (file) => isXmlPart(file.name) })));
+  } catch {
+    throw new AppError('refused', 'the Word document is damaged (its compressed contents cannot be unpacked)');
+  }
   for (const [name, data] of xml) {
     if (declaresDtd(data)) {
       throw new AppError(

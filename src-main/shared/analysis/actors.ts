@@ -62,8 +62,23 @@ function isTitleWord(word: string): boolean {
 
 const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 
+const described = new Map<string, Candidate | null>();
+
 /** Reads a noun phrase ("Russian Deputy Foreign Minister Mikhail Bogdanov", "he", "the Moscow Times"). */
 export function describePhrase(phrase: string): Candidate | null {
+  let candidate = described.get(phrase);
+  if (candidate === undefined) {
+    if (described.size > 20_000) described.clear();
+    candidate = readPhrase(phrase);
+    described.set(phrase, candidate);
+  }
+  // Callers get their own copy: the registry mutates actors.
+  if (candidate?.type !== 'actor') return candidate;
+  const { actor } = candidate;
+  return { type: 'actor', actor: { ...actor, aliases: [...actor.aliases], titles: [...actor.titles] } };
+}
+
+function readPhrase(phrase: string): Candidate | null {
   let surface = phrase.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, '').replace(/\s+/g, ' ');
   if (!surface || surface.length > 160) return null;
   if (/^(?:he|she)$/i.test(surface)) return { type: 'pronoun', person: true };
@@ -141,9 +156,16 @@ export class ActorRegistry {
   private readonly lastSpoke = new Map<Actor, number>();
   private clock = 0;
 
-  /** Registers a person named in the text (not yet a speaker), so later surnames resolve to the full name. */
-  know(actor: Actor): Actor {
-    return this.merge(actor);
+  /** Full names of people mentioned anywhere in the article, by lower-cased last word. */
+  private readonly peopleByLastName = new Map<string, string>();
+
+  /** Notes a person named in the text (not necessarily a speaker), so that a bare surname resolves to them. */
+  knowPerson(fullName: string): void {
+    const words = fullName.split(/\s+/);
+    if (words.length < 2) return;
+    const last = (words[words.length - 1] as string).toLowerCase();
+    const known = this.peopleByLastName.get(last);
+    if (!known || known.length < fullName.length) this.peopleByLastName.set(last, fullName);
   }
 
   /** Resolves a noun phrase to an actor of this article, creating it if new; null if it names nobody. */
@@ -204,6 +226,15 @@ export class ActorRegistry {
       }
     }
     if (partial) return this.absorb(partial, candidate);
+    // "Bozize" alone, after "former President Francois Bozize" was mentioned.
+    if ((candidate.kind === 'person' || candidate.kind === 'unknown') && !candidate.name.includes(' ')) {
+      const fullName = this.peopleByLastName.get(candidate.name.toLowerCase());
+      if (fullName) {
+        const known = this.byForm.get(normaliseName(fullName));
+        if (known) return this.absorb(known, candidate);
+        candidate = { ...candidate, name: fullName, kind: 'person', aliases: [...candidate.aliases, candidate.name] };
+      }
+    }
     const actor: Actor = { ...candidate, aliases: [...candidate.aliases], titles: [...candidate.titles] };
     this.actors.push(actor);
     this.index(actor);

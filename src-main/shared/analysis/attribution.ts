@@ -9,7 +9,7 @@ import {
   isVerbModifier,
   PASSIVE_HEDGE_VERBS,
 } from './cues';
-import { isFiniteVerb, lexiconTags } from './lexicon';
+import { isFiniteVerb, isNounOrAdjective } from './lexicon';
 import type { Token, TokenisedStatement } from './tokens';
 
 export interface Attribution {
@@ -37,7 +37,6 @@ const PARENTHETICAL_OPENERS = new Set([
   'for', 'who', 'which', 'in', 'on', 'at', 'too', 'also', 'however', 'meanwhile', 'a', 'an', 'the', 'once',
   'now', 'himself', 'herself', 'itself', 'like', 'unlike', 'including', 'whose', 'then', 'still',
 ]);
-const NOT_VERBS = /(?:^|,)(?:Adjective|Plural|Singular|Noun|Uncountable)(?:,|$)/;
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their']);
 const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„']);
 
@@ -47,7 +46,7 @@ function isVerbLike(t: Token): boolean {
   if (AUXILIARIES.has(w) || cueForm(w) === 'past' || cueForm(w) === 'third') return true;
   if (t.text !== w) return false;
   if (isFiniteVerb(w)) return true;
-  return w.length > 4 && w.endsWith('ed') && !NOT_VERBS.test(lexiconTags(w));
+  return w.length > 4 && w.endsWith('ed') && !isNounOrAdjective(w);
 }
 
 const isPunct = (t: Token | undefined, chars: string): boolean => !!t && !t.isWord && chars.includes(t.text);

@@ -2,7 +2,7 @@
 // curated gazetteer, capitalised-phrase candidates and the compromise lexicon (first names, surnames, places).
 import type { Entity } from '../domain';
 import { GAZETTEER_MAX_WORDS, gazetteerMayStartWith, lookupGazetteer } from './gazetteer';
-import { isDemonym, isFirstName, isFunctionWord, isLastName, isPlaceWord, isRoleNoun, lexiconTags } from './lexicon';
+import { isDemonym, isFirstName, isFunctionWord, isLastName, isPlaceWord, isKnownWord, isRoleNoun } from './lexicon';
 import type { Token } from './tokens';
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -19,6 +19,8 @@ const DATE = new RegExp(
   ].join('|'),
   'g',
 );
+/** Cheap pre-test: the full date pattern only runs on statements with a digit, a month or a weekday. */
+const MAY_HOLD_DATE = /\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const CALENDAR_WORDS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')]);
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'des', 'al', 'bin', 'von', 'van', 'and', 'on', 'in']);
 const ORGANISATION_WORDS = /\b(?:Force|Forces|Ministry|Council|Coalition|Mission|Party|Union|Committee|Bank|Court|Group|Company|Corporation|Front|Movement|Alliance|Association|Federation|Commission|Institute|Fund|Office|Department|Agency|Army|Navy|Police|Parliament|Assembly|Senate|Times|Post|News|Radio|Television|University|Organi[sz]ation|Watch|Network|Authority|Government)\b/;
@@ -38,8 +40,10 @@ export function findEntities(statement: string, offset: number, tokens: Token[])
   const add = (type: Entity['type'], start: number, end: number): void => {
     entities.push({ type, text: statement.slice(start, end), start: offset + start, end: offset + end });
   };
-  DATE.lastIndex = 0;
-  for (let m = DATE.exec(statement); m; m = DATE.exec(statement)) add('date', m.index, m.index + m[0].length);
+  if (MAY_HOLD_DATE.test(statement)) {
+    DATE.lastIndex = 0;
+    for (let m = DATE.exec(statement); m; m = DATE.exec(statement)) add('date', m.index, m.index + m[0].length);
+  }
 
   const words = tokens;
   let p = 0;
@@ -53,7 +57,8 @@ export function findEntities(statement: string, offset: number, tokens: Token[])
     let q = p + 1;
     while (q < words.length) {
       const w = words[q] as Token;
-      const gapOk = /^[\s\u00a0]$/.test(statement.slice((words[q - 1] as Token).end, w.start));
+      const gap = w.start - (words[q - 1] as Token).end;
+      const gapOk = gap === 1 && (statement.charCodeAt(w.start - 1) === 32 || statement.charCodeAt(w.start - 1) === 160);
       if (!gapOk) break;
       if (isCapitalised(w) && !CALENDAR_WORDS.has(w.text)) q++;
       else if (CONNECTORS.has(w.text)) {
@@ -150,11 +155,11 @@ function classifyUnknown(
     return;
   }
   if (count <= 3 && (isPlaceWord(last.lower) || PLACE_PREPOSITIONS.has(words[from - 1]?.lower ?? ''))) {
-    if (count === 1 && lexiconTags(first.lower) !== '' && !isPlaceWord(first.lower)) return;
+    if (count === 1 && isKnownWord(first.lower) && !isPlaceWord(first.lower)) return;
     add('place', first.start, spanEnd(last));
     return;
   }
-  if (count >= 2 && count <= 3 && words.slice(p, to).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && lexiconTags(w.lower) === '')) {
+  if (count >= 2 && count <= 3 && words.slice(p, to).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !isKnownWord(w.lower))) {
     add('person', first.start, spanEnd(last));
   }
 }

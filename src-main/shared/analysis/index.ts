@@ -39,7 +39,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
     const tokenised = tokenise(statement, startsQuoted);
     const entities = findEntities(statement, span.start, tokenised.tokens);
     for (const entity of entities) {
-      if (entity.type === 'person') registry.know({ name: entity.text, kind: 'person', aliases: [], titles: [] });
+      if (entity.type === 'person') registry.knowPerson(entity.text);
     }
     const draft: Draft = {
       span,

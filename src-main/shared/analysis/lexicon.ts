@@ -1,47 +1,61 @@
 // Word-class look-ups from the compromise NLP library's lexicon (first names, surnames, places, demonyms,
 // role nouns, past tenses). Running compromise's full tagger costs ~280× bare sentence segmentation, so the
-// analysis consults only its lexicon, word by word, which is a constant-time table look-up.
+// analysis consults only its lexicon, word by word: a table look-up, cached as a bit mask per word.
 import nlp from 'compromise';
 
 type Lexicon = Record<string, string | string[] | undefined>;
 
 const lexicon: Lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
 
-/** The lexicon's tags for a word (lower-cased), as one comma-joined string ('' when unknown). */
-export function lexiconTags(lowerWord: string): string {
+const FIRST_NAME = 1;
+const LAST_NAME = 2;
+const PLACE = 4;
+const DEMONYM = 8;
+const ROLE = 16;
+const FINITE_VERB = 32;
+const FUNCTION_WORD = 64;
+const NOT_VERB = 128;
+const KNOWN = 256;
+
+const MASKS: [RegExp, number][] = [
+  [/^(?:FirstName|MaleName|FemaleName)$/, FIRST_NAME],
+  [/^LastName$/, LAST_NAME],
+  [/^(?:Country|City|Place|Region)$/, PLACE],
+  [/^Demonym$/, DEMONYM],
+  [/^Actor$/, ROLE],
+  [/^(?:PastTense|PresentTense|Copula|Modal)$/, FINITE_VERB],
+  [/^(?:Determiner|Preposition|Conjunction|Pronoun|Adverb|QuestionWord|Adjective|Gerund)$/, FUNCTION_WORD],
+  [/^(?:Adjective|Plural|Singular|Noun|Uncountable)$/, NOT_VERB],
+];
+
+const cache = new Map<string, number>();
+
+function maskOf(lowerWord: string): number {
+  let mask = cache.get(lowerWord);
+  if (mask !== undefined) return mask;
+  mask = 0;
   const tags = Object.prototype.hasOwnProperty.call(lexicon, lowerWord) ? lexicon[lowerWord] : undefined;
-  if (tags === undefined) return '';
-  return typeof tags === 'string' ? tags : tags.join(',');
+  if (tags !== undefined) {
+    mask = KNOWN;
+    for (const tag of typeof tags === 'string' ? tags.split(',') : tags) {
+      for (const [pattern, bit] of MASKS) if (pattern.test(tag)) mask |= bit;
+    }
+  }
+  if (cache.size > 100_000) cache.clear();
+  cache.set(lowerWord, mask);
+  return mask;
 }
 
-export function isFirstName(lowerWord: string): boolean {
-  return /(?:^|,)(?:FirstName|MaleName|FemaleName)(?:,|$)/.test(lexiconTags(lowerWord));
-}
-
-export function isLastName(lowerWord: string): boolean {
-  return /(?:^|,)LastName(?:,|$)/.test(lexiconTags(lowerWord));
-}
-
-export function isPlaceWord(lowerWord: string): boolean {
-  return /(?:^|,)(?:Country|City|Place|Region)(?:,|$)/.test(lexiconTags(lowerWord));
-}
-
-export function isDemonym(lowerWord: string): boolean {
-  return /(?:^|,)Demonym(?:,|$)/.test(lexiconTags(lowerWord));
-}
-
+/** Whether compromise knows the word at all. */
+export const isKnownWord = (w: string): boolean => (maskOf(w) & KNOWN) !== 0;
+export const isFirstName = (w: string): boolean => (maskOf(w) & FIRST_NAME) !== 0;
+export const isLastName = (w: string): boolean => (maskOf(w) & LAST_NAME) !== 0;
+export const isPlaceWord = (w: string): boolean => (maskOf(w) & PLACE) !== 0;
+export const isDemonym = (w: string): boolean => (maskOf(w) & DEMONYM) !== 0;
 /** Role nouns: "spokesperson", "minister", "president". */
-export function isRoleNoun(lowerWord: string): boolean {
-  return /(?:^|,)Actor(?:,|$)/.test(lexiconTags(lowerWord));
-}
-
-export function isFiniteVerb(lowerWord: string): boolean {
-  return /(?:^|,)(?:PastTense|PresentTense|Copula|Modal)(?:,|$)/.test(lexiconTags(lowerWord));
-}
-
+export const isRoleNoun = (w: string): boolean => (maskOf(w) & ROLE) !== 0;
+export const isFiniteVerb = (w: string): boolean => (maskOf(w) & FINITE_VERB) !== 0;
+/** Tagged as adjective or noun: an "-ed" word such as "alleged" is then not read as a verb. */
+export const isNounOrAdjective = (w: string): boolean => (maskOf(w) & NOT_VERB) !== 0;
 /** Closed-class and common words that are capitalised only because they open a sentence. */
-export function isFunctionWord(lowerWord: string): boolean {
-  return /(?:^|,)(?:Determiner|Preposition|Conjunction|Pronoun|Adverb|QuestionWord|Adjective|Gerund)(?:,|$)/.test(
-    lexiconTags(lowerWord),
-  );
-}
+export const isFunctionWord = (w: string): boolean => (maskOf(w) & FUNCTION_WORD) !== 0;

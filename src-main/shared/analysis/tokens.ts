@@ -23,10 +23,38 @@ export interface TokenisedStatement {
   fullyQuoted: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*(?:\.[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*)*|[,;:()“”"«»„—–]/gu;
+const PUNCTUATION = new Set([',', ';', ':', '(', ')', '“', '”', '"', '«', '»', '„', '—', '–']);
 const OPENING = new Set(['“', '«', '„']);
 const CLOSING = new Set(['”', '»']);
 const CLAUSE_END = /[,.!?…]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+
+/** Letters, digits and combining marks; ASCII decided without a regular expression. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(text.charAt(i));
+}
+
+/** Words (with inner apostrophes, hyphens and dots: "Faustin-Archange", "U.N") and quotation/clause marks. */
+function scanTokens(text: string, from: number, to: number, emit: (start: number, end: number) => void): void {
+  let i = from;
+  while (i < to) {
+    if (isWordChar(text, i)) {
+      let j = i + 1;
+      for (;;) {
+        if (j < to && isWordChar(text, j)) j++;
+        else if (j + 1 < to && "'’-.".includes(text.charAt(j)) && isWordChar(text, j + 1)) j += 2;
+        else break;
+      }
+      emit(i, j);
+      i = j;
+    } else {
+      if (PUNCTUATION.has(text.charAt(i))) emit(i, i + 1);
+      i++;
+    }
+  }
+}
 
 /** Longest statement worth tokenising in full: beyond it only the head and tail carry attribution. */
 const MAX_TOKENISED = 4000;
@@ -37,22 +65,19 @@ export function tokenise(statement: string, startsQuoted: boolean): TokenisedSta
   let quotesClause = false;
   let fullyQuoted = true;
   const scan = (from: number, to: number): void => {
-    const re = new RegExp(TOKEN.source, 'gu');
-    const part = statement.slice(from, to);
-    for (let m = re.exec(part); m; m = re.exec(part)) {
-      const text = m[0];
-      const start = from + m.index;
+    scanTokens(statement, from, to, (start, end) => {
+      const text = statement.slice(start, end);
       if (OPENING.has(text) || (text === '"' && !inQuote)) {
         inQuote = true;
       } else if (CLOSING.has(text) || (text === '"' && inQuote)) {
         if (inQuote && CLAUSE_END.test(statement.charAt(start - 1))) quotesClause = true;
         inQuote = false;
       }
-      const isWord = /[\p{L}\p{N}]/u.test(text.charAt(0));
+      const isWord = !PUNCTUATION.has(text);
       const quoted = inQuote && !OPENING.has(text) && text !== '"';
       if (isWord && !quoted) fullyQuoted = false;
-      tokens.push({ text, lower: text.toLowerCase(), start, end: start + text.length, isWord, quoted });
-    }
+      tokens.push({ text, lower: text.toLowerCase(), start, end, isWord, quoted });
+    });
   };
   if (statement.length <= MAX_TOKENISED) {
     scan(0, statement.length);

@@ -152,6 +152,8 @@ function alignWithColumn(
         });
       }
     });
+    // A row holding a statement the user separated from this one cannot take it, even if another cell asks to.
+    for (const key of excluded) forced.delete(key);
   }
   let automatic = findCandidates(rows, columnVectors, threshold, termCount);
   if (manual.size > 0) {

@@ -17,12 +17,14 @@ function spacingFor(length: number): number {
   return Math.max(MIN_SPACING, Math.min(MAX_SPACING, Math.round(length / 4000)));
 }
 
-/** Position of snippet between from and to if it occurs there exactly once, else -1. */
+/** Position of snippet starting between from and to if it starts there exactly once, else -1. */
 function uniqueIn(text: string, snippet: string, from: number, to: number): number {
-  const at = text.indexOf(snippet, Math.max(0, from));
-  if (at < 0 || at > to) return -1;
-  const again = text.indexOf(snippet, at + 1);
-  return again >= 0 && again <= to ? -1 : at;
+  // Search a slice: indexOf on the whole text would scan to its end whenever the snippet is not repeated.
+  const start = Math.max(0, from);
+  const region = text.slice(start, Math.max(start, to) + snippet.length);
+  const at = region.indexOf(snippet);
+  if (at < 0 || region.indexOf(snippet, at + 1) >= 0) return -1;
+  return start + at;
 }
 
 export function buildPositionMap(oldText: string, newText: string): PositionMap {

@@ -56,10 +56,14 @@ function contextScore(text: string, start: number, end: number, prefix: string, 
   return (before + after) / total;
 }
 
+/** Starts of quote between from and to (at most `limit`). */
 function occurrences(text: string, quote: string, from: number, to: number, limit = 64): number[] {
+  // Search a slice: indexOf on the whole text would scan to its end after the last occurrence in range.
+  const start = Math.max(0, from);
+  const region = start === 0 && to >= text.length ? text : text.slice(start, Math.max(start, to) + quote.length);
   const found: number[] = [];
-  for (let at = text.indexOf(quote, Math.max(0, from)); at >= 0 && at <= to; at = text.indexOf(quote, at + 1)) {
-    found.push(at);
+  for (let at = region.indexOf(quote); at >= 0; at = region.indexOf(quote, at + 1)) {
+    found.push(start + at);
     if (found.length >= limit) break;
   }
   return found;
@@ -137,8 +141,9 @@ function placeBetweenContext(text: string, a: AnchoredAnnotation, expected: numb
   }
   let end = text.length;
   if (suffixProbe) {
-    end = text.indexOf(suffixProbe, start);
-    if (end < 0) return null;
+    const found = occurrences(text, suffixProbe, start, start + exact.length * 2 + 10, 1);
+    if (found.length === 0) return null;
+    end = found[0]!;
   }
   const length = end - start;
   if (length < exact.length * 0.5 || length > exact.length * 1.5 + 10) return null;

@@ -46,6 +46,10 @@ export function importHtml(
     try {
       article = new Readability<Element>(document as unknown as Document, {
         serializer: (node) => node as Element,
+        // Readability retries with looser rules while its result is shorter than charThreshold; on a short
+        // page every retry walks the whole tree again, which costs seconds on deep markup. A threshold
+        // below the page's own length lets the first pass succeed.
+        charThreshold: Math.min(500, Math.max(20, Math.floor(wholeText.length / 2))),
       }).parse();
     } catch (error) {
       if (error instanceof RangeError) throw new AppError('refused', 'web page is too deeply nested to read');
