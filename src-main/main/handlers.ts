@@ -9,6 +9,7 @@ import { importBytes } from './import/pipeline';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/registry';
 import { ImportWorkerHost } from './import/worker-host';
 import { safeJoin, writeFileAtomic } from './files';
+import { createDossierHandlers } from './handlers/dossier';
 
 export interface HandlerDeps {
   shell: 'electron' | 'web';
@@ -50,6 +51,8 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
   }
 
   const handlers: Handlers = {
+    ...createDossierHandlers(deps),
+
     async appInfo() {
       return {
         name: 'Corroborate',

@@ -8,6 +8,8 @@ export const CHANNEL_NAMES = [
   'backupList',
   'backupLoad',
   'saveExport',
+  'exportDossier',
+  'importDossier',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

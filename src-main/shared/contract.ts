@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ChannelName } from './channels';
 import type { Result } from './errors';
 import { ExtractedArticle } from './extraction';
+import { Dossier } from './dossier/schema';
 
 const Bytes = z.instanceof(Uint8Array);
 const FileName = z.string().min(1).max(1024);
@@ -48,6 +49,33 @@ export const contract = {
       .object({ suggestedName: FileName, format: ExportFormat, data: z.union([z.string(), Bytes]) })
       .strict(),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  /**
+   * Export a dossier (the whole workspace or a selection, built by the renderer) in a format.
+   * Electron writes it where the user chose; the browser shell returns the bytes for a download.
+   */
+  exportDossier: {
+    input: z
+      .object({
+        // Validated by the handler with validateDossier(), which reports JSON paths.
+        dossier: z.unknown(),
+        format: ExportFormat,
+        title: z.string().max(500).optional(),
+        author: z.string().max(200).optional(),
+        suggestedName: FileName,
+      })
+      .strict(),
+    output: z.object({
+      saved: z.boolean(),
+      path: z.string().nullable(),
+      fileName: z.string(),
+      data: Bytes.nullable(),
+    }),
+  },
+  /** Read a dossier file (.json, .qdpx, .qdc) into a validated Dossier for the renderer to merge. */
+  importDossier: {
+    input: z.object({ name: FileName, bytes: Bytes }).strict(),
+    output: Dossier,
   },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

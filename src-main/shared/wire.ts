@@ -55,3 +55,31 @@ export function decodeRequest(data: Uint8Array): unknown {
     return value;
   });
 }
+
+/** Responses are JSON; byte arrays in them travel as base64 (exports are small next to imports). */
+export function encodeResponse(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v instanceof Uint8Array ? { $base64: toBase64(v) } : v,
+  );
+}
+
+export function decodeResponse(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) =>
+    v && typeof v === 'object' && typeof (v as { $base64?: unknown }).$base64 === 'string'
+      ? fromBase64((v as { $base64: string }).$base64)
+      : v,
+  );
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(b64: string): Uint8Array {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}

@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { decodeRequest } from '../shared/wire';
+import { decodeRequest, encodeResponse } from '../shared/wire';
 import { createHandlers, type HandlerDeps } from '../main/handlers';
 import { dispatch } from '../main/ipc-core';
 import { CSP } from '../main/csp';
@@ -157,7 +157,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
           return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
         }
         const result = await dispatch(handlers, channel, input, { shell: 'web', trustedSender: true });
-        return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+        return send(res, 200, encodeResponse(result), 'application/json; charset=utf-8');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
       return serveStatic(url.pathname, res);

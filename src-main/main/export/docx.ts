@@ -230,7 +230,11 @@ export async function exportDocx(dossier: Dossier, opts: ExportOptions = {}): Pr
     new Paragraph({ text: xmlSafe(m.title), heading: HeadingLevel.TITLE }),
     ...(m.author ? [para([run(m.author, { size: 28 })])] : []),
     para([run(`${m.date} · ${m.scope}`, { color: '5B616B' })]),
-    new Paragraph({ text: 'Contents', heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
+    new Paragraph({
+      children: [run('Contents', { bold: true, size: 32 })],
+      pageBreakBefore: true,
+      spacing: { after: 240 },
+    }),
     // Word fills the table of contents in when the document is opened (updateFields).
     new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
     new Paragraph({ text: 'Sources and statements', heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
@@ -244,7 +248,7 @@ export async function exportDocx(dossier: Dossier, opts: ExportOptions = {}): Pr
   for (const v of m.footnotes)
     if (v.footnote !== null)
       footnotes[v.footnote] = {
-        children: v.annotation.note.split(/\n{2,}/).map((p) => para(p.replace(/\s*\n\s*/g, ' '))),
+        children: renderNoteParagraphs(v.annotation.note).map((p) => para(p)),
       };
   const doc = new Document({
     creator: xmlSafe(opts.author ?? dossier.exportedBy),

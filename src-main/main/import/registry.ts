@@ -62,7 +62,8 @@ async function extractByFormat(
 // A library failing on a malformed file is a refusal of that file, never a crash of the import.
 function asRefusal(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof RangeError) return new AppError('refused', 'the file is too deeply nested or too large to read');
+  if (error instanceof RangeError)
+    return new AppError('refused', 'the file is too deeply nested or too large to read');
   const detail = error instanceof Error ? error.message : String(error);
   return new AppError('refused', `the file cannot be read (${detail.slice(0, 200)})`);
 }

@@ -56,7 +56,10 @@ export function inspectDocx(bytes: Uint8Array, fileName: string, maxUncompressed
   try {
     xml = new Map(Object.entries(unzipSync(bytes, { filter: (file) => isXmlPart(file.name) })));
   } catch {
-    throw new AppError('refused', 'the Word document is damaged (its compressed contents cannot be unpacked)');
+    throw new AppError(
+      'refused',
+      'the Word document is damaged (its compressed contents cannot be unpacked)',
+    );
   }
   for (const [name, data] of xml) {
     if (declaresDtd(data)) {

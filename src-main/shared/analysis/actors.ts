@@ -64,6 +64,13 @@ const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 
 const described = new Map<string, Candidate | null>();
 
+/** The kind of actor a phrase names, without resolving it (cached; no copy). */
+export function phraseKind(phrase: string): SourceKind | null {
+  describePhrase(phrase);
+  const candidate = described.get(phrase);
+  return candidate?.type === 'actor' ? candidate.actor.kind : null;
+}
+
 /** Reads a noun phrase ("Russian Deputy Foreign Minister Mikhail Bogdanov", "he", "the Moscow Times"). */
 export function describePhrase(phrase: string): Candidate | null {
   let candidate = described.get(phrase);

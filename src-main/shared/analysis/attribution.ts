@@ -37,6 +37,8 @@ const PARENTHETICAL_OPENERS = new Set([
   'for', 'who', 'which', 'in', 'on', 'at', 'too', 'also', 'however', 'meanwhile', 'a', 'an', 'the', 'once',
   'now', 'himself', 'herself', 'itself', 'like', 'unlike', 'including', 'whose', 'then', 'still',
 ]);
+/** Cheap pre-test before looking for hedges word by word. */
+const MAY_HEDGE = /edly\b|ostensibly|\b(?:said|believed|thought|understood|alleged|rumou?red|reported|claimed|suspected) (?:to|that)\b/i;
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their']);
 const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„']);
 
@@ -64,7 +66,8 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   };
   const result: Attribution = { speaker: null, cue: null, via: [], hedge: null, subject: null, subjectVerb: null };
 
-  for (let p = 0; p < seq.length; p++) {
+  const mayHedge = MAY_HEDGE.test(statement);
+  for (let p = 0; mayHedge && p < seq.length; p++) {
     const t = seq[p] as Token;
     if (HEDGE_ADVERBS.has(t.lower)) {
       result.hedge = t.lower;

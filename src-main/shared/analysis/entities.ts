@@ -32,7 +32,12 @@ const PERSON_TITLES = new Set([
 ]);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'around', 'toward', 'towards']);
 
-const isCapitalised = (t: Token): boolean => t.isWord && /^\p{Lu}/u.test(t.text);
+function isCapitalised(t: Token): boolean {
+  if (!t.isWord) return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(t.text);
+}
 
 /** Entities of a statement whose text starts at article offset `offset`. */
 export function findEntities(statement: string, offset: number, tokens: Token[]): Entity[] {

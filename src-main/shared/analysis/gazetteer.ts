@@ -265,7 +265,8 @@ let firstWords: Set<string> | null = null;
 /** Whether some gazetteer name starts with this word (cheap pre-check before trying longer phrases). */
 export function gazetteerMayStartWith(word: string): boolean {
   if (!firstWords) lookupGazetteer('');
-  return firstWords?.has(normaliseName(word).split(' ', 1)[0] as string) ?? false;
+  const plain = /^[A-Za-z]+$/.test(word) ? word.toLowerCase() : (normaliseName(word).split(' ', 1)[0] as string);
+  return firstWords?.has(plain) ?? false;
 }
 
 /** The gazetteer entry a surface form names, compared by normalised name ("U.N." = "UN", "Tass" = "TASS"). */

@@ -1,7 +1,7 @@
 // Article analysis: statements with their attribution (speaker, cue, relays, kind) and the entities they mention.
 import type { Entity, SourceKind, StatementKind } from '../domain';
 import type { AnalyzedStatement, SpeakerRef } from '../extraction';
-import { ActorRegistry, describePhrase, type Actor } from './actors';
+import { ActorRegistry, phraseKind, type Actor } from './actors';
 import { findAttribution, type Attribution } from './attribution';
 import { findEntities } from './entities';
 import { splitStatements, type Span } from './split';
@@ -83,8 +83,8 @@ function attribute(draft: Draft, registry: ActorRegistry): void {
   let cue = found.cue;
   // An agency or outlet as subject reports with whatever verb it uses ("Tass numbered the coalition…").
   if (!speakerPhrase && found.subject && found.subjectVerb) {
-    const candidate = describePhrase(found.subject);
-    if (candidate?.type === 'actor' && RELAY_KINDS.includes(candidate.actor.kind)) {
+    const kind = phraseKind(found.subject);
+    if (kind && RELAY_KINDS.includes(kind)) {
       speakerPhrase = found.subject;
       cue = found.subjectVerb;
     }

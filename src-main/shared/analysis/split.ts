@@ -30,8 +30,23 @@ function isSpace(code: number): boolean {
 }
 
 function isTerminal(ch: string): boolean {
-  return ch === '.' || ch === '!' || ch === '?' || ch === '…' || ch === '‼' || ch === '⁇' || ch === '⁈' ||
-    ch === '⁉' || CJK_TERMINALS.has(ch);
+  switch (ch) {
+    case '.':
+    case '!':
+    case '?':
+    case '…':
+    case '‼':
+    case '⁇':
+    case '⁈':
+    case '⁉':
+    case '。':
+    case '！':
+    case '？':
+    case '｡':
+      return true;
+    default:
+      return false;
+  }
 }
 
 const LOWER = /\p{Ll}/u;
@@ -40,13 +55,14 @@ const UPPER = /\p{Lu}/u;
 /** Splits the whole text: paragraph by paragraph, never one huge scan across blank lines. */
 export function splitStatements(text: string): Span[] {
   const spans: Span[] = [];
+  const terminals = new TerminalCursor(text);
   const separator = /\n[^\S\n]*\n\s*|\u2029\s*/g;
   let paragraphStart = 0;
   for (let m = separator.exec(text); m; m = separator.exec(text)) {
-    splitParagraph(text, paragraphStart, m.index, spans);
+    splitParagraph(text, paragraphStart, m.index, spans, terminals);
     paragraphStart = m.index + m[0].length;
   }
-  splitParagraph(text, paragraphStart, text.length, spans);
+  splitParagraph(text, paragraphStart, text.length, spans, terminals);
   return spans;
 }
 
@@ -56,27 +72,43 @@ function pushTrimmed(text: string, start: number, end: number, spans: Span[]): v
   if (end > start) spans.push({ start, end });
 }
 
-function splitParagraph(text: string, from: number, to: number, spans: Span[]): void {
+/** Finds terminal punctuation with one native regex search, remembered across paragraphs (linear overall). */
+class TerminalCursor {
+  private readonly pattern = /[.!?…‼⁇⁈⁉。！？｡]/g;
+  private found = -1;
+  constructor(private readonly text: string) {}
+
+  /** The first terminal at or after `from`, or text.length. */
+  next(from: number): number {
+    if (this.found >= from) return this.found;
+    this.pattern.lastIndex = from;
+    const m = this.pattern.exec(this.text);
+    this.found = m ? m.index : this.text.length;
+    return this.found;
+  }
+}
+
+function splitParagraph(text: string, from: number, to: number, spans: Span[], terminals: TerminalCursor): void {
   const cuts = listCuts(text, from, to);
   let cutIndex = 0;
   let sentenceStart = from;
-  for (let i = from; i < to; i++) {
-    const cut = cuts[cutIndex];
-    if (cut !== undefined && i === cut) {
-      cutIndex++;
+  let position = from;
+  for (;;) {
+    const i = Math.min(terminals.next(position), to);
+    while (cutIndex < cuts.length && (cuts[cutIndex] as number) <= i) {
+      const cut = cuts[cutIndex++] as number;
       if (cut > sentenceStart) pushTrimmed(text, sentenceStart, cut, spans);
-      sentenceStart = cut;
+      sentenceStart = Math.max(sentenceStart, cut);
     }
-    const ch = text[i] as string;
-    if (!isTerminal(ch)) continue;
+    if (i >= to) break;
     const decision = decideAt(text, sentenceStart, i, to);
     if (decision.boundary) {
       pushTrimmed(text, sentenceStart, decision.end, spans);
       sentenceStart = decision.next;
       // Cuts that fall inside the sentence just closed are moot.
-      while (cuts[cutIndex] !== undefined && (cuts[cutIndex] as number) < decision.next) cutIndex++;
+      while (cutIndex < cuts.length && (cuts[cutIndex] as number) < decision.next) cutIndex++;
     }
-    i = Math.max(i, decision.resume - 1);
+    position = Math.max(i + 1, decision.resume);
   }
   pushTrimmed(text, sentenceStart, to, spans);
 }

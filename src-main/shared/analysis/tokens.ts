@@ -37,7 +37,7 @@ function isWordChar(text: string, i: number): boolean {
 }
 
 /** Words (with inner apostrophes, hyphens and dots: "Faustin-Archange", "U.N") and quotation/clause marks. */
-function scanTokens(text: string, from: number, to: number, emit: (start: number, end: number) => void): void {
+function scanTokens(text: string, from: number, to: number, emit: (start: number, end: number, isWord: boolean) => void): void {
   let i = from;
   while (i < to) {
     if (isWordChar(text, i)) {
@@ -47,10 +47,10 @@ function scanTokens(text: string, from: number, to: number, emit: (start: number
         else if (j + 1 < to && "'’-.".includes(text.charAt(j)) && isWordChar(text, j + 1)) j += 2;
         else break;
       }
-      emit(i, j);
+      emit(i, j, true);
       i = j;
     } else {
-      if (PUNCTUATION.has(text.charAt(i))) emit(i, i + 1);
+      if (PUNCTUATION.has(text.charAt(i))) emit(i, i + 1, false);
       i++;
     }
   }
@@ -64,19 +64,27 @@ export function tokenise(statement: string, startsQuoted: boolean): TokenisedSta
   let inQuote = startsQuoted;
   let quotesClause = false;
   let fullyQuoted = true;
+  // One lower-casing per statement; per token only when case mapping changes lengths (e.g. "İ").
+  const lowerStatement = statement.length <= MAX_TOKENISED ? statement.toLowerCase() : '';
+  const sameLengthLower = lowerStatement.length === statement.length;
   const scan = (from: number, to: number): void => {
-    scanTokens(statement, from, to, (start, end) => {
+    scanTokens(statement, from, to, (start, end, isWord) => {
       const text = statement.slice(start, end);
-      if (OPENING.has(text) || (text === '"' && !inQuote)) {
-        inQuote = true;
-      } else if (CLOSING.has(text) || (text === '"' && inQuote)) {
-        if (inQuote && CLAUSE_END.test(statement.charAt(start - 1))) quotesClause = true;
-        inQuote = false;
+      let quoted = inQuote;
+      if (!isWord) {
+        if (OPENING.has(text) || (text === '"' && !inQuote)) {
+          inQuote = true;
+        } else if (CLOSING.has(text) || (text === '"' && inQuote)) {
+          if (inQuote && CLAUSE_END.test(statement.charAt(start - 1))) quotesClause = true;
+          inQuote = false;
+        }
+        // Quotation marks themselves stand outside the quotation.
+        quoted = inQuote && !OPENING.has(text) && text !== '"';
+      } else if (!quoted) {
+        fullyQuoted = false;
       }
-      const isWord = !PUNCTUATION.has(text);
-      const quoted = inQuote && !OPENING.has(text) && text !== '"';
-      if (isWord && !quoted) fullyQuoted = false;
-      tokens.push({ text, lower: text.toLowerCase(), start, end, isWord, quoted });
+      const lower = !isWord ? text : sameLengthLower ? lowerStatement.slice(start, end) : text.toLowerCase();
+      tokens.push({ text, lower, start, end, isWord, quoted });
     });
   };
   if (statement.length <= MAX_TOKENISED) {

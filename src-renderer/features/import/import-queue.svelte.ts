@@ -4,6 +4,8 @@ import type { ImportRecord } from '../../../src-main/shared/domain';
 import { api } from '../../lib/api';
 import { recordImport, storeExtractedArticle } from '../../lib/db';
 import type { PickedFile } from './dropped-files';
+import { importDossierFile, isDossierFile } from '../export/dossier-import';
+import { afterArticleImported } from '../compare/versions';
 
 export interface ReportRow {
   fileName: string;
@@ -85,6 +87,7 @@ class ImportQueue {
     } catch (err) {
       return { ...base, outcome: 'refused', reason: `could not read the file (${(err as Error).message})` };
     }
+    if (isDossierFile(picked.file.name)) return importDossierFile(picked.relativePath, bytes);
     const result = await api.importFile({ name: picked.file.name, bytes, relativePath: picked.relativePath });
     if (!result.ok) return { ...base, outcome: 'refused', reason: result.message };
     if (this.cancelRequested) return { ...base, outcome: 'refused', reason: 'cancelled' };
@@ -99,6 +102,7 @@ class ImportQueue {
         reason: `same text as “${stored.article.title}”, already in the workspace`,
       };
     }
+    await afterArticleImported(stored.article);
     return {
       ...base,
       outcome: 'imported',

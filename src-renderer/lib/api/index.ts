@@ -3,7 +3,7 @@
 import { CHANNEL_NAMES, type MenuCommand } from '../../../src-main/shared/channels';
 import type { Api } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/errors';
-import { encodeRequest } from '../../../src-main/shared/wire';
+import { decodeResponse, encodeRequest } from '../../../src-main/shared/wire';
 
 export interface ShellBridge {
   kind: 'electron' | 'web';
@@ -28,7 +28,7 @@ function httpApi(): Api {
         body: encodeRequest(input) as BodyInit,
       });
       if (!res.ok) return { ok: false, code: 'internal', message: `${res.status} ${await res.text()}` };
-      return (await res.json()) as Result<unknown>;
+      return decodeResponse(await res.text()) as Result<unknown>;
     } catch (err) {
       return {
         ok: false,

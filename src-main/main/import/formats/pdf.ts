@@ -47,7 +47,7 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 // Character maps for CJK fonts that do not embed their own, read from disk (never fetched).
-function localDataDirectory(name: 'cmaps' | 'standard_fonts'): string | undefined {
+function localDataDirectory(name: 'cmaps'): string | undefined {
   try {
     const packageJson = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
     return join(dirname(packageJson), name) + '/';
@@ -71,7 +71,8 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
     verbosity: 0,
     cMapUrl: localDataDirectory('cmaps'),
     cMapPacked: true,
-    standardFontDataUrl: localDataDirectory('standard_fonts'),
+    // No standardFontDataUrl: glyph outlines of the 14 standard fonts are not needed for text, and
+    // reading them from disk for every PDF doubled the cost of small files.
   });
   try {
     const doc = await task.promise.catch((error: unknown) => {
