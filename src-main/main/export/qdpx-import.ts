@@ -17,7 +17,9 @@ function sourceText(el: XmlElement, files: Record<string, Uint8Array>): string |
   if (!path) return null;
   const name = path.replace(/^internal:\/\//, '');
   // Only names inside the zip's sources/ folder are read; nothing outside it is ever touched.
-  const bytes = files[`sources/${name}`] ?? Object.entries(files).find(([k]) => k.toLowerCase() === `sources/${name}`.toLowerCase())?.[1];
+  const bytes =
+    files[`sources/${name}`] ??
+    Object.entries(files).find(([k]) => k.toLowerCase() === `sources/${name}`.toLowerCase())?.[1];
   return bytes ? strFromU8(bytes).replace(/^\uFEFF/, '') : null;
 }
 
@@ -33,7 +35,8 @@ export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): D
   const root = parseXmlRoot(strFromU8(projectBytes), 'Project');
   const d = emptyDossier(now, root.getAttribute('origin') ?? 'REFI-QDA');
   const users = new Map<string, string>();
-  for (const u of childElements(firstChild(root, 'Users') ?? root, 'User')) users.set(u.getAttribute('guid') ?? '', u.getAttribute('name') ?? '');
+  for (const u of childElements(firstChild(root, 'Users') ?? root, 'User'))
+    users.set(u.getAttribute('guid') ?? '', u.getAttribute('name') ?? '');
   d.tags = tagsFromCodes(firstChild(firstChild(root, 'CodeBook') ?? root, 'Codes'), now);
   const tagIds = new Set(d.tags.map((t) => t.id));
 
@@ -42,36 +45,72 @@ export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): D
     if (text === null) continue;
     const id = el.getAttribute('guid') ?? sha256(text);
     const article: Article = {
-      id, title: el.getAttribute('name') ?? 'Untitled source', outlet: null, authors: [], publishedAt: null, url: null, language: null,
-      text, textSha256: sha256(text), fileSha256: sha256(strToBytes(text)), fileName: `${el.getAttribute('name') ?? id}.txt`, format: 'txt',
-      fileSize: strToBytes(text).length, importedAt: now, updatedAt: now, versionOf: null,
+      id,
+      title: el.getAttribute('name') ?? 'Untitled source',
+      outlet: null,
+      authors: [],
+      publishedAt: null,
+      url: null,
+      language: null,
+      text,
+      textSha256: sha256(text),
+      fileSha256: sha256(strToBytes(text)),
+      fileName: `${el.getAttribute('name') ?? id}.txt`,
+      format: 'txt',
+      fileSize: strToBytes(text).length,
+      importedAt: now,
+      updatedAt: now,
+      versionOf: null,
     };
     d.articles.push(article);
     const convert = offsetConverter(text);
     for (const sel of childElements(el, 'PlainTextSelection')) {
       const startPoint = Number(sel.getAttribute('startPosition'));
       const endPoint = Number(sel.getAttribute('endPosition'));
-      if (!Number.isInteger(startPoint) || !Number.isInteger(endPoint) || startPoint < 0 || endPoint < startPoint) continue;
+      if (
+        !Number.isInteger(startPoint) ||
+        !Number.isInteger(endPoint) ||
+        startPoint < 0 ||
+        endPoint < startPoint
+      )
+        continue;
       const start = convert.toUtf16(startPoint);
       const end = Math.min(text.length, convert.toUtf16(endPoint));
       const description = firstChild(sel, 'Description')?.textContent ?? '';
       const credibility = /(?:^|\n\n)Credibility ([1-6])$/.exec(description);
       const time = sel.getAttribute('creationDateTime') ?? now;
       const annotation: Annotation = {
-        id: sel.getAttribute('guid') ?? `${id}:${start}:${end}`, articleId: id, statementIds: [],
-        quote: { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) },
+        id: sel.getAttribute('guid') ?? `${id}:${start}:${end}`,
+        articleId: id,
+        statementIds: [],
+        quote: {
+          exact: text.slice(start, end),
+          prefix: text.slice(Math.max(0, start - CONTEXT), start),
+          suffix: text.slice(end, end + CONTEXT),
+        },
         position: { start, end },
         note: credibility ? description.slice(0, credibility.index) : description,
-        tagIds: [...new Set(childElements(sel, 'Coding').flatMap((c) => childElements(c, 'CodeRef').map((r) => r.getAttribute('targetGUID') ?? '')).filter((g) => tagIds.has(g)))],
+        tagIds: [
+          ...new Set(
+            childElements(sel, 'Coding')
+              .flatMap((c) => childElements(c, 'CodeRef').map((r) => r.getAttribute('targetGUID') ?? ''))
+              .filter((g) => tagIds.has(g)),
+          ),
+        ],
         credibility: credibility ? Number(credibility[1]) : null,
-        author: users.get(sel.getAttribute('creatingUser') ?? '') ?? '', orphaned: false,
-        createdAt: time, updatedAt: sel.getAttribute('modifiedDateTime') ?? time,
+        author: users.get(sel.getAttribute('creatingUser') ?? '') ?? '',
+        orphaned: false,
+        createdAt: time,
+        updatedAt: sel.getAttribute('modifiedDateTime') ?? time,
       };
       d.annotations.push(annotation);
     }
   }
   const checked = validateDossier(d);
-  if (!checked.ok) throw new Error(`The project could not be read as a dossier: ${checked.errors[0]!.path}: ${checked.errors[0]!.message}`);
+  if (!checked.ok)
+    throw new Error(
+      `The project could not be read as a dossier: ${checked.errors[0]!.path}: ${checked.errors[0]!.message}`,
+    );
   return checked.dossier;
 }
 

@@ -23,7 +23,8 @@ export async function exportQdpx(dossier: Dossier, opts: ExportOptions = {}): Pr
   const exporter = userGuid(opts.author ?? '');
   const tagIds = new Set(dossier.tags.map((t) => t.id));
   const annotationsByArticle = new Map<string, Dossier['annotations']>();
-  for (const a of dossier.annotations) annotationsByArticle.set(a.articleId, [...(annotationsByArticle.get(a.articleId) ?? []), a]);
+  for (const a of dossier.annotations)
+    annotationsByArticle.set(a.articleId, [...(annotationsByArticle.get(a.articleId) ?? []), a]);
 
   const files: Record<string, Uint8Array> = {};
   const sources: string[] = [];
@@ -31,23 +32,41 @@ export async function exportQdpx(dossier: Dossier, opts: ExportOptions = {}): Pr
     const guid = guidFor('article', article.id);
     files[`sources/${guid}.txt`] = strToU8(article.text);
     const convert = offsetConverter(article.text);
-    const description = [article.outlet, article.authors.join(', '), article.publishedAt, article.url, `file ${article.fileName}`, `sha256 ${article.textSha256}`].filter(Boolean).join(' · ');
+    const description = [
+      article.outlet,
+      article.authors.join(', '),
+      article.publishedAt,
+      article.url,
+      `file ${article.fileName}`,
+      `sha256 ${article.textSha256}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const selections = (annotationsByArticle.get(article.id) ?? [])
       .filter((a) => !a.orphaned)
       .map((a) => {
         const user = userGuid(a.author);
         const codings = a.tagIds
           .filter((id) => tagIds.has(id))
-          .map((id) => `        <Coding${attr('guid', guidFor('coding', `${a.id}/${id}`))}${attr('creatingUser', user)}${attr('creationDateTime', dateTime(a.createdAt))}>\n          <CodeRef${attr('targetGUID', guidFor('tag', id))}/>\n        </Coding>\n`)
+          .map(
+            (id) =>
+              `        <Coding${attr('guid', guidFor('coding', `${a.id}/${id}`))}${attr('creatingUser', user)}${attr('creationDateTime', dateTime(a.createdAt))}>\n          <CodeRef${attr('targetGUID', guidFor('tag', id))}/>\n        </Coding>\n`,
+          )
           .join('');
-        const note = [a.note, a.credibility !== null ? `Credibility ${a.credibility}` : ''].filter(Boolean).join('\n\n');
+        const note = [a.note, a.credibility !== null ? `Credibility ${a.credibility}` : '']
+          .filter(Boolean)
+          .join('\n\n');
         return `      <PlainTextSelection${attr('guid', guidFor('annotation', a.id))}${attr('name', a.quote.exact.slice(0, 60))}${attr('startPosition', convert.toCodePoints(a.position.start))}${attr('endPosition', convert.toCodePoints(a.position.end))}${attr('creatingUser', user)}${attr('creationDateTime', dateTime(a.createdAt))}${attr('modifiedDateTime', dateTime(a.updatedAt))}>\n${note ? `        <Description>${escapeXml(note)}</Description>\n` : ''}${codings}      </PlainTextSelection>\n`;
       })
       .join('');
-    sources.push(`    <TextSource${attr('guid', guid)}${attr('name', article.title || article.fileName)}${attr('plainTextPath', `internal://${guid}.txt`)}${attr('creatingUser', exporter)}${attr('creationDateTime', dateTime(article.importedAt))}>\n      <Description>${escapeXml(description)}</Description>\n${selections}    </TextSource>\n`);
+    sources.push(
+      `    <TextSource${attr('guid', guid)}${attr('name', article.title || article.fileName)}${attr('plainTextPath', `internal://${guid}.txt`)}${attr('creatingUser', exporter)}${attr('creationDateTime', dateTime(article.importedAt))}>\n      <Description>${escapeXml(description)}</Description>\n${selections}    </TextSource>\n`,
+    );
     await progress.tick();
   }
-  const usersXml = [...users].map(([name, guid]) => `    <User${attr('guid', guid)}${attr('name', name)}/>\n`).join('');
+  const usersXml = [...users]
+    .map(([name, guid]) => `    <User${attr('guid', guid)}${attr('name', name)}/>\n`)
+    .join('');
   const project = `<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="${PROJECT_NS}"${attr('name', opts.title ?? 'Corroborate dossier')}${attr('origin', dossier.exportedBy)}${attr('creatingUserGUID', exporter)}${attr('creationDateTime', dateTime(dossier.exportedAt))}>
   <Users>

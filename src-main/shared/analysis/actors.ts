@@ -271,14 +271,22 @@ export class ActorRegistry {
 
   /** Folds a new mention into a known actor: the longer full name becomes canonical, forms become aliases. */
   private absorb(actor: Actor, mention: Actor): Actor {
-    for (const alias of [...mention.aliases, mention.name]) if (!actor.aliases.includes(alias)) actor.aliases.push(alias);
+    let changed = false;
+    for (const alias of [...mention.aliases, mention.name]) {
+      if (alias !== actor.name && !actor.aliases.includes(alias)) {
+        actor.aliases.push(alias);
+        changed = true;
+      }
+    }
     for (const title of mention.titles) if (!actor.titles.includes(title)) actor.titles.push(title);
     if (mention.name.split(' ').length > actor.name.split(' ').length && mention.kind === actor.kind && !lookupGazetteer(actor.name)) {
+      actor.aliases.push(actor.name);
       actor.name = mention.name;
+      actor.aliases = actor.aliases.filter((a) => a !== actor.name);
+      changed = true;
     }
     if (actor.kind === 'unknown') actor.kind = mention.kind;
-    actor.aliases = actor.aliases.filter((a) => a !== actor.name);
-    this.index(actor);
+    if (changed) this.index(actor);
     return actor;
   }
 }

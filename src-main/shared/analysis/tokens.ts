@@ -36,24 +36,9 @@ function isWordChar(text: string, i: number): boolean {
   return LETTER_OR_DIGIT.test(text.charAt(i));
 }
 
-/** Words (with inner apostrophes, hyphens and dots: "Faustin-Archange", "U.N") and quotation/clause marks. */
-function scanTokens(text: string, from: number, to: number, emit: (start: number, end: number, isWord: boolean) => void): void {
-  let i = from;
-  while (i < to) {
-    if (isWordChar(text, i)) {
-      let j = i + 1;
-      for (;;) {
-        if (j < to && isWordChar(text, j)) j++;
-        else if (j + 1 < to && "'’-.".includes(text.charAt(j)) && isWordChar(text, j + 1)) j += 2;
-        else break;
-      }
-      emit(i, j, true);
-      i = j;
-    } else {
-      if (PUNCTUATION.has(text.charAt(i))) emit(i, i + 1, false);
-      i++;
-    }
-  }
+/** Apostrophes, hyphens and dots join letters into one word: "Faustin-Archange", "doesn’t", "U.N". */
+function isJoiner(code: number): boolean {
+  return code === 39 || code === 45 || code === 46 || code === 0x2019;
 }
 
 /** Longest statement worth tokenising in full: beyond it only the head and tail carry attribution. */
@@ -68,24 +53,36 @@ export function tokenise(statement: string, startsQuoted: boolean): TokenisedSta
   const lowerStatement = statement.length <= MAX_TOKENISED ? statement.toLowerCase() : '';
   const sameLengthLower = lowerStatement.length === statement.length;
   const scan = (from: number, to: number): void => {
-    scanTokens(statement, from, to, (start, end, isWord) => {
-      const text = statement.slice(start, end);
-      let quoted = inQuote;
-      if (!isWord) {
-        if (OPENING.has(text) || (text === '"' && !inQuote)) {
+    let i = from;
+    while (i < to) {
+      if (isWordChar(statement, i)) {
+        let j = i + 1;
+        for (;;) {
+          if (j < to && isWordChar(statement, j)) j++;
+          else if (j + 1 < to && isJoiner(statement.charCodeAt(j)) && isWordChar(statement, j + 1)) j += 2;
+          else break;
+        }
+        if (!inQuote) fullyQuoted = false;
+        const text = statement.slice(i, j);
+        const lower = sameLengthLower ? lowerStatement.slice(i, j) : text.toLowerCase();
+        tokens.push({ text, lower, start: i, end: j, isWord: true, quoted: inQuote });
+        i = j;
+        continue;
+      }
+      const mark = statement.charAt(i);
+      if (PUNCTUATION.has(mark)) {
+        if (OPENING.has(mark) || (mark === '"' && !inQuote)) {
           inQuote = true;
-        } else if (CLOSING.has(text) || (text === '"' && inQuote)) {
-          if (inQuote && CLAUSE_END.test(statement.charAt(start - 1))) quotesClause = true;
+        } else if (CLOSING.has(mark) || (mark === '"' && inQuote)) {
+          if (inQuote && CLAUSE_END.test(statement.charAt(i - 1))) quotesClause = true;
           inQuote = false;
         }
         // Quotation marks themselves stand outside the quotation.
-        quoted = inQuote && !OPENING.has(text) && text !== '"';
-      } else if (!quoted) {
-        fullyQuoted = false;
+        const quoted = inQuote && !OPENING.has(mark) && mark !== '"';
+        tokens.push({ text: mark, lower: mark, start: i, end: i + 1, isWord: false, quoted });
       }
-      const lower = !isWord ? text : sameLengthLower ? lowerStatement.slice(start, end) : text.toLowerCase();
-      tokens.push({ text, lower, start, end, isWord, quoted });
-    });
+      i++;
+    }
   };
   if (statement.length <= MAX_TOKENISED) {
     scan(0, statement.length);

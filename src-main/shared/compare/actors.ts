@@ -19,14 +19,18 @@ const AUXILIARIES = new Set(
   ),
 );
 const IRREGULAR_PAST = new Set(
-  'sent said told took led fought gave made held met put won lost shot struck drove brought sought began ran'.split(' '),
+  'sent said told took led fought gave made held met put won lost shot struck drove brought sought began ran'.split(
+    ' ',
+  ),
 );
 // Capitalised words that cannot be the subject of a clause by themselves.
 const PRONOUNS = new Set('he she they it we i you this that these those there'.split(' '));
 const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'du']);
 // A preposition right before a capitalised run ("on Monday", "of the Central African Republic") makes the run
 // an object, not the subject.
-const PREPOSITIONS = new Set('on in at by from to of with for since until during after before near'.split(' '));
+const PREPOSITIONS = new Set(
+  'on in at by from to of with for since until during after before near'.split(' '),
+);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 function isPastVerb(word: string): boolean {
@@ -35,7 +39,12 @@ function isPastVerb(word: string): boolean {
 }
 
 /** The run of capitalised words ending at token `last` (connectors allowed inside), or null. */
-function capitalisedRunBefore(text: string, tokens: WordToken[], last: number, blocked: (t: WordToken) => boolean) {
+function capitalisedRunBefore(
+  text: string,
+  tokens: WordToken[],
+  last: number,
+  blocked: (t: WordToken) => boolean,
+) {
   let first = last + 1;
   for (let k = last; k >= 0; k--) {
     const token = tokens[k]!;
@@ -46,7 +55,8 @@ function capitalisedRunBefore(text: string, tokens: WordToken[], last: number, b
   while (first <= last && CONNECTORS.has(tokens[first]!.text.toLowerCase())) first++;
   if (first > last) return null;
   const words = tokens.slice(first, last + 1);
-  if (words.every((w) => STOP_WORDS.has(w.text.toLowerCase()) || PRONOUNS.has(w.text.toLowerCase()))) return null;
+  if (words.every((w) => STOP_WORDS.has(w.text.toLowerCase()) || PRONOUNS.has(w.text.toLowerCase())))
+    return null;
   return { first, start: words[0]!.start, end: words.at(-1)!.end };
 }
 

@@ -36,7 +36,13 @@ const span = (x: { start: number; end: number; text: string }): ConflictSpan => 
  * Pairs the items of two lists that were not matched as equal: items with the same key first, then, per group,
  * the single remaining item on each side. Several unmatched items in one group stay unpaired (no guessing).
  */
-function pairLeftovers<T>(a: T[], b: T[], equal: (x: T, y: T) => boolean, group: (x: T) => string, key: (x: T) => string) {
+function pairLeftovers<T>(
+  a: T[],
+  b: T[],
+  equal: (x: T, y: T) => boolean,
+  group: (x: T) => string,
+  key: (x: T) => string,
+) {
   const restA = [...a];
   const restB = [...b];
   for (let i = restA.length - 1; i >= 0; i--) {
@@ -65,7 +71,8 @@ function pairLeftovers<T>(a: T[], b: T[], equal: (x: T, y: T) => boolean, group:
 }
 
 function figureConflicts(aText: string, bText: string): Conflict[] {
-  const sameValue = (x: Figure, y: Figure) => x.category === y.category && x.low === y.low && x.high === y.high;
+  const sameValue = (x: Figure, y: Figure) =>
+    x.category === y.category && x.low === y.low && x.high === y.high;
   const pairs = pairLeftovers(
     findFigures(aText),
     findFigures(bText),
@@ -142,7 +149,9 @@ function actorConflicts(aText: string, bText: string): Conflict[] {
 
 /** Conflicts between two statements that were aligned as saying the same thing, in order of the first text. */
 export function findConflicts(aText: string, bText: string): Conflict[] {
-  return [...figureConflicts(aText, bText), ...dateConflicts(aText, bText), ...actorConflicts(aText, bText)].sort(
-    (x, y) => x.a.start - y.a.start,
-  );
+  return [
+    ...figureConflicts(aText, bText),
+    ...dateConflicts(aText, bText),
+    ...actorConflicts(aText, bText),
+  ].sort((x, y) => x.a.start - y.a.start);
 }

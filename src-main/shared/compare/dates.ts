@@ -48,9 +48,21 @@ const ANY_DATE = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|tomor
 const HAS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const HAS_DAY = /day\b|tomorrow/i;
 const PATTERNS: { kind: DateMentionKind; gate: RegExp; re: RegExp }[] = [
-  { kind: 'day', gate: HAS_MONTH, re: new RegExp(`\\b${MONTH_NAME} (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? ${YEAR}\\b)?`, 'g') },
-  { kind: 'day', gate: HAS_MONTH, re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_NAME}(?: ${YEAR}\\b)?`, 'g') },
-  { kind: 'month', gate: HAS_MONTH, re: new RegExp(`\\b(?:(early|mid|late)[- ])?${MONTH_NAME}(?:,? ${YEAR}\\b)?`, 'gi') },
+  {
+    kind: 'day',
+    gate: HAS_MONTH,
+    re: new RegExp(`\\b${MONTH_NAME} (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? ${YEAR}\\b)?`, 'g'),
+  },
+  {
+    kind: 'day',
+    gate: HAS_MONTH,
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_NAME}(?: ${YEAR}\\b)?`, 'g'),
+  },
+  {
+    kind: 'month',
+    gate: HAS_MONTH,
+    re: new RegExp(`\\b(?:(early|mid|late)[- ])?${MONTH_NAME}(?:,? ${YEAR}\\b)?`, 'gi'),
+  },
   { kind: 'year', gate: HAS_DIGIT, re: new RegExp(`\\b${YEAR}\\b(?![,.]\\d)(?! [a-z]+s\\b)`, 'g') },
   {
     kind: 'weekday',
@@ -124,7 +136,13 @@ export function findDateMentions(text: string): DateMention[] {
 
 /** A key that is equal for two mentions naming the same date the same way ("Dec. 27" and "December 27"). */
 export function dateKey(d: DateMention): string {
-  return [d.kind, d.year ?? '', d.month ?? '', d.day ?? '', d.weekday ?? '', d.part ?? '', d.offsetDays ?? ''].join(
-    ':',
-  );
+  return [
+    d.kind,
+    d.year ?? '',
+    d.month ?? '',
+    d.day ?? '',
+    d.weekday ?? '',
+    d.part ?? '',
+    d.offsetDays ?? '',
+  ].join(':');
 }

@@ -61,7 +61,11 @@ const NUMBER_WORDS =
 const DIGIT_NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 
 /** Figure terms: written-out numbers need the full parser; plain digits (most figures) do not. */
-function addFigureTerms(sentence: string, dates: DateMention[], add: (term: string, bonus: number) => void): void {
+function addFigureTerms(
+  sentence: string,
+  dates: DateMention[],
+  add: (term: string, bonus: number) => void,
+): void {
   if (NUMBER_WORDS.test(sentence)) {
     for (const figure of findFigures(sentence, dates)) add(`n:${figure.low}-${figure.high}`, FIGURE_BONUS);
     return;
@@ -74,7 +78,11 @@ function addFigureTerms(sentence: string, dates: DateMention[], add: (term: stri
   }
 }
 
-export function statementTerms(sentence: string, vocabulary: Vocabulary, entities: StatementInput['entities']): TermBag {
+export function statementTerms(
+  sentence: string,
+  vocabulary: Vocabulary,
+  entities: StatementInput['entities'],
+): TermBag {
   const bag: TermBag = new Map();
   const add = (term: string, bonus: number) => {
     const id = vocabulary.id(term);
@@ -86,7 +94,8 @@ export function statementTerms(sentence: string, vocabulary: Vocabulary, entitie
   let entityWords: Set<string> | null = null;
   if (entities?.length) {
     entityWords = new Set();
-    for (const entity of entities) for (const word of entity.text.match(WORD) ?? []) entityWords.add(word.toLowerCase());
+    for (const entity of entities)
+      for (const word of entity.text.match(WORD) ?? []) entityWords.add(word.toLowerCase());
   }
   const words = sentence.match(WORD) ?? [];
   for (let k = 0; k < words.length; k++) {
@@ -94,7 +103,8 @@ export function statementTerms(sentence: string, vocabulary: Vocabulary, entitie
     const id = vocabulary.wordTerm(word);
     if (id < 0) continue;
     // A capital inside the sentence marks a name; the first word is capitalised anyway.
-    const named = (k > 0 && isCapitalised(word)) || (entityWords !== null && entityWords.has(word.toLowerCase()));
+    const named =
+      (k > 0 && isCapitalised(word)) || (entityWords !== null && entityWords.has(word.toLowerCase()));
     const bonus = named ? ENTITY_BONUS : 1;
     if ((bag.get(id) ?? 0) < bonus) bag.set(id, bonus);
   }

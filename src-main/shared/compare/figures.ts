@@ -208,7 +208,11 @@ export function findFigures(text: string, dates: DateMention[] = findDateMention
       // "a hundred", "a thousand"
       low = high = SCALES.get(lower)!;
       first = i - 1;
-    } else if (SCALES.has(lower) && prev !== undefined && (VAGUE_MULTIPLIERS.has(prev2) || VAGUE_MULTIPLIERS.has(prev))) {
+    } else if (
+      SCALES.has(lower) &&
+      prev !== undefined &&
+      (VAGUE_MULTIPLIERS.has(prev2) || VAGUE_MULTIPLIERS.has(prev))
+    ) {
       const key = VAGUE_MULTIPLIERS.has(prev2) ? prev2 : prev;
       const [lo, hi] = VAGUE_MULTIPLIERS.get(key)!;
       low = lo * SCALES.get(lower)!;

@@ -32,7 +32,10 @@ export interface MatrixCell {
   denies: number;
   qualifies: number;
   statements: MatrixCellStatement[];
-  /** The source's say on the claim: the mean weight of its statements (repeating oneself does not add up). */
+  /**
+   * The source's say on the claim: the mean weight of its asserting and denying statements, so that repeating
+   * oneself does not add up.
+   */
   vote: number;
 }
 
@@ -59,7 +62,14 @@ export interface ClaimMatrix {
  * reliable) to E (unreliable) and credibility 1 (confirmed) to 5 (improbable) step down by 0.2; F and 6 ("cannot
  * be judged") and ungraded count 0.5, as does an unknown speaker.
  */
-export const RELIABILITY_WEIGHT: Record<Reliability, number> = { A: 1, B: 0.8, C: 0.6, D: 0.4, E: 0.2, F: 0.5 };
+export const RELIABILITY_WEIGHT: Record<Reliability, number> = {
+  A: 1,
+  B: 0.8,
+  C: 0.6,
+  D: 0.4,
+  E: 0.2,
+  F: 0.5,
+};
 export const CREDIBILITY_WEIGHT: Record<number, number> = { 1: 1, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.5 };
 export const UNGRADED_WEIGHT = 0.5;
 const STANCE_SIGN: Record<Stance, number> = { asserts: 1, denies: -1, qualifies: 0 };
@@ -67,7 +77,9 @@ const EPSILON = 1e-9;
 
 const sign = (x: number) => (x > EPSILON ? 1 : x < -EPSILON ? -1 : 0);
 
-function latestCredibility(annotations: MatrixInput['annotations']): Map<string, { credibility: number; at: string }> {
+function latestCredibility(
+  annotations: MatrixInput['annotations'],
+): Map<string, { credibility: number; at: string }> {
   const graded = new Map<string, { credibility: number; at: string }>();
   for (const annotation of annotations ?? []) {
     if (annotation.credibility === null) continue;
@@ -92,7 +104,11 @@ export function buildClaimMatrix(input: MatrixInput): ClaimMatrix {
   }
   const columns: MatrixColumn[] = [...usedSources]
     .filter((id): id is string => id !== null)
-    .map((id) => ({ sourceId: id, name: sources.get(id)?.name ?? id, reliability: sources.get(id)?.reliability ?? null }))
+    .map((id) => ({
+      sourceId: id,
+      name: sources.get(id)?.name ?? id,
+      reliability: sources.get(id)?.reliability ?? null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   if (usedSources.has(null)) columns.push({ sourceId: null, name: 'Unattributed', reliability: null });
 
@@ -120,7 +136,9 @@ export function buildClaimMatrix(input: MatrixInput): ClaimMatrix {
       cell.statements.push({ statementId: cs.statementId, stance: cs.stance, credibility: grade, weight });
     }
     for (const cell of cells) {
-      if (cell.statements.length) cell.vote = cell.statements.reduce((s, x) => s + x.weight, 0) / cell.statements.length;
+      // "qualifies" is neutral: it neither adds to nor dilutes what the source asserts or denies.
+      const taking = cell.statements.filter((x) => x.stance !== 'qualifies');
+      if (taking.length) cell.vote = taking.reduce((s, x) => s + x.weight, 0) / taking.length;
     }
     const balance = cells.reduce((s, cell) => s + cell.vote, 0);
     const pivotalSourceIds = cells

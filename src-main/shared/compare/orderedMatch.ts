@@ -13,7 +13,10 @@ export interface CandidatePair {
  * Picks candidates with strictly increasing i and j whose total weight is largest.
  * Returns them in order of i.
  */
-export function heaviestOrderedMatch(candidates: readonly CandidatePair[], secondLength: number): CandidatePair[] {
+export function heaviestOrderedMatch(
+  candidates: readonly CandidatePair[],
+  secondLength: number,
+): CandidatePair[] {
   if (candidates.length === 0) return [];
   // Within one i, visit j in decreasing order so that two pairs sharing i can never chain.
   const sorted = [...candidates].sort((a, b) => a.i - b.i || b.j - a.j);

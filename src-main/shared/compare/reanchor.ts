@@ -37,7 +37,8 @@ const CONTEXT_PROBE = 16;
 
 function commonSuffixLength(a: string, b: string): number {
   let n = 0;
-  while (n < a.length && n < b.length && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  while (n < a.length && n < b.length && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n))
+    n++;
   return n;
 }
 
@@ -60,7 +61,8 @@ function contextScore(text: string, start: number, end: number, prefix: string, 
 function occurrences(text: string, quote: string, from: number, to: number, limit = 64): number[] {
   // Search a slice: indexOf on the whole text would scan to its end after the last occurrence in range.
   const start = Math.max(0, from);
-  const region = start === 0 && to >= text.length ? text : text.slice(start, Math.max(start, to) + quote.length);
+  const region =
+    start === 0 && to >= text.length ? text : text.slice(start, Math.max(start, to) + quote.length);
   const found: number[] = [];
   for (let at = region.indexOf(quote); at >= 0; at = region.indexOf(quote, at + 1)) {
     found.push(start + at);
@@ -93,7 +95,12 @@ function bestByContext(text: string, starts: number[], a: AnchoredAnnotation, ex
   return best;
 }
 
-function placeExactly(text: string, a: AnchoredAnnotation, expected: number, window: number): Placement | null {
+function placeExactly(
+  text: string,
+  a: AnchoredAnnotation,
+  expected: number,
+  window: number,
+): Placement | null {
   const { exact } = a.quote;
   if (exact.length === 0) return null;
   const near = occurrences(text, exact, expected - window, expected + window);
@@ -119,17 +126,24 @@ function placeAnywhere(text: string, a: AnchoredAnnotation, expected: number): P
   if (anywhere.length > 1) {
     const chosen = bestByContext(text, anywhere, a, expected);
     const score = contextScore(text, chosen, chosen + exact.length, a.quote.prefix, a.quote.suffix);
-    if (score >= 0.5) return { status: 'context', start: chosen, end: chosen + exact.length, confidence: 0.8 };
+    if (score >= 0.5)
+      return { status: 'context', start: chosen, end: chosen + exact.length, confidence: 0.8 };
   }
   return null;
 }
 
 /** The quote itself was edited but the words around it survive: take what lies between them. */
-function placeBetweenContext(text: string, a: AnchoredAnnotation, expected: number, window: number): Placement | null {
+function placeBetweenContext(
+  text: string,
+  a: AnchoredAnnotation,
+  expected: number,
+  window: number,
+): Placement | null {
   const { exact, prefix, suffix } = a.quote;
   const prefixProbe = prefix.slice(-CONTEXT_PROBE);
   const suffixProbe = suffix.slice(0, CONTEXT_PROBE);
-  if (prefixProbe.length < Math.min(CONTEXT_PROBE, prefix.length) || (!prefixProbe && !suffixProbe)) return null;
+  if (prefixProbe.length < Math.min(CONTEXT_PROBE, prefix.length) || (!prefixProbe && !suffixProbe))
+    return null;
   let start = 0;
   if (prefixProbe) {
     const starts = occurrences(text, prefixProbe, expected - window - prefixProbe.length, expected + window);
@@ -169,7 +183,9 @@ function placeFuzzily(
     const start = from + m.start;
     const end = from + m.end;
     const confidence = 1 - m.errors / exact.length;
-    const score = confidence + 0.2 * contextScore(text, start, end, a.quote.prefix, a.quote.suffix) -
+    const score =
+      confidence +
+      0.2 * contextScore(text, start, end, a.quote.prefix, a.quote.suffix) -
       (0.1 * Math.abs(start - expected)) / (window + 1);
     if (score > bestScore) {
       bestScore = score;

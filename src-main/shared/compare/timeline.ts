@@ -41,11 +41,14 @@ function resolve(mention: DateMention, published: number | null): EventDate | nu
     case 'year':
       return { date: String(mention.year), precision: 'year', text };
     case 'month': {
-      const year = mention.year ?? (published === null ? undefined : nearestYear(mention.month!, 15, published));
+      const year =
+        mention.year ?? (published === null ? undefined : nearestYear(mention.month!, 15, published));
       return year === undefined ? null : { date: `${year}-${pad(mention.month!)}`, precision: 'month', text };
     }
     case 'day': {
-      const year = mention.year ?? (published === null ? undefined : nearestYear(mention.month!, mention.day!, published));
+      const year =
+        mention.year ??
+        (published === null ? undefined : nearestYear(mention.month!, mention.day!, published));
       if (year === undefined) return null;
       return { date: `${year}-${pad(mention.month!)}-${pad(mention.day!)}`, precision: 'day', text };
     }
@@ -72,7 +75,8 @@ export function eventDate(statementText: string, publishedAt?: string | null): E
   let best: EventDate | null = null;
   for (const mention of findDateMentions(statementText)) {
     const resolved = resolve(mention, published);
-    if (resolved && (!best || PRECISION_RANK[resolved.precision] > PRECISION_RANK[best.precision])) best = resolved;
+    if (resolved && (!best || PRECISION_RANK[resolved.precision] > PRECISION_RANK[best.precision]))
+      best = resolved;
   }
   return best;
 }
@@ -84,7 +88,12 @@ export interface TimelineEntry extends EventDate {
 
 /** Statements of several articles ordered by the date of the event they report; undated ones are left out. */
 export function buildTimeline(
-  articles: { articleId: string; text: string; publishedAt?: string | null; statements: { id: string; start: number; end: number }[] }[],
+  articles: {
+    articleId: string;
+    text: string;
+    publishedAt?: string | null;
+    statements: { id: string; start: number; end: number }[];
+  }[],
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const article of articles) {

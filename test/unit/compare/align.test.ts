@@ -81,8 +81,9 @@ describe('manual alignment choices', () => {
 
   it('a higher threshold aligns fewer pairs', () => {
     const paired = (threshold: number) =>
-      alignArticles([seedColumn, secondColumn], { threshold }).rows.filter((r) => r.cells.every((c) => c !== null))
-        .length;
+      alignArticles([seedColumn, secondColumn], { threshold }).rows.filter((r) =>
+        r.cells.every((c) => c !== null),
+      ).length;
     expect(paired(0.6)).toBeLessThan(paired(0.2));
     expect(paired(0.99)).toBe(0);
   });
@@ -181,7 +182,9 @@ describe('alignment properties', () => {
           // The latest choice about a pair is the one that holds.
           const latest = new Map(manual.map((m) => [[m.aId, m.bId].sort().join('|'), m]));
           for (const choice of [...latest.values()].filter((m) => m.state === 'unaligned')) {
-            expect(rows.some((r) => r.cells.includes(choice.aId) && r.cells.includes(choice.bId))).toBe(false);
+            expect(rows.some((r) => r.cells.includes(choice.aId) && r.cells.includes(choice.bId))).toBe(
+              false,
+            );
           }
         },
       ),

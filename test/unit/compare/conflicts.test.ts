@@ -5,7 +5,10 @@ import { findConflicts, type Conflict } from '../../../src-main/shared/compare/c
 import { secondColumn, seedColumn, statementText, statementWith } from './fixtures';
 
 /** Conflicts between the aligned statements that contain the given words. */
-function conflictsBetween(seedWords: string, secondWords: string): { a: string; b: string; conflicts: Conflict[] } {
+function conflictsBetween(
+  seedWords: string,
+  secondWords: string,
+): { a: string; b: string; conflicts: Conflict[] } {
   const a = statementText(seedColumn, statementWith(seedColumn, seedWords));
   const b = statementText(secondColumn, statementWith(secondColumn, secondWords));
   return { a, b, conflicts: findConflicts(a, b) };
@@ -38,7 +41,8 @@ describe('findConflicts on the fixtures', () => {
       secondColumn.text.match(/December \d+/)![0],
     ]);
     const announced = only(
-      conflictsBetween('government of the Central African Republic (CAR)', 'government of the Central').conflicts,
+      conflictsBetween('government of the Central African Republic (CAR)', 'government of the Central')
+        .conflicts,
       'date',
     );
     expect(announced.a.text).toBe('Monday');
@@ -55,7 +59,9 @@ describe('findConflicts on the fixtures', () => {
     const { rows } = alignArticles([seedColumn, secondColumn]);
     const pairs = rows.filter((r) => r.cells[0] && r.cells[1]);
     const withConflicts = pairs.filter(
-      (r) => findConflicts(statementText(seedColumn, r.cells[0]!), statementText(secondColumn, r.cells[1]!)).length,
+      (r) =>
+        findConflicts(statementText(seedColumn, r.cells[0]!), statementText(secondColumn, r.cells[1]!))
+          .length,
     );
     expect(withConflicts.length).toBeGreaterThanOrEqual(4);
     expect(withConflicts.length).toBeLessThan(pairs.length);
@@ -94,7 +100,9 @@ describe('findConflicts on figures written differently', () => {
 
   it('flags days and weekdays that differ', () => {
     expect(only(findConflicts('on December 21', 'on December 22'), 'date').summary).toContain('December 21');
-    expect(only(findConflicts('It happened on Monday.', 'It happened on Tuesday.'), 'date').b.text).toBe('Tuesday');
+    expect(only(findConflicts('It happened on Monday.', 'It happened on Tuesday.'), 'date').b.text).toBe(
+      'Tuesday',
+    );
   });
 
   it('compares a distance with a distance, not with a head count', () => {
@@ -103,8 +111,8 @@ describe('findConflicts on figures written differently', () => {
 
   it('does not flag an actor named differently but shared ("Bogdanov" and "Mikhail Bogdanov")', () => {
     expect(findConflicts('Mikhail Bogdanov denied the report.', 'Bogdanov denied the report.')).toEqual([]);
-    expect(only(findConflicts('Russia denied the report.', 'Rwanda denied the report.'), 'actor').b.text).toBe(
-      'Rwanda',
-    );
+    expect(
+      only(findConflicts('Russia denied the report.', 'Rwanda denied the report.'), 'actor').b.text,
+    ).toBe('Rwanda');
   });
 });

@@ -62,9 +62,11 @@ describe('buildClaimMatrix', () => {
   it('shows the government asserting and Bogdanov denying the Russian deployment', () => {
     expect(cell('russia', 'gov')).toMatchObject({ asserts: 1, denies: 0, qualifies: 0 });
     expect(cell('russia', 'bogdanov')).toMatchObject({ asserts: 0, denies: 2, qualifies: 1 });
-    expect(cell('russia', 'bogdanov').statements.map((s) => s.statementId).sort()).toEqual(
-      [bogdanovDenial, notSendingTroops, peoplThere].sort(),
-    );
+    expect(
+      cell('russia', 'bogdanov')
+        .statements.map((s) => s.statementId)
+        .sort(),
+    ).toEqual([bogdanovDenial, notSendingTroops, peoplThere].sort());
     expect(cell('russia', null).qualifies).toBe(1);
     expect(cell('russia', 'rwanda').statements).toEqual([]);
   });

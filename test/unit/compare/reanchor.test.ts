@@ -80,7 +80,11 @@ describe('reanchorAnnotations on an edited seed article', () => {
       'consisted of an alliance of rebel groups attempting to march on the capital city of Bangui',
       'was made of an alliance of rebel groups trying to march on the capital city, Bangui',
     );
-    const [r] = reanchorAnnotations([annotate('fuzzy', seedText, start, start + quote.length)], seedText, changed);
+    const [r] = reanchorAnnotations(
+      [annotate('fuzzy', seedText, start, start + quote.length)],
+      seedText,
+      changed,
+    );
     expect(r!.status).toBe('fuzzy');
     const placed = changed.slice(r!.start, r!.end);
     expect(placed.startsWith('an alliance of rebel groups trying to march')).toBe(true);
@@ -99,7 +103,12 @@ describe('reanchorAnnotations on an edited seed article', () => {
 
   it('keeps everything in place when the text did not change', () => {
     for (const [k, r] of reanchorAnnotations(seedAnnotations, seedText, seedText).entries()) {
-      expect(r).toMatchObject({ status: 'exact', start: seedGold[k]!.start, end: seedGold[k]!.end, confidence: 1 });
+      expect(r).toMatchObject({
+        status: 'exact',
+        start: seedGold[k]!.start,
+        end: seedGold[k]!.end,
+        confidence: 1,
+      });
     }
   });
 });
@@ -113,7 +122,10 @@ describe('re-anchoring properties', () => {
   });
   const applyEdits = (edits: { at: number; cut: number; insert: string }[]) =>
     edits.reduce(
-      (text, e) => text.slice(0, Math.min(e.at, text.length)) + e.insert + text.slice(Math.min(e.at, text.length) + e.cut),
+      (text, e) =>
+        text.slice(0, Math.min(e.at, text.length)) +
+        e.insert +
+        text.slice(Math.min(e.at, text.length) + e.cut),
       seedText,
     );
 
@@ -127,7 +139,10 @@ describe('re-anchoring properties', () => {
           expect(r.start).toBeGreaterThanOrEqual(0);
           expect(r.end).toBeGreaterThanOrEqual(r.start);
           expect(r.end).toBeLessThanOrEqual(edited.length);
-          if (r.status === 'exact') expect(edited.slice(r.start, r.end)).toBe(seedAnnotations.find((a) => a.id === r.id)!.quote.exact);
+          if (r.status === 'exact')
+            expect(edited.slice(r.start, r.end)).toBe(
+              seedAnnotations.find((a) => a.id === r.id)!.quote.exact,
+            );
         }
       }),
       { numRuns: 60 },

@@ -41,11 +41,16 @@ describe('eventDate', () => {
     const year = eventDate(seedStatement('took power in'), PUBLISHED)!;
     expect(year.precision).toBe('year');
     expect(seedStatement('took power in')).toContain(`in ${year.date}`);
-    expect(eventDate('The report was published in March 2019.')).toMatchObject({ date: '2019-03', precision: 'month' });
+    expect(eventDate('The report was published in March 2019.')).toMatchObject({
+      date: '2019-03',
+      precision: 'month',
+    });
   });
 
   it('prefers the most precise date of a statement', () => {
-    expect(eventDate('In 2020 the rebels attacked Bangui on December 19.', PUBLISHED)?.date).toBe('2020-12-19');
+    expect(eventDate('In 2020 the rebels attacked Bangui on December 19.', PUBLISHED)?.date).toBe(
+      '2020-12-19',
+    );
   });
 
   it('returns null without a date, or when a weekday cannot be placed without a publication date', () => {

@@ -14,8 +14,14 @@ describe('wordDiff', () => {
     const diff = wordDiff(a, b);
     const onlyA = [...words(a)].filter((w) => !words(b).has(w));
     const onlyB = [...words(b)].filter((w) => !words(a).has(w));
-    const removed = diff.a.filter((s) => s.op === 'removed').map((s) => s.text).join(' ');
-    const added = diff.b.filter((s) => s.op === 'added').map((s) => s.text).join(' ');
+    const removed = diff.a
+      .filter((s) => s.op === 'removed')
+      .map((s) => s.text)
+      .join(' ');
+    const added = diff.b
+      .filter((s) => s.op === 'added')
+      .map((s) => s.text)
+      .join(' ');
     for (const w of onlyA) expect(removed).toContain(w);
     for (const w of onlyB) expect(added).toContain(w);
     expect(diff.a.some((s) => s.op === 'same' && s.text.includes('Bozize has denied any'))).toBe(true);
