@@ -1,15 +1,19 @@
 // The `corroborate` command line: extract (and, as they land, export/import/merge/validate).
 import { extractCommand } from './extract';
+import { DOSSIER_COMMANDS, DOSSIER_HELP, runDossierCommand } from './commands';
 
 const HELP = `corroborate — offline workbench for who said what, through whom
 
 Usage:
   corroborate extract FILE… [--json]   print each file as an article with its statements
+${DOSSIER_HELP}
   corroborate help                     this text
 `;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if ((DOSSIER_COMMANDS as readonly string[]).includes(command ?? ''))
+    return runDossierCommand(command!, rest);
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   const positional = rest.filter((a) => !a.startsWith('--'));
   switch (command) {

@@ -311,4 +311,4 @@ function main(): void {
   for (const line of benchReanchor(runs)) console.log(line);
 }
 
-for (let k = 0; k < 8; k++) benchAlignment(1);
+for (let k = 0; k < 6; k++) benchAlignment(1);

@@ -39,6 +39,8 @@ export interface ClaimRow {
   claim: Claim;
   /** Stances per source id (a source may assert in one statement and qualify in another). */
   cells: Map<string, Stance[]>;
+  /** The statements attached to the claim, in reading order. */
+  statements: { stance: Stance; statement: Statement }[];
 }
 
 export interface DocumentModel {
@@ -59,7 +61,8 @@ export interface DocumentModel {
   sourceById: Map<string, Source>;
 }
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+/** Rows grouped by a key, in their original order. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const k = key(row);
@@ -110,12 +113,8 @@ export function buildDocumentModel(d: Dossier, opts: { title?: string; author?: 
   const tagById = new Map(d.tags.map((t) => [t.id, t]));
   const statementById = new Map(d.statements.map((s) => [s.id, s]));
   const articleById = new Map(d.articles.map((a) => [a.id, a]));
-  const statementsByArticle = new Map<string, Statement[]>();
-  for (const s of d.statements)
-    statementsByArticle.set(s.articleId, [...(statementsByArticle.get(s.articleId) ?? []), s]);
-  const annotationsByArticle = new Map<string, Annotation[]>();
-  for (const a of d.annotations)
-    annotationsByArticle.set(a.articleId, [...(annotationsByArticle.get(a.articleId) ?? []), a]);
+  const statementsByArticle = groupBy(d.statements, (s) => s.articleId);
+  const annotationsByArticle = groupBy(d.annotations, (a) => a.articleId);
 
   const footnotes: AnnotationView[] = [];
   const tagCounts = new Map<string, number>();
@@ -175,13 +174,14 @@ export function buildDocumentModel(d: Dossier, opts: { title?: string; author?: 
 
   const claims = [...d.claims]
     .sort((a, b) => byText(a.text, b.text))
-    .map((claim): ClaimRow => ({ claim, cells: new Map() }));
+    .map((claim): ClaimRow => ({ claim, cells: new Map(), statements: [] }));
   const claimRow = new Map(claims.map((r) => [r.claim.id, r]));
   const matrixSourceIds = new Set<string>();
   for (const cs of d.claimStatements) {
     const row = claimRow.get(cs.claimId);
     const statement = statementById.get(cs.statementId);
     if (!row || !statement) continue;
+    row.statements.push({ stance: cs.stance, statement });
     const article = articleById.get(statement.articleId);
     // An unattributed statement counts as the outlet's own voice.
     const sourceId =

@@ -9,7 +9,10 @@ export function claimsSection(ctx: HtmlContext): string {
   const m = ctx.model;
   const quote = (s: Parameters<DocumentModel['statementText']>[0]) => {
     const article = m.articleOf(s);
-    return `“${e(truncate(m.statementText(s), 160))}” <span class="muted">(${e(article?.title ?? 'missing article')})</span>`;
+    const text = truncate(m.statementText(s), 160);
+    // Statements that are themselves quotations already open with a quotation mark.
+    const quoted = /^["“‘'«]/.test(text) ? e(text) : `“${e(text)}”`;
+    return `${quoted} <span class="muted">(${e(article?.title ?? 'missing article')})</span>`;
   };
   const links = m.links.length
     ? `<table><thead><tr><th>Statement</th><th>Relation</th><th>Statement</th><th>Note</th></tr></thead><tbody>${m.links
@@ -20,7 +23,15 @@ export function claimsSection(ctx: HtmlContext): string {
         .join('')}</tbody></table>`
     : '<p class="muted">No links between statements.</p>';
   const claims = m.claims
-    .map((row) => `<h4>${e(row.claim.text)}</h4>${row.claim.note ? renderNoteHtml(row.claim.note) : ''}`)
+    .map((row) => {
+      const items = row.statements
+        .map(({ stance, statement }) => {
+          const speaker = statement.speakerId ? m.sourceById.get(statement.speakerId)?.name : undefined;
+          return `<li><span class="${stance}">${stance}</span>${speaker ? ` — <strong>${e(speaker)}</strong>` : ''}: ${quote(statement)}</li>`;
+        })
+        .join('');
+      return `<h4>${e(row.claim.text)}</h4>${row.claim.note ? renderNoteHtml(row.claim.note) : ''}${items ? `<ul class="claim-statements">${items}</ul>` : ''}`;
+    })
     .join('');
   const header = m.matrixSources
     .map(

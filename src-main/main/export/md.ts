@@ -112,7 +112,14 @@ function backMatter(m: DocumentModel, d: Dossier): string {
     : '*No links between statements.*';
   const claims =
     m.claims
-      .map((r) => `- **${escapeMarkdown(r.claim.text)}**${r.claim.note ? ` — ${cell(r.claim.note)}` : ''}`)
+      .map((r) => {
+        const head = `- **${escapeMarkdown(r.claim.text)}**${r.claim.note ? ` — ${cell(r.claim.note)}` : ''}`;
+        const rows = r.statements.map(({ stance, statement }) => {
+          const speaker = statement.speakerId ? m.sourceById.get(statement.speakerId)?.name : undefined;
+          return `  - *${stance}*${speaker ? ` — **${escapeMarkdown(speaker)}**` : ''}: ${quote(statement)}`;
+        });
+        return [head, ...rows].join('\n');
+      })
       .join('\n') || '*No claims.*';
   const matrix = m.claims.length
     ? `| Claim | ${m.matrixSources.map((s) => `${cell(s.name)}${s.reliability ? ` (${s.reliability})` : ''}`).join(' | ')} |\n|---|${m.matrixSources.map(() => ':---:').join('|')}|\n${m.claims

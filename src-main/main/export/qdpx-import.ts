@@ -4,7 +4,14 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Annotation, Article } from '../../shared/domain';
 import { emptyDossier, validateDossier, type Dossier } from '../../shared/dossier';
 import { offsetConverter } from '../../shared/dossier/offsets';
-import { childElements, firstChild, parseXmlRoot, tagsFromCodes, type XmlElement } from './refi-common';
+import {
+  attribute,
+  childElements,
+  firstChild,
+  parseXmlRoot,
+  tagsFromCodes,
+  type XmlElement,
+} from './refi-common';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 const CONTEXT = 32;
@@ -13,7 +20,7 @@ const CONTEXT = 32;
 function sourceText(el: XmlElement, files: Record<string, Uint8Array>): string | null {
   const inline = firstChild(el, 'PlainTextContent')?.textContent;
   if (inline != null) return inline;
-  const path = el.getAttribute('plainTextPath');
+  const path = attribute(el, 'plainTextPath');
   if (!path) return null;
   const name = path.replace(/^internal:\/\//, '');
   // Only names inside the zip's sources/ folder are read; nothing outside it is ever touched.
@@ -33,20 +40,20 @@ export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): D
   const projectBytes = files['project.qde'];
   if (!projectBytes) throw new Error('Not a REFI-QDA project: project.qde is missing');
   const root = parseXmlRoot(strFromU8(projectBytes), 'Project');
-  const d = emptyDossier(now, root.getAttribute('origin') ?? 'REFI-QDA');
+  const d = emptyDossier(now, attribute(root, 'origin') ?? 'REFI-QDA');
   const users = new Map<string, string>();
   for (const u of childElements(firstChild(root, 'Users') ?? root, 'User'))
-    users.set(u.getAttribute('guid') ?? '', u.getAttribute('name') ?? '');
+    users.set(attribute(u, 'guid') ?? '', attribute(u, 'name') ?? '');
   d.tags = tagsFromCodes(firstChild(firstChild(root, 'CodeBook') ?? root, 'Codes'), now);
   const tagIds = new Set(d.tags.map((t) => t.id));
 
   for (const el of childElements(firstChild(root, 'Sources') ?? root, 'TextSource')) {
     const text = sourceText(el, files);
     if (text === null) continue;
-    const id = el.getAttribute('guid') ?? sha256(text);
+    const id = attribute(el, 'guid') ?? sha256(text);
     const article: Article = {
       id,
-      title: el.getAttribute('name') ?? 'Untitled source',
+      title: attribute(el, 'name') ?? 'Untitled source',
       outlet: null,
       authors: [],
       publishedAt: null,
@@ -55,7 +62,7 @@ export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): D
       text,
       textSha256: sha256(text),
       fileSha256: sha256(strToBytes(text)),
-      fileName: `${el.getAttribute('name') ?? id}.txt`,
+      fileName: `${attribute(el, 'name') ?? id}.txt`,
       format: 'txt',
       fileSize: strToBytes(text).length,
       importedAt: now,
@@ -65,8 +72,8 @@ export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): D
     d.articles.push(article);
     const convert = offsetConverter(text);
     for (const sel of childElements(el, 'PlainTextSelection')) {
-      const startPoint = Number(sel.getAttribute('startPosition'));
-      const endPoint = Number(sel.getAttribute('endPosition'));
+      const startPoint = Number(attribute(sel, 'startPosition'));
+      const endPoint = Number(attribute(sel, 'endPosition'));
       if (
         !Number.isInteger(startPoint) ||
         !Number.isInteger(endPoint) ||
@@ -78,9 +85,9 @@ export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): D
       const end = Math.min(text.length, convert.toUtf16(endPoint));
       const description = firstChild(sel, 'Description')?.textContent ?? '';
       const credibility = /(?:^|\n\n)Credibility ([1-6])$/.exec(description);
-      const time = sel.getAttribute('creationDateTime') ?? now;
+      const time = attribute(sel, 'creationDateTime') ?? now;
       const annotation: Annotation = {
-        id: sel.getAttribute('guid') ?? `${id}:${start}:${end}`,
+        id: attribute(sel, 'guid') ?? `${id}:${start}:${end}`,
         articleId: id,
         statementIds: [],
         quote: {
@@ -93,15 +100,15 @@ export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): D
         tagIds: [
           ...new Set(
             childElements(sel, 'Coding')
-              .flatMap((c) => childElements(c, 'CodeRef').map((r) => r.getAttribute('targetGUID') ?? ''))
+              .flatMap((c) => childElements(c, 'CodeRef').map((r) => attribute(r, 'targetGUID') ?? ''))
               .filter((g) => tagIds.has(g)),
           ),
         ],
         credibility: credibility ? Number(credibility[1]) : null,
-        author: users.get(sel.getAttribute('creatingUser') ?? '') ?? '',
+        author: users.get(attribute(sel, 'creatingUser') ?? '') ?? '',
         orphaned: false,
         createdAt: time,
-        updatedAt: sel.getAttribute('modifiedDateTime') ?? time,
+        updatedAt: attribute(sel, 'modifiedDateTime') ?? time,
       };
       d.annotations.push(annotation);
     }

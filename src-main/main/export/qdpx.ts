@@ -2,6 +2,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Dossier } from '../../shared/dossier';
 import { offsetConverter } from '../../shared/dossier/offsets';
+import { groupBy } from './document-model';
 import { escapeXml } from './escape';
 import { progressTicker } from './progress';
 import { attr, codesXml, guidFor, PROJECT_NS } from './refi-common';
@@ -22,9 +23,7 @@ export async function exportQdpx(dossier: Dossier, opts: ExportOptions = {}): Pr
   };
   const exporter = userGuid(opts.author ?? '');
   const tagIds = new Set(dossier.tags.map((t) => t.id));
-  const annotationsByArticle = new Map<string, Dossier['annotations']>();
-  for (const a of dossier.annotations)
-    annotationsByArticle.set(a.articleId, [...(annotationsByArticle.get(a.articleId) ?? []), a]);
+  const annotationsByArticle = groupBy(dossier.annotations, (a) => a.articleId);
 
   const files: Record<string, Uint8Array> = {};
   const sources: string[] = [];

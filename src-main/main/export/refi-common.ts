@@ -60,6 +60,23 @@ export function parseXmlRoot(xml: string, expected: string): XmlElement {
   return root;
 }
 
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * An attribute value. linkedom's XML mode leaves &lt; &gt; &amp; undecoded in attributes (it decodes
+ * &quot; and numeric ones), so what remains is decoded here in a single pass.
+ */
+export function attribute(el: XmlElement, name: string): string | null {
+  const raw = el.getAttribute(name);
+  return raw === null
+    ? null
+    : raw.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) =>
+        e[0] === '#'
+          ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+          : (XML_ENTITIES[e.toLowerCase()] ?? m),
+      );
+}
+
 export const localName = (el: XmlElement) => (el.localName ?? el.tagName).replace(/^.*:/, '');
 export const childElements = (el: XmlElement, name: string): XmlElement[] =>
   Array.from(el.children).filter((c) => localName(c) === name);
@@ -70,11 +87,11 @@ export const firstChild = (el: XmlElement, name: string): XmlElement | undefined
 export function tagsFromCodes(codes: XmlElement | undefined, now: string): Tag[] {
   const tags: Tag[] = [];
   const visit = (el: XmlElement, parentId: string | null) => {
-    const id = el.getAttribute('guid') ?? guidFor('code', `${parentId}/${el.getAttribute('name')}`);
-    const colour = el.getAttribute('color') ?? '';
+    const id = attribute(el, 'guid') ?? guidFor('code', `${parentId}/${attribute(el, 'name')}`);
+    const colour = attribute(el, 'color') ?? '';
     tags.push({
       id,
-      name: el.getAttribute('name')?.trim() || 'Untitled code',
+      name: attribute(el, 'name')?.trim() || 'Untitled code',
       colour: /^#[0-9a-f]{6}$/i.test(colour) ? colour.toLowerCase() : '#9ca3af',
       parentId,
       description: firstChild(el, 'Description')?.textContent?.trim() ?? '',

@@ -25,7 +25,7 @@ const SKIPPED = new Set([
   'frameset',
 ]);
 
-// Elements that start a new paragraph.
+// Elements that start a new paragraph (lists and tables are CONTAINERS, below).
 const BLOCKS = new Set([
   'address',
   'article',
@@ -37,7 +37,6 @@ const BLOCKS = new Set([
   'details',
   'dialog',
   'div',
-  'dl',
   'dt',
   'fieldset',
   'figcaption',
@@ -57,16 +56,12 @@ const BLOCKS = new Set([
   'li',
   'main',
   'nav',
-  'ol',
   'p',
   'pre',
   'section',
   'summary',
-  'table',
-  'ul',
   'caption',
   'legend',
-  'menu',
 ]);
 
 // Elements whose children are lines of one paragraph (items, rows) rather than paragraphs of their own.

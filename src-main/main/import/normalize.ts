@@ -5,7 +5,6 @@ const ODD_SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 // Invisible characters that only get in the way of search and quoting: BOM, zero-width, soft hyphen.
 const INVISIBLES = /[\u00ad\u200b\u2060\ufeff]/g;
 // C0/C1 control characters other than the newline (which carries structure).
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 
 /**

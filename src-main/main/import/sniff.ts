@@ -74,6 +74,10 @@ export function sniffFile(bytes: Uint8Array, fileName: string): SniffedFile {
     // Whether the archive holds a Word document is decided by the DOCX importer, which reads the directory.
     return { format: 'docx' };
   }
+  if (isEncryptedOfficeFile(bytes)) {
+    // Word saves a password-protected .docx inside an OLE container with an "EncryptedPackage" stream.
+    throw new AppError('refused', 'the Word document is password-protected');
+  }
   for (const signature of SIGNATURES) {
     if (startsWith(bytes, signature.bytes, signature.offset ?? 0)) {
       if (declared !== 'other') throw mismatch(signature.what);
@@ -91,6 +95,25 @@ export function sniffFile(bytes: Uint8Array, fileName: string): SniffedFile {
   if (declared === 'eml') throw new AppError('refused', 'not an e-mail message although it ends in .eml');
   if (declared === 'html' || declared === 'md') return { format: declared, decoded };
   return { format: 'txt', decoded };
+}
+
+export const MBOX_SEPARATOR = /^From [^\r\n]*\r?\n/;
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+// "EncryptedPackage" as the UTF-16LE stream name in an OLE directory.
+const ENCRYPTED_PACKAGE = Array.from('EncryptedPackage').flatMap((char) => [char.charCodeAt(0), 0]);
+
+function isEncryptedOfficeFile(bytes: Uint8Array): boolean {
+  if (!startsWith(bytes, OLE_SIGNATURE, 0)) return false;
+  const first = ENCRYPTED_PACKAGE[0]!;
+  for (
+    let i = bytes.indexOf(first);
+    i >= 0 && i + ENCRYPTED_PACKAGE.length <= bytes.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
+    if (startsWith(bytes, ENCRYPTED_PACKAGE, i)) return true;
+  }
+  return false;
 }
 
 function startsWith(bytes: Uint8Array, signature: number[], offset: number): boolean {
@@ -129,7 +152,8 @@ function looksLikeHtml(head: string): boolean {
 const MAIL_HEADERS =
   /^(?:from|to|cc|subject|date|message-id|received|return-path|mime-version|delivered-to|reply-to|content-type|x-[\w-]+):/gim;
 function looksLikeEmail(head: string): boolean {
-  const headerBlock = head.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  // A message saved from an mbox starts with a "From sender date" separator line; the headers follow it.
+  const headerBlock = head.replace(MBOX_SEPARATOR, '').split(/\r?\n\r?\n/, 1)[0] ?? '';
   if (!/^[\x21-\x39\x3b-\x7e]+:/.test(headerBlock)) return false;
   const names = new Set((headerBlock.match(MAIL_HEADERS) ?? []).map((name) => name.toLowerCase()));
   const hasCore =

@@ -8,7 +8,11 @@ export interface DocxParts {
   xml: Map<string, Uint8Array>;
 }
 
-const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/i.test(name);
+// XML parts mammoth parses (and docProps/core.xml, which we read): all XML except the big parts it never
+// opens, so the DTD check does not unpack themes and font tables for nothing.
+const UNREAD_PARTS =
+  /^(?:word\/theme\/|word\/(?:settings|fontTable|webSettings|stylesWithEffects)\.xml$|customXml\/|docProps\/app\.xml$)/;
+const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/i.test(name) && !UNREAD_PARTS.test(name);
 
 /**
  * Read the zip's central directory and refuse, with a reason, anything mammoth should not open:

@@ -20,21 +20,27 @@ type Candidate =
   | { type: 'description'; text: string; surface: string; kind: SourceKind };
 
 const TITLE_WORDS = new Set(
-  ('president vice prime minister deputy foreign defence defense interior finance secretary general gen lt col ' +
+  (
+    'president vice prime minister deputy foreign defence defense interior finance secretary general gen lt col ' +
     'colonel major captain commander ambassador spokesman spokeswoman spokesperson senator governor mayor chief ' +
     'director head chairman chairwoman chair leader king queen prince pope former acting state mr mrs ms dr prof ' +
     'sen rep gov envoy special representative warlord rebel opposition army military marshal admiral sergeant ' +
     'lieutenant brigadier judge justice attorney prosecutor officer official commissioner adviser advisor ' +
-    'analyst journalist correspondent reporter editor founder ceo cabinet assistant undersecretary premier')
-    .split(' '),
+    'analyst journalist correspondent reporter editor founder ceo cabinet assistant undersecretary premier'
+  ).split(' '),
 );
 
-const GOVERNMENT_WORDS = /\b(?:government|ministry|military|army|kremlin|presidency|police|authorities|cabinet|parliament|embassy|forces|defen[cs]e force|administration|junta|navy)\b/i;
-const OUTLET_WORDS = /\b(?:media|newspaper|times|post|radio|television|tv|channel|daily|outlet|journal|tribune|gazette|herald|broadcaster|press|news)\b/i;
+const GOVERNMENT_WORDS =
+  /\b(?:government|ministry|military|army|kremlin|presidency|police|authorities|cabinet|parliament|embassy|forces|defen[cs]e force|administration|junta|navy)\b/i;
+const OUTLET_WORDS =
+  /\b(?:media|newspaper|times|post|radio|television|tv|channel|daily|outlet|journal|tribune|gazette|herald|broadcaster|press|news)\b/i;
 const AGENCY_WORDS = /\bagency\b/i;
-const ORGANISATION_WORDS = /\b(?:organi[sz]ation|council|coalition|mission|party|union|committee|bank|court|group|company|corporation|front|movement|alliance|association|federation|commission|institute|fund|office|department|network|watch|international)\b/i;
-const TRAILING_TIME = /(?:,?\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently|last\s+\w+|this\s+\w+|in\s+a\s+statement|in\s+an\s+interview|on\s+\w+day\s+\w+))+$/i;
-const STATEMENT_FROM = /^(?:an?|the)\s+(?:statement|report|communiqu[eé]|press\s+release|post|tweet|message|letter|spokes(?:person|man|woman))\s+(?:from|by|issued\s+by|published\s+by|released\s+by|for|of)\s+/i;
+const ORGANISATION_WORDS =
+  /\b(?:organi[sz]ation|council|coalition|mission|party|union|committee|bank|court|group|company|corporation|front|movement|alliance|association|federation|commission|institute|fund|office|department|network|watch|international)\b/i;
+const TRAILING_TIME =
+  /(?:,?\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently|last\s+\w+|this\s+\w+|in\s+a\s+statement|in\s+an\s+interview|on\s+\w+day\s+\w+))+$/i;
+const STATEMENT_FROM =
+  /^(?:an?|the)\s+(?:statement|report|communiqu[eé]|press\s+release|post|tweet|message|letter|spokes(?:person|man|woman))\s+(?:from|by|issued\s+by|published\s+by|released\s+by|for|of)\s+/i;
 
 function kindFromGazetteer(kind: GazetteerKind): SourceKind {
   if (kind === 'country' || kind === 'place' || kind === 'government') return 'government';
@@ -66,23 +72,27 @@ const described = new Map<string, Candidate | null>();
 
 /** The kind of actor a phrase names, without resolving it (cached; no copy). */
 export function phraseKind(phrase: string): SourceKind | null {
-  describePhrase(phrase);
-  const candidate = described.get(phrase);
+  const candidate = readCached(phrase);
   return candidate?.type === 'actor' ? candidate.actor.kind : null;
 }
 
 /** Reads a noun phrase ("Russian Deputy Foreign Minister Mikhail Bogdanov", "he", "the Moscow Times"). */
 export function describePhrase(phrase: string): Candidate | null {
+  const candidate = readCached(phrase);
+  // Callers get their own copy: the registry mutates actors.
+  if (candidate?.type !== 'actor') return candidate;
+  const { actor } = candidate;
+  return { type: 'actor', actor: { ...actor, aliases: [...actor.aliases], titles: [...actor.titles] } };
+}
+
+function readCached(phrase: string): Candidate | null {
   let candidate = described.get(phrase);
   if (candidate === undefined) {
     if (described.size > 20_000) described.clear();
     candidate = readPhrase(phrase);
     described.set(phrase, candidate);
   }
-  // Callers get their own copy: the registry mutates actors.
-  if (candidate?.type !== 'actor') return candidate;
-  const { actor } = candidate;
-  return { type: 'actor', actor: { ...actor, aliases: [...actor.aliases], titles: [...actor.titles] } };
+  return candidate;
 }
 
 function readPhrase(phrase: string): Candidate | null {
@@ -103,15 +113,28 @@ function readPhrase(phrase: string): Candidate | null {
   const withAcronyms = (actor: Actor): Actor => {
     const key = normaliseName(actor.name);
     for (const acronym of aliases) {
-      const initials = key.split(' ').filter((w) => !['of', 'the', 'and', 'for', 'in'].includes(w)).map((w) => w[0]).join('');
-      if (normaliseName(acronym) === initials || lookupGazetteer(acronym)?.name === actor.name) actor.aliases.push(acronym);
+      const initials = key
+        .split(' ')
+        .filter((w) => !['of', 'the', 'and', 'for', 'in'].includes(w))
+        .map((w) => w[0])
+        .join('');
+      if (normaliseName(acronym) === initials || lookupGazetteer(acronym)?.name === actor.name)
+        actor.aliases.push(acronym);
     }
     return actor;
   };
 
   const entry = lookupGazetteer(surface) ?? lookupGazetteer(core);
   if (entry) {
-    return { type: 'actor', actor: withAcronyms({ name: entry.name, kind: kindFromGazetteer(entry.kind), aliases: [surface], titles: [] }) };
+    return {
+      type: 'actor',
+      actor: withAcronyms({
+        name: entry.name,
+        kind: kindFromGazetteer(entry.kind),
+        aliases: [surface],
+        titles: [],
+      }),
+    };
   }
   const words = core.split(' ');
   // "Russian state news agency Tass": a known agency or outlet after lower-case descriptors.
@@ -119,32 +142,67 @@ function readPhrase(phrase: string): Candidate | null {
     const tail = words.slice(words.length - k).join(' ');
     const found = lookupGazetteer(tail);
     const head = words.slice(0, words.length - k);
-    if (found && found.kind !== 'country' && found.kind !== 'place' && head.every((w) => !isCapitalised(w) || isTitleWord(w))) {
-      const actor = { name: found.name, kind: kindFromGazetteer(found.kind), aliases: [surface], titles: [head.join(' ').toLowerCase()] };
+    if (
+      found &&
+      found.kind !== 'country' &&
+      found.kind !== 'place' &&
+      head.every((w) => !isCapitalised(w) || isTitleWord(w))
+    ) {
+      const actor = {
+        name: found.name,
+        kind: kindFromGazetteer(found.kind),
+        aliases: [surface],
+        titles: [head.join(' ').toLowerCase()],
+      };
       return { type: 'actor', actor: withAcronyms(actor) };
     }
   }
   // A person's name after title words: "CAR President Faustin-Archange Touadera".
   let nameStart = words.length;
-  while (nameStart > 0 && isCapitalised(words[nameStart - 1] as string) && !isTitleWord(words[nameStart - 1] as string)) {
+  while (
+    nameStart > 0 &&
+    isCapitalised(words[nameStart - 1] as string) &&
+    !isTitleWord(words[nameStart - 1] as string)
+  ) {
     nameStart--;
   }
   const nameWords = words.slice(nameStart);
   const titleWords = words.slice(0, nameStart);
-  const titled = titleWords.length > 0 && titleWords.every((w) => isTitleWord(w) || !isCapitalised(w)) &&
-    titleWords.some((w) => TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || isRoleNoun(w.toLowerCase()));
-  if (nameWords.length >= 1 && nameWords.length <= 4 && !OUTLET_WORDS.test(nameWords.join(' ')) && !ORGANISATION_WORDS.test(nameWords.join(' '))) {
+  // The word right before the name must be a title ("Health Minister Jane Okello"); portfolio words may precede it.
+  const titleHead = (titleWords[titleWords.length - 1] ?? '').toLowerCase().replace(/\.$/, '');
+  const titled = TITLE_WORDS.has(titleHead) || isRoleNoun(titleHead);
+  if (
+    nameWords.length >= 1 &&
+    nameWords.length <= 4 &&
+    !OUTLET_WORDS.test(nameWords.join(' ')) &&
+    !ORGANISATION_WORDS.test(nameWords.join(' '))
+  ) {
     const first = (nameWords[0] as string).toLowerCase();
     const last = (nameWords[nameWords.length - 1] as string).toLowerCase();
-    if (titled || (titleWords.length === 0 && (isFirstName(first) || (nameWords.length > 1 && isLastName(last)) || (nameWords.length === 1 && isLastName(first))))) {
+    if (
+      titled ||
+      (titleWords.length === 0 &&
+        (isFirstName(first) ||
+          (nameWords.length > 1 && isLastName(last)) ||
+          (nameWords.length === 1 && isLastName(first))))
+    ) {
       const name = nameWords.join(' ');
-      const actor: Actor = { name, kind: 'person', aliases: [surface], titles: titled ? [titleWords.join(' ').toLowerCase()] : [] };
+      const actor: Actor = {
+        name,
+        kind: 'person',
+        aliases: [surface],
+        titles: titled ? [titleWords.join(' ').toLowerCase()] : [],
+      };
       return { type: 'actor', actor };
     }
   }
   // A lower-case description with a role at its head: "The deputy foreign minister", "the spokesman".
   const lastWord = (words[words.length - 1] as string).toLowerCase();
-  if (!isCapitalised(words[0] as string) && words.every((w) => !isCapitalised(w)) && (isRoleNoun(lastWord) || TITLE_WORDS.has(lastWord))) {
+  if (
+    !isCapitalised(words[0] as string) &&
+    words.every((w) => !isCapitalised(w)) &&
+    (isRoleNoun(lastWord) || TITLE_WORDS.has(lastWord))
+  ) {
     return { type: 'description', text: core.toLowerCase(), surface, kind: 'person' };
   }
   const kind = kindFromWords(core);
@@ -161,6 +219,7 @@ export class ActorRegistry {
   private readonly byInitials = new Map<string, Actor>();
   private readonly byHead = new Map<string, Actor[]>();
   private readonly lastSpoke = new Map<Actor, number>();
+  private readonly recentSpeakers: Actor[] = [];
   private clock = 0;
 
   /** Full names of people mentioned anywhere in the article, by lower-cased last word. */
@@ -183,26 +242,37 @@ export class ActorRegistry {
     if (candidate.type === 'pronoun') {
       actor = this.lastSpeaker((a) => (candidate.person ? a.kind === 'person' : a.kind !== 'person'));
     } else if (candidate.type === 'description') {
-      actor = this.lastSpeaker((a) => a.titles.some((t) => t.includes(candidate.text))) ??
-        this.merge({ name: capitalise(candidate.text), kind: candidate.kind, aliases: [candidate.surface], titles: [candidate.text] });
+      actor =
+        this.lastSpeaker((a) => a.titles.some((t) => t.includes(candidate.text))) ??
+        this.merge({
+          name: capitalise(candidate.text),
+          kind: candidate.kind,
+          aliases: [candidate.surface],
+          titles: [candidate.text],
+        });
       if (!actor.aliases.includes(candidate.surface)) actor.aliases.push(candidate.surface);
     } else {
       actor = this.merge(candidate.actor);
     }
-    if (actor && asSpeaker) this.lastSpoke.set(actor, ++this.clock);
+    if (actor && asSpeaker) this.noteSpeaker(actor);
     return actor;
   }
 
+  /** Pronouns and descriptions reach back over the most recent speakers only. */
   private lastSpeaker(accept: (a: Actor) => boolean): Actor | null {
-    let best: Actor | null = null;
-    let bestTime = -1;
-    for (const [actor, time] of this.lastSpoke) {
-      if (time > bestTime && accept(actor)) {
-        best = actor;
-        bestTime = time;
-      }
+    for (let i = this.recentSpeakers.length - 1; i >= 0; i--) {
+      const actor = this.recentSpeakers[i] as Actor;
+      if (accept(actor)) return actor;
     }
-    return best;
+    return null;
+  }
+
+  private noteSpeaker(actor: Actor): void {
+    this.lastSpoke.set(actor, ++this.clock);
+    const at = this.recentSpeakers.indexOf(actor);
+    if (at >= 0) this.recentSpeakers.splice(at, 1);
+    this.recentSpeakers.push(actor);
+    if (this.recentSpeakers.length > 32) this.recentSpeakers.shift();
   }
 
   private merge(candidate: Actor): Actor {
@@ -214,7 +284,9 @@ export class ActorRegistry {
     for (const form of forms) {
       // "RFERL" for "Radio Free Europe Radio Liberty", either way round.
       const initials = initialsOf(form);
-      const known = (initials ? this.byForm.get(initials) : undefined) ?? (isShortToken(form) ? this.byInitials.get(form) : undefined);
+      const known =
+        (initials ? this.byForm.get(initials) : undefined) ??
+        (isShortToken(form) ? this.byInitials.get(form) : undefined);
       if (known) return this.absorb(known, candidate);
     }
     // A shorter or longer form of a known name with the same head word: the most recent speaker wins.
@@ -239,7 +311,12 @@ export class ActorRegistry {
       if (fullName) {
         const known = this.byForm.get(normaliseName(fullName));
         if (known) return this.absorb(known, candidate);
-        candidate = { ...candidate, name: fullName, kind: 'person', aliases: [...candidate.aliases, candidate.name] };
+        candidate = {
+          ...candidate,
+          name: fullName,
+          kind: 'person',
+          aliases: [...candidate.aliases, candidate.name],
+        };
       }
     }
     const actor: Actor = { ...candidate, aliases: [...candidate.aliases], titles: [...candidate.titles] };
@@ -279,7 +356,11 @@ export class ActorRegistry {
       }
     }
     for (const title of mention.titles) if (!actor.titles.includes(title)) actor.titles.push(title);
-    if (mention.name.split(' ').length > actor.name.split(' ').length && mention.kind === actor.kind && !lookupGazetteer(actor.name)) {
+    if (
+      mention.name.split(' ').length > actor.name.split(' ').length &&
+      mention.kind === actor.kind &&
+      !lookupGazetteer(actor.name)
+    ) {
       actor.aliases.push(actor.name);
       actor.name = mention.name;
       actor.aliases = actor.aliases.filter((a) => a !== actor.name);

@@ -28,53 +28,177 @@ export interface Attribution {
 }
 
 const OPENERS = new Set([
-  'as', 'in', 'on', 'at', 'outside', 'after', 'before', 'during', 'since', 'meanwhile', 'however', 'earlier',
-  'later', 'last', 'for', 'by', 'with', 'despite', 'amid', 'following', 'under', 'over', 'while', 'when',
-  'although', 'also', 'still', 'yet', 'now', 'then', 'today', 'yesterday', 'separately', 'moreover',
-  'furthermore', 'instead', 'overall', 'nevertheless', 'thus', 'so', 'but', 'and', 'if', 'once', 'until',
+  'as',
+  'in',
+  'on',
+  'at',
+  'outside',
+  'after',
+  'before',
+  'during',
+  'since',
+  'meanwhile',
+  'however',
+  'earlier',
+  'later',
+  'last',
+  'for',
+  'by',
+  'with',
+  'despite',
+  'amid',
+  'following',
+  'under',
+  'over',
+  'while',
+  'when',
+  'although',
+  'also',
+  'still',
+  'yet',
+  'now',
+  'then',
+  'today',
+  'yesterday',
+  'separately',
+  'moreover',
+  'furthermore',
+  'instead',
+  'overall',
+  'nevertheless',
+  'thus',
+  'so',
+  'but',
+  'and',
+  'if',
+  'once',
+  'until',
 ]);
 const PARENTHETICAL_OPENERS = new Set([
-  'for', 'who', 'which', 'in', 'on', 'at', 'too', 'also', 'however', 'meanwhile', 'a', 'an', 'the', 'once',
-  'now', 'himself', 'herself', 'itself', 'like', 'unlike', 'including', 'whose', 'then', 'still',
+  'for',
+  'who',
+  'which',
+  'in',
+  'on',
+  'at',
+  'too',
+  'also',
+  'however',
+  'meanwhile',
+  'a',
+  'an',
+  'the',
+  'once',
+  'now',
+  'himself',
+  'herself',
+  'itself',
+  'like',
+  'unlike',
+  'including',
+  'whose',
+  'then',
+  'still',
 ]);
 /** Cheap pre-test before looking for hedges word by word. */
-const MAY_HEDGE = /edly\b|ostensibly|\b(?:said|believed|thought|understood|alleged|rumou?red|reported|claimed|suspected) (?:to|that)\b/i;
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their']);
+const MAY_HEDGE =
+  /edly\b|ostensibly|\b(?:said|believed|thought|understood|alleged|rumou?red|reported|claimed|suspected) (?:to|that)\b/i;
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'his',
+  'her',
+  'their',
+]);
 const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„']);
 
 function isVerbLike(t: Token): boolean {
   if (!t.isWord) return false;
-  const w = t.lower;
-  if (AUXILIARIES.has(w) || cueForm(w) === 'past' || cueForm(w) === 'third') return true;
-  if (t.text !== w) return false;
-  if (isFiniteVerb(w)) return true;
-  return w.length > 4 && w.endsWith('ed') && !isNounOrAdjective(w);
+  if (t.flags & (AUXILIARY | CUE_PAST | CUE_THIRD)) return true;
+  if (t.text !== t.lower) return false;
+  if (t.flags & FINITE_VERB) return true;
+  return t.lower.length > 4 && t.lower.endsWith('ed') && !(t.flags & NOT_VERB);
+}
+
+const isAuxiliary = (t: Token | undefined): boolean => !!t && (t.flags & AUXILIARY) !== 0;
+const isModifier = (t: Token | undefined): boolean => !!t && (t.flags & MODIFIER) !== 0;
+const isHedge = (t: Token | undefined): boolean => !!t && (t.flags & HEDGE) !== 0;
+
+/** The reporting-verb form of a token, from its flags. */
+function formOf(t: Token): CueForm | null {
+  if (t.flags & CUE_PAST) return 'past';
+  if (t.flags & CUE_THIRD) return 'third';
+  if (t.flags & CUE_ING) return 'ing';
+  if (t.flags & CUE_BASE) return 'base';
+  return null;
 }
 
 const isPunct = (t: Token | undefined, chars: string): boolean => !!t && !t.isWord && chars.includes(t.text);
 
+/** The statement text covered by tokens [from, to), with an acronym's final period ("U.N."). */
+class PhraseReader {
+  constructor(
+    private readonly statement: string,
+    private readonly seq: Token[],
+  ) {}
+
+  text(from: number, to: number): string {
+    const first = this.seq[from];
+    const last = this.seq[to - 1];
+    if (!first || !last || to <= from) return '';
+    let end = last.end;
+    if (/^(?:\p{L}\.)+\p{L}$/u.test(last.text) && this.statement.charAt(end) === '.') end++;
+    return this.statement.slice(first.start, end);
+  }
+}
+
+/** Index of the first comma, colon, dash or quotation mark at or after `from` (at most `max` tokens on). */
+function npUntilComma(seq: Token[], from: number, max: number): number {
+  let j = from;
+  while (
+    j < seq.length &&
+    j - from < max &&
+    !isPunct(seq[j], ',;:—–') &&
+    !QUOTE_MARKS.has((seq[j] as Token).text)
+  )
+    j++;
+  return j;
+}
+
 /** Reads the words outside quotation marks of one statement. */
 export function findAttribution(statement: string, tokenised: TokenisedStatement): Attribution {
   const seq = tokenised.tokens.filter((t) => !t.quoted);
-  const phrase = (from: number, to: number): string => {
-    const first = seq[from];
-    const last = seq[to - 1];
-    if (!first || !last || to <= from) return '';
-    let end = last.end;
-    if (/^(?:\p{L}\.)+\p{L}$/u.test(last.text) && statement.charAt(end) === '.') end++;
-    return statement.slice(first.start, end);
+  const phrase = new PhraseReader(statement, seq);
+  const result: Attribution = {
+    speaker: null,
+    cue: null,
+    via: [],
+    hedge: null,
+    subject: null,
+    subjectVerb: null,
   };
-  const result: Attribution = { speaker: null, cue: null, via: [], hedge: null, subject: null, subjectVerb: null };
 
   const mayHedge = MAY_HEDGE.test(statement);
   for (let p = 0; mayHedge && p < seq.length; p++) {
     const t = seq[p] as Token;
-    if (HEDGE_ADVERBS.has(t.lower)) {
+    if (isHedge(t)) {
       result.hedge = t.lower;
       break;
     }
     const next = seq[p + 1];
-    if (AUXILIARIES.has(t.lower) && next && PASSIVE_HEDGE_VERBS.has(next.lower) && seq[p + 2] && ['to', 'that'].includes((seq[p + 2] as Token).lower)) {
+    if (
+      isAuxiliary(t) &&
+      next &&
+      PASSIVE_HEDGE_VERBS.has(next.lower) &&
+      seq[p + 2] &&
+      ['to', 'that'].includes((seq[p + 2] as Token).lower)
+    ) {
       result.hedge = `${t.lower} ${next.lower} ${(seq[p + 2] as Token).lower}`;
       break;
     }
@@ -82,20 +206,15 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
 
   let i = 0;
   let accordingTo: string | null = null;
-  const npUntilComma = (from: number, max: number): number => {
-    let j = from;
-    while (j < seq.length && j - from < max && !isPunct(seq[j], ',;:—–') && !QUOTE_MARKS.has((seq[j] as Token).text)) j++;
-    return j;
-  };
   // "According to a statement from the Rwandan military, “…”"
   if (seq[0]?.lower === 'according' && seq[1]?.lower === 'to') {
-    const end = npUntilComma(2, 14);
-    accordingTo = phrase(2, end);
+    const end = npUntilComma(seq, 2, 14);
+    accordingTo = phrase.text(2, end);
     i = isPunct(seq[end], ',') ? end + 1 : end;
   }
   // Leading adverbials: "As of Tuesday morning, …", "In early November, …".
   for (let round = 0; round < 2 && seq[i]?.isWord && OPENERS.has((seq[i] as Token).lower); round++) {
-    const comma = npUntilComma(i, 14);
+    const comma = npUntilComma(seq, i, 14);
     if (!isPunct(seq[comma], ',')) break;
     i = comma + 1;
   }
@@ -106,35 +225,45 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   while (j < seq.length && j - subjectStart < 16) {
     const t = seq[j] as Token;
     if (isPunct(t, ',')) {
-      const close = npUntilComma(j + 1, 12);
+      const close = npUntilComma(seq, j + 1, 12);
       const inner = seq[j + 1];
       const after = seq[close + 1];
-      if (isPunct(seq[close], ',') && inner && PARENTHETICAL_OPENERS.has(inner.lower) && after && (isVerbLike(after) || isVerbModifier(after.lower))) {
+      if (
+        isPunct(seq[close], ',') &&
+        inner &&
+        PARENTHETICAL_OPENERS.has(inner.lower) &&
+        after &&
+        (isVerbLike(after) || isModifier(after))
+      ) {
         j = close + 1;
         continue;
       }
       break;
     }
     if (isPunct(t, ';:—–') || QUOTE_MARKS.has(t.text) || isVerbLike(t)) break;
-    if (t.isWord && (HEDGE_ADVERBS.has(t.lower) || (isVerbModifier(t.lower) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
+    if (t.isWord && (isHedge(t) || (isModifier(t) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
     j++;
   }
   const subjectTokens = seq.slice(subjectStart, j).filter((t) => t.isWord && !DETERMINERS.has(t.lower));
-  const subject = subjectTokens.length > 0 && j < seq.length ? subjectPhrase(statement, seq, subjectStart, j, phrase) : null;
+  const subject =
+    subjectTokens.length > 0 && j < seq.length
+      ? subjectPhrase(statement, seq, subjectStart, j, phrase)
+      : null;
   result.subject = subject;
 
   // The main verb, after auxiliaries and adverbs.
   let k = j;
   let afterAuxiliary = false;
-  while (k < seq.length && (AUXILIARIES.has((seq[k] as Token).lower) || isVerbModifier((seq[k] as Token).lower) || HEDGE_ADVERBS.has((seq[k] as Token).lower))) {
-    if (AUXILIARIES.has((seq[k] as Token).lower)) afterAuxiliary = true;
+  while (k < seq.length && (isAuxiliary(seq[k]) || isModifier(seq[k]) || isHedge(seq[k]))) {
+    if (isAuxiliary(seq[k])) afterAuxiliary = true;
     k++;
   }
   const verb = seq[k];
   if (subject && verb && verb.isWord && isCueAfterSubject(verb.lower, afterAuxiliary)) {
     result.speaker = subject;
     result.cue = verb.text;
-  } else if (subject && verb && verb.isWord && (isVerbLike(verb) || cueForm(verb.lower))) {
+    relayAfterCue(seq, k, result, phrase);
+  } else if (subject && verb && verb.isWord && (isVerbLike(verb) || formOf(verb))) {
     result.subjectVerb = verb.text;
   }
 
@@ -144,30 +273,42 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     const t = seq[p] as Token;
     if (!t.isWord) continue;
     if (t.lower === 'according' && seq[p + 1]?.lower === 'to') {
-      const end = npUntilComma(p + 2, 12);
-      const np = phrase(p + 2, end);
+      const end = npUntilComma(seq, p + 2, 12);
+      const np = phrase.text(p + 2, end);
       if (np) addRelay(result, np, 'according to');
       p = end;
       continue;
     }
-    const form = cueForm(t.lower);
+    const form = formOf(t);
     if (!form) continue;
     // Back over adverbs and auxiliaries to a noun phrase opened by a comma or a closing quotation mark.
     let b = p - 1;
-    while (b >= 0 && seq[b]?.isWord && (isVerbModifier((seq[b] as Token).lower) || AUXILIARIES.has((seq[b] as Token).lower))) b--;
+    while (b >= 0 && seq[b]?.isWord && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
     let a = b;
-    while (a >= 0 && b - a < 10 && (isPunct(seq[a], '()') || (seq[a]?.isWord && !isVerbLike(seq[a] as Token)))) a--;
+    while (
+      a >= 0 &&
+      b - a < 10 &&
+      (isPunct(seq[a], '()') || (seq[a]?.isWord && !isVerbLike(seq[a] as Token)))
+    )
+      a--;
     const opener = seq[a];
-    const opensClause = a < 0 ? tokenisedOpensWithQuote(tokenised) : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
+    const opensClause =
+      a < 0
+        ? tokenisedOpensWithQuote(tokenised)
+        : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
     if (form !== 'ing' && opensClause && b > a) {
-      addRelay(result, phrase(a + 1, b + 1), t.text);
+      addRelay(result, phrase.text(a + 1, b + 1), t.text);
       reporterSeen = true;
       continue;
     }
     // Inverted: ",” said Bogdanov".
-    if ((form === 'past' || form === 'third') && b === p - 1 && (isPunct(seq[b], ',') || QUOTE_MARKS.has(seq[b]?.text ?? ''))) {
-      const end = npUntilComma(p + 1, 8);
-      const np = phrase(p + 1, end);
+    if (
+      (form === 'past' || form === 'third') &&
+      b === p - 1 &&
+      (isPunct(seq[b], ',') || QUOTE_MARKS.has(seq[b]?.text ?? ''))
+    ) {
+      const end = npUntilComma(seq, p + 1, 8);
+      const np = phrase.text(p + 1, end);
       if (np && /^\p{Lu}|^(?:he|she|they)\b/u.test(np)) {
         addRelay(result, np, t.text);
         reporterSeen = true;
@@ -190,7 +331,7 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     result.speaker = accordingTo;
     result.cue = 'according to';
   } else if (accordingTo) {
-    result.via.unshift(accordingTo);
+    result.via.push(accordingTo);
   }
   if (result.cue && result.speaker) {
     const cueIndex = seq.findIndex((t) => t.text === result.cue);
@@ -216,7 +357,7 @@ function addRelay(result: Attribution, np: string, cue: string): void {
 }
 
 /** "said to Tass", "told Interfax": the outlet right after a speaker's cue relays it. */
-function relayAfterCue(seq: Token[], p: number, result: Attribution, phrase: (a: number, b: number) => string): void {
+function relayAfterCue(seq: Token[], p: number, result: Attribution, phrase: PhraseReader): void {
   const cue = seq[p]?.lower;
   let q = p + 1;
   if (cue !== 'told' && cue !== 'tells' && cue !== 'tell') {
@@ -224,9 +365,10 @@ function relayAfterCue(seq: Token[], p: number, result: Attribution, phrase: (a:
     q++;
   }
   let end = q;
-  while (end < seq.length && end - q < 6 && seq[end]?.isWord && /^\p{Lu}/u.test((seq[end] as Token).text)) end++;
+  while (end < seq.length && end - q < 6 && seq[end]?.isWord && /^\p{Lu}/u.test((seq[end] as Token).text))
+    end++;
   if (end > q) {
-    const np = phrase(q, end);
+    const np = phrase.text(q, end);
     if (!result.via.includes(np)) result.via.push(np);
   }
 }
@@ -236,17 +378,23 @@ function subjectPhrase(
   seq: Token[],
   from: number,
   to: number,
-  phrase: (a: number, b: number) => string,
+  phrase: PhraseReader,
 ): string | null {
   const first = seq[from];
   if (!first || !first.isWord || QUOTE_MARKS.has(first.text)) return null;
-  if (/^\p{Ll}/u.test(first.text) && !['he', 'she', 'they', 'it'].includes(first.lower) && from > 0 && !isPunct(seq[from - 1], ',')) return null;
+  if (
+    /^\p{Ll}/u.test(first.text) &&
+    !['he', 'she', 'they', 'it'].includes(first.lower) &&
+    from > 0 &&
+    !isPunct(seq[from - 1], ',')
+  )
+    return null;
   // Drop a parenthetical skipped inside the subject: keep the part before it and what follows the second comma.
   const parts: string[] = [];
   let start = from;
   for (let p = from; p <= to; p++) {
     if (p === to || isPunct(seq[p], ',')) {
-      if (p > start && (parts.length === 0 || p === to)) parts.push(phrase(start, p));
+      if (p > start && (parts.length === 0 || p === to)) parts.push(phrase.text(start, p));
       if (p < to) {
         let q = p + 1;
         while (q < to && !isPunct(seq[q], ',')) q++;

@@ -51,9 +51,37 @@ const VERBS: [string, string, string, string][] = [
 
 /** Forms that are more often nouns ("reports of deployments", "the state news agency"). */
 const NOUN_LIKE = new Set([
-  'note', 'notes', 'claim', 'claims', 'state', 'states', 'report', 'reports', 'comment', 'comments', 'remark',
-  'remarks', 'estimate', 'estimates', 'reply', 'replies', 'tweet', 'tweets', 'quote', 'quotes', 'stress',
-  'add', 'warning', 'writing', 'reporting', 'pledge', 'pledges', 'vow', 'vows', 'highlight', 'highlights',
+  'note',
+  'notes',
+  'claim',
+  'claims',
+  'state',
+  'states',
+  'report',
+  'reports',
+  'comment',
+  'comments',
+  'remark',
+  'remarks',
+  'estimate',
+  'estimates',
+  'reply',
+  'replies',
+  'tweet',
+  'tweets',
+  'quote',
+  'quotes',
+  'stress',
+  'add',
+  'warning',
+  'writing',
+  'reporting',
+  'pledge',
+  'pledges',
+  'vow',
+  'vows',
+  'highlight',
+  'highlights',
 ]);
 
 export type CueForm = 'base' | 'third' | 'past' | 'ing';
@@ -80,19 +108,79 @@ export function isCueAfterSubject(lowerWord: string, afterAuxiliary: boolean): b
 }
 
 export const AUXILIARIES = new Set([
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would',
-  'could', 'can', 'may', 'might', 'should', 'must', 'shall',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'did',
+  'does',
+  'do',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'should',
+  'must',
+  'shall',
 ]);
 
 /** Adverbs that sit between a subject and its verb ("Tass further noted", "explicitly denied"). */
 export function isVerbModifier(lowerWord: string): boolean {
   return (
-    lowerWord.length > 4 && lowerWord.endsWith('ly') && lowerWord !== 'italy' && lowerWord !== 'july'
-  ) || MODIFIERS.has(lowerWord);
+    (lowerWord.length > 4 && lowerWord.endsWith('ly') && lowerWord !== 'italy' && lowerWord !== 'july') ||
+    MODIFIERS.has(lowerWord)
+  );
 }
-const MODIFIERS = new Set(['further', 'also', 'later', 'earlier', 'again', 'still', 'not', 'never', 'then', 'already', 'too', 'once', 'now', 'since', 'even', 'just', 'previously', 'subsequently', 'today', 'yesterday']);
+const MODIFIERS = new Set([
+  'further',
+  'also',
+  'later',
+  'earlier',
+  'again',
+  'still',
+  'not',
+  'never',
+  'then',
+  'already',
+  'too',
+  'once',
+  'now',
+  'since',
+  'even',
+  'just',
+  'previously',
+  'subsequently',
+  'today',
+  'yesterday',
+]);
 
-export const HEDGE_ADVERBS = new Set(['reportedly', 'allegedly', 'purportedly', 'supposedly', 'ostensibly', 'reputedly']);
+export const HEDGE_ADVERBS = new Set([
+  'reportedly',
+  'allegedly',
+  'purportedly',
+  'supposedly',
+  'ostensibly',
+  'reputedly',
+]);
 
 /** "is said to", "were believed to", "is alleged that": passive reporting without a speaker. */
-export const PASSIVE_HEDGE_VERBS = new Set(['said', 'believed', 'thought', 'understood', 'alleged', 'rumoured', 'rumored', 'reported', 'claimed', 'suspected']);
+export const PASSIVE_HEDGE_VERBS = new Set([
+  'said',
+  'believed',
+  'thought',
+  'understood',
+  'alleged',
+  'rumoured',
+  'rumored',
+  'reported',
+  'claimed',
+  'suspected',
+]);

@@ -2,7 +2,15 @@
 // curated gazetteer, capitalised-phrase candidates and the compromise lexicon (first names, surnames, places).
 import type { Entity } from '../domain';
 import { GAZETTEER_MAX_WORDS, gazetteerMayStartWith, lookupGazetteer } from './gazetteer';
-import { isDemonym, isFirstName, isFunctionWord, isLastName, isPlaceWord, isKnownWord, isRoleNoun } from './lexicon';
+import {
+  isDemonym,
+  isFirstName,
+  isFunctionWord,
+  isLastName,
+  isPlaceWord,
+  isKnownWord,
+  isRoleNoun,
+} from './lexicon';
 import type { Token } from './tokens';
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -22,15 +30,79 @@ const DATE = new RegExp(
 /** Cheap pre-test: the full date pattern only runs on statements with a digit, a month or a weekday. */
 const MAY_HOLD_DATE = /\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const CALENDAR_WORDS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')]);
-const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'des', 'al', 'bin', 'von', 'van', 'and', 'on', 'in']);
-const ORGANISATION_WORDS = /\b(?:Force|Forces|Ministry|Council|Coalition|Mission|Party|Union|Committee|Bank|Court|Group|Company|Corporation|Front|Movement|Alliance|Association|Federation|Commission|Institute|Fund|Office|Department|Agency|Army|Navy|Police|Parliament|Assembly|Senate|Times|Post|News|Radio|Television|University|Organi[sz]ation|Watch|Network|Authority|Government)\b/;
-const PERSON_TITLES = new Set([
-  'president', 'minister', 'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'general', 'colonel', 'col', 'lt', 'major',
-  'captain', 'commander', 'ambassador', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman',
-  'spokesperson', 'warlord', 'leader', 'king', 'queen', 'prince', 'pope', 'secretary', 'envoy', 'chief', 'judge',
-  'director', 'chairman', 'premier', 'sheikh', 'emir', 'rebel', 'opposition', 'former', 'deputy',
+const CONNECTORS = new Set([
+  'of',
+  'the',
+  'for',
+  'de',
+  'du',
+  'des',
+  'al',
+  'bin',
+  'von',
+  'van',
+  'and',
+  'on',
+  'in',
 ]);
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'around', 'toward', 'towards']);
+const ORGANISATION_WORDS =
+  /\b(?:Force|Forces|Ministry|Council|Coalition|Mission|Party|Union|Committee|Bank|Court|Group|Company|Corporation|Front|Movement|Alliance|Association|Federation|Commission|Institute|Fund|Office|Department|Agency|Army|Navy|Police|Parliament|Assembly|Senate|Times|Post|News|Radio|Television|University|Organi[sz]ation|Watch|Network|Authority|Government)\b/;
+const PERSON_TITLES = new Set([
+  'president',
+  'minister',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'general',
+  'colonel',
+  'col',
+  'lt',
+  'major',
+  'captain',
+  'commander',
+  'ambassador',
+  'senator',
+  'governor',
+  'mayor',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'warlord',
+  'leader',
+  'king',
+  'queen',
+  'prince',
+  'pope',
+  'secretary',
+  'envoy',
+  'chief',
+  'judge',
+  'director',
+  'chairman',
+  'premier',
+  'sheikh',
+  'emir',
+  'rebel',
+  'opposition',
+  'former',
+  'deputy',
+]);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'into',
+  'outside',
+  'across',
+  'around',
+  'toward',
+  'towards',
+]);
 
 function isCapitalised(t: Token): boolean {
   if (!t.isWord) return false;
@@ -41,130 +113,175 @@ function isCapitalised(t: Token): boolean {
 
 /** Entities of a statement whose text starts at article offset `offset`. */
 export function findEntities(statement: string, offset: number, tokens: Token[]): Entity[] {
-  const entities: Entity[] = [];
-  const add = (type: Entity['type'], start: number, end: number): void => {
-    entities.push({ type, text: statement.slice(start, end), start: offset + start, end: offset + end });
-  };
-  if (MAY_HOLD_DATE.test(statement)) {
-    DATE.lastIndex = 0;
-    for (let m = DATE.exec(statement); m; m = DATE.exec(statement)) add('date', m.index, m.index + m[0].length);
-  }
-
-  const words = tokens;
-  let p = 0;
-  while (p < words.length) {
-    const t = words[p] as Token;
-    if (!isCapitalised(t) || CALENDAR_WORDS.has(t.text)) {
-      p++;
-      continue;
-    }
-    // A capitalised run: capitalised words joined by single spaces and lower-case connectors.
-    let q = p + 1;
-    while (q < words.length) {
-      const w = words[q] as Token;
-      const gap = w.start - (words[q - 1] as Token).end;
-      const gapOk = gap === 1 && (statement.charCodeAt(w.start - 1) === 32 || statement.charCodeAt(w.start - 1) === 160);
-      if (!gapOk) break;
-      if (isCapitalised(w) && !CALENDAR_WORDS.has(w.text)) q++;
-      else if (CONNECTORS.has(w.text)) {
-        // Connectors join capitalised words only: "Mission in the Central African Republic".
-        let r = q;
-        while (r < words.length && r - q < 3 && CONNECTORS.has((words[r] as Token).text)) r++;
-        if (r < words.length && isCapitalised(words[r] as Token)) q = r;
-        else break;
-      } else break;
-    }
-    while (q > p + 1 && CONNECTORS.has((words[q - 1] as Token).text)) q--;
-    classifyRun(statement, words, p, q, add);
-    p = q;
-  }
-  entities.sort((a, b) => a.start - b.start || b.end - a.end);
-  return entities.filter((e, i) => {
-    const prev = entities[i - 1];
-    return !prev || e.start >= prev.end;
-  });
+  return new EntityFinder(statement, offset, tokens).find();
 }
 
-function classifyRun(
-  statement: string,
-  words: Token[],
-  from: number,
-  to: number,
-  add: (type: Entity['type'], start: number, end: number) => void,
-): void {
-  const spanEnd = (t: Token): number => {
-    if (/^(?:\p{L}\.)+\p{L}$/u.test(t.text) && statement.charAt(t.end) === '.') return t.end + 1;
-    return /['’]s$/.test(t.text) ? t.end - 2 : t.end;
-  };
-  const text = (a: number, b: number): string => statement.slice((words[a] as Token).start, spanEnd(words[b - 1] as Token));
-  let p = from;
-  // A sentence-initial word is capitalised by position: drop it when it is a common word.
-  while (p < to && (p === 0 || words[p - 1]?.text === '“') && isFunctionWord((words[p] as Token).lower) && !isPlaceWord((words[p] as Token).lower)) p++;
-  let pendingStart = -1;
-  const flush = (end: number): void => {
-    if (pendingStart >= 0 && end > pendingStart) classifyUnknown(words, pendingStart, end, text, spanEnd, add);
-    pendingStart = -1;
-  };
-  while (p < to) {
-    let matched = 0;
-    const maxLength = gazetteerMayStartWith((words[p] as Token).text) ? Math.min(GAZETTEER_MAX_WORDS, to - p) : 0;
-    for (let len = maxLength; len >= 1; len--) {
-      const entry = lookupGazetteer(text(p, p + len));
-      if (entry) {
-        matched = len;
-        flush(p);
-        const start = (words[p] as Token).start;
-        // "the Moscow Times": keep the article when it belongs to the name.
-        add(entry.kind === 'country' || entry.kind === 'place' ? 'place' : 'organisation', start, spanEnd(words[p + len - 1] as Token));
-        break;
+/** One statement's entity search (a class rather than closures: this runs once per statement). */
+class EntityFinder {
+  private readonly entities: Entity[] = [];
+
+  constructor(
+    private readonly statement: string,
+    private readonly offset: number,
+    private readonly words: Token[],
+  ) {}
+
+  find(): Entity[] {
+    const { statement, words, entities } = this;
+    if (MAY_HOLD_DATE.test(statement)) {
+      DATE.lastIndex = 0;
+      for (let m = DATE.exec(statement); m; m = DATE.exec(statement))
+        this.add('date', m.index, m.index + m[0].length);
+    }
+    let p = 0;
+    while (p < words.length) {
+      const t = words[p] as Token;
+      if (!isCapitalised(t) || CALENDAR_WORDS.has(t.text)) {
+        p++;
+        continue;
       }
+      // A capitalised run: capitalised words joined by single spaces and lower-case connectors.
+      let q = p + 1;
+      while (q < words.length) {
+        const w = words[q] as Token;
+        const gap = w.start - (words[q - 1] as Token).end;
+        const before = statement.charCodeAt(w.start - 1);
+        if (gap !== 1 || (before !== 32 && before !== 160)) break;
+        if (isCapitalised(w) && !CALENDAR_WORDS.has(w.text)) q++;
+        else if (CONNECTORS.has(w.text)) {
+          // Connectors join capitalised words only: "Mission in the Central African Republic".
+          let r = q;
+          while (r < words.length && r - q < 3 && CONNECTORS.has((words[r] as Token).text)) r++;
+          if (r < words.length && isCapitalised(words[r] as Token)) q = r;
+          else break;
+        } else break;
+      }
+      while (q > p + 1 && CONNECTORS.has((words[q - 1] as Token).text)) q--;
+      this.classifyRun(p, q);
+      p = q;
     }
-    if (matched > 0) {
-      p += matched;
-      continue;
-    }
-    if (pendingStart < 0) pendingStart = p;
-    p++;
+    entities.sort(byStartThenLongest);
+    return entities.filter(notOverlappingPrevious);
   }
-  flush(to);
+
+  private add(type: Entity['type'], start: number, end: number): void {
+    this.entities.push({
+      type,
+      text: this.statement.slice(start, end),
+      start: this.offset + start,
+      end: this.offset + end,
+    });
+  }
+
+  /** A token's end, with an acronym's final period ("U.N.") and without a possessive ("CAR’s"). */
+  private spanEnd(t: Token): number {
+    if (/^(?:\p{L}\.)+\p{L}$/u.test(t.text) && this.statement.charAt(t.end) === '.') return t.end + 1;
+    return /['’]s$/.test(t.text) ? t.end - 2 : t.end;
+  }
+
+  private text(a: number, b: number): string {
+    return this.statement.slice((this.words[a] as Token).start, this.spanEnd(this.words[b - 1] as Token));
+  }
+
+  private classifyRun(from: number, to: number): void {
+    const words = this.words;
+    let p = from;
+    // A sentence-initial word is capitalised by position: drop it when it is a common word.
+    while (
+      p < to &&
+      (p === 0 || words[p - 1]?.text === '“') &&
+      isFunctionWord((words[p] as Token).lower) &&
+      !isPlaceWord((words[p] as Token).lower)
+    )
+      p++;
+    let pendingStart = -1;
+    while (p < to) {
+      let matched = 0;
+      const maxLength = gazetteerMayStartWith((words[p] as Token).text)
+        ? Math.min(GAZETTEER_MAX_WORDS, to - p)
+        : 0;
+      for (let len = maxLength; len >= 1; len--) {
+        const entry = lookupGazetteer(this.text(p, p + len));
+        if (entry) {
+          matched = len;
+          if (pendingStart >= 0 && p > pendingStart) this.classifyUnknown(pendingStart, p);
+          pendingStart = -1;
+          const type = entry.kind === 'country' || entry.kind === 'place' ? 'place' : 'organisation';
+          this.add(type, (words[p] as Token).start, this.spanEnd(words[p + len - 1] as Token));
+          break;
+        }
+      }
+      if (matched > 0) {
+        p += matched;
+        continue;
+      }
+      if (pendingStart < 0) pendingStart = p;
+      p++;
+    }
+    if (pendingStart >= 0 && to > pendingStart) this.classifyUnknown(pendingStart, to);
+  }
+
+  private classifyUnknown(from: number, to: number): void {
+    const words = this.words;
+    // Title words and demonyms before a name are not part of it: "Russian Deputy Foreign Minister Mikhail Bogdanov".
+    let p = from;
+    let titled = PERSON_TITLES.has(words[from - 1]?.lower ?? '') || isRoleNoun(words[from - 1]?.lower ?? '');
+    while (
+      p < to &&
+      (PERSON_TITLES.has((words[p] as Token).lower.replace(/\.$/, '')) ||
+        isDemonym((words[p] as Token).lower) ||
+        isRoleNoun((words[p] as Token).lower) ||
+        ['Deputy', 'Foreign', 'Prime', 'Vice', 'Defence', 'Defense', 'Interior', 'State'].includes(
+          (words[p] as Token).text,
+        ))
+    ) {
+      if (PERSON_TITLES.has((words[p] as Token).lower) || isRoleNoun((words[p] as Token).lower))
+        titled = true;
+      p++;
+    }
+    if (p >= to) return;
+    while (p < to && CONNECTORS.has((words[p] as Token).text)) p++;
+    if (p >= to) return;
+    const phrase = this.text(p, to);
+    const first = words[p] as Token;
+    const last = words[to - 1] as Token;
+    const count = to - p;
+    if (ORGANISATION_WORDS.test(phrase) || (count === 1 && /^\p{Lu}{2,8}$/u.test(first.text))) {
+      this.add('organisation', first.start, this.spanEnd(last));
+      return;
+    }
+    if (
+      count <= 4 &&
+      (titled ||
+        isFirstName(first.lower) ||
+        (count > 1 && isLastName(last.lower)) ||
+        (count === 1 && isLastName(first.lower)))
+    ) {
+      this.add('person', first.start, this.spanEnd(last));
+      return;
+    }
+    if (count <= 3 && (isPlaceWord(last.lower) || PLACE_PREPOSITIONS.has(words[from - 1]?.lower ?? ''))) {
+      if (count === 1 && isKnownWord(first.lower) && !isPlaceWord(first.lower)) return;
+      this.add('place', first.start, this.spanEnd(last));
+      return;
+    }
+    // Two or three unknown capitalised words, not after an article: most often a person's name.
+    if (
+      count >= 2 &&
+      count <= 3 &&
+      words[from - 1]?.lower !== 'the' &&
+      words.slice(p, to).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !isKnownWord(w.lower))
+    ) {
+      this.add('person', first.start, this.spanEnd(last));
+    }
+  }
 }
 
-function classifyUnknown(
-  words: Token[],
-  from: number,
-  to: number,
-  text: (a: number, b: number) => string,
-  spanEnd: (t: Token) => number,
-  add: (type: Entity['type'], start: number, end: number) => void,
-): void {
-  // Title words and demonyms before a name are not part of it: "Russian Deputy Foreign Minister Mikhail Bogdanov".
-  let p = from;
-  let titled = PERSON_TITLES.has(words[from - 1]?.lower ?? '') || isRoleNoun(words[from - 1]?.lower ?? '');
-  while (p < to && (PERSON_TITLES.has((words[p] as Token).lower.replace(/\.$/, '')) || isDemonym((words[p] as Token).lower) || isRoleNoun((words[p] as Token).lower) || ['Deputy', 'Foreign', 'Prime', 'Vice', 'Defence', 'Defense', 'Interior', 'State'].includes((words[p] as Token).text))) {
-    if (PERSON_TITLES.has((words[p] as Token).lower) || isRoleNoun((words[p] as Token).lower)) titled = true;
-    p++;
-  }
-  if (p >= to) return;
-  while (p < to && CONNECTORS.has((words[p] as Token).text)) p++;
-  if (p >= to) return;
-  const phrase = text(p, to);
-  const first = words[p] as Token;
-  const last = words[to - 1] as Token;
-  const count = to - p;
-  if (ORGANISATION_WORDS.test(phrase) || (count === 1 && /^\p{Lu}{2,8}$/u.test(first.text))) {
-    add('organisation', first.start, spanEnd(last));
-    return;
-  }
-  if (count <= 4 && (titled || isFirstName(first.lower) || (count > 1 && isLastName(last.lower)) || (count === 1 && isLastName(first.lower)))) {
-    add('person', first.start, spanEnd(last));
-    return;
-  }
-  if (count <= 3 && (isPlaceWord(last.lower) || PLACE_PREPOSITIONS.has(words[from - 1]?.lower ?? ''))) {
-    if (count === 1 && isKnownWord(first.lower) && !isPlaceWord(first.lower)) return;
-    add('place', first.start, spanEnd(last));
-    return;
-  }
-  if (count >= 2 && count <= 3 && words.slice(p, to).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !isKnownWord(w.lower))) {
-    add('person', first.start, spanEnd(last));
-  }
+function byStartThenLongest(a: Entity, b: Entity): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+function notOverlappingPrevious(e: Entity, i: number, all: Entity[]): boolean {
+  const prev = all[i - 1];
+  return !prev || e.start >= prev.end;
 }

@@ -241,14 +241,21 @@ Corbeau News|outlet|`;
 
 function buildEntries(): GazetteerEntry[] {
   const entries: GazetteerEntry[] = [];
-  const list = (s: string | undefined): string[] => (s ? s.split(',').map((a) => a.trim()).filter(Boolean) : []);
+  const list = (s: string | undefined): string[] =>
+    s
+      ? s
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean)
+      : [];
   for (const line of COUNTRIES.split('\n')) {
     const [name, capital, aliases] = line.split('|');
     if (!name) continue;
     entries.push({ name, kind: 'country', aliases: list(aliases) });
     if (capital && capital !== name) entries.push({ name: capital, kind: 'place', aliases: [] });
   }
-  for (const region of list(REGIONS.replace(/\n/g, ''))) entries.push({ name: region, kind: 'place', aliases: [] });
+  for (const region of list(REGIONS.replace(/\n/g, '')))
+    entries.push({ name: region, kind: 'place', aliases: [] });
   for (const line of ORGANISATIONS.split('\n')) {
     const [name, kind, aliases] = line.split('|');
     if (!name || !kind) continue;
@@ -265,7 +272,9 @@ let firstWords: Set<string> | null = null;
 /** Whether some gazetteer name starts with this word (cheap pre-check before trying longer phrases). */
 export function gazetteerMayStartWith(word: string): boolean {
   if (!firstWords) lookupGazetteer('');
-  const plain = /^[A-Za-z]+$/.test(word) ? word.toLowerCase() : (normaliseName(word).split(' ', 1)[0] as string);
+  const plain = /^[A-Za-z]+$/.test(word)
+    ? word.toLowerCase()
+    : (normaliseName(word).split(' ', 1)[0] as string);
   return firstWords?.has(plain) ?? false;
 }
 

@@ -35,7 +35,8 @@ export function analyzeText(text: string): AnalyzedStatement[] {
   for (const span of spans) {
     if (previous && /\n[^\S\n]*\n|\u2029/.test(text.slice(previous.span.end, span.start))) paragraph++;
     const statement = text.slice(span.start, span.end);
-    const startsQuoted = previous !== null && previous.paragraph === paragraph && previous.tokenised.endsQuoted;
+    const startsQuoted =
+      previous !== null && previous.paragraph === paragraph && previous.tokenised.endsQuoted;
     const tokenised = tokenise(statement, startsQuoted);
     const entities = findEntities(statement, span.start, tokenised.tokens);
     for (const entity of entities) {

@@ -2,20 +2,30 @@
 // role nouns, past tenses). Running compromise's full tagger costs ~280× bare sentence segmentation, so the
 // analysis consults only its lexicon, word by word: a table look-up, cached as a bit mask per word.
 import nlp from 'compromise';
+import { AUXILIARIES, cueForm, HEDGE_ADVERBS, isVerbModifier } from './cues';
 
 type Lexicon = Record<string, string | string[] | undefined>;
 
 const lexicon: Lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
 
-const FIRST_NAME = 1;
-const LAST_NAME = 2;
-const PLACE = 4;
-const DEMONYM = 8;
-const ROLE = 16;
-const FINITE_VERB = 32;
-const FUNCTION_WORD = 64;
-const NOT_VERB = 128;
-const KNOWN = 256;
+/** Bits of a word's flags: its lexicon classes, then its role in reporting ("said", "has", "further"). */
+export const FIRST_NAME = 1;
+export const LAST_NAME = 2;
+export const PLACE = 4;
+export const DEMONYM = 8;
+export const ROLE = 16;
+export const FINITE_VERB = 32;
+export const FUNCTION_WORD = 64;
+export const NOT_VERB = 128;
+export const KNOWN = 256;
+export const CUE_BASE = 512;
+export const CUE_THIRD = 1024;
+export const CUE_PAST = 2048;
+export const CUE_ING = 4096;
+export const AUXILIARY = 8192;
+export const MODIFIER = 16384;
+export const HEDGE = 32768;
+export const CUE = CUE_BASE | CUE_THIRD | CUE_PAST | CUE_ING;
 
 const MASKS: [RegExp, number][] = [
   [/^(?:FirstName|MaleName|FemaleName)$/, FIRST_NAME],
@@ -30,7 +40,8 @@ const MASKS: [RegExp, number][] = [
 
 const cache = new Map<string, number>();
 
-function maskOf(lowerWord: string): number {
+/** All flags of a lower-cased word, computed once and cached: one table look-up per token. */
+export function flagsOf(lowerWord: string): number {
   let mask = cache.get(lowerWord);
   if (mask !== undefined) return mask;
   mask = 0;
@@ -41,10 +52,20 @@ function maskOf(lowerWord: string): number {
       for (const [pattern, bit] of MASKS) if (pattern.test(tag)) mask |= bit;
     }
   }
+  const form = cueForm(lowerWord);
+  if (form === 'base') mask |= CUE_BASE;
+  else if (form === 'third') mask |= CUE_THIRD;
+  else if (form === 'past') mask |= CUE_PAST;
+  else if (form === 'ing') mask |= CUE_ING;
+  if (AUXILIARIES.has(lowerWord)) mask |= AUXILIARY;
+  if (isVerbModifier(lowerWord)) mask |= MODIFIER;
+  if (HEDGE_ADVERBS.has(lowerWord)) mask |= HEDGE;
   if (cache.size > 100_000) cache.clear();
   cache.set(lowerWord, mask);
   return mask;
 }
+
+const maskOf = flagsOf;
 
 /** Whether compromise knows the word at all. */
 export const isKnownWord = (w: string): boolean => (maskOf(w) & KNOWN) !== 0;

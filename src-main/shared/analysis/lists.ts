@@ -42,7 +42,10 @@ export function listCuts(text: string, from: number, to: number): number[] {
     while (value !== null) {
       const next = successor(value);
       if (next === null) break;
-      const pattern = new RegExp(`\\s([${BULLETS}*–-]?\\s*)${escapeRegExp(next)}${escapeRegExp(punctuation)}\\s`, 'g');
+      const pattern = new RegExp(
+        `\\s([${BULLETS}*–-]?\\s*)${escapeRegExp(next)}${escapeRegExp(punctuation)}\\s`,
+        'g',
+      );
       pattern.lastIndex = position;
       const found = pattern.exec(paragraph);
       if (!found) break;

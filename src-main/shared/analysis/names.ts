@@ -35,7 +35,23 @@ function normaliseSlowly(s: string): string {
     .replace(/\s+/g, ' ');
 }
 
-const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'des', 'la', 'le', 'et', '&', 'a', 'an']);
+const MINOR_WORDS = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'in',
+  'on',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'et',
+  '&',
+  'a',
+  'an',
+]);
 
 /** The initials of a multi-word name's significant words ("radio free europe radio liberty" → "rferl"). */
 export function initialsOf(normalised: string): string {

@@ -35,7 +35,11 @@ export function countBoundaries(expected: Span[], predicted: Span[]): BoundaryCo
   const got = new Set(predicted.slice(1).map((s) => s.start));
   let truePositives = 0;
   for (const b of got) if (want.has(b)) truePositives++;
-  return { truePositives, falsePositives: got.size - truePositives, falseNegatives: want.size - truePositives };
+  return {
+    truePositives,
+    falsePositives: got.size - truePositives,
+    falseNegatives: want.size - truePositives,
+  };
 }
 
 export function scoreBoundaries(counts: BoundaryCounts[]): BoundaryScores {
@@ -93,7 +97,9 @@ export function compareAttribution(gold: GoldStatement[], analysed: AnalyzedStat
   const byOffsets = new Map(analysed.map((s) => [`${s.start}:${s.end}`, s]));
   return gold.map((g) => {
     const found = byOffsets.get(`${g.start}:${g.end}`) ?? null;
-    const viaOk = !!found && (g.via === null ? found.via.length === 0 : found.via.length === 1 && sameActor(g.via, found.via[0]));
+    const viaOk =
+      !!found &&
+      (g.via === null ? found.via.length === 0 : found.via.length === 1 && sameActor(g.via, found.via[0]));
     return {
       gold: g,
       found,

@@ -13,10 +13,39 @@ interface Named {
 
 /** Words too generic to identify an actor on their own ("the ministry" must not merge every ministry). */
 const GENERIC_WORDS = new Set([
-  'government', 'ministry', 'military', 'army', 'forces', 'force', 'police', 'media', 'official', 'officials',
-  'spokesperson', 'spokesman', 'spokeswoman', 'minister', 'president', 'agency', 'council', 'court', 'party',
-  'group', 'statement', 'source', 'sources', 'people', 'state', 'news', 'office', 'department', 'committee',
-  'he', 'she', 'they', 'it',
+  'government',
+  'ministry',
+  'military',
+  'army',
+  'forces',
+  'force',
+  'police',
+  'media',
+  'official',
+  'officials',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'minister',
+  'president',
+  'agency',
+  'council',
+  'court',
+  'party',
+  'group',
+  'statement',
+  'source',
+  'sources',
+  'people',
+  'state',
+  'news',
+  'office',
+  'department',
+  'committee',
+  'he',
+  'she',
+  'they',
+  'it',
 ]);
 
 /** Normalised forms of an actor: its name, its aliases and the gazetteer's canonical name for any of them. */
@@ -56,7 +85,8 @@ export function nameMatch(a: Named, b: Named): 'exact' | 'acronym' | 'partial' |
   for (const fa of formsA) {
     for (const fb of formsB) if (isAcronymOf(fa, fb) || isAcronymOf(fb, fa)) return 'acronym';
   }
-  for (const fa of formsA) for (const fb of formsB) if (isPartOf(fa, fb) || isPartOf(fb, fa)) return 'partial';
+  for (const fa of formsA)
+    for (const fb of formsB) if (isPartOf(fa, fb) || isPartOf(fb, fa)) return 'partial';
   return null;
 }
 

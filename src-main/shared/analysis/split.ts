@@ -25,8 +25,16 @@ const OPENERS = new Set(['“', '"', "'", '‘', '(', '[', '«', '‹', '「', '
 const CJK_TERMINALS = new Set(['。', '！', '？', '｡']);
 
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 ||
-    code === 0x3000 || code === 0x202f || (code >= 0x2000 && code <= 0x200a);
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 160 ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x3000 ||
+    code === 0x202f ||
+    (code >= 0x2000 && code <= 0x200a)
+  );
 }
 
 function isTerminal(ch: string): boolean {
@@ -88,7 +96,13 @@ class TerminalCursor {
   }
 }
 
-function splitParagraph(text: string, from: number, to: number, spans: Span[], terminals: TerminalCursor): void {
+function splitParagraph(
+  text: string,
+  from: number,
+  to: number,
+  spans: Span[],
+  terminals: TerminalCursor,
+): void {
   const cuts = listCuts(text, from, to);
   let cutIndex = 0;
   let sentenceStart = from;
@@ -135,7 +149,11 @@ function decideAt(text: string, sentenceStart: number, i: number, to: number): D
     if (c === '.') dots++;
     else if (c === '…') dots += 3;
     else if (isTerminal(c)) strong = true;
-    else if (c === ' ' && text[j + 1] === '.' && (j + 2 >= to || !/[\p{L}\p{N}]/u.test(text[j + 2] as string))) {
+    else if (
+      c === ' ' &&
+      text[j + 1] === '.' &&
+      (j + 2 >= to || !/[\p{L}\p{N}]/u.test(text[j + 2] as string))
+    ) {
       spacedDots++;
       j++;
       dots++;

@@ -1,5 +1,7 @@
 // Word and punctuation tokens of one statement, each marked as inside or outside quotation marks.
 
+import { flagsOf } from './lexicon';
+
 export interface Token {
   text: string;
   lower: string;
@@ -7,6 +9,8 @@ export interface Token {
   start: number;
   end: number;
   isWord: boolean;
+  /** Lexicon and reporting-role bits of the word (see lexicon.ts); 0 for punctuation. */
+  flags: number;
   /** Inside a quotation (the quotation marks themselves are not). */
   quoted: boolean;
 }
@@ -44,53 +48,69 @@ function isJoiner(code: number): boolean {
 /** Longest statement worth tokenising in full: beyond it only the head and tail carry attribution. */
 const MAX_TOKENISED = 4000;
 
+interface ScanState {
+  tokens: Token[];
+  inQuote: boolean;
+  quotesClause: boolean;
+  fullyQuoted: boolean;
+}
+
 export function tokenise(statement: string, startsQuoted: boolean): TokenisedStatement {
-  const tokens: Token[] = [];
-  let inQuote = startsQuoted;
-  let quotesClause = false;
-  let fullyQuoted = true;
-  // One lower-casing per statement; per token only when case mapping changes lengths (e.g. "İ").
-  const lowerStatement = statement.length <= MAX_TOKENISED ? statement.toLowerCase() : '';
-  const sameLengthLower = lowerStatement.length === statement.length;
-  const scan = (from: number, to: number): void => {
-    let i = from;
-    while (i < to) {
-      if (isWordChar(statement, i)) {
-        let j = i + 1;
-        for (;;) {
-          if (j < to && isWordChar(statement, j)) j++;
-          else if (j + 1 < to && isJoiner(statement.charCodeAt(j)) && isWordChar(statement, j + 1)) j += 2;
-          else break;
-        }
-        if (!inQuote) fullyQuoted = false;
-        const text = statement.slice(i, j);
-        const lower = sameLengthLower ? lowerStatement.slice(i, j) : text.toLowerCase();
-        tokens.push({ text, lower, start: i, end: j, isWord: true, quoted: inQuote });
-        i = j;
-        continue;
-      }
-      const mark = statement.charAt(i);
-      if (PUNCTUATION.has(mark)) {
-        if (OPENING.has(mark) || (mark === '"' && !inQuote)) {
-          inQuote = true;
-        } else if (CLOSING.has(mark) || (mark === '"' && inQuote)) {
-          if (inQuote && CLAUSE_END.test(statement.charAt(i - 1))) quotesClause = true;
-          inQuote = false;
-        }
-        // Quotation marks themselves stand outside the quotation.
-        const quoted = inQuote && !OPENING.has(mark) && mark !== '"';
-        tokens.push({ text: mark, lower: mark, start: i, end: i + 1, isWord: false, quoted });
-      }
-      i++;
-    }
-  };
+  const state: ScanState = { tokens: [], inQuote: startsQuoted, quotesClause: false, fullyQuoted: true };
   if (statement.length <= MAX_TOKENISED) {
-    scan(0, statement.length);
+    scan(statement, 0, statement.length, state);
   } else {
-    scan(0, MAX_TOKENISED / 2);
-    scan(statement.length - MAX_TOKENISED / 2, statement.length);
+    scan(statement, 0, MAX_TOKENISED / 2, state);
+    scan(statement, statement.length - MAX_TOKENISED / 2, statement.length, state);
   }
-  if (startsQuoted && (inQuote || tokens.some((t) => CLOSING.has(t.text) || t.text === '"'))) quotesClause = true;
-  if (inQuote) quotesClause = true;
-  return { tokens, startsQuoted, endsQuoted: inQuote, quotesClause, fullyQuoted: fullyQuoted && tokens.length > 0 };
+  const { tokens, inQuote } = state;
+  let quotesClause = state.quotesClause || inQuote;
+  if (startsQuoted && tokens.some((t) => CLOSING.has(t.text) || t.text === '"')) quotesClause = true;
+  return {
+    tokens,
+    startsQuoted,
+    endsQuoted: inQuote,
+    quotesClause,
+    fullyQuoted: state.fullyQuoted && tokens.length > 0,
+  };
+}
+
+function scan(statement: string, from: number, to: number, state: ScanState): void {
+  let i = from;
+  while (i < to) {
+    if (isWordChar(statement, i)) {
+      let j = i + 1;
+      for (;;) {
+        if (j < to && isWordChar(statement, j)) j++;
+        else if (j + 1 < to && isJoiner(statement.charCodeAt(j)) && isWordChar(statement, j + 1)) j += 2;
+        else break;
+      }
+      if (!state.inQuote) state.fullyQuoted = false;
+      const text = statement.slice(i, j);
+      // toLowerCase returns the same string when nothing changes: most words cost no second allocation.
+      state.tokens.push({
+        text,
+        lower: text.toLowerCase(),
+        start: i,
+        end: j,
+        isWord: true,
+        quoted: state.inQuote,
+      });
+      i = j;
+      continue;
+    }
+    const mark = statement.charAt(i);
+    if (PUNCTUATION.has(mark)) {
+      if (OPENING.has(mark) || (mark === '"' && !state.inQuote)) {
+        state.inQuote = true;
+      } else if (CLOSING.has(mark) || (mark === '"' && state.inQuote)) {
+        if (state.inQuote && CLAUSE_END.test(statement.charAt(i - 1))) state.quotesClause = true;
+        state.inQuote = false;
+      }
+      // Quotation marks themselves stand outside the quotation.
+      const quoted = state.inQuote && !OPENING.has(mark) && mark !== '"';
+      state.tokens.push({ text: mark, lower: mark, start: i, end: i + 1, isWord: false, flags: 0, quoted });
+    }
+    i++;
+  }
 }

@@ -203,11 +203,7 @@ export function alignArticles(columns: AlignColumn[], opts: AlignOptions = {}): 
 
   const vocabulary = new Vocabulary();
   const bags: TermBag[][] = columns.map((column) =>
-    column.statements.map((s) => {
-      const bag = statementTerms(column.text.slice(s.start, s.end), vocabulary, s.entities);
-      for (const term of bag.keys()) vocabulary.documentFrequency[term]!++;
-      return bag;
-    }),
+    column.statements.map((s) => statementTerms(column.text.slice(s.start, s.end), vocabulary, s.entities)),
   );
   const statementCount = bags.reduce((n, column) => n + column.length, 0);
   const idf = Float64Array.from(vocabulary.documentFrequency, (df) => Math.log(1 + statementCount / df));

@@ -44,9 +44,9 @@ const YEAR = '((?:18|19|20)\\d\\d)';
 // Most specific first: a span claimed by an earlier pattern is not matched again by a later one.
 // Each pattern has a cheap gate: most sentences name no date, and six regular expressions per sentence add up.
 const HAS_DIGIT = /\d/;
-const ANY_DATE = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|tomorrow/i;
+const ANY_DATE = /\d|day\b|omorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const HAS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
-const HAS_DAY = /day\b|tomorrow/i;
+const HAS_DAY = /day\b|omorrow/;
 const PATTERNS: { kind: DateMentionKind; gate: RegExp; re: RegExp }[] = [
   {
     kind: 'day',

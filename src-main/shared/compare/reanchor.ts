@@ -192,7 +192,34 @@ function placeFuzzily(
       best = { status: 'fuzzy', start, end, confidence };
     }
   }
-  return best && best.confidence >= minConfidence ? best : null;
+  if (!best || best.confidence < minConfidence) return null;
+  return { ...best, ...snapToContext(text, best.start, best.end, a.quote.prefix, a.quote.suffix) };
+}
+
+// How far a fuzzy match's ends may move to meet the surviving context.
+const SNAP_DISTANCE = 12;
+const SNAP_PROBE = 8;
+
+/**
+ * A fuzzy match can stop short of an edited last word ("... marufe" for "... marufe rijifeho mahoda"). Where the
+ * old suffix (or prefix) still stands just beside the match, the quote must end (or start) right there.
+ */
+function snapToContext(text: string, start: number, end: number, prefix: string, suffix: string) {
+  let snappedStart = start;
+  let snappedEnd = end;
+  const suffixProbe = suffix.slice(0, SNAP_PROBE);
+  if (suffixProbe.length === SNAP_PROBE) {
+    const near = occurrences(text, suffixProbe, end - SNAP_DISTANCE, end + SNAP_DISTANCE);
+    const at = near.sort((x, y) => Math.abs(x - end) - Math.abs(y - end))[0];
+    if (at !== undefined && at > start) snappedEnd = at;
+  }
+  const prefixProbe = prefix.slice(-SNAP_PROBE);
+  if (prefixProbe.length === SNAP_PROBE) {
+    const near = occurrences(text, prefixProbe, start - SNAP_PROBE - SNAP_DISTANCE, start + SNAP_DISTANCE);
+    const at = near.map((x) => x + SNAP_PROBE).sort((x, y) => Math.abs(x - start) - Math.abs(y - start))[0];
+    if (at !== undefined && at < snappedEnd) snappedStart = at;
+  }
+  return { start: snappedStart, end: snappedEnd };
 }
 
 /**

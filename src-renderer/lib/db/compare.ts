@@ -60,7 +60,13 @@ export async function setAlignmentsIn(
     if (x === y) continue;
     const [a, b] = ordered(x, y);
     const existing = await existingPair(db, a, b);
-    const record: Alignment = { id: existing?.id ?? newId(), aStatementId: a, bStatementId: b, state, updatedAt: at };
+    const record: Alignment = {
+      id: existing?.id ?? newId(),
+      aStatementId: a,
+      bStatementId: b,
+      state,
+      updatedAt: at,
+    };
     ops.push({ table: 'alignments', id: record.id, after: { ...record } });
   }
   await applyEdit(db, state === 'aligned' ? 'Align statements' : 'Unalign statements', ops);

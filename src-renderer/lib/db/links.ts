@@ -16,7 +16,10 @@ export interface LinkFromStatement {
   otherText: string;
 }
 
-export async function linksOfStatementIn(db: CorroborateDB, statementId: string): Promise<LinkFromStatement[]> {
+export async function linksOfStatementIn(
+  db: CorroborateDB,
+  statementId: string,
+): Promise<LinkFromStatement[]> {
   const [outgoing, incoming] = await Promise.all([
     db.links.where('fromStatementId').equals(statementId).toArray(),
     db.links.where('toStatementId').equals(statementId).toArray(),
@@ -63,7 +66,15 @@ export async function addLinkIn(
 ): Promise<Link> {
   if (fromStatementId === toStatementId) throw new Error('A statement cannot be linked to itself.');
   const at = now();
-  const link: Link = { id: newId(), fromStatementId, toStatementId, type, note: note.trim(), createdAt: at, updatedAt: at };
+  const link: Link = {
+    id: newId(),
+    fromStatementId,
+    toStatementId,
+    type,
+    note: note.trim(),
+    createdAt: at,
+    updatedAt: at,
+  };
   await applyEdit(db, `Link statements (${type})`, [{ table: 'links', id: link.id, after: link }]);
   return link;
 }
@@ -73,7 +84,9 @@ export async function updateLinkIn(
   link: Link,
   patch: Partial<Pick<Link, 'type' | 'note'>>,
 ): Promise<void> {
-  await applyEdit(db, 'Edit link', [{ table: 'links', id: link.id, after: { ...link, ...patch, updatedAt: now() } }]);
+  await applyEdit(db, 'Edit link', [
+    { table: 'links', id: link.id, after: { ...link, ...patch, updatedAt: now() } },
+  ]);
 }
 
 export async function deleteLinkIn(db: CorroborateDB, link: Link): Promise<void> {
@@ -85,5 +98,6 @@ export const linksOfStatement = (statementId: string | null) =>
 export const linksTouching = (statementIds: string[]) => linksTouchingIn(db, statementIds);
 export const addLink = (from: string, to: string, type: LinkType, note?: string) =>
   addLinkIn(db, from, to, type, note);
-export const updateLink = (link: Link, patch: Partial<Pick<Link, 'type' | 'note'>>) => updateLinkIn(db, link, patch);
+export const updateLink = (link: Link, patch: Partial<Pick<Link, 'type' | 'note'>>) =>
+  updateLinkIn(db, link, patch);
 export const deleteLink = (link: Link) => deleteLinkIn(db, link);

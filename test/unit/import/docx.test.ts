@@ -1,5 +1,16 @@
 // DOCX extraction: the mammoth test documents, structure kept as text, and the archive guards.
-import { Document, Packer, Paragraph, TextRun, DeletedTextRun, InsertedTextRun, CommentRangeStart, CommentRangeEnd, CommentReference, HeadingLevel } from 'docx';
+import {
+  Document,
+  Packer,
+  Paragraph,
+  TextRun,
+  DeletedTextRun,
+  InsertedTextRun,
+  CommentRangeStart,
+  CommentRangeEnd,
+  CommentReference,
+  HeadingLevel,
+} from 'docx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/shared/errors';
@@ -65,7 +76,10 @@ describe('DOCX corpus (mammoth test documents)', () => {
   });
 
   it('reads author and date from the document properties', async () => {
-    const document = await extractDocument(corpusBytes('docx', 'single-paragraph.docx'), 'single-paragraph.docx');
+    const document = await extractDocument(
+      corpusBytes('docx', 'single-paragraph.docx'),
+      'single-paragraph.docx',
+    );
     expect(document.authors).toEqual(['Michael Williamson']);
     expect(document.publishedAt).toMatch(/^2013-04-03T/);
     expect(document.title).toBe('Walking on imported air');
@@ -77,7 +91,11 @@ describe('DOCX structure and revisions', () => {
     const doc = new Document({
       creator: 'Jane Roe',
       title: 'Field notes',
-      comments: { children: [{ id: 0, author: 'Reviewer', date: new Date(), children: [new Paragraph('A REVIEWER REMARK')] }] },
+      comments: {
+        children: [
+          { id: 0, author: 'Reviewer', date: new Date(), children: [new Paragraph('A REVIEWER REMARK')] },
+        ],
+      },
       sections: [
         {
           children: [
@@ -87,7 +105,12 @@ describe('DOCX structure and revisions', () => {
                 new CommentRangeStart(0),
                 new TextRun('The minister '),
                 new DeletedTextRun({ text: 'never ', id: 1, author: 'Editor', date: '2020-12-01T00:00:00Z' }),
-                new InsertedTextRun({ text: 'later ', id: 2, author: 'Editor', date: '2020-12-01T00:00:00Z' }),
+                new InsertedTextRun({
+                  text: 'later ',
+                  id: 2,
+                  author: 'Editor',
+                  date: '2020-12-01T00:00:00Z',
+                }),
                 new TextRun('confirmed the deployment.'),
                 new CommentRangeEnd(0),
                 new TextRun({ children: [new CommentReference(0)] }),
@@ -127,7 +150,8 @@ describe('DOCX archive guards', () => {
   it('refuses XML with a DOCTYPE or ENTITY declaration (billion laughs)', async () => {
     const laughs = repack((files) => {
       const xml = new TextDecoder().decode(files['word/document.xml']);
-      const dtd = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>';
+      const dtd =
+        '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>';
       files['word/document.xml'] = strToU8(xml.replace(/(<\?xml[^>]*\?>)/, `$1${dtd}`));
     });
     const error = await failure(extractDocument(laughs, 'laughs.docx'));
@@ -135,7 +159,10 @@ describe('DOCX archive guards', () => {
   });
 
   it('names other Office archives instead of calling them damaged', async () => {
-    const workbook = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
+    const workbook = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'xl/workbook.xml': strToU8('<workbook/>'),
+    });
     const error = await failure(extractDocument(workbook, 'budget.docx'));
     expect(error.message).toBe('not a Word document although it ends in .docx; it is an Excel workbook');
   });

@@ -57,6 +57,24 @@ describe('e-mail', () => {
     expect(document.title).toBe('Short note');
   });
 
+  it('reads a message saved from an mbox, behind its "From " separator line', async () => {
+    const message = crlf([
+      'From reporter@example.org Tue Dec 22 08:00:00 2020',
+      'From: Reporter <reporter@example.org>',
+      'Subject: From the archive',
+      '',
+      'Archived body.',
+      '',
+    ]);
+    const document = await extractDocument(message, 'archived.eml');
+    expect([document.format, document.title, document.authors, document.text]).toEqual([
+      'eml',
+      'From the archive',
+      ['Reporter'],
+      'Archived body.',
+    ]);
+  });
+
   it('notes attachments it leaves out', async () => {
     const message = crlf([
       'From: a@example.org',

@@ -14,7 +14,11 @@ interface ExpectedMetadata {
 }
 
 const squash = (text: string | null | undefined): string =>
-  (text ?? '').replace(/^by\s+/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  (text ?? '')
+    .replace(/^by\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 describe('HTML corpus (mozilla/readability test pages)', async () => {
   const pages = corpusDir('html');
@@ -29,16 +33,26 @@ describe('HTML corpus (mozilla/readability test pages)', async () => {
 
   it('keeps the article text: mean word-F1 against expected.html ≥ 0.99', () => {
     const mean = results.reduce((sum, result) => sum + result.f1, 0) / results.length;
-    console.log(`HTML mean word-F1 ${mean.toFixed(4)} over ${results.length} pages; lowest:`,
-      results.sort((a, b) => a.f1 - b.f1).slice(0, 3).map((r) => `${r.page} ${r.f1.toFixed(4)}`).join(', '));
+    console.log(
+      `HTML mean word-F1 ${mean.toFixed(4)} over ${results.length} pages; lowest:`,
+      results
+        .sort((a, b) => a.f1 - b.f1)
+        .slice(0, 3)
+        .map((r) => `${r.page} ${r.f1.toFixed(4)}`)
+        .join(', '),
+    );
     expect(results.length).toBe(24);
     expect(mean).toBeGreaterThanOrEqual(0.99);
   });
 
   it('finds the title of at least 95 % of pages', () => {
     const matching = results.filter((r) => r.document.title === r.expected.title);
-    console.log(`titles ${matching.length}/${results.length}; different:`,
-      results.filter((r) => r.document.title !== r.expected.title).map((r) => `${r.page}: ${r.document.title}`));
+    console.log(
+      `titles ${matching.length}/${results.length}; different:`,
+      results
+        .filter((r) => r.document.title !== r.expected.title)
+        .map((r) => `${r.page}: ${r.document.title}`),
+    );
     expect(matching.length / results.length).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -63,8 +77,11 @@ describe('HTML corpus (mozilla/readability test pages)', async () => {
       results.filter((r) => r.expected.lang),
       (r) => r.document.language === r.expected.lang,
     );
-    console.log(`bylines ${bylines.join('/')}, site names ${sites.join('/')}, dates ${dates.join('/')}, languages ${languages.join('/')}`);
-    for (const [found, total] of [bylines, sites, dates, languages]) expect(found / total).toBeGreaterThan(0.5);
+    console.log(
+      `bylines ${bylines.join('/')}, site names ${sites.join('/')}, dates ${dates.join('/')}, languages ${languages.join('/')}`,
+    );
+    for (const [found, total] of [bylines, sites, dates, languages])
+      expect(found / total).toBeGreaterThan(0.5);
   });
 
   it('gives a canonical URL only as an absolute http(s) address', () => {

@@ -25,7 +25,11 @@ export function makePdf(pages: PdfTextRun[][], options: PdfOptions = {}): Uint8A
   const pageIds: number[] = [];
   for (const runs of pages) {
     const content = runs.length
-      ? runs.map((run) => `BT /F1 ${run.size ?? 11} Tf ${run.x} ${run.y} Td (${escapePdfString(run.text)}) Tj ET`).join('\n')
+      ? runs
+          .map(
+            (run) => `BT /F1 ${run.size ?? 11} Tf ${run.x} ${run.y} Td (${escapePdfString(run.text)}) Tj ET`,
+          )
+          .join('\n')
       : '0.5 w 72 72 m 500 700 l S';
     const stream = add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
     pageIds.push(
@@ -35,12 +39,19 @@ export function makePdf(pages: PdfTextRun[][], options: PdfOptions = {}): Uint8A
     );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pageTree} 0 R >>`;
-  objects[pageTree - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
+  objects[pageTree - 1] =
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   const info = options.info
-    ? add(`<< ${Object.entries(options.info).map(([key, value]) => `/${key} (${escapePdfString(value)})`).join(' ')} >>`)
+    ? add(
+        `<< ${Object.entries(options.info)
+          .map(([key, value]) => `/${key} (${escapePdfString(value)})`)
+          .join(' ')} >>`,
+      )
     : null;
   const encrypt = options.encrypted
-    ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`)
+    ? add(
+        `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`,
+      )
     : null;
 
   let pdf = '%PDF-1.4\n';

@@ -16,7 +16,10 @@ const SAMPLES = [
   ['docx', 'footnotes.docx'],
   ['html', 'bbc-1/source.html'],
   ['html', 'rtl-1/source.html'],
-].map(([folder, file]) => ({ name: file!.replace(/.*\//, ''), bytes: corpusBytes(folder!, ...file!.split('/')) }));
+].map(([folder, file]) => ({
+  name: file!.replace(/.*\//, ''),
+  bytes: corpusBytes(folder!, ...file!.split('/')),
+}));
 
 async function outcome(bytes: Uint8Array, name: string): Promise<'document' | 'refused'> {
   try {
@@ -35,20 +38,33 @@ async function outcome(bytes: Uint8Array, name: string): Promise<'document' | 'r
 describe('never crashes', () => {
   it('random bytes under every extension give a document or a refusal', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), fc.constantFrom(...EXTENSIONS), async (bytes, extension) => {
-        await outcome(bytes, `junk.${extension}`);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom(...EXTENSIONS),
+        async (bytes, extension) => {
+          await outcome(bytes, `junk.${extension}`);
+        },
+      ),
       { numRuns: 250 },
     );
   });
 
   it('random bytes behind a real signature give a document or a refusal', async () => {
-    const prefixes = ['%PDF-1.4\n', 'PK\u0003\u0004', '<!doctype html><html><body>', 'From: a@b.c\r\nSubject: x\r\n\r\n'];
+    const prefixes = [
+      '%PDF-1.4\n',
+      'PK\u0003\u0004',
+      '<!doctype html><html><body>',
+      'From: a@b.c\r\nSubject: x\r\n\r\n',
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...prefixes), fc.uint8Array({ maxLength: 1024 }), async (prefix, tail) => {
-        const head = Uint8Array.from(prefix, (char) => char.charCodeAt(0));
-        await outcome(new Uint8Array([...head, ...tail]), 'file.dat');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...prefixes),
+        fc.uint8Array({ maxLength: 1024 }),
+        async (prefix, tail) => {
+          const head = Uint8Array.from(prefix, (char) => char.charCodeAt(0));
+          await outcome(new Uint8Array([...head, ...tail]), 'file.dat');
+        },
+      ),
       { numRuns: 120 },
     );
   });

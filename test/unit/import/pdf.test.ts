@@ -51,8 +51,12 @@ describe('PDF layout', () => {
     const { text } = await extractDocument(pdf, 'report.pdf');
     const paragraphs = text.split('\n\n');
     expect(paragraphs).toHaveLength(6);
-    expect(paragraphs[0]).toBe('The committee met on Monday to review the quarterly information about sales in region 1. It was a long meeting.');
-    expect(paragraphs[5]).toBe('Paragraph 6 starts after a wider gap and goes on over the next line (Wednesday).');
+    expect(paragraphs[0]).toBe(
+      'The committee met on Monday to review the quarterly information about sales in region 1. It was a long meeting.',
+    );
+    expect(paragraphs[5]).toBe(
+      'Paragraph 6 starts after a wider gap and goes on over the next line (Wednesday).',
+    );
   });
 
   it('drops the running header and the page numbers', async () => {
@@ -70,6 +74,16 @@ describe('PDF layout', () => {
   it('falls back to the first line for the title when the metadata has none', async () => {
     const document = await extractDocument(makePdf([reportPage(1).slice(1)]), 'report.pdf');
     expect(document.title).toMatch(/^The committee met on Monday/);
+  });
+});
+
+describe('PDF with scanned pages', () => {
+  it('imports the text pages and warns about the pages without text', async () => {
+    const document = await extractDocument(makePdf([reportPage(1).slice(1, 3), [], []]), 'mixed.pdf');
+    expect(document.text).toMatch(/^The committee met on Monday/);
+    expect(document.warnings).toEqual([
+      '2 of 3 pages have no text layer (scanned images?); their text is missing',
+    ]);
   });
 });
 

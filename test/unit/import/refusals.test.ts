@@ -48,7 +48,9 @@ describe('refusals', () => {
     expect((await refusal(utf8('Just some text.'), 'report.docx')).message).toBe(
       'not a Word document although it ends in .docx',
     );
-    expect((await refusal(utf8('Just some text.'), 'report.pdf')).message).toBe('not a PDF although it ends in .pdf');
+    expect((await refusal(utf8('Just some text.'), 'report.pdf')).message).toBe(
+      'not a PDF although it ends in .pdf',
+    );
     expect((await refusal(corpusBytes('pdf', 'yaddatest.pdf'), 'report.docx')).message).toBe(
       'not a Word document although it ends in .docx; it is a PDF',
     );
@@ -64,6 +66,25 @@ describe('refusals', () => {
     );
   });
 
+  it('recognises a password-protected Word document (an encrypted OLE package)', async () => {
+    const name = Array.from('EncryptedPackage').flatMap((char) => [char.charCodeAt(0), 0]);
+    const ole = new Uint8Array([
+      0xd0,
+      0xcf,
+      0x11,
+      0xe0,
+      0xa1,
+      0xb1,
+      0x1a,
+      0xe1,
+      ...new Uint8Array(500),
+      ...name,
+      0,
+      0,
+    ]);
+    expect((await refusal(ole, 'secret.docx')).message).toBe('the Word document is password-protected');
+  });
+
   it('refuses an .eml file that is not an e-mail', async () => {
     expect((await refusal(utf8('Dear diary, nothing happened.'), 'note.eml')).message).toBe(
       'not an e-mail message although it ends in .eml',
@@ -74,14 +95,17 @@ describe('refusals', () => {
     const deep = `<html><body>${'<div>'.repeat(50_000)}deep${'</div>'.repeat(50_000)}</body></html>`;
     const error = await refusal(utf8(deep), 'deep.html');
     expect(error.message).toMatch(/^web page is nested about \d+ levels deep; the limit is 400/);
-    const shallowEnough = await extractDocument(utf8(`<html><body>${'<div>'.repeat(300)}Shallow text.</body></html>`), 'ok.html');
+    const shallowEnough = await extractDocument(
+      utf8(`<html><body>${'<div>'.repeat(300)}Shallow text.</body></html>`),
+      'ok.html',
+    );
     expect(shallowEnough.text).toBe('Shallow text.');
   });
 
   it('refuses a web page without text', async () => {
-    expect((await refusal(utf8('<!doctype html><html><body><img src="a.png"></body></html>'), 'pic.html')).message).toBe(
-      'the web page has no readable text',
-    );
+    expect(
+      (await refusal(utf8('<!doctype html><html><body><img src="a.png"></body></html>'), 'pic.html')).message,
+    ).toBe('the web page has no readable text');
   });
 });
 
@@ -89,9 +113,11 @@ describe('format choice: content first, extension second', () => {
   it('reads a PDF, a Word document, a web page or an e-mail saved under a text name by its content', async () => {
     expect((await extractDocument(corpusBytes('pdf', 'yaddatest.pdf'), 'yadda.txt')).format).toBe('pdf');
     expect((await extractDocument(corpusBytes('docx', 'tables.docx'), 'tables.txt')).format).toBe('docx');
-    const page = '<!DOCTYPE html><html><head><title>Saved page</title></head><body><p>Hello.</p></body></html>';
+    const page =
+      '<!DOCTYPE html><html><head><title>Saved page</title></head><body><p>Hello.</p></body></html>';
     expect((await extractDocument(utf8(page), 'page.txt')).format).toBe('html');
-    const mail = 'From: Jane <jane@example.org>\r\nSubject: Hi\r\nDate: Mon, 21 Dec 2020 10:00:00 +0000\r\n\r\nBody.';
+    const mail =
+      'From: Jane <jane@example.org>\r\nSubject: Hi\r\nDate: Mon, 21 Dec 2020 10:00:00 +0000\r\n\r\nBody.';
     expect((await extractDocument(utf8(mail), 'mail.txt')).format).toBe('eml');
   });
 

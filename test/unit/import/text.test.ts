@@ -18,7 +18,8 @@ function encodeSingleByte(text: string, label: 'windows-1252' | 'iso-8859-1' | '
     for (let byte = 255; byte >= 0xa0; byte--) table.set(decoder.decode(new Uint8Array([byte])), byte);
   } else {
     for (let byte = 0xa0; byte <= 0xff; byte++) table.set(String.fromCharCode(byte), byte);
-    if (label === 'windows-1252') for (const [char, byte] of Object.entries(WINDOWS_1252_EXTRAS)) table.set(char, byte);
+    if (label === 'windows-1252')
+      for (const [char, byte] of Object.entries(WINDOWS_1252_EXTRAS)) table.set(char, byte);
   }
   for (let byte = 0; byte < 0x80; byte++) table.set(String.fromCharCode(byte), byte);
   return new Uint8Array(
@@ -78,7 +79,8 @@ describe('text encodings', () => {
 
 describe('normalisation', () => {
   it('composes to NFC, unifies line ends and spaces, one blank line between paragraphs', () => {
-    const raw = '\ufeff  Cafe\u0301\u00a0au\tlait  \r\n second  line \r\n\r\n\r\n\n  Next\u200b paragraph\u2029Third ';
+    const raw =
+      '\ufeff  Cafe\u0301\u00a0au\tlait  \r\n second  line \r\n\r\n\r\n\n  Next\u200b paragraph\u2029Third ';
     expect(normalizeText(raw)).toBe('Café au lait\nsecond line\n\nNext paragraph\n\nThird');
   });
 
@@ -137,7 +139,10 @@ describe('Markdown', () => {
   });
 
   it('uses the first level-1 heading as title without front matter', async () => {
-    const document = await extractDocument(new TextEncoder().encode('Intro line\n\n# The real title\n\nText.'), 'a.md');
+    const document = await extractDocument(
+      new TextEncoder().encode('Intro line\n\n# The real title\n\nText.'),
+      'a.md',
+    );
     expect(document.title).toBe('The real title');
   });
 });

@@ -3,7 +3,12 @@ import { parseHTML } from 'linkedom';
 
 /** Lower-cased words (letters and digits); punctuation and list bullets are not words. */
 export function words(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** F1 of the two bags of words (each word counted as often as it occurs). */

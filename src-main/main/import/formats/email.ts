@@ -4,12 +4,13 @@ import { AppError } from '../../../shared/errors';
 import type { ExtractedDocument } from '../../../shared/extraction';
 import type { ImportLimits } from '../limits';
 import { cleanTitle, normalizeDate, normalizeText } from '../normalize';
+import { MBOX_SEPARATOR } from '../sniff';
 import { importHtml } from './html';
 
 export async function importEmail(bytes: Uint8Array, limits: ImportLimits): Promise<ExtractedDocument> {
   let email: Email;
   try {
-    email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+    email = await PostalMime.parse(withoutMboxSeparator(bytes), { attachmentEncoding: 'arraybuffer' });
   } catch (error) {
     throw new AppError(
       'refused',
@@ -36,4 +37,11 @@ export async function importEmail(bytes: Uint8Array, limits: ImportLimits): Prom
     text,
     warnings: attachments > 0 ? [`${attachments} attachment${attachments > 1 ? 's' : ''} not imported`] : [],
   };
+}
+
+// postal-mime would read an mbox "From sender date" line as a broken header and lose the real ones.
+function withoutMboxSeparator(bytes: Uint8Array): Uint8Array {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const separator = MBOX_SEPARATOR.exec(head);
+  return separator ? bytes.subarray(separator[0].length) : bytes;
 }

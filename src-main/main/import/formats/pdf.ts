@@ -1,6 +1,7 @@
 // PDF importer: pdf.js text content → lines → paragraphs; title and author from the document metadata.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../../shared/errors';
 import type { ExtractedDocument } from '../../../shared/extraction';
 import type { ImportLimits } from '../limits';
@@ -13,7 +14,7 @@ import {
   type PdfTextItem,
 } from '../pdf-layout';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 let pdfjsLoading: Promise<PdfJs> | null = null;
 
 /**
@@ -104,11 +105,18 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
       url: null,
       language: cleanTitle(stringOrNull(infoRecord.Language)),
       text,
-      warnings: [],
+      warnings: scannedPagesWarning(pages),
     };
   } finally {
     await task.destroy();
   }
+}
+
+// A PDF that mixes text pages with scanned ones imports, but the reader must know text is missing.
+function scannedPagesWarning(pages: PdfLine[][]): string[] {
+  const empty = pages.filter((lines) => lines.length === 0).length;
+  if (empty === 0 || empty === pages.length) return [];
+  return [`${empty} of ${pages.length} pages have no text layer (scanned images?); their text is missing`];
 }
 
 function refusalFor(error: unknown): AppError {

@@ -1,0 +1,10 @@
+import { sampleDossier } from '../../test/unit/dossier/sample';
+import { renderDossier } from '../../src-main/main/handlers/dossier';
+import { writeFileSync } from 'node:fs';
+const d = sampleDossier();
+let t = Date.now();
+const pdf = await renderDossier(d, 'pdf', { title: 'Test' });
+console.log('pdf', pdf.length, Date.now() - t);
+writeFileSync('/tmp/dx/a.pdf', pdf);
+const html = await renderDossier(d, 'html', {});
+writeFileSync('/tmp/dx/a.html', html);

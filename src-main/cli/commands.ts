@@ -1,0 +1,179 @@
+// `corroborate export | import | merge | validate`: argument parsing and wiring onto the dossier core and exporters.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { mergeDossiers, type Dossier } from '../shared/dossier';
+import { AppError } from '../shared/errors';
+import type { ExtractedArticle } from '../shared/extraction';
+import { EXPORT_FORMATS, EXPORTERS, writeFileAtomic, type ExportFormat } from '../main/export';
+import { importBytes } from '../main/import/pipeline';
+import { printHtmlToPdf } from '../main/print-pdf';
+import {
+  CliError,
+  formatMergeReport,
+  mergeCommand,
+  readDossierFile,
+  validateCommand,
+} from './dossier-commands';
+import { dossierFromExtracted, type RefusedFile } from './dossier-from-files';
+
+export const DOSSIER_COMMANDS = ['export', 'import', 'merge', 'validate'] as const;
+
+export const DOSSIER_HELP = `  corroborate export DOSSIER.json --format html|pdf|docx|md|csv|json|w3c|qdpx|qdc --out FILE
+                       [--title T] [--author A]    a dossier for readers or for other tools
+  corroborate import FILE… --out DOSSIER.json      build a dossier from source files (and dossiers)
+  corroborate merge A.json B.json --out C.json     merge B into A without loss; prints the report
+  corroborate validate DOSSIER.json                schema errors with their JSON paths (exit 1)`;
+
+export interface CliIo {
+  /** Results (stdout). */
+  out: (line: string) => void;
+  /** Progress and errors (stderr). */
+  err: (line: string) => void;
+}
+const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+const VALUE_FLAGS = new Set(['--format', '--out', '--title', '--author']);
+
+/** Splits `--flag value` pairs from positional arguments; an unknown flag or a missing value is an error. */
+export function parseArgs(args: string[]): { positional: string[]; flags: Map<string, string> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    if (!VALUE_FLAGS.has(name!)) throw new CliError(`unknown option ${name}`);
+    const value = inline ?? args[++i];
+    if (value === undefined || value === '') throw new CliError(`${name} needs a value`);
+    flags.set(name!, value);
+  }
+  return { positional, flags };
+}
+
+function requireOut(flags: Map<string, string>, usage: string): string {
+  const out = flags.get('--out');
+  if (!out) throw new CliError(`--out FILE is required\nusage: ${usage}`);
+  return out;
+}
+
+/** `export`: any exporter's format, plus pdf (the HTML export printed by Chromium). */
+async function exportDossierCommand(args: string[], io: CliIo): Promise<number> {
+  const usage = 'corroborate export DOSSIER.json --format F --out FILE';
+  const { positional, flags } = parseArgs(args);
+  const [input, ...extra] = positional;
+  if (!input || extra.length) throw new CliError(`export takes one dossier\nusage: ${usage}`);
+  const format = flags.get('--format');
+  const formats = [...EXPORT_FORMATS, 'pdf'];
+  if (!format || !formats.includes(format))
+    throw new CliError(`--format must be one of: ${formats.join(', ')}${format ? ` (not "${format}")` : ''}`);
+  const outPath = requireOut(flags, usage);
+  const dossier = await readDossierFile(input);
+  let lastTenth = -1;
+  const opts = {
+    title: flags.get('--title'),
+    author: flags.get('--author'),
+    onProgress: (done: number, total: number) => {
+      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+      if (tenth > lastTenth) {
+        lastTenth = tenth;
+        io.err(`exporting ${format}: ${tenth * 10}%`);
+      }
+    },
+  };
+  const output =
+    format === 'pdf'
+      ? await printHtmlToPdf(String(await EXPORTERS.html(dossier, opts)))
+      : await EXPORTERS[format as ExportFormat](dossier, opts);
+  await writeFileAtomic(outPath, output);
+  io.err(`wrote ${outPath}`);
+  return 0;
+}
+
+const DOSSIER_EXTENSIONS = new Set(['.json', '.qdpx']);
+
+/** `import`: source files go through the app's pipeline; dossier files among them are merged in. */
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const usage = 'corroborate import FILE… --out DOSSIER.json';
+  const { positional, flags } = parseArgs(args);
+  if (positional.length === 0) throw new CliError(`import needs at least one file\nusage: ${usage}`);
+  const outPath = requireOut(flags, usage);
+  const extracted: ExtractedArticle[] = [];
+  const refused: RefusedFile[] = [];
+  const dossiers: Dossier[] = [];
+  for (const path of positional) {
+    if (DOSSIER_EXTENSIONS.has(extname(path).toLowerCase())) {
+      dossiers.push(await readDossierFile(path));
+      continue;
+    }
+    try {
+      extracted.push(await importBytes(new Uint8Array(await readFile(path)), basename(path)));
+      io.err(`imported ${path}`);
+    } catch (err) {
+      const reason = err instanceof AppError || err instanceof Error ? err.message : String(err);
+      refused.push({ fileName: basename(path), reason });
+      io.err(`refused ${path}: ${reason}`);
+    }
+  }
+  let dossier = dossierFromExtracted(extracted, refused);
+  for (const other of dossiers) {
+    const merged = mergeDossiers(dossier, other);
+    dossier = merged.dossier;
+    io.err(formatMergeReport(merged.report));
+  }
+  await writeFileAtomic(outPath, `${JSON.stringify(dossier, null, 1)}\n`);
+  io.out(
+    `wrote ${outPath}: ${dossier.articles.length} article(s), ${dossier.statements.length} statement(s)` +
+      (refused.length ? `, ${refused.length} file(s) refused` : ''),
+  );
+  return refused.length > 0 && extracted.length === 0 && dossiers.length === 0 ? 1 : 0;
+}
+
+async function mergeCli(args: string[], io: CliIo): Promise<number> {
+  const usage = 'corroborate merge A.json B.json --out C.json';
+  const { positional, flags } = parseArgs(args);
+  if (positional.length !== 2) throw new CliError(`merge takes exactly two dossiers\nusage: ${usage}`);
+  return mergeCommand(positional[0]!, positional[1]!, requireOut(flags, usage), io.err);
+}
+
+async function validateCli(args: string[], io: CliIo): Promise<number> {
+  const { positional } = parseArgs(args);
+  if (positional.length === 0) throw new CliError('usage: corroborate validate DOSSIER.json…');
+  let worst = 0;
+  for (const path of positional) worst = Math.max(worst, await validateCommand(path, io.out));
+  return worst;
+}
+
+/** Runs one dossier command; returns the process exit code (0 ok, 1 failed, 2 usage error). */
+export async function runDossierCommand(
+  command: string,
+  args: string[],
+  io: CliIo = consoleIo,
+): Promise<number> {
+  try {
+    switch (command) {
+      case 'export':
+        return await exportDossierCommand(args, io);
+      case 'import':
+        return await importCommand(args, io);
+      case 'merge':
+        return await mergeCli(args, io);
+      case 'validate':
+        return await validateCli(args, io);
+      default:
+        throw new CliError(`unknown dossier command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`corroborate ${command}: ${err.message}`);
+      return err.exitCode;
+    }
+    const e = err as NodeJS.ErrnoException;
+    io.err(`corroborate ${command}: ${e.code === 'ENOENT' ? `no such file: ${e.path}` : e.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,127 @@
+// One export from start to finish: workspace → (selection) → main renders and saves → browser download.
+import type { ExportFormat } from '../../../src-main/shared/contract';
+import { selectDossier, type DossierSelection } from '../../../src-main/shared/dossier';
+import { api } from '../../lib/api';
+import { workspaceDossier } from '../../lib/db/dossier';
+
+export const FORMAT_CHOICES: { id: ExportFormat; label: string; hint: string }[] = [
+  { id: 'html', label: 'HTML', hint: 'one self-contained page to read and print' },
+  { id: 'pdf', label: 'PDF', hint: 'the same document, paginated' },
+  { id: 'docx', label: 'Word', hint: '.docx for editing' },
+  { id: 'md', label: 'Markdown', hint: 'for Obsidian or GitHub' },
+  { id: 'csv', label: 'CSV', hint: 'annotations and statements for spreadsheets (zip)' },
+  { id: 'json', label: 'JSON dossier', hint: 'lossless; Corroborate opens it again' },
+  { id: 'w3c', label: 'W3C Web Annotation', hint: 'JSON-LD for annotation tools' },
+  { id: 'qdpx', label: 'REFI-QDA project', hint: '.qdpx for ATLAS.ti, NVivo, MAXQDA, QualCoder' },
+];
+
+const MIME: Record<ExportFormat, string> = {
+  html: 'text/html',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown',
+  csv: 'application/zip',
+  json: 'application/json',
+  w3c: 'application/ld+json',
+  qdpx: 'application/zip',
+  qdc: 'application/xml',
+};
+
+export type ExportPhase = 'collecting' | 'rendering' | 'saving';
+export const PHASE_LABEL: Record<ExportPhase, string> = {
+  collecting: 'Collecting the workspace…',
+  rendering: 'Writing the document…',
+  saving: 'Saving…',
+};
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** null: the whole workspace. */
+  selection: DossierSelection | null;
+  title?: string;
+  author?: string;
+}
+
+export type ExportOutcome =
+  | { kind: 'saved'; fileName: string; path: string | null; bytes: number; downloaded: boolean }
+  | { kind: 'not-saved' }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+let producer: string | null = null;
+async function exportedBy(): Promise<string> {
+  if (producer) return producer;
+  const info = await api.appInfo({});
+  producer = info.ok ? `${info.value.name} ${info.value.version}` : 'Corroborate';
+  return producer;
+}
+
+/** A file name from the title (or the date), without characters file systems refuse. */
+export function suggestedFileName(title: string | undefined, at = new Date()): string {
+  const slug = (title ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || `corroborate-dossier-${at.toISOString().slice(0, 10)}`;
+}
+
+/** Hands bytes to the browser as a download (browser shell: main cannot reach the user's folders). */
+export function downloadBytes(data: Uint8Array<ArrayBuffer>, fileName: string, format: ExportFormat): void {
+  const url = URL.createObjectURL(new Blob([data], { type: MIME[format] }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Runs an export. Cancelling is honoured between steps; once main has the dossier its answer is
+ * discarded (nothing is downloaded), but main's own copy under exports/ may already exist.
+ */
+export async function runExport(
+  req: ExportRequest,
+  onPhase: (phase: ExportPhase) => void,
+  cancelled: () => boolean,
+): Promise<ExportOutcome> {
+  try {
+    onPhase('collecting');
+    const whole = await workspaceDossier(await exportedBy());
+    const dossier = req.selection ? selectDossier(whole, req.selection) : whole;
+    if (cancelled()) return { kind: 'cancelled' };
+    if (dossier.articles.length === 0 && dossier.tags.length === 0)
+      return { kind: 'failed', message: 'There is nothing to export: the selection holds no article.' };
+    onPhase('rendering');
+    const result = await api.exportDossier({
+      dossier,
+      format: req.format,
+      title: req.title || undefined,
+      author: req.author || undefined,
+      suggestedName: suggestedFileName(req.title),
+    });
+    if (cancelled()) return { kind: 'cancelled' };
+    if (!result.ok)
+      return result.code === 'cancelled'
+        ? { kind: 'cancelled' }
+        : { kind: 'failed', message: result.message };
+    const { saved, path, fileName, data } = result.value;
+    if (!saved) return { kind: 'not-saved' };
+    onPhase('saving');
+    if (data) downloadBytes(data, fileName, req.format);
+    return { kind: 'saved', fileName, path, bytes: data?.byteLength ?? 0, downloaded: data !== null };
+  } catch (err) {
+    return { kind: 'failed', message: (err as Error).message };
+  }
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,180 @@
+// Annotations on spans of an article (tags, Markdown note, credibility), source reliability and
+// the author preference. Every edit goes through applyEdit, so it is undoable across reloads.
+import type { Annotation, Article, Reliability, Source } from '../../../src-main/shared/domain';
+import { selectorsFor } from '../../../src-main/shared/selectors';
+import { type CorroborateDB, newId, now } from './db';
+import { applyEdit } from './history';
+import { getMeta, setMeta } from './workspace';
+import { db as appDb } from './index';
+
+/** A span of an article's text and the statements it covers (in reading order). */
+export interface Span {
+  start: number;
+  end: number;
+  statementIds: string[];
+}
+
+export type AnnotationChange = Partial<Pick<Annotation, 'note' | 'tagIds' | 'credibility'>>;
+
+const isEmpty = (a: Pick<Annotation, 'tagIds' | 'note' | 'credibility'>) =>
+  a.tagIds.length === 0 && a.note.trim() === '' && a.credibility === null;
+
+/** The annotation on exactly this span, if any (looked up through the first covered statement). */
+export async function annotationForSpan(
+  db: CorroborateDB,
+  articleId: string,
+  span: Span,
+): Promise<Annotation | undefined> {
+  const first = span.statementIds[0];
+  const candidates = first
+    ? db.annotations.where('statementIds').equals(first)
+    : db.annotations.where('articleId').equals(articleId);
+  return candidates
+    .filter(
+      (a) => a.articleId === articleId && a.position.start === span.start && a.position.end === span.end,
+    )
+    .first();
+}
+
+/** The annotations covering a statement, oldest first. */
+export function annotationsOfStatement(db: CorroborateDB, statementId: string): Promise<Annotation[]> {
+  return db.annotations.where('statementIds').equals(statementId).sortBy('createdAt');
+}
+
+export function draftAnnotation(article: Article, span: Span, author: string): Annotation {
+  const at = now();
+  return {
+    id: newId(),
+    articleId: article.id,
+    statementIds: [...span.statementIds],
+    ...selectorsFor(article.text, span.start, span.end),
+    note: '',
+    tagIds: [],
+    credibility: null,
+    author,
+    orphaned: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/**
+ * Change the annotation on a span, creating it if there is none; an annotation left with no
+ * tag, note or grade is deleted. Returns the annotation as stored (null when deleted).
+ */
+export async function editSpan(
+  db: CorroborateDB,
+  article: Article,
+  span: Span,
+  author: string,
+  label: string,
+  change: (a: Annotation) => AnnotationChange,
+): Promise<Annotation | null> {
+  return db.transaction('rw', [db.annotations, db.history], async () => {
+    const existing = await annotationForSpan(db, article.id, span);
+    const base = existing ?? draftAnnotation(article, span, author);
+    const next: Annotation = { ...base, ...change(base), updatedAt: now() };
+    if (isEmpty(next)) {
+      if (existing) await applyEdit(db, label, [{ table: 'annotations', id: existing.id, after: null }]);
+      return null;
+    }
+    await applyEdit(db, label, [{ table: 'annotations', id: next.id, after: next }]);
+    return next;
+  });
+}
+
+export async function toggleSpanTag(
+  db: CorroborateDB,
+  article: Article,
+  span: Span,
+  tag: { id: string; name: string },
+  author: string,
+): Promise<'added' | 'removed'> {
+  const existing = await annotationForSpan(db, article.id, span);
+  const has = !!existing?.tagIds.includes(tag.id);
+  await editSpan(db, article, span, author, `${has ? 'Remove' : 'Add'} tag “${tag.name}”`, (a) => ({
+    tagIds: has ? a.tagIds.filter((t) => t !== tag.id) : [...a.tagIds, tag.id],
+  }));
+  return has ? 'removed' : 'added';
+}
+
+export function setSpanNote(db: CorroborateDB, article: Article, span: Span, note: string, author: string) {
+  return editSpan(db, article, span, author, note.trim() ? 'Edit note' : 'Clear note', () => ({ note }));
+}
+
+export function setSpanCredibility(
+  db: CorroborateDB,
+  article: Article,
+  span: Span,
+  credibility: number | null,
+  author: string,
+) {
+  const label = credibility ? `Grade credibility ${credibility}` : 'Clear credibility';
+  return editSpan(db, article, span, author, label, () => ({ credibility }));
+}
+
+/** Change an existing annotation by id (inspector edits). */
+export async function updateAnnotation(
+  db: CorroborateDB,
+  id: string,
+  change: AnnotationChange,
+  label = 'Edit annotation',
+): Promise<void> {
+  const existing = await db.annotations.get(id);
+  if (!existing) return;
+  await applyEdit(db, label, [
+    { table: 'annotations', id, after: { ...existing, ...change, updatedAt: now() } },
+  ]);
+}
+
+export async function deleteAnnotation(db: CorroborateDB, id: string): Promise<void> {
+  if (!(await db.annotations.get(id))) return;
+  await applyEdit(db, 'Delete annotation', [{ table: 'annotations', id, after: null }]);
+}
+
+export async function setSourceReliability(
+  db: CorroborateDB,
+  sourceId: string,
+  reliability: Reliability | null,
+): Promise<Source | null> {
+  const source = await db.sources.get(sourceId);
+  if (!source) return null;
+  const next: Source = { ...source, reliability, userEdited: true, updatedAt: now() };
+  const label = reliability
+    ? `Set reliability of “${source.name}” to ${reliability}`
+    : `Clear reliability of “${source.name}”`;
+  await applyEdit(db, label, [{ table: 'sources', id: source.id, after: next }]);
+  return next;
+}
+
+export const DEFAULT_AUTHOR = 'Analyst';
+
+export function getAuthor(db: CorroborateDB): Promise<string> {
+  return getMeta(db, 'author', DEFAULT_AUTHOR);
+}
+
+/** The author name is a preference, not a workspace edit: it is not part of undo. */
+export async function setAuthor(db: CorroborateDB, name: string): Promise<string> {
+  const clean = name.trim().slice(0, 80) || DEFAULT_AUTHOR;
+  await setMeta(db, 'author', clean);
+  return clean;
+}
+
+/** The same operations bound to the app's workspace database (for components). */
+export const annotations = {
+  toggleSpanTag: (article: Article, span: Span, tag: { id: string; name: string }, author: string) =>
+    toggleSpanTag(appDb, article, span, tag, author),
+  setSpanNote: (article: Article, span: Span, note: string, author: string) =>
+    setSpanNote(appDb, article, span, note, author),
+  setSpanCredibility: (article: Article, span: Span, credibility: number | null, author: string) =>
+    setSpanCredibility(appDb, article, span, credibility, author),
+  ofStatement: (statementId: string) => annotationsOfStatement(appDb, statementId),
+  annotationForSpan: (articleId: string, span: Span) => annotationForSpan(appDb, articleId, span),
+  update: (id: string, change: AnnotationChange, label?: string) =>
+    updateAnnotation(appDb, id, change, label),
+  remove: (id: string) => deleteAnnotation(appDb, id),
+  setSourceReliability: (sourceId: string, reliability: Reliability | null) =>
+    setSourceReliability(appDb, sourceId, reliability),
+  getAuthor: () => getAuthor(appDb),
+  setAuthor: (name: string) => setAuthor(appDb, name),
+};

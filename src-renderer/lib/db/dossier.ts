@@ -1,0 +1,149 @@
+// Workspace ⇄ dossier: read every table into a Dossier, restore one exactly, merge one in, clear the workspace.
+import {
+  emptyDossier,
+  mergeDossiers,
+  RECORD_TABLES,
+  sameRecord,
+  type Dossier,
+  type DossierTableName,
+  type HistoryEntry as DossierHistoryEntry,
+  type MergeReport,
+} from '../../../src-main/shared/dossier';
+import { db } from './index';
+import { WORKSPACE_TABLES, type CorroborateDB } from './db';
+import { applyEdit, type EditOp } from './history';
+
+/** Where the merge history (older versions that lost a merge) lives, so it survives export and re-import. */
+const MERGE_HISTORY_KEY = 'dossierHistory';
+
+type AnyRecord = { id: string } & Record<string, unknown>;
+const rowsOf = (d: Dossier, table: DossierTableName) => d[table] as unknown as AnyRecord[];
+const dossierTables = (target: CorroborateDB) => RECORD_TABLES.map((t) => target.table(t));
+
+export interface DossierImportResult {
+  mode: 'restored' | 'merged';
+  report: MergeReport;
+}
+
+/** The whole workspace as a dossier (every record of every table, plus the merge history). */
+export async function readWorkspaceDossier(target: CorroborateDB, exportedBy: string): Promise<Dossier> {
+  return target.transaction('r', [...dossierTables(target), target.meta], async () => {
+    const d = emptyDossier(new Date().toISOString(), exportedBy);
+    for (const table of RECORD_TABLES)
+      (d as Record<DossierTableName, unknown[]>)[table] = await target.table(table).toArray();
+    const history = await target.meta.get(MERGE_HISTORY_KEY);
+    d.history = Array.isArray(history?.value) ? (history.value as DossierHistoryEntry[]) : [];
+    return d;
+  });
+}
+
+export async function isWorkspaceEmpty(target: CorroborateDB): Promise<boolean> {
+  for (const table of RECORD_TABLES) if ((await target.table(table).count()) > 0) return false;
+  return true;
+}
+
+/** Replaces the whole workspace by a dossier, exactly, in one transaction (restore of a backup, empty import). */
+export async function replaceWorkspace(target: CorroborateDB, dossier: Dossier): Promise<number> {
+  let written = 0;
+  await target.transaction(
+    'rw',
+    [...WORKSPACE_TABLES.map((t) => target.table(t)), target.meta, target.history],
+    async () => {
+      for (const t of WORKSPACE_TABLES) await target.table(t).clear();
+      // Undo entries describe records that no longer exist: replaying them would resurrect ghosts.
+      await target.history.clear();
+      for (const table of RECORD_TABLES) {
+        const rows = rowsOf(dossier, table);
+        await target.table(table).bulkAdd(rows);
+        written += rows.length;
+      }
+      await target.meta.put({ key: MERGE_HISTORY_KEY, value: dossier.history });
+    },
+  );
+  return written;
+}
+
+/** The edits that turn the workspace `current` into `merged`: changed or new records put, vanished ones deleted. */
+export function mergeOps(current: Dossier, merged: Dossier): EditOp[] {
+  const ops: EditOp[] = [];
+  for (const table of RECORD_TABLES) {
+    const before = new Map(rowsOf(current, table).map((r) => [r.id, r]));
+    const after = new Set<string>();
+    for (const record of rowsOf(merged, table)) {
+      after.add(record.id);
+      const old = before.get(record.id);
+      if (!old || !sameRecord(old, record)) ops.push({ table, id: record.id, after: record });
+    }
+    // Records merged under another id (same article text, same statement span) leave their old id behind.
+    for (const id of before.keys()) if (!after.has(id)) ops.push({ table, id, after: null });
+  }
+  return ops;
+}
+
+/**
+ * Brings a dossier into the workspace. Into an empty workspace it restores everything exactly; into a
+ * non-empty one it merges (mergeDossiers) and writes the result in one undoable transaction.
+ */
+export async function importDossierIntoWorkspace(
+  target: CorroborateDB,
+  incoming: Dossier,
+  label: string,
+): Promise<DossierImportResult> {
+  return target.transaction(
+    'rw',
+    [...WORKSPACE_TABLES.map((t) => target.table(t)), target.meta, target.history],
+    async () => {
+      if (await isWorkspaceEmpty(target)) {
+        const added = await replaceWorkspace(target, incoming);
+        return { mode: 'restored', report: { added, updated: 0, unchanged: 0, conflicts: [] } };
+      }
+      const current = await readWorkspaceDossier(target, 'workspace');
+      const { dossier: merged, report } = mergeDossiers(current, incoming);
+      await applyEdit(target, label, mergeOps(current, merged));
+      await target.meta.put({ key: MERGE_HISTORY_KEY, value: merged.history });
+      return { mode: 'merged', report };
+    },
+  );
+}
+
+/** Empties the workspace (every table, the undo log and the merge history); the starter seed is not re-added. */
+export async function clearWorkspace(target: CorroborateDB): Promise<void> {
+  await target.transaction(
+    'rw',
+    [...WORKSPACE_TABLES.map((t) => target.table(t)), target.meta, target.history],
+    async () => {
+      for (const t of WORKSPACE_TABLES) await target.table(t).clear();
+      await target.history.clear();
+      await target.meta.delete(MERGE_HISTORY_KEY);
+    },
+  );
+}
+
+export interface ExportChoices {
+  articles: { id: string; title: string; outlet: string | null }[];
+  tags: { id: string; name: string; colour: string; parentId: string | null }[];
+  claims: { id: string; text: string }[];
+}
+
+/** What the export dialog lets the user pick from. */
+export async function exportChoices(target: CorroborateDB = db): Promise<ExportChoices> {
+  const [articles, tags, claims] = await Promise.all([
+    target.articles.orderBy('importedAt').toArray(),
+    target.tags.toArray(),
+    target.claims.toArray(),
+  ]);
+  return {
+    articles: articles.map((a) => ({ id: a.id, title: a.title || a.fileName, outlet: a.outlet })),
+    tags: tags
+      .map((t) => ({ id: t.id, name: t.name, colour: t.colour, parentId: t.parentId }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    claims: claims.map((c) => ({ id: c.id, text: c.text })),
+  };
+}
+
+// Bound to the app's database, for components.
+export const workspaceDossier = (exportedBy: string) => readWorkspaceDossier(db, exportedBy);
+export const importDossier = (incoming: Dossier, label: string) =>
+  importDossierIntoWorkspace(db, incoming, label);
+export const restoreWorkspace = (dossier: Dossier) => replaceWorkspace(db, dossier);
+export const clearTheWorkspace = () => clearWorkspace(db);

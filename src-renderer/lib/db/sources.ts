@@ -1,0 +1,395 @@
+// The sources registry: who speaks and relays across the workspace, and the user's corrections to it
+// (rename, merge, split, grade; a statement's speaker, relays, kind and cue). Every edit is one
+// undoable applyEdit; edited records get `userEdited: true` so automatic analysis leaves them alone.
+import type { Source, SourceKind, Statement, StatementKind } from '../../../src-main/shared/domain';
+import type { AnalyzedStatement, SpeakerRef } from '../../../src-main/shared/extraction';
+import { findMatchingSource, mergeAliases, normaliseName } from '../../../src-main/shared/analysis/sources';
+import { type CorroborateDB, newId, now } from './db';
+import { db } from './index';
+import { type EditOp, applyEdit } from './history';
+
+export interface SourceOverview {
+  source: Source;
+  /** Statements this source speaks. */
+  speaking: number;
+  /** Statements this source relays (it appears in their via chain). */
+  relaying: number;
+  /** Articles it speaks or relays in, oldest import first. */
+  articles: { id: string; title: string }[];
+}
+
+/** Every source with its speaking and relaying counts and the articles it appears in. */
+export async function sourceOverview(db: CorroborateDB): Promise<SourceOverview[]> {
+  const [sources, statements, articles] = await Promise.all([
+    db.sources.toArray(),
+    db.statements.toArray(),
+    db.articles.orderBy('importedAt').toArray(),
+  ]);
+  const speaking = new Map<string, number>();
+  const relaying = new Map<string, number>();
+  const inArticles = new Map<string, Set<string>>();
+  const note = (id: string, articleId: string) => {
+    const set = inArticles.get(id) ?? new Set<string>();
+    set.add(articleId);
+    inArticles.set(id, set);
+  };
+  for (const st of statements) {
+    if (st.speakerId) {
+      speaking.set(st.speakerId, (speaking.get(st.speakerId) ?? 0) + 1);
+      note(st.speakerId, st.articleId);
+    }
+    for (const id of new Set(st.viaIds)) {
+      relaying.set(id, (relaying.get(id) ?? 0) + 1);
+      note(id, st.articleId);
+    }
+  }
+  return sources
+    .map((source) => {
+      const ids = inArticles.get(source.id) ?? new Set<string>();
+      return {
+        source,
+        speaking: speaking.get(source.id) ?? 0,
+        relaying: relaying.get(source.id) ?? 0,
+        articles: articles.filter((a) => ids.has(a.id)).map((a) => ({ id: a.id, title: a.title })),
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.speaking + b.relaying - (a.speaking + a.relaying) || a.source.name.localeCompare(b.source.name),
+    );
+}
+
+export interface SourceStatement {
+  statement: Statement;
+  articleTitle: string;
+  text: string;
+  role: 'speaker' | 'via';
+}
+
+/** The statements a source speaks or relays, with their text, for the detail pane and splitting. */
+export async function statementsOfSource(
+  db: CorroborateDB,
+  sourceId: string | null,
+): Promise<SourceStatement[]> {
+  if (!sourceId) return [];
+  const [spoken, relayed] = await Promise.all([
+    db.statements.where('speakerId').equals(sourceId).toArray(),
+    db.statements.where('viaIds').equals(sourceId).toArray(),
+  ]);
+  const byId = new Map<string, Statement>([...spoken, ...relayed].map((s) => [s.id, s]));
+  const articles = new Map(
+    (await db.articles.bulkGet([...new Set([...byId.values()].map((s) => s.articleId))]))
+      .filter((a) => !!a)
+      .map((a) => [a.id, a]),
+  );
+  const out: SourceStatement[] = [];
+  for (const statement of byId.values()) {
+    const article = articles.get(statement.articleId);
+    if (!article) continue;
+    out.push({
+      statement,
+      articleTitle: article.title,
+      text: article.text.slice(statement.start, statement.end),
+      role: statement.speakerId === sourceId ? 'speaker' : 'via',
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      a.articleTitle.localeCompare(b.articleTitle) ||
+      a.statement.articleId.localeCompare(b.statement.articleId) ||
+      a.statement.index - b.statement.index,
+  );
+}
+
+const sameName = (a: string, b: string) => normaliseName(a) === normaliseName(b);
+/** Aliases without blanks, duplicates and spellings of the name itself. */
+const cleanAliases = (name: string, aliases: string[]) =>
+  mergeAliases([], aliases).filter((a) => !sameName(a, name));
+
+async function mustGetSource(db: CorroborateDB, id: string): Promise<Source> {
+  const source = await db.sources.get(id);
+  if (!source) throw new Error('That source no longer exists.');
+  return source;
+}
+
+export interface SourcePatch {
+  name?: string;
+  kind?: SourceKind;
+  aliases?: string[];
+  reliability?: Source['reliability'];
+  note?: string;
+}
+
+/** Edit a source. Renaming keeps the old name as an alias, so later imports still find it. */
+export async function updateSource(db: CorroborateDB, id: string, patch: SourcePatch, label?: string) {
+  const source = await mustGetSource(db, id);
+  const name = patch.name?.trim() || source.name;
+  let aliases = patch.aliases ?? source.aliases;
+  if (name !== source.name) aliases = [...aliases, source.name];
+  const after: Source = {
+    ...source,
+    name,
+    kind: patch.kind ?? source.kind,
+    aliases: cleanAliases(name, aliases),
+    reliability: patch.reliability === undefined ? source.reliability : patch.reliability,
+    note: patch.note ?? source.note,
+    userEdited: true,
+    updatedAt: now(),
+  };
+  const unchanged = (['name', 'kind', 'reliability', 'note'] as const).every((k) => after[k] === source[k]);
+  if (unchanged && after.aliases.join('\n') === source.aliases.join('\n')) return;
+  const what = name !== source.name ? `Rename “${source.name}” to “${name}”` : `Edit source “${name}”`;
+  await applyEdit(db, label ?? what, [{ table: 'sources', id, after: { ...after } }]);
+}
+
+/** Replace `from` ids by `to` in a relay chain, dropping repeats and the speaker itself. */
+function remapVia(viaIds: string[], map: Map<string, string>, speakerId: string | null): string[] {
+  const out: string[] = [];
+  for (const id of viaIds) {
+    const next = map.get(id) ?? id;
+    if (next !== speakerId && out[out.length - 1] !== next && !out.includes(next)) out.push(next);
+  }
+  return out;
+}
+
+/** Statements that name any of `ids` as speaker or relay. */
+async function statementsNaming(db: CorroborateDB, ids: string[]): Promise<Statement[]> {
+  const [spoken, relayed] = await Promise.all([
+    db.statements.where('speakerId').anyOf(ids).toArray(),
+    db.statements.where('viaIds').anyOf(ids).toArray(),
+  ]);
+  return [...new Map([...spoken, ...relayed].map((s) => [s.id, s])).values()];
+}
+
+/**
+ * Merge `otherIds` into `keepId`: their statements (as speaker or relay) point to the kept source,
+ * names and aliases are united, the others are deleted. One undoable edit restores everything.
+ */
+export async function mergeSources(db: CorroborateDB, keepId: string, otherIds: string[]): Promise<void> {
+  const others = [...new Set(otherIds)].filter((id) => id !== keepId);
+  if (others.length === 0) return;
+  const keep = await mustGetSource(db, keepId);
+  const merged = await Promise.all(others.map((id) => mustGetSource(db, id)));
+  const at = now();
+  const map = new Map(others.map((id) => [id, keepId]));
+  const ops: EditOp[] = [];
+  for (const st of await statementsNaming(db, others)) {
+    const speakerId = st.speakerId && map.has(st.speakerId) ? keepId : st.speakerId;
+    ops.push({
+      table: 'statements',
+      id: st.id,
+      after: { ...st, speakerId, viaIds: remapVia(st.viaIds, map, speakerId), updatedAt: at },
+    });
+  }
+  const after: Source = {
+    ...keep,
+    kind: keep.kind === 'unknown' ? (merged.find((m) => m.kind !== 'unknown')?.kind ?? 'unknown') : keep.kind,
+    aliases: cleanAliases(keep.name, [...keep.aliases, ...merged.flatMap((m) => [m.name, ...m.aliases])]),
+    reliability: keep.reliability ?? merged.find((m) => m.reliability)?.reliability ?? null,
+    note: [keep.note, ...merged.map((m) => m.note)].filter((n) => n.trim()).join('\n\n'),
+    userEdited: true,
+    updatedAt: at,
+  };
+  ops.push({ table: 'sources', id: keepId, after: { ...after } });
+  for (const m of merged) ops.push({ table: 'sources', id: m.id, after: null });
+  const names = merged.map((m) => `“${m.name}”`).join(', ');
+  await applyEdit(db, `Merge ${names} into “${keep.name}”`, ops);
+}
+
+export interface SplitRequest {
+  name: string;
+  kind: SourceKind;
+  /** Aliases moved from the original to the new source. */
+  aliases: string[];
+  /** Statements whose mention of the original (as speaker or relay) moves to the new source. */
+  statementIds: string[];
+}
+
+/** Split part of a source off into a new one; returns the new source's id. */
+export async function splitSource(db: CorroborateDB, id: string, req: SplitRequest): Promise<string> {
+  const original = await mustGetSource(db, id);
+  const name = req.name.trim();
+  if (!name) throw new Error('The new source needs a name.');
+  const at = now();
+  const created: Source = {
+    id: newId(),
+    name,
+    kind: req.kind,
+    aliases: cleanAliases(name, req.aliases),
+    reliability: null,
+    note: '',
+    userEdited: true,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const moved = new Set(req.aliases.map(normaliseName));
+  const ops: EditOp[] = [
+    { table: 'sources', id: created.id, after: { ...created } },
+    {
+      table: 'sources',
+      id,
+      after: {
+        ...original,
+        aliases: original.aliases.filter((a) => !moved.has(normaliseName(a)) && !sameName(a, name)),
+        userEdited: true,
+        updatedAt: at,
+      },
+    },
+  ];
+  const map = new Map([[id, created.id]]);
+  const picked = (await db.statements.bulkGet(req.statementIds)).filter((s) => !!s);
+  for (const st of picked) {
+    const speakerId = st.speakerId === id ? created.id : st.speakerId;
+    ops.push({
+      table: 'statements',
+      id: st.id,
+      after: { ...st, speakerId, viaIds: remapVia(st.viaIds, map, speakerId), updatedAt: at },
+    });
+  }
+  await applyEdit(db, `Split “${name}” off “${original.name}”`, ops);
+  return created.id;
+}
+
+/** A new source typed by the user, or an existing source's id. */
+export type SourceChoice = { id: string } | { create: { name: string; kind: SourceKind } };
+
+export interface AttributionPatch {
+  speaker?: SourceChoice | null;
+  via?: SourceChoice[];
+  kind?: StatementKind;
+  cue?: string | null;
+}
+
+/**
+ * Correct a statement's attribution. The statement is marked userEdited, which is what
+ * reanalyseArticle (below) checks: automatic analysis never overwrites a corrected statement.
+ */
+export async function editAttribution(db: CorroborateDB, statementId: string, patch: AttributionPatch) {
+  const st = await db.statements.get(statementId);
+  if (!st) throw new Error('That statement no longer exists.');
+  const at = now();
+  const ops: EditOp[] = [];
+  const resolve = (choice: SourceChoice): string => {
+    if ('id' in choice) return choice.id;
+    const source: Source = {
+      id: newId(),
+      name: choice.create.name.trim(),
+      kind: choice.create.kind,
+      aliases: [],
+      reliability: null,
+      note: '',
+      userEdited: true,
+      createdAt: at,
+      updatedAt: at,
+    };
+    ops.push({ table: 'sources', id: source.id, after: { ...source } });
+    return source.id;
+  };
+  const speakerId =
+    patch.speaker === undefined ? st.speakerId : patch.speaker === null ? null : resolve(patch.speaker);
+  const viaIds = patch.via ? patch.via.map(resolve) : st.viaIds;
+  const after: Statement = {
+    ...st,
+    speakerId,
+    viaIds: remapVia(viaIds, new Map(), speakerId),
+    kind: patch.kind ?? st.kind,
+    cue: patch.cue === undefined ? st.cue : patch.cue?.trim() || null,
+    userEdited: true,
+    updatedAt: at,
+  };
+  ops.push({ table: 'statements', id: st.id, after: { ...after } });
+  await applyEdit(db, `Correct the attribution of statement ${st.index + 1}`, ops);
+}
+
+export interface ReanalysisOutcome {
+  updated: number;
+  /** Statements the user corrected, left exactly as they were. */
+  keptUserEdits: number;
+  /** Existing statements with no analysed statement at the same offsets. */
+  unmatched: number;
+}
+
+/**
+ * Re-apply automatic analysis to an article's statements. This is where the guarantee lives:
+ * statements with `userEdited` are skipped, and sources the user edited keep their aliases.
+ * Statements are matched by their offsets (the article text never changes).
+ */
+export async function reanalyseArticle(
+  db: CorroborateDB,
+  articleId: string,
+  analysed: AnalyzedStatement[],
+): Promise<ReanalysisOutcome> {
+  const at = now();
+  const outcome: ReanalysisOutcome = { updated: 0, keptUserEdits: 0, unmatched: 0 };
+  const byOffsets = new Map(analysed.map((a) => [`${a.start}:${a.end}`, a]));
+  const [statements, sources] = await Promise.all([
+    db.statements.where('articleId').equals(articleId).toArray(),
+    db.sources.toArray(),
+  ]);
+  const changedSources = new Map<string, Source>();
+  const resolve = (ref: SpeakerRef): string => {
+    const match = findMatchingSource(ref, sources);
+    if (match) {
+      if (!match.userEdited) {
+        const aliases = cleanAliases(match.name, [...match.aliases, ref.name, ...ref.aliases]);
+        if (aliases.length !== match.aliases.length) {
+          match.aliases = aliases;
+          match.updatedAt = at;
+          changedSources.set(match.id, match);
+        }
+      }
+      return match.id;
+    }
+    const source: Source = {
+      id: newId(),
+      name: ref.name,
+      kind: ref.kind,
+      aliases: cleanAliases(ref.name, ref.aliases),
+      reliability: null,
+      note: '',
+      userEdited: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    sources.push(source);
+    changedSources.set(source.id, source);
+    return source.id;
+  };
+  const ops: EditOp[] = [];
+  for (const st of statements) {
+    if (st.userEdited) {
+      outcome.keptUserEdits++;
+      continue;
+    }
+    const fresh = byOffsets.get(`${st.start}:${st.end}`);
+    if (!fresh) {
+      outcome.unmatched++;
+      continue;
+    }
+    const speakerId = fresh.speaker ? resolve(fresh.speaker) : null;
+    const after: Statement = {
+      ...st,
+      kind: fresh.kind,
+      speakerId,
+      cue: fresh.cue,
+      viaIds: remapVia(fresh.via.map(resolve), new Map(), speakerId),
+      entities: fresh.entities,
+      updatedAt: at,
+    };
+    ops.push({ table: 'statements', id: st.id, after: { ...after } });
+    outcome.updated++;
+  }
+  for (const s of changedSources.values()) ops.push({ table: 'sources', id: s.id, after: { ...s } });
+  await applyEdit(db, 'Re-analyse article', ops);
+  return outcome;
+}
+
+/** The same operations on the workspace database, for the screens. */
+export const sourceRegistry = {
+  overview: () => sourceOverview(db),
+  statementsOf: (sourceId: string | null) => statementsOfSource(db, sourceId),
+  update: (id: string, patch: SourcePatch) => updateSource(db, id, patch),
+  merge: (keepId: string, otherIds: string[]) => mergeSources(db, keepId, otherIds),
+  split: (id: string, req: SplitRequest) => splitSource(db, id, req),
+  editAttribution: (statementId: string, patch: AttributionPatch) => editAttribution(db, statementId, patch),
+};

@@ -1,0 +1,163 @@
+// New versions of an article: find an earlier article the import revises (same URL or nearly the same text),
+// and on the user's word record it and carry the old annotations over, re-anchored on the new text.
+import type { Annotation, Article } from '../../../src-main/shared/domain';
+import { reanchorAnnotations, type AnchorStatus } from '../../../src-main/shared/compare/reanchor';
+import { selectorsFor } from '../../../src-main/shared/selectors';
+import { type CorroborateDB, newId, now } from './db';
+import { applyEdit, type EditOp } from './history';
+import { db } from './index';
+
+/** Words compared by the cheap first check: a revision keeps its opening mostly intact. */
+export const HEAD_WORDS = 400;
+const SHINGLE = 3;
+export const HEAD_THRESHOLD = 0.5;
+export const CONFIRM_THRESHOLD = 0.6;
+
+function words(text: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    out.push(m[0]);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Word 3-grams: two texts share most of them only if they share most of their wording in order. */
+export function shingles(text: string, limit = Infinity): Set<string> {
+  const w = words(text, limit);
+  const out = new Set<string>();
+  if (w.length < SHINGLE) {
+    if (w.length) out.add(w.join(' '));
+    return out;
+  }
+  for (let i = 0; i + SHINGLE <= w.length; i++) out.add(w.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Whole-text resemblance of two articles (0..1), after a cheap check on their openings. */
+export function textResemblance(a: string, b: string): number {
+  if (jaccard(shingles(a, HEAD_WORDS), shingles(b, HEAD_WORDS)) < HEAD_THRESHOLD) return 0;
+  return jaccard(shingles(a), shingles(b));
+}
+
+export interface VersionCandidate {
+  previous: Pick<Article, 'id' | 'title' | 'importedAt'>;
+  reason: 'url' | 'text';
+  similarity: number;
+}
+
+/** The earlier article this one most likely revises, or null. Articles that are already versions of it are skipped. */
+export async function findVersionCandidateIn(
+  db: CorroborateDB,
+  article: Article,
+): Promise<VersionCandidate | null> {
+  let best: VersionCandidate | null = null;
+  await db.articles.each((other) => {
+    if (other.id === article.id || other.versionOf === article.id) return;
+    const similarity = textResemblance(other.text, article.text);
+    const sameUrl = !!article.url && other.url === article.url;
+    if (!sameUrl && similarity < CONFIRM_THRESHOLD) return;
+    const candidate: VersionCandidate = {
+      previous: { id: other.id, title: other.title, importedAt: other.importedAt },
+      reason: sameUrl ? 'url' : 'text',
+      similarity,
+    };
+    // Prefer the newest of equally good matches: a third version revises the second.
+    if (
+      !best ||
+      candidate.similarity > best.similarity ||
+      (candidate.similarity === best.similarity && other.importedAt > best.previous.importedAt)
+    )
+      best = candidate;
+  });
+  return best;
+}
+
+export interface CarriedAnnotation {
+  annotation: Annotation;
+  /** The annotation it was copied from, on the previous version. */
+  fromId: string;
+  status: AnchorStatus;
+}
+
+export interface VersionResult {
+  carried: CarriedAnnotation[];
+  placed: number;
+  orphaned: CarriedAnnotation[];
+}
+
+/**
+ * Record `newId` as a new version of `previousId` and copy every annotation of the previous version onto it:
+ * re-anchored where its quote can be found, otherwise kept with `orphaned: true` and its old quote. One undoable edit.
+ */
+export async function acceptVersionIn(
+  db: CorroborateDB,
+  newArticleId: string,
+  previousId: string,
+): Promise<VersionResult> {
+  const [next, previous] = await Promise.all([db.articles.get(newArticleId), db.articles.get(previousId)]);
+  if (!next || !previous) throw new Error('One of the two articles is no longer in the workspace.');
+  const [annotations, statements] = await Promise.all([
+    db.annotations.where('articleId').equals(previousId).toArray(),
+    db.statements.where('articleId').equals(newArticleId).toArray(),
+  ]);
+  const results = reanchorAnnotations(annotations, previous.text, next.text);
+  const at = now();
+  const carried: CarriedAnnotation[] = annotations.map((old, i) => {
+    const r = results[i]!;
+    const orphaned = r.status === 'orphaned';
+    // A statement-wide annotation follows its statement; a span follows the statements it overlaps.
+    const covering = orphaned
+      ? []
+      : statements.filter((s) => s.start < Math.max(r.end, r.start + 1) && s.end > r.start).map((s) => s.id);
+    const selectors = orphaned
+      ? { quote: old.quote, position: { start: r.start, end: Math.max(r.start, r.end) } }
+      : selectorsFor(next.text, r.start, r.end);
+    return {
+      fromId: old.id,
+      status: r.status,
+      annotation: {
+        ...old,
+        id: newId(),
+        articleId: next.id,
+        statementIds: covering,
+        ...selectors,
+        orphaned,
+        createdAt: old.createdAt,
+        updatedAt: at,
+      },
+    };
+  });
+  const ops: EditOp[] = [
+    { table: 'articles', id: next.id, after: { ...next, versionOf: previous.id, updatedAt: at } },
+    ...carried.map((c) => ({ table: 'annotations' as const, id: c.annotation.id, after: c.annotation })),
+  ];
+  await applyEdit(db, `Record “${next.title}” as a new version`, ops);
+  const orphaned = carried.filter((c) => c.annotation.orphaned);
+  return { carried, placed: carried.length - orphaned.length, orphaned };
+}
+
+/** Orphaned annotations of an article (those a new version could not place), for listing. */
+export async function orphanedAnnotationsIn(
+  db: CorroborateDB,
+  articleId: string | null,
+): Promise<Annotation[]> {
+  if (!articleId) return [];
+  return db.annotations
+    .where('articleId')
+    .equals(articleId)
+    .filter((a) => a.orphaned)
+    .toArray();
+}
+
+export const findVersionCandidate = (article: Article) => findVersionCandidateIn(db, article);
+export const acceptVersion = (newArticleId: string, previousId: string) =>
+  acceptVersionIn(db, newArticleId, previousId);
+export const orphanedAnnotations = (articleId: string | null) => orphanedAnnotationsIn(db, articleId);

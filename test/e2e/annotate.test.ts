@@ -1,0 +1,211 @@
+// End to end in Chromium on the seed article: annotate a selected phrase (tag, Markdown note,
+// credibility), grade a relaying outlet's reliability, reload, undo/redo, inert hostile notes,
+// a span across two statements, the command palette; no foreign requests, no console errors.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp, repoRoot, type App } from './harness';
+
+const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
+  statements: { text: string; start: number; via: string | null }[];
+};
+const first = gold.statements[0]!;
+const second = gold.statements[1]!;
+const PHRASE = 'Russia and Rwanda had deployed military forces';
+const RELAY = second.via!; // "Radio Free Europe Radio Liberty" in the gold file
+const NOTE = 'Compare with [the RFERL report](https://www.rferl.org/a/car-russia) — **disputed** by Moscow.';
+
+/** Select [from, to) of statement `index`'s text (offsets within the statement) and release the mouse. */
+async function selectInStatements(page: Page, from: { index: number; at: number }, to: { index: number; at: number }) {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  await page.evaluate(
+    ({ from, to }) => {
+      const points: [Node, number][] = [];
+      for (const { index, at } of [from, to]) {
+        const row = document.querySelector(`[data-testid="statement"][data-index="${index}"]`)!;
+        const walker = document.createTreeWalker(row.querySelector('[data-text-start]')!, NodeFilter.SHOW_TEXT);
+        let left = at;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent!.length;
+          if (left <= len) {
+            points.push([n, left]);
+            break;
+          }
+          left -= len;
+        }
+      }
+      if (points.length !== 2) throw new Error('offset outside the statement');
+      const range = document.createRange();
+      range.setStart(...points[0]!);
+      range.setEnd(...points[1]!);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      const list = document.querySelector('[data-testid="statement"]')!.closest('[role="listbox"]')!;
+      list.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    { from, to },
+  );
+}
+
+const highlightText = (page: Page, index: number) =>
+  page
+    .locator(`[data-testid="statement"][data-index="${index}"] [data-testid="highlight"]`)
+    .allInnerTexts()
+    .then((parts) => parts.join(''));
+
+describe('annotating in the reader', () => {
+  let app: App;
+  before(async () => {
+    app = await launchApp();
+    await app.page.getByTestId('statement').first().waitFor();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('tags a selected phrase with key 1, adds a Markdown note and grades it 2', async () => {
+    const { page } = app;
+    const at = first.text.indexOf(PHRASE);
+    assert.ok(at > 0, 'the phrase is in the first statement');
+    await selectInStatements(page, { index: 0, at }, { index: 0, at: at + PHRASE.length });
+    await page.getByTestId('selection-toolbar').waitFor();
+    await page.keyboard.press('1');
+    await page.locator('[data-index="0"] [data-testid="highlight"]').first().waitFor();
+    assert.equal(await highlightText(page, 0), PHRASE);
+
+    await page.keyboard.press('n');
+    await page.getByTestId('note-editor').waitFor();
+    await page.getByTestId('note-input').fill(NOTE);
+    await page.getByTestId('note-editor').locator('strong').waitFor(); // live preview
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('note-editor').waitFor({ state: 'detached' });
+
+    await page.keyboard.press('g');
+    await page.keyboard.press('2');
+    const badge = page.locator('[data-index="0"] [data-testid="grade-badge"]');
+    await badge.waitFor();
+    assert.match(await badge.innerText(), /2$/);
+    await app.screenshot('reader-highlights');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('selection-toolbar').waitFor({ state: 'detached' });
+  });
+
+  it('grades the relaying outlet of statement 2 as B through the speaker chip', async () => {
+    const { page } = app;
+    const row = page.locator('[data-testid="statement"][data-index="1"]');
+    await row.getByTestId('speaker-chip').click();
+    const menu = page.getByTestId('reliability-menu');
+    await menu.waitFor();
+    const relay = menu.getByTestId('reliability-source').filter({ hasText: /Radio Free Europe/ });
+    assert.equal(await relay.count(), 1, `one relay named like ${RELAY}`);
+    await relay.locator('[data-grade="B"]').click();
+    await row.getByTestId('reliability-badge').filter({ hasText: 'B' }).waitFor();
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+  });
+
+  it('keeps everything over a reload, with the note rendered and its link inert', async () => {
+    const { page } = app;
+    await page.reload();
+    await page.locator('[data-index="0"] [data-testid="highlight"]').first().waitFor();
+    assert.equal(await highlightText(page, 0), PHRASE);
+    assert.match(await page.locator('[data-index="0"] [data-testid="grade-badge"]').innerText(), /2$/);
+    await page
+      .locator('[data-index="1"] [data-testid="reliability-badge"]')
+      .filter({ hasText: 'B' })
+      .waitFor();
+
+    await page.locator('[data-testid="statement"][data-index="0"] .gutter').click();
+    const item = page.getByTestId('annotation-item').filter({ hasText: PHRASE });
+    await item.waitFor();
+    const note = item.getByTestId('note-rendered');
+    assert.equal(await note.locator('strong').innerText(), 'disputed');
+    const link = note.locator('a');
+    assert.equal(await link.innerText(), 'the RFERL report');
+    assert.equal(await link.getAttribute('data-href'), 'https://www.rferl.org/a/car-russia');
+    assert.equal(await link.getAttribute('href'), null, 'no href: a note link cannot navigate');
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    const url = page.url();
+    await link.click();
+    assert.equal(page.url(), url, 'clicking a note link does not navigate');
+    assert.match(await item.getByTestId('annotation-grade').inputValue(), /^2$/);
+  });
+
+  it('undoes every edit back to no annotation, and redoes them', async () => {
+    const { page } = app;
+    const rowHighlight = page.locator('[data-index="0"] [data-testid="highlight"]');
+    const relayB = page.locator('[data-index="1"] [data-testid="reliability-badge"]');
+    await page.locator('[data-testid="statement"][data-index="0"] .gutter').click();
+    await page.keyboard.press('Control+z'); // reliability
+    await relayB.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z'); // grade
+    await page.locator('[data-index="0"] [data-testid="grade-badge"]').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z'); // note
+    await page.getByTestId('annotation-item').getByTestId('note-rendered').waitFor({ state: 'detached' });
+    assert.equal(await rowHighlight.count() > 0, true, 'the tagged span is still there');
+    await page.keyboard.press('Control+z'); // the tag (and with it the annotation)
+    await rowHighlight.first().waitFor({ state: 'detached' });
+
+    await page.keyboard.press('Control+Shift+z');
+    await rowHighlight.first().waitFor();
+    assert.equal(await highlightText(page, 0), PHRASE);
+    assert.equal(await page.locator('[data-index="0"] [data-testid="tag-chip"]').count(), 1);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+z');
+    await relayB.filter({ hasText: 'B' }).waitFor();
+    await page.getByTestId('annotation-item').locator('strong').waitFor();
+  });
+
+  it('renders a hostile note inert', async () => {
+    const { page } = app;
+    await page.locator('[data-testid="statement"][data-index="3"] .gutter').click();
+    await page.keyboard.press('n');
+    const hostile =
+      'Look: <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=1</script> ' +
+      'and [click](javascript:window.__pwned=1) and ![pic](https://example.org/x.png)';
+    await page.getByTestId('note-input').fill(hostile);
+    await page.getByTestId('note-save').click();
+    const note = page.getByTestId('annotation-section').getByTestId('note-rendered');
+    await note.waitFor();
+    assert.equal(await note.locator('img, script, iframe, [onerror]').count(), 0);
+    assert.equal(await note.locator('a').count(), 0, 'a javascript: link is not a link');
+    assert.match(await note.innerText(), /<img src=x onerror=/);
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+  });
+
+  it('annotates a span across two statements and highlights it in both', async () => {
+    const { page } = app;
+    const startAt = first.text.indexOf('safeguard');
+    await selectInStatements(page, { index: 0, at: startAt }, { index: 1, at: 'Russia denied'.length });
+    await page.getByTestId('selection-toolbar').waitFor();
+    await page.getByTestId('toolbar-tag').nth(1).click();
+    await page.locator('[data-index="1"] [data-testid="highlight"]').first().waitFor();
+    assert.equal(await highlightText(page, 1), 'Russia denied');
+    assert.ok((await highlightText(page, 0)).endsWith('safeguard the national elections.'));
+    await page.keyboard.press('Escape');
+  });
+
+  it('opens the command palette with Ctrl+K and runs a command', async () => {
+    const { page } = app;
+    await page.locator('[data-testid="statement"][data-index="2"] .gutter').click();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-palette').waitFor();
+    await page.getByTestId('palette-input').fill('nxt stmt');
+    assert.match(await page.getByTestId('palette-item').first().innerText(), /Next statement/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('command-palette').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="statement"][data-index="3"][aria-selected="true"]').waitFor();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-palette').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('command-palette').waitFor({ state: 'detached' });
+  });
+
+  it('made no request outside its own origin and logged no console errors', () => {
+    assert.deepEqual(app.foreignRequests(), []);
+    assert.deepEqual(app.consoleErrors, []);
+  });
+});

@@ -1,0 +1,132 @@
+// End to end in Chromium: annotate the seed, export HTML, PDF and JSON, clear the workspace and drop the
+// JSON dossier back — everything returns. Screenshots: export-html.png, export-pdf-page1.png.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Download, Page } from 'playwright-core';
+import { validateDossier } from '../../src-main/shared/dossier';
+import { dropFiles, launchApp, repoRoot, resultsDir, type App } from './harness';
+
+const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
+  statements: { text: string }[];
+};
+const outDir = join(resultsDir, 'dossier');
+
+/** Opens the export dialog, picks a format, exports and returns the download saved under test-results. */
+async function exportAs(page: Page, format: string, title: string): Promise<string> {
+  if (!(await page.getByTestId('export-dialog').isVisible())) await page.getByTestId('export-button').click();
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.waitFor();
+  await dialog.getByTestId(`format-${format}`).check();
+  await dialog.getByTestId('export-title').fill(title);
+  const [download] = (await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    dialog.getByTestId('export-start').click(),
+  ])) as [Download, unknown];
+  await dialog.locator('[data-testid="export-result"][data-kind="saved"]').waitFor({ timeout: 60_000 });
+  const path = join(outDir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+describe('the annotated dossier: export and import back', () => {
+  let app: App;
+  let tagName = '';
+  let tagged = '';
+  before(async () => {
+    mkdirSync(outDir, { recursive: true });
+    app = await launchApp();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('annotates the seed: tag statement 2 with key 1', async () => {
+    const { page } = app;
+    await page.getByTestId('article-title').waitFor();
+    const second = page.getByTestId('statement').nth(1);
+    await second.click();
+    await page.keyboard.press('1');
+    await second.getByTestId('tag-chip').waitFor();
+    tagName = await second.getByTestId('tag-chip').innerText();
+    tagged = gold.statements[1]!.text;
+  });
+
+  it('exports HTML that opens in Chromium as a document with the tagged statement highlighted', async () => {
+    const { page, context } = app;
+    const path = await exportAs(page, 'html', 'CAR dossier');
+    assert.match(path, /\.html$/);
+    const html = readFileSync(path, 'utf8');
+    assert.doesNotMatch(html, /<script/i, 'no script in the export');
+    assert.doesNotMatch(html, /(src|href)="https?:/i, 'no remote resource in the export');
+    const doc = await context.newPage();
+    const docRequests: string[] = [];
+    doc.on('request', (r) => docRequests.push(r.url()));
+    await doc.goto(pathToFileURL(path).href);
+    assert.equal(await doc.locator('h1').first().innerText(), 'CAR dossier');
+    const marked = await doc.locator('mark').allInnerTexts();
+    assert.ok(
+      marked.some((m) => m.includes(tagged.slice(0, 40))),
+      `highlighted: ${marked.join(' | ')}`,
+    );
+    assert.ok((await doc.locator('body').innerText()).includes(tagName));
+    await doc.setViewportSize({ width: 1100, height: 1400 });
+    // The first source with its statements, the tagged one highlighted, a little margin above its title.
+    await doc.locator('#article-1').scrollIntoViewIfNeeded();
+    await doc.mouse.wheel(0, -40);
+    await doc.waitForTimeout(100);
+    await doc.screenshot({ path: join(resultsDir, 'export-html.png') });
+    assert.deepEqual(docRequests, [pathToFileURL(path).href], 'the export loads nothing but itself');
+    await doc.close();
+  });
+
+  it('exports a paginated PDF whose first page renders', async () => {
+    const path = await exportAs(app.page, 'pdf', 'CAR dossier');
+    assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
+    const prefix = join(resultsDir, 'export-pdf-page1');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path, prefix]);
+    assert.ok(existsSync(`${prefix}.png`));
+    const text = execFileSync('pdftotext', ['-layout', path, '-']).toString();
+    assert.match(text, /CAR dossier/);
+    assert.match(text, /2 \/ \d+/, 'page numbers in the footer');
+  });
+
+  it('exports JSON, clears the workspace, and a dropped dossier brings everything back', async () => {
+    const { page } = app;
+    const path = await exportAs(page, 'json', 'CAR dossier');
+    const bytes = readFileSync(path);
+    const checked = validateDossier(JSON.parse(bytes.toString('utf8')));
+    assert.ok(checked.ok, 'the exported JSON is a valid dossier');
+    assert.equal(checked.dossier.annotations.length, 1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
+
+    await page.getByTestId('clear-workspace').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('library-item').first().waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('statement').count(), 0);
+
+    await dropFiles(page, [{ name: 'car-dossier.json', bytes, type: 'application/json' }]);
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    assert.equal(await report.locator('[data-outcome="imported"]').count(), 1, await report.innerText());
+    assert.match(await report.innerText(), /restored/);
+    await page.getByTestId('import-report-close').click();
+    assert.equal(await page.getByTestId('library-item').count(), 1);
+    await page.getByTestId('library-item').first().click();
+    await page.getByTestId('article-title').filter({ hasText: 'CAR faces' }).waitFor();
+    assert.equal(await page.getByTestId('statement').count(), gold.statements.length);
+    const second = page.getByTestId('statement').nth(1);
+    await second.getByTestId('tag-chip').waitFor();
+    assert.equal(await second.getByTestId('tag-chip').innerText(), tagName);
+    await app.screenshot('dossier-restored');
+  });
+
+  it('made no request outside its own origin and logged no console errors', () => {
+    assert.deepEqual(app.foreignRequests(), []);
+    assert.deepEqual(app.consoleErrors, []);
+  });
+});

@@ -1,0 +1,47 @@
+// The statement splitter against the golden rules, the seed gold offsets, and news-copy traps.
+import { describe, expect, it } from 'vitest';
+import { splitStatements } from '../../../src-main/shared/analysis/index';
+import { goldenRules, seedGold, seedText } from './fixtures';
+
+const texts = (text: string): string[] => splitStatements(text).map((s) => text.slice(s.start, s.end));
+
+describe('splitStatements', () => {
+  it('gets at least 46 of the 48 golden rules exactly right', () => {
+    const failed = goldenRules.filter((rule) => JSON.stringify(texts(rule.text)) !== JSON.stringify(rule.sentences));
+    expect(goldenRules).toHaveLength(48);
+    expect(failed.map((rule) => `#${rule.id} ${rule.rule}`).length).toBeLessThanOrEqual(2);
+  });
+
+  it('cuts the seed article into exactly the gold statements, offsets included', () => {
+    const spans = splitStatements(seedText);
+    expect(spans.map((s) => [s.start, s.end])).toEqual(seedGold.map((g) => [g.start, g.end]));
+    for (const g of seedGold) expect(seedText.slice(g.start, g.end)).toBe(g.text);
+  });
+
+  it('keeps a sentence together across PDF line breaks and splits at the blank line', () => {
+    const text = 'The U.N.\nmission said on Monday that\nthe situation is calm. Rebels\nwithdrew.\n\nA new paragraph.';
+    expect(texts(text)).toEqual([
+      'The U.N.\nmission said on Monday that\nthe situation is calm.',
+      'Rebels\nwithdrew.',
+      'A new paragraph.',
+    ]);
+  });
+
+  it('does not end a sentence after titles, ranks and numbered references', () => {
+    const text = 'Lt. Col. Ivanov met Dr. Amina at 5 p.m. near gate No. 5 of the U.N. compound. Gen. Ali said 2.5 m. was enough.';
+    expect(texts(text)).toEqual([
+      'Lt. Col. Ivanov met Dr. Amina at 5 p.m. near gate No. 5 of the U.N. compound.',
+      'Gen. Ali said 2.5 m. was enough.',
+    ]);
+  });
+
+  it('splits a multi-sentence quotation into its sentences but keeps “…,” he said whole', () => {
+    const text = '“We will stay. We will not leave,” he said. “Never.”';
+    expect(texts(text)).toEqual(['“We will stay.', 'We will not leave,” he said.', '“Never.”']);
+  });
+
+  it('makes each bulleted line its own statement', () => {
+    const text = 'Key points:\n• Troops arrived on Monday\n• The vote is on Sunday';
+    expect(texts(text)).toEqual(['Key points:', '• Troops arrived on Monday', '• The vote is on Sunday']);
+  });
+});

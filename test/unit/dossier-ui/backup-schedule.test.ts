@@ -1,0 +1,64 @@
+// Rolling backups: a burst of edits gives one backup after a pause, never more than one per 30 s.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+type BackupModule = typeof import('../../../src-renderer/lib/db/backup');
+let backup: BackupModule;
+beforeAll(async () => {
+  // lib/api reads window.api when loaded; the schedule under test never calls it.
+  vi.stubGlobal('window', {});
+  backup = await import('../../../src-renderer/lib/db/backup');
+});
+afterEach(() => vi.useRealTimers());
+
+describe('backup schedule', () => {
+  it('saves once after a burst of edits, then waits out the 30 s interval', async () => {
+    vi.useFakeTimers();
+    const saves: number[] = [];
+    const s = backup.backupSchedule(async () => void saves.push(Date.now()), { now: () => Date.now() });
+    const t0 = Date.now();
+    for (let i = 0; i < 5; i++) {
+      s.changed();
+      await vi.advanceTimersByTimeAsync(500); // typing
+    }
+    expect(saves).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(backup.BACKUP_QUIET_MS);
+    expect(saves).toHaveLength(1);
+
+    s.changed(); // an edit soon after: held until 30 s after the first backup
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(saves).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(backup.BACKUP_INTERVAL_MS);
+    expect(saves).toHaveLength(2);
+    expect(saves[1]! - saves[0]!).toBeGreaterThanOrEqual(backup.BACKUP_INTERVAL_MS);
+    expect(saves[0]! - t0).toBeLessThan(backup.BACKUP_INTERVAL_MS);
+    s.stop();
+  });
+
+  it('does nothing without edits, and flush saves at once', async () => {
+    vi.useFakeTimers();
+    let saves = 0;
+    const s = backup.backupSchedule(async () => void saves++);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(saves).toBe(0);
+    await s.flush();
+    expect(saves).toBe(1);
+    s.stop();
+  });
+
+  it('sees an edit in the workspace signature', async () => {
+    const { openDatabase } = await import('../../../src-renderer/lib/db/db');
+    const { applyEdit } = await import('../../../src-renderer/lib/db/history');
+    const db = openDatabase(`sig-${Date.now()}`);
+    const before = await backup.workspaceSignature(db);
+    await applyEdit(db, 'Add claim', [
+      { table: 'claims', id: 'c1', after: { id: 'c1', text: 'x', note: '', createdAt: 'a', updatedAt: 'a' } },
+    ]);
+    const added = await backup.workspaceSignature(db);
+    expect(added).not.toBe(before);
+    await applyEdit(db, 'Edit claim', [
+      { table: 'claims', id: 'c1', after: { id: 'c1', text: 'y', note: '', createdAt: 'a', updatedAt: 'b' } },
+    ]);
+    expect(await backup.workspaceSignature(db)).not.toBe(added);
+  });
+});
