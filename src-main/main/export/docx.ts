@@ -164,6 +164,24 @@ function backMatter(m: DocumentModel, d: Dossier): (Paragraph | Table)[] {
         )
       : para('No links between statements.'),
   );
+  out.push(para('Claims', { heading: HeadingLevel.HEADING_3 }));
+  for (const row of m.claims) {
+    out.push(para([run(row.claim.text, { bold: true })]));
+    if (row.claim.note) out.push(...renderNoteParagraphs(row.claim.note).map((p) => para(p)));
+    for (const { stance, statement } of row.statements) {
+      const speaker = statement.speakerId ? m.sourceById.get(statement.speakerId)?.name : undefined;
+      out.push(
+        new Paragraph({
+          indent: { left: 360 },
+          spacing: { after: 60 },
+          children: [
+            run(stance, { bold: true }),
+            run(`${speaker ? ` — ${speaker}` : ''}: ${quote(statement)}`),
+          ],
+        }),
+      );
+    }
+  }
   out.push(para('Claim × source matrix', { heading: HeadingLevel.HEADING_3 }));
   out.push(
     m.claims.length

@@ -1,9 +1,11 @@
 // The W3C validator is proven on the suite's own samples, then applied to a real export.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportW3c } from '../../../src-main/main/export/w3c';
 import { W3cAnnotationValidator } from '../../../src-main/main/export/w3c-validate';
+import { workspaceArbitrary } from '../dossier/arbitrary';
 import { sampleDossier } from '../dossier/sample';
 
 const SUITE = resolve(import.meta.dirname, '../../../../shared/corpus/w3c-annotation');
@@ -92,6 +94,16 @@ describe('W3C export', () => {
       expect(text.slice(position.start, position.end)).toBe(quote.exact);
       expect(quote.exact).toBe(dossier.annotations[i]!.quote.exact);
     }
+  });
+
+  it('random workspaces (Unicode, empty and huge notes) export to valid annotations', async () => {
+    await fc.assert(
+      fc.asyncProperty(workspaceArbitrary, async (d) => {
+        const result = validator.checkCollection(JSON.parse(await exportW3c(d)));
+        expect(result).toEqual({ ok: true });
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('counts positions in code points when the text has characters outside the BMP', async () => {
