@@ -42,6 +42,12 @@ describe('the sources registry in the browser shell', () => {
     assert.equal(await page.getByTestId('statement').count(), spokenBy('Mikhail Bogdanov'));
     await bogdanov.click();
     await page.getByTestId('article-title').waitFor();
+    // The speaker list is long enough for a filter box; it matches aliases too.
+    await page.getByTestId('sources-panel-filter').fill('deputy foreign');
+    assert.deepEqual(await page.getByTestId('source-item').locator('.name').allInnerTexts(), [
+      'Mikhail Bogdanov',
+    ]);
+    await page.getByTestId('sources-panel-filter').fill('');
     assert.equal(await page.getByTestId('statement').count(), gold.statements.length);
   });
 
@@ -117,6 +123,12 @@ describe('the sources registry in the browser shell', () => {
     await row(page, 'Mikhail Bogdanov').getByTestId('source-row').click();
     await page.getByTestId('reliability-B').click();
     await row(page, 'Mikhail Bogdanov').locator('.grade', { hasText: 'B' }).waitFor();
+    await page
+      .getByTestId('source-item')
+      .filter({ hasText: 'Mikhail Bogdanov' })
+      .getByTestId('source-grade')
+      .filter({ hasText: 'B' })
+      .waitFor();
     await page.getByTestId('source-note').fill('Russian deputy foreign minister; speaks for the ministry.');
     await page.getByTestId('sources-search').click();
     await page.getByTestId('sources-search').blur();

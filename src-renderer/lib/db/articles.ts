@@ -13,6 +13,8 @@ export type StoreOutcome =
 function resolveSource(ref: SpeakerRef, sources: Source[], pending: Map<string, Source>, at: string): string {
   const match = findMatchingSource(ref, sources);
   if (match) {
+    // A source the user corrected keeps exactly the aliases they gave it.
+    if (match.userEdited) return match.id;
     const aliases = mergeAliases(match.aliases, [ref.name, ...ref.aliases]).filter((a) => a !== match.name);
     if (aliases.length !== match.aliases.length) {
       match.aliases = aliases;

@@ -142,6 +142,14 @@ export async function updateSource(db: CorroborateDB, id: string, patch: SourceP
   await applyEdit(db, label ?? what, [{ table: 'sources', id, after: { ...after } }]);
 }
 
+/** Delete a source no statement names any more (left over after merges, splits and corrections). */
+export async function deleteUnusedSource(db: CorroborateDB, id: string): Promise<void> {
+  const source = await mustGetSource(db, id);
+  if ((await statementsNaming(db, [id])).length > 0)
+    throw new Error(`“${source.name}” still speaks or relays statements; merge it instead.`);
+  await applyEdit(db, `Delete source “${source.name}”`, [{ table: 'sources', id, after: null }]);
+}
+
 /** Replace `from` ids by `to` in a relay chain, dropping repeats and the speaker itself. */
 function remapVia(viaIds: string[], map: Map<string, string>, speakerId: string | null): string[] {
   const out: string[] = [];
@@ -391,5 +399,6 @@ export const sourceRegistry = {
   update: (id: string, patch: SourcePatch) => updateSource(db, id, patch),
   merge: (keepId: string, otherIds: string[]) => mergeSources(db, keepId, otherIds),
   split: (id: string, req: SplitRequest) => splitSource(db, id, req),
+  deleteUnused: (id: string) => deleteUnusedSource(db, id),
   editAttribution: (statementId: string, patch: AttributionPatch) => editAttribution(db, statementId, patch),
 };

@@ -9,6 +9,7 @@ import { type CorroborateDB, openDatabase } from '../../../src-renderer/lib/db/d
 import { storeExtractedArticle } from '../../../src-renderer/lib/db/articles';
 import { undo, redo } from '../../../src-renderer/lib/db/history';
 import {
+  deleteUnusedSource,
   editAttribution,
   mergeSources,
   reanalyseArticle,
@@ -177,6 +178,19 @@ describe('sources registry', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('deletes a source only once no statement names it', async () => {
+    const { db } = await seededDb();
+    const rwanda = await byName(db, 'Rwanda');
+    const military = await byName(db, 'Rwandan military');
+    await expect(deleteUnusedSource(db, military.id)).rejects.toThrow(/still speaks/);
+    const st = (await db.statements.where('speakerId').equals(military.id).first()) as Statement;
+    await editAttribution(db, st.id, { speaker: { id: rwanda.id } });
+    await deleteUnusedSource(db, military.id);
+    expect(await db.sources.get(military.id)).toBeUndefined();
+    await undo(db);
+    expect((await db.sources.get(military.id))?.name).toBe('Rwandan military');
+  });
+
   it('moves the chosen aliases to the split-off source', async () => {
     const { db } = await seededDb();
     const tass = await byName(db, 'Tass');
@@ -241,14 +255,14 @@ describe('attribution corrections', () => {
   it('re-analysis leaves the aliases of a source the user edited alone', async () => {
     const { db, articleId } = await seededDb();
     const bogdanov = await byName(db, 'Mikhail Bogdanov');
-    await updateSource(db, bogdanov.id, { aliases: [] });
+    await updateSource(db, bogdanov.id, { aliases: ['Bogdanov'] });
     const analysis = goldAnalysis().map((a) =>
       a.speaker?.name === 'Mikhail Bogdanov'
         ? { ...a, speaker: { ...a.speaker, aliases: ['Deputy FM Bogdanov'] } }
         : a,
     );
     await reanalyseArticle(db, articleId, analysis);
-    expect((await db.sources.get(bogdanov.id))?.aliases).toEqual([]);
+    expect((await db.sources.get(bogdanov.id))?.aliases).toEqual(['Bogdanov']);
     expect(await db.statements.where('speakerId').equals(bogdanov.id).count()).toBe(
       countSpeaker('Mikhail Bogdanov'),
     );
