@@ -68,6 +68,9 @@ export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
   const origin = new URL(url).origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, acceptDownloads: true });
+  // tsx compiles test code with esbuild's keepNames, so functions passed to page.evaluate may
+  // call its `__name` helper; give the page a no-op one.
+  await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];
@@ -75,7 +78,7 @@ export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('pageerror', (e) => consoleErrors.push(`${String(e)}\n${e.stack ?? ''}`));
   await page.goto(url);
   await mkdir(resultsDir, { recursive: true });
   return {
@@ -115,13 +118,18 @@ export interface DropFile {
  * Chromium exposes them to the page (webkitGetAsEntry), built inside the page.
  */
 export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
+  await dispatchDrop(page, await makeDataTransfer(page, files));
+}
+
+/** A DataTransfer holding the files, built inside the page. */
+export async function makeDataTransfer(page: Page, files: DropFile[]) {
   const payload = files.map((f) => ({
     name: f.name,
     b64: Buffer.from(f.bytes).toString('base64'),
     type: f.type ?? '',
     dir: f.dir ?? '',
   }));
-  const dt = await page.evaluateHandle((items) => {
+  return page.evaluateHandle((items) => {
     const dt = new DataTransfer();
     for (const it of items) {
       const bin = Uint8Array.from(atob(it.b64), (c) => c.charCodeAt(0));
@@ -129,6 +137,13 @@ export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
     }
     return dt;
   }, payload);
+}
+
+/** Dispatch dragenter, dragover and drop carrying `dt` on the window. */
+export async function dispatchDrop(
+  page: Page,
+  dt: Awaited<ReturnType<typeof makeDataTransfer>>,
+): Promise<void> {
   const target = page.locator('body');
   await target.dispatchEvent('dragenter', { dataTransfer: dt });
   await target.dispatchEvent('dragover', { dataTransfer: dt });

@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dropFiles, launchApp, repoRoot, type App, type DropFile } from './harness';
+import {
+  dispatchDrop,
+  dropFiles,
+  launchApp,
+  makeDataTransfer,
+  repoRoot,
+  type App,
+  type DropFile,
+} from './harness';
 
 const corpus = join(repoRoot, '../shared/corpus');
 const read = (p: string) => readFileSync(p);
@@ -52,8 +60,9 @@ async function installFolderDrop(page: Page, folder: string): Promise<void> {
             let done = false;
             return {
               readEntries: (ok: (e: unknown[]) => void) => {
-                ok(done ? [] : files.map(fileEntry));
+                const batch = done ? [] : files.map(fileEntry);
                 done = true;
+                setTimeout(() => ok(batch), 0);
               },
             };
           },
@@ -95,8 +104,9 @@ describe('import by drag and drop', () => {
         if (document.querySelector('[data-testid="import-progress"]')) w.__sawProgress = true;
       }).observe(document.body, { childList: true, subtree: true });
     });
+    const dt = await makeDataTransfer(page, files);
     await installFolderDrop(page, 'sources');
-    await dropFiles(page, files);
+    await dispatchDrop(page, dt);
     await page.evaluate(() => (window as unknown as { __restoreDrop: () => void }).__restoreDrop());
     const report = page.getByTestId('import-report');
     await report.waitFor({ timeout: 60_000 });
