@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { importBytes } from './import/pipeline';
-import { DEFAULT_LIMITS, type ImportLimits } from './import/registry';
+import { DEFAULT_LIMITS, formatBytes, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
 import { safeJoin, writeFileAtomic } from './files';
+import { limitsFromSettings, readSettings } from './settings';
 import { createDossierHandlers } from './handlers/dossier';
 
 export interface HandlerDeps {
@@ -25,11 +26,16 @@ export interface HandlerDeps {
 
 export interface HandlerSet {
   handlers: Handlers;
+  limits: ImportLimits;
   close: () => Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerSet {
-  const limits: ImportLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const limits: ImportLimits = {
+    ...DEFAULT_LIMITS,
+    ...limitsFromSettings(readSettings(deps.dataDir)),
+    ...deps.limits,
+  };
   const worker = new ImportWorkerHost();
   const backupsDir = join(deps.dataDir, 'backups');
   const kept = deps.backupsKept ?? 10;
@@ -64,11 +70,11 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     },
 
     async importFile({ name, bytes }) {
+      // Checked here too, so an oversized file never even reaches the worker.
       if (bytes.byteLength > limits.maxFileBytes) {
-        const mb = (n: number) => Math.round(n / 1048576);
         throw new AppError(
           'too-large',
-          `file is ${mb(bytes.byteLength)} MB; the limit is ${mb(limits.maxFileBytes)} MB`,
+          `file is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(limits.maxFileBytes)}`,
         );
       }
       const article = await worker.run(name, bytes, limits);
@@ -121,5 +127,5 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     },
   };
 
-  return { handlers, close: () => worker.close() };
+  return { handlers, limits, close: () => worker.close() };
 }

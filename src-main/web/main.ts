@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir, repoRoot } from '../main/paths';
 import { startWebShell } from './server';
+import { limitsFromSettings } from '../main/settings';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -15,6 +16,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataDir = resolve(arg('--data-dir') ?? defaultDataDir());
+const maxFileMb = arg('--max-file-mb');
+const limits = maxFileMb ? limitsFromSettings({ maxFileMb: Number(maxFileMb) }) : undefined;
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string })
   .version;
 
@@ -24,6 +27,7 @@ const shell = await startWebShell({
   version,
   rendererDir: join(repoRoot, 'out/renderer'),
   assetsDir: join(repoRoot, 'assets'),
+  limits,
 }).catch((err: NodeJS.ErrnoException) => {
   console.error(
     err.code === 'EADDRINUSE'

@@ -79,8 +79,9 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = randomBytes(24).toString('hex');
   const root = resolve(options.rendererDir);
-  const maxBody = options.maxBodyBytes ?? 260 * 1024 * 1024;
-  const { handlers, close: closeHandlers } = createHandlers({ ...options, shell: 'web' });
+  const { handlers, limits, close: closeHandlers } = createHandlers({ ...options, shell: 'web' });
+  // A request carries one file plus a small envelope.
+  const maxBody = options.maxBodyBytes ?? limits.maxFileBytes + 8 * 1024 * 1024;
   let port = options.port;
   const cookieName = () => `corroborate_${port}`;
 

@@ -17,6 +17,22 @@ export interface ReportRow {
   articleId: string | null;
 }
 
+let cachedLimit: number | null = null;
+
+/** The size limit main enforces, asked once, so a huge file is refused before it is read into memory. */
+async function maxFileBytes(): Promise<number> {
+  if (cachedLimit === null) {
+    const info = await api.appInfo({});
+    cachedLimit = info.ok ? info.value.limits.maxFileBytes : Number.POSITIVE_INFINITY;
+  }
+  return cachedLimit;
+}
+
+function formatSize(bytes: number): string {
+  const mb = bytes / 1048576;
+  return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
+}
+
 class ImportQueue {
   running = $state(false);
   total = $state(0);
@@ -81,6 +97,14 @@ class ImportQueue {
       statementCount: 0,
       articleId: null,
     };
+    const limit = await maxFileBytes();
+    if (picked.file.size > limit) {
+      return {
+        ...base,
+        outcome: 'refused',
+        reason: `file is ${formatSize(picked.file.size)}; the limit is ${formatSize(limit)}`,
+      };
+    }
     let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = new Uint8Array(await picked.file.arrayBuffer());
