@@ -15,7 +15,6 @@ export interface MarkedSegment {
 export interface CompareCell {
   statement: Statement;
   text: string;
-  segments: MarkedSegment[];
 }
 
 export interface RowConflict {
@@ -32,6 +31,11 @@ export interface CompareRow {
   cells: (CompareCell | null)[];
   score: number;
   manual: boolean;
+}
+
+/** What a row shows besides its statements: each cell's marked text, and the clashes between them. */
+export interface RowDetails {
+  segments: (MarkedSegment[] | null)[];
   conflicts: RowConflict[];
 }
 
@@ -64,11 +68,22 @@ export function markSegments(
 
 const plain = (text: string): MarkedSegment[] => [{ text, op: 'same', conflict: false }];
 
-/** Diff and conflicts of one row: every statement is compared with the row's first one (the pivot). */
-function describeRow(texts: (string | null)[]): {
-  segments: (MarkedSegment[] | null)[];
-  conflicts: RowConflict[];
-} {
+const details = new WeakMap<CompareRow, RowDetails>();
+
+/**
+ * Diff and conflicts of one row, computed when the row is first shown (a long article has thousands of rows) and
+ * remembered. Every statement is compared with the row's first one (the pivot).
+ */
+export function describeRow(row: CompareRow): RowDetails {
+  let found = details.get(row);
+  if (!found) {
+    found = compareTexts(row.cells.map((c) => c?.text ?? null));
+    details.set(row, found);
+  }
+  return found;
+}
+
+function compareTexts(texts: (string | null)[]): RowDetails {
   const pivot = texts.findIndex((t) => t !== null);
   const segments: (MarkedSegment[] | null)[] = texts.map((t) => (t === null ? null : plain(t)));
   const conflicts: RowConflict[] = [];
@@ -109,19 +124,12 @@ export function buildCompareRows(columns: CompareColumn[], manual: Alignment[]):
     columns.map((c) => ({ articleId: c.article.id, text: c.article.text, statements: c.statements })),
     { manual: toManual(manual) },
   );
-  return rows.map((row) => {
-    const found = row.cells.map((id) => (id ? (byId.get(id) ?? null) : null));
-    const { segments, conflicts } = describeRow(found.map((f) => f?.text ?? null));
-    return {
-      key: row.cells.map((id) => id ?? '-').join('|'),
-      cells: found.map((f, i) =>
-        f ? { statement: f.statement, text: f.text, segments: segments[i]! } : null,
-      ),
-      score: row.score,
-      manual: row.manual,
-      conflicts,
-    };
-  });
+  return rows.map((row) => ({
+    key: row.cells.map((id) => id ?? '-').join('|'),
+    cells: row.cells.map((id) => (id ? (byId.get(id) ?? null) : null)),
+    score: row.score,
+    manual: row.manual,
+  }));
 }
 
 /** Pairs of statements in a row, for aligning or unaligning the whole row by hand. */
@@ -131,4 +139,32 @@ export function rowPairs(row: CompareRow): [string, string][] {
   for (let i = 0; i < ids.length; i++)
     for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i]!, ids[j]!]);
   return pairs;
+}
+
+/**
+ * Keyboard movement in the grid: up/down to the next statement of the same column, left/right to the other
+ * column's statement in the same row, or the nearest one below (then above) when that row has none there.
+ */
+export function stepFrom(
+  rows: CompareRow[],
+  at: { r: number; c: number },
+  dr: number,
+  dc: number,
+): CompareCell | null {
+  const columnCount = rows[0]?.cells.length ?? 0;
+  const c = Math.max(0, Math.min(columnCount - 1, at.c + dc));
+  if (dr !== 0) {
+    for (let r = at.r + dr; r >= 0 && r < rows.length; r += dr) {
+      const cell = rows[r]!.cells[c];
+      if (cell) return cell;
+    }
+    return null;
+  }
+  for (let d = 0; d < rows.length; d++) {
+    for (const r of [at.r + d, at.r - d]) {
+      const cell = rows[r]?.cells[c];
+      if (cell) return cell;
+    }
+  }
+  return null;
 }

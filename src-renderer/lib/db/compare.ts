@@ -3,6 +3,7 @@ import type { Article, Statement } from '../../../src-main/shared/domain';
 import { type Alignment, type CorroborateDB, newId, now } from './db';
 import { applyEdit, type EditOp } from './history';
 import { db } from './index';
+import { getMeta, setMeta } from './workspace';
 
 export interface CompareColumn {
   article: Article;
@@ -83,6 +84,14 @@ export async function clearAlignmentsIn(db: CorroborateDB, statementIds: string[
   return found.length;
 }
 
+/** The articles last compared, so the compare view reopens them after a restart. */
+export async function savedCompareIdsIn(db: CorroborateDB): Promise<string[]> {
+  const ids = await getMeta<unknown>(db, 'compareIds', []);
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export const savedCompareIds = () => savedCompareIdsIn(db);
+export const saveCompareIds = (ids: string[]) => setMeta(db, 'compareIds', [...ids]);
 export const compareColumns = (ids: string[]) => compareColumnsIn(db, ids);
 export const manualAlignments = (ids: string[]) => manualAlignmentsIn(db, ids);
 export const setAlignments = (pairs: [string, string][], state: Alignment['state']) =>
