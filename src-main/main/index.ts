@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
-import { createMainWindow } from './window';
+import { createMainWindow, createPrintWindow } from './window';
+import { electronPdfPrinter, usePdfPrinter } from './print-pdf';
 
 const here = import.meta.dirname;
 const preloadDir = join(here, '../preload');
@@ -30,6 +31,19 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const dataDir = join(app.getPath('userData'), 'workspace');
+    usePdfPrinter(
+      electronPdfPrinter(
+        () => {
+          const win = createPrintWindow();
+          return {
+            loadURL: (u) => win.loadURL(u),
+            printToPDF: (o) => win.webContents.printToPDF(o),
+            close: () => win.destroy(),
+          };
+        },
+        join(dataDir, 'print-tmp'),
+      ),
+    );
     const { handlers } = createHandlers({
       shell: 'electron',
       version: app.getVersion(),

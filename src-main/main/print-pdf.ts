@@ -3,6 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import type * as Playwright from 'playwright-core';
 
 export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 
@@ -77,8 +78,10 @@ export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin
 
 /** Prints with playwright-core driving the system Chromium: scripts off, every non-inline request refused. */
 export async function printWithChromium(html: string): Promise<Uint8Array> {
-  // Loaded lazily so the Electron bundle never pulls in playwright.
-  const { chromium } = await import('playwright-core');
+  // An opaque specifier keeps the 6 MB of playwright out of Electron's main bundle (Electron injects
+  // its own printer); the browser shell and the CLI run from source, where node_modules has it.
+  const specifier = 'playwright-core';
+  const { chromium } = (await import(/* @vite-ignore */ specifier)) as typeof Playwright;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,

@@ -70,3 +70,20 @@ export function isTrustedSenderUrl(url: string | undefined, rendererDir: string)
     return false;
   }
 }
+
+/** A hidden window for printing an export to PDF: no preload, no JavaScript, same hardening. */
+export function createPrintWindow(): BrowserWindow {
+  hardenSession();
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+    },
+  });
+  denyNavigation(win.webContents);
+  return win;
+}

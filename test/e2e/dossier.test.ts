@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { validateDossier } from '../../src-main/shared/dossier';
 import { dropFiles, launchApp, repoRoot, resultsDir, type App } from './harness';
 
@@ -16,12 +16,14 @@ const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.go
 const outDir = join(resultsDir, 'dossier');
 
 /** Opens the export dialog, picks a format, exports and returns the download saved under test-results. */
-async function exportAs(page: Page, format: string, title: string): Promise<string> {
+async function exportAs(app: App, format: string, title: string, shot?: string): Promise<string> {
+  const { page } = app;
   if (!(await page.getByTestId('export-dialog').isVisible())) await page.getByTestId('export-button').click();
   const dialog = page.getByTestId('export-dialog');
   await dialog.waitFor();
   await dialog.getByTestId(`format-${format}`).check();
   await dialog.getByTestId('export-title').fill(title);
+  if (shot) await app.screenshot(shot);
   const [download] = (await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
     dialog.getByTestId('export-start').click(),
@@ -53,11 +55,13 @@ describe('the annotated dossier: export and import back', () => {
     await second.getByTestId('tag-chip').waitFor();
     tagName = await second.getByTestId('tag-chip').innerText();
     tagged = gold.statements[1]!.text;
+    // The edit triggers a rolling backup after a short pause, listed in the Backups panel.
+    await page.getByTestId('backup-item').first().waitFor({ timeout: 15_000 });
   });
 
   it('exports HTML that opens in Chromium as a document with the tagged statement highlighted', async () => {
-    const { page, context } = app;
-    const path = await exportAs(page, 'html', 'CAR dossier');
+    const { context } = app;
+    const path = await exportAs(app, 'html', 'CAR dossier', 'export-dialog');
     assert.match(path, /\.html$/);
     const html = readFileSync(path, 'utf8');
     assert.doesNotMatch(html, /<script/i, 'no script in the export');
@@ -83,8 +87,25 @@ describe('the annotated dossier: export and import back', () => {
     await doc.close();
   });
 
+  it('shows progress while exporting, and a cancelled export downloads nothing', async () => {
+    const { page } = app;
+    const downloads: string[] = [];
+    const onDownload = (d: Download) => downloads.push(d.suggestedFilename());
+    page.on('download', onDownload);
+    if (!(await page.getByTestId('export-dialog').isVisible()))
+      await page.getByTestId('export-button').click();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByTestId('format-pdf').check();
+    await dialog.getByTestId('export-start').click();
+    await dialog.getByTestId('export-progress').waitFor();
+    await dialog.getByTestId('export-cancel').click();
+    await dialog.locator('[data-testid="export-result"][data-kind="cancelled"]').waitFor({ timeout: 60_000 });
+    page.off('download', onDownload);
+    assert.deepEqual(downloads, []);
+  });
+
   it('exports a paginated PDF whose first page renders', async () => {
-    const path = await exportAs(app.page, 'pdf', 'CAR dossier');
+    const path = await exportAs(app, 'pdf', 'CAR dossier');
     assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
     const prefix = join(resultsDir, 'export-pdf-page1');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path, prefix]);
@@ -96,7 +117,7 @@ describe('the annotated dossier: export and import back', () => {
 
   it('exports JSON, clears the workspace, and a dropped dossier brings everything back', async () => {
     const { page } = app;
-    const path = await exportAs(page, 'json', 'CAR dossier');
+    const path = await exportAs(app, 'json', 'CAR dossier');
     const bytes = readFileSync(path);
     const checked = validateDossier(JSON.parse(bytes.toString('utf8')));
     assert.ok(checked.ok, 'the exported JSON is a valid dossier');
@@ -108,6 +129,8 @@ describe('the annotated dossier: export and import back', () => {
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('library-item').first().waitFor({ state: 'detached' });
     assert.equal(await page.getByTestId('statement').count(), 0);
+    // Clearing saved the annotated workspace as a backup first.
+    await page.getByTestId('backup-item').nth(1).waitFor();
 
     await dropFiles(page, [{ name: 'car-dossier.json', bytes, type: 'application/json' }]);
     const report = page.getByTestId('import-report');

@@ -44,6 +44,6 @@ export async function importDossierFile(name: string, bytes: Uint8Array<ArrayBuf
     title: `${what} — ${summary}`,
     statementCount: dossier.statements.length,
     reason: changed ? summary : `nothing new: ${summary}`,
-    articleId: dossier.articles[0]?.id ?? null,
+    articleId: result.articleIds[0] ?? null,
   };
 }

@@ -86,8 +86,11 @@ export async function saveBackup(exportedBy: string): Promise<BackupEntry> {
 }
 
 /** Watches the workspace and keeps rolling backups while the app runs; returns the schedule (call stop()). */
-export function startRollingBackups(exportedBy: string): BackupSchedule {
-  const schedule = backupSchedule(async () => void (await saveBackup(exportedBy)));
+export function startRollingBackups(
+  exportedBy: () => string,
+  onSaved?: (entry: BackupEntry) => void,
+): BackupSchedule {
+  const schedule = backupSchedule(async () => onSaved?.(await saveBackup(exportedBy())));
   let previous: string | null = null;
   const subscription = liveQuery(() => workspaceSignature(db)).subscribe({
     next: (signature) => {

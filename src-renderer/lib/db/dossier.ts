@@ -9,6 +9,7 @@ import {
   type HistoryEntry as DossierHistoryEntry,
   type MergeReport,
 } from '../../../src-main/shared/dossier';
+import type { Tag } from '../../../src-main/shared/domain';
 import { db } from './index';
 import { WORKSPACE_TABLES, type CorroborateDB } from './db';
 import { applyEdit, type EditOp } from './history';
@@ -23,6 +24,8 @@ const dossierTables = (target: CorroborateDB) => RECORD_TABLES.map((t) => target
 export interface DossierImportResult {
   mode: 'restored' | 'merged';
   report: MergeReport;
+  /** The workspace ids of the dossier's articles (a merge may keep an existing id for the same text). */
+  articleIds: string[];
 }
 
 /** The whole workspace as a dossier (every record of every table, plus the merge history). */
@@ -80,6 +83,51 @@ export function mergeOps(current: Dossier, merged: Dossier): EditOp[] {
   return ops;
 }
 
+const tagKey = (name: string, parentId: string | null) =>
+  `${parentId ?? ''}\u0000${name.trim().toLowerCase()}`;
+const sameExceptTimes = (a: Tag, b: Tag) =>
+  sameRecord({ ...a, id: '', createdAt: '', updatedAt: '' }, { ...b, id: '', createdAt: '', updatedAt: '' });
+
+/**
+ * mergeDossiers matches tags only by id, so two workspaces that each started from the starter codebook
+ * would end with every tag twice. Tags with the same name under the same parent are the same code:
+ * the incoming one takes the workspace's id (and, when only its timestamps differ, the workspace's record).
+ */
+export function alignTags(current: Dossier, incoming: Dossier): Dossier {
+  const ids = new Set(current.tags.map((t) => t.id));
+  const remap = new Map<string, string>();
+  const byKey = new Map(current.tags.map((t) => [tagKey(t.name, t.parentId), t]));
+  // Parents first, so a child's key uses its parent's workspace id.
+  const pending = [...incoming.tags];
+  for (let progressed = true; progressed && pending.length;) {
+    progressed = false;
+    for (let i = 0; i < pending.length; i++) {
+      const t = pending[i]!;
+      if (t.parentId !== null && pending.some((p) => p.id === t.parentId)) continue;
+      pending.splice(i--, 1);
+      progressed = true;
+      if (ids.has(t.id)) continue;
+      const match = byKey.get(
+        tagKey(t.name, t.parentId === null ? null : (remap.get(t.parentId) ?? t.parentId)),
+      );
+      if (match && !incoming.tags.some((x) => x.id === match.id)) remap.set(t.id, match.id);
+    }
+  }
+  if (remap.size === 0) return incoming;
+  const to = (id: string) => remap.get(id) ?? id;
+  const currentById = new Map(current.tags.map((t) => [t.id, t]));
+  return {
+    ...incoming,
+    tags: incoming.tags.map((t) => {
+      const moved = { ...t, id: to(t.id), parentId: t.parentId === null ? null : to(t.parentId) };
+      const existing = currentById.get(moved.id);
+      return existing && sameExceptTimes(existing, moved) ? existing : moved;
+    }),
+    annotations: incoming.annotations.map((a) => ({ ...a, tagIds: [...new Set(a.tagIds.map(to))] })),
+    scope: { ...incoming.scope, tagIds: incoming.scope.tagIds.map(to) },
+  };
+}
+
 /**
  * Brings a dossier into the workspace. Into an empty workspace it restores everything exactly; into a
  * non-empty one it merges (mergeDossiers) and writes the result in one undoable transaction.
@@ -95,13 +143,16 @@ export async function importDossierIntoWorkspace(
     async () => {
       if (await isWorkspaceEmpty(target)) {
         const added = await replaceWorkspace(target, incoming);
-        return { mode: 'restored', report: { added, updated: 0, unchanged: 0, conflicts: [] } };
+        const articleIds = incoming.articles.map((a) => a.id);
+        return { mode: 'restored', report: { added, updated: 0, unchanged: 0, conflicts: [] }, articleIds };
       }
       const current = await readWorkspaceDossier(target, 'workspace');
-      const { dossier: merged, report } = mergeDossiers(current, incoming);
+      const { dossier: merged, report } = mergeDossiers(current, alignTags(current, incoming));
       await applyEdit(target, label, mergeOps(current, merged));
       await target.meta.put({ key: MERGE_HISTORY_KEY, value: merged.history });
-      return { mode: 'merged', report };
+      const idByText = new Map(merged.articles.map((a) => [a.textSha256, a.id]));
+      const articleIds = incoming.articles.map((a) => idByText.get(a.textSha256) ?? a.id);
+      return { mode: 'merged', report, articleIds };
     },
   );
 }

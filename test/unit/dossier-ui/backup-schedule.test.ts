@@ -2,8 +2,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-type BackupModule = typeof import('../../../src-renderer/lib/db/backup');
-let backup: BackupModule;
+import type * as BackupModule from '../../../src-renderer/lib/db/backup';
+
+let backup: typeof BackupModule;
 beforeAll(async () => {
   // lib/api reads window.api when loaded; the schedule under test never calls it.
   vi.stubGlobal('window', {});

@@ -69,6 +69,27 @@ describe('workspace → dossier → workspace', () => {
     expect(records(await readWorkspaceDossier(target, 'B'))).toEqual(records(before));
   });
 
+  it('merges an independently imported copy of the same article under the workspace’s ids', async () => {
+    const { db, article } = await annotatedWorkspace();
+    const other = freshDb();
+    await seedIfNew(other, async () => [await importBytes(seedBytes, 'copy.txt')]);
+    const theirs = await readWorkspaceDossier(other, 'colleague');
+    expect(theirs.articles[0]!.id).not.toBe(article.id);
+    const before = await readWorkspaceDossier(db, 'A');
+    const result = await importDossierIntoWorkspace(db, theirs, 'Import copy');
+    expect(await db.articles.count()).toBe(1); // matched by content hash, not duplicated
+    expect(await db.statements.count()).toBe(gold.statements.length);
+    expect(result.articleIds).toEqual([(await db.articles.toArray())[0]!.id]);
+    // The tag on statement 2 still points at a statement that exists.
+    const annotation = (await db.annotations.toArray())[0]!;
+    expect(await db.statements.get(annotation.statementIds[0]!)).toBeDefined();
+    expect(before.annotations).toHaveLength(1);
+    // Both workspaces started from the starter codebook: its tags are matched by name, not doubled.
+    const names = (await db.tags.toArray()).map((t) => t.name);
+    expect(names).toHaveLength(new Set(names).size);
+    expect(result.report.conflicts.filter((c) => c.table === 'tags')).toEqual([]);
+  });
+
   it('re-importing the same dossier into the workspace changes nothing', async () => {
     const { db } = await annotatedWorkspace();
     const before = await readWorkspaceDossier(db, 'A');

@@ -1,2 +1,0 @@
-import { normaliseName, initialsOf } from '../src-main/shared/analysis/names';
-for (const s of ['The U.N.', 'U.N. spokesperson', 'A U.N. spokesperson for the peacekeeping forces', 'François Bozize', 'Radio Free Europe/Radio Liberty', 'RFE/RL', 'Agence France-Presse', 'the U.S.A.', 'Bogdanov’s', 'E. Smith', 'the\u00a0New Times']) console.log(JSON.stringify(s), '→', JSON.stringify(normaliseName(s)), initialsOf(normaliseName(s)));
