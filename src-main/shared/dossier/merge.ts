@@ -67,9 +67,10 @@ const mapped = (map: IdMap, id: string) => map.get(id) ?? id;
 const mappedOrNull = (map: IdMap, id: string | null) => (id === null ? null : mapped(map, id));
 
 /** Applies article, source and statement id remaps to every record that refers to them. */
-function remapDossier(d: Dossier, articles: IdMap, sources: IdMap, statements: IdMap): Dossier {
+function remapDossier(d: Dossier, articles: IdMap, sources: IdMap, statements: IdMap, tags: IdMap): Dossier {
   return {
     ...d,
+    tags: d.tags.map((t) => ({ ...t, id: mapped(tags, t.id), parentId: mappedOrNull(tags, t.parentId) })),
     articles: d.articles.map((a) => ({
       ...a,
       id: mapped(articles, a.id),
@@ -87,6 +88,7 @@ function remapDossier(d: Dossier, articles: IdMap, sources: IdMap, statements: I
       ...a,
       articleId: mapped(articles, a.articleId),
       statementIds: a.statementIds.map((s) => mapped(statements, s)),
+      tagIds: [...new Set(a.tagIds.map((t) => mapped(tags, t)))],
     })),
     links: d.links.map((l) => ({
       ...l,
@@ -99,6 +101,23 @@ function remapDossier(d: Dossier, articles: IdMap, sources: IdMap, statements: I
     })),
     imports: d.imports.map((r) => ({ ...r, articleId: mappedOrNull(articles, r.articleId) })),
   };
+}
+
+/** Each tag's lower-cased name path from the root of its codebook. */
+function tagPaths(tags: Dossier['tags']): Map<string, string> {
+  const byId = new Map(tags.map((t) => [t.id, t]));
+  const out = new Map<string, string>();
+  for (const tag of tags) {
+    const names: string[] = [];
+    let at: Dossier['tags'][number] | undefined = tag;
+    // Bounded walk: validation refuses cycles, but merge must not hang on an unvalidated dossier.
+    for (let depth = 0; at && depth < 100; depth++) {
+      names.unshift(at.name.trim().toLowerCase());
+      at = at.parentId ? byId.get(at.parentId) : undefined;
+    }
+    out.set(tag.id, names.join('\u0000'));
+  }
+  return out;
 }
 
 function historyKey(entry: HistoryEntry): string {
@@ -146,8 +165,12 @@ export function mergeDossiers(base: Dossier, incoming: Dossier): MergeResult {
   const spanKey = (s: Dossier['statements'][number]) =>
     `${mapped(articleMap, s.articleId)}\u0000${s.start}\u0000${s.end}`;
   const statementMap = pairByNaturalKey(base.statements, incoming.statements, spanKey);
-  const b = remapDossier(base, articleMap, sourceMap, statementMap);
-  const inc = remapDossier(incoming, articleMap, sourceMap, statementMap);
+  // Tags are the same code when their name path from the root is the same ("key claim/figures"):
+  // two workspaces that both started from the starter codebook must not end up with every tag twice.
+  const paths = new Map([...tagPaths(base.tags), ...tagPaths(incoming.tags)]);
+  const tagMap = pairByNaturalKey(base.tags, incoming.tags, (t) => paths.get(t.id) ?? t.id);
+  const b = remapDossier(base, articleMap, sourceMap, statementMap, tagMap);
+  const inc = remapDossier(incoming, articleMap, sourceMap, statementMap, tagMap);
 
   const report: MergeReport = { added: 0, updated: 0, unchanged: 0, conflicts: [] };
   const history: HistoryEntry[] = [...b.history, ...inc.history];

@@ -222,3 +222,33 @@ describe('selectDossier', () => {
     expect(validateDossier(selected).ok).toBe(true);
   });
 });
+
+describe('merging codebooks', () => {
+  it('pairs tags with the same name path instead of duplicating them, and moves annotations along', async () => {
+    const { mergeDossiers, emptyDossier } = await import('../../../src-main/shared/dossier');
+    const at = '2026-01-01T00:00:00.000Z';
+    const tag = (id: string, name: string, parentId: string | null = null) => ({
+      id,
+      name,
+      colour: '#d9534f',
+      parentId,
+      description: '',
+      shortcut: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const a = {
+      ...emptyDossier(at),
+      tags: [tag('a-root', 'Key claim'), tag('a-child', 'Figures', 'a-root')],
+    };
+    const b = {
+      ...emptyDossier(at),
+      tags: [tag('b-root', 'Key claim'), tag('b-child', 'Figures', 'b-root'), tag('b-other', 'Denial')],
+    };
+    const merged = mergeDossiers(a, b).dossier;
+    expect(merged.tags.map((t) => t.name).sort()).toEqual(['Denial', 'Figures', 'Key claim']);
+    const child = merged.tags.find((t) => t.name === 'Figures')!;
+    expect(merged.tags.find((t) => t.id === child.parentId)?.name).toBe('Key claim');
+    expect(mergeDossiers(b, a).dossier.tags).toEqual(merged.tags);
+  });
+});
