@@ -12,7 +12,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 /** Paragraphs of real news text: the seed article and the readable text of the corpus's news pages. */
 function newsParagraphs(): string[] {
-  const paragraphs = readFileSync(resolve(repoRoot, 'test/fixtures/car-dec-2020.txt'), 'utf8').split(/\n\s*\n/);
+  const paragraphs = readFileSync(resolve(repoRoot, 'test/fixtures/car-dec-2020.txt'), 'utf8').split(
+    /\n\s*\n/,
+  );
   const pages = resolve(corpus, 'html');
   if (existsSync(pages)) {
     for (const page of readdirSync(pages)) {
@@ -31,7 +33,7 @@ function newsParagraphs(): string[] {
 /** ~1 MB as articles of 20 paragraphs, each article a different shuffle so nothing repeats verbatim. */
 function buildArticles(paragraphs: string[]): string[] {
   let seed = 42;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const articles: string[] = [];
   let size = 0;
   while (size < TARGET_BYTES) {
@@ -52,7 +54,8 @@ function bareSegmenter(articles: string[]): number {
   }
   return count;
 }
-const splitterOnly = (articles: string[]): number => articles.reduce((n, a) => n + splitStatements(a).length, 0);
+const splitterOnly = (articles: string[]): number =>
+  articles.reduce((n, a) => n + splitStatements(a).length, 0);
 const fullAnalysis = (articles: string[]): number => articles.reduce((n, a) => n + analyzeText(a).length, 0);
 
 function median(values: number[]): number {
@@ -86,8 +89,12 @@ for (let r = 0; r < RUNS; r++) {
 }
 const baseCpu = median(cpu.get(contenders[0]!.name) ?? []);
 const baseWall = median(wall.get(contenders[0]!.name) ?? []);
-console.log(`${(bytes / 1e6).toFixed(2)} MB in ${articles.length} articles, median of ${RUNS} interleaved runs\n`);
-console.log('| method | statements | CPU ms | statements/s (CPU) | × bare Segmenter (CPU) | wall ms | × (wall) |');
+console.log(
+  `${(bytes / 1e6).toFixed(2)} MB in ${articles.length} articles, median of ${RUNS} interleaved runs\n`,
+);
+console.log(
+  '| method | statements | CPU ms | statements/s (CPU) | × bare Segmenter (CPU) | wall ms | × (wall) |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const c of contenders) {
   const cpuMs = median(cpu.get(c.name) ?? []);

@@ -46,6 +46,7 @@ const RARE_TERM_SHARE = 0.01;
 const MIN_RARE_TERM_POSTINGS = 32;
 const CANDIDATES_PER_ITEM = 8;
 const PROBE_TERMS = 8;
+const VERY_RARE_POSTINGS = 8;
 // Manual matches outweigh any sum of automatic similarities (each ≤ 1).
 const MANUAL_WEIGHT = 1e6;
 
@@ -100,14 +101,16 @@ function findCandidates(
   for (let i = 0; i < rows.length; i++) {
     const vector = rows[i]!.vector;
     // Probe only the rarest terms (a prefix filter): two statements that say the same thing share some of them.
+    // Two passes by posting length instead of a sort per statement.
     probe.length = 0;
     for (let k = 0; k < vector.terms.length; k++) {
       const term = vector.terms[k]!;
-      if (offsets[term + 1]! - offsets[term]! <= rareLimit) probe.push(k);
+      if (offsets[term + 1]! - offsets[term]! <= VERY_RARE_POSTINGS) probe.push(k);
     }
-    if (probe.length > PROBE_TERMS) {
-      probe.sort((x, y) => vector.weights[y]! - vector.weights[x]!);
-      probe.length = PROBE_TERMS;
+    for (let k = 0; k < vector.terms.length && probe.length < PROBE_TERMS; k++) {
+      const term = vector.terms[k]!;
+      const postingLength = offsets[term + 1]! - offsets[term]!;
+      if (postingLength > VERY_RARE_POSTINGS && postingLength <= rareLimit) probe.push(k);
     }
     let touchedCount = 0;
     for (const k of probe) {
