@@ -1,4 +1,4 @@
-// The `corroborate` command line: extract (and, as they land, export/import/merge/validate).
+// The `corroborate` command line: extract, export, import, merge, validate.
 import { extractCommand } from './extract';
 import { DOSSIER_COMMANDS, DOSSIER_HELP, runDossierCommand } from './commands';
 
