@@ -37,11 +37,16 @@ function evaluateGoldenRules(): void {
     if (expected) counts.push(countBoundaries(expected, predicted));
     const got = predicted.map((s) => rule.text.slice(s.start, s.end));
     if (JSON.stringify(got) === JSON.stringify(rule.sentences)) exact++;
-    else misses.push(`  #${rule.id} ${rule.rule}\n    want ${JSON.stringify(rule.sentences)}\n    got  ${JSON.stringify(got)}`);
+    else
+      misses.push(
+        `  #${rule.id} ${rule.rule}\n    want ${JSON.stringify(rule.sentences)}\n    got  ${JSON.stringify(got)}`,
+      );
   }
   const scores = scoreBoundaries(counts);
   console.log(`## Golden rules (${rules.length} cases)`);
-  console.log(`boundaries: precision ${pct(scores.precision)}, recall ${pct(scores.recall)}, F1 ${pct(scores.f1)}`);
+  console.log(
+    `boundaries: precision ${pct(scores.precision)}, recall ${pct(scores.recall)}, F1 ${pct(scores.f1)}`,
+  );
   console.log(`exact: ${exact}/${rules.length} (${pct(exact / rules.length)})`);
   console.log(misses.length ? `misses:\n${misses.join('\n')}` : 'misses: none');
 }
@@ -54,18 +59,25 @@ function evaluateSeed(): void {
   const predictedKeys = new Set(predicted.map((s) => `${s.start}:${s.end}`));
   const exactMisses = gold.filter((g) => !predictedKeys.has(`${g.start}:${g.end}`));
   console.log(`\n## Seed article (${gold.length} gold statements, ${predicted.length} predicted)`);
-  console.log(`boundaries: precision ${pct(scores.precision)}, recall ${pct(scores.recall)}, F1 ${pct(scores.f1)}`);
+  console.log(
+    `boundaries: precision ${pct(scores.precision)}, recall ${pct(scores.recall)}, F1 ${pct(scores.f1)}`,
+  );
   console.log(`exact start/end: ${gold.length - exactMisses.length}/${gold.length}`);
-  for (const miss of exactMisses) console.log(`  miss #${miss.index} ${miss.start}-${miss.end} ${quote(miss.text)}`);
+  for (const miss of exactMisses)
+    console.log(`  miss #${miss.index} ${miss.start}-${miss.end} ${quote(miss.text)}`);
 
   const rows = compareAttribution(gold, analyzeText(text));
   const count = (key: 'speakerOk' | 'viaOk' | 'kindOk'): number => rows.filter((r) => r[key]).length;
   console.log(`\n## Attribution on the seed (via compared with the first relay, nearest the speaker)`);
-  console.log(`speaker ${count('speakerOk')}/${rows.length}, via ${count('viaOk')}/${rows.length}, kind ${count('kindOk')}/${rows.length}`);
+  console.log(
+    `speaker ${count('speakerOk')}/${rows.length}, via ${count('viaOk')}/${rows.length}, kind ${count('kindOk')}/${rows.length}`,
+  );
   for (const row of rows) {
     if (row.speakerOk && row.viaOk && row.kindOk) continue;
     const f = row.found;
-    const wrong = [!row.speakerOk && 'speaker', !row.viaOk && 'via', !row.kindOk && 'kind'].filter(Boolean).join(', ');
+    const wrong = [!row.speakerOk && 'speaker', !row.viaOk && 'via', !row.kindOk && 'kind']
+      .filter(Boolean)
+      .join(', ');
     console.log(`  miss #${row.gold.index} (${wrong}) ${quote(row.gold.text, 70)}`);
     console.log(`    want speaker=${row.gold.speaker} via=${row.gold.via} kind=${row.gold.kind}`);
     console.log(

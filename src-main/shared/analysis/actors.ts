@@ -220,6 +220,7 @@ export class ActorRegistry {
   private readonly byHead = new Map<string, Actor[]>();
   private readonly lastSpoke = new Map<Actor, number>();
   private readonly recentSpeakers: Actor[] = [];
+  private readonly bySurface = new Map<string, Actor>();
   private clock = 0;
 
   /** Full names of people mentioned anywhere in the article, by lower-cased last word. */
@@ -236,6 +237,12 @@ export class ActorRegistry {
 
   /** Resolves a noun phrase to an actor of this article, creating it if new; null if it names nobody. */
   resolve(phrase: string, asSpeaker: boolean): Actor | null {
+    // A name already resolved in this article resolves the same way again (pronouns and descriptions not).
+    const known = this.bySurface.get(phrase);
+    if (known) {
+      if (asSpeaker) this.noteSpeaker(known);
+      return known;
+    }
     const candidate = describePhrase(phrase);
     if (!candidate) return null;
     let actor: Actor | null;
@@ -253,6 +260,7 @@ export class ActorRegistry {
       if (!actor.aliases.includes(candidate.surface)) actor.aliases.push(candidate.surface);
     } else {
       actor = this.merge(candidate.actor);
+      this.bySurface.set(phrase, actor);
     }
     if (actor && asSpeaker) this.noteSpeaker(actor);
     return actor;

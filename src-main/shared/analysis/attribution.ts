@@ -1,21 +1,25 @@
 // Finds, in one statement, who speaks (the noun phrase), with which cue, through which relays, and hedges.
 // Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
 // “ ” Bogdanov said , according to Interfax.
+import { isCueAfterSubject, PASSIVE_HEDGE_VERBS } from './cues';
 import {
-  AUXILIARIES,
-  cueForm,
-  HEDGE_ADVERBS,
-  isCueAfterSubject,
-  isVerbModifier,
-  PASSIVE_HEDGE_VERBS,
-} from './cues';
-import { isFiniteVerb, isNounOrAdjective } from './lexicon';
+  formOf,
+  isAuxiliary,
+  isHedge,
+  isModifier,
+  isPunct,
+  isVerbLike,
+  npUntilComma,
+  PhraseReader,
+  QUOTE_MARKS,
+  startsLowerCase,
+} from './phrases';
 import type { Token, TokenisedStatement } from './tokens';
 
 export interface Attribution {
   /** The speaker's noun phrase as written, or null. */
   speaker: string | null;
-  /** The subject is an agency/outlet-like phrase whose own verbs count as cues. */
+  /** The reporting verb or phrase as written ("said", "according to"), or null. */
   cue: string | null;
   /** Relay noun phrases in text order (nearest to the speaker first). */
   via: string[];
@@ -26,6 +30,8 @@ export interface Attribution {
   /** The subject's main verb when it is not a reporting verb ("Tass numbered …"). */
   subjectVerb: string | null;
 }
+
+const CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'yet']);
 
 const OPENERS = new Set([
   'as',
@@ -100,9 +106,6 @@ const PARENTHETICAL_OPENERS = new Set([
   'then',
   'still',
 ]);
-/** Cheap pre-test before looking for hedges word by word. */
-const MAY_HEDGE =
-  /edly\b|ostensibly|\b(?:said|believed|thought|understood|alleged|rumou?red|reported|claimed|suspected) (?:to|that)\b/i;
 const DETERMINERS = new Set([
   'the',
   'a',
@@ -116,64 +119,9 @@ const DETERMINERS = new Set([
   'her',
   'their',
 ]);
-const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„']);
-
-function isVerbLike(t: Token): boolean {
-  if (!t.isWord) return false;
-  if (t.flags & (AUXILIARY | CUE_PAST | CUE_THIRD)) return true;
-  if (t.text !== t.lower) return false;
-  if (t.flags & FINITE_VERB) return true;
-  return t.lower.length > 4 && t.lower.endsWith('ed') && !(t.flags & NOT_VERB);
-}
-
-const isAuxiliary = (t: Token | undefined): boolean => !!t && (t.flags & AUXILIARY) !== 0;
-const isModifier = (t: Token | undefined): boolean => !!t && (t.flags & MODIFIER) !== 0;
-const isHedge = (t: Token | undefined): boolean => !!t && (t.flags & HEDGE) !== 0;
-
-/** The reporting-verb form of a token, from its flags. */
-function formOf(t: Token): CueForm | null {
-  if (t.flags & CUE_PAST) return 'past';
-  if (t.flags & CUE_THIRD) return 'third';
-  if (t.flags & CUE_ING) return 'ing';
-  if (t.flags & CUE_BASE) return 'base';
-  return null;
-}
-
-const isPunct = (t: Token | undefined, chars: string): boolean => !!t && !t.isWord && chars.includes(t.text);
-
-/** The statement text covered by tokens [from, to), with an acronym's final period ("U.N."). */
-class PhraseReader {
-  constructor(
-    private readonly statement: string,
-    private readonly seq: Token[],
-  ) {}
-
-  text(from: number, to: number): string {
-    const first = this.seq[from];
-    const last = this.seq[to - 1];
-    if (!first || !last || to <= from) return '';
-    let end = last.end;
-    if (/^(?:\p{L}\.)+\p{L}$/u.test(last.text) && this.statement.charAt(end) === '.') end++;
-    return this.statement.slice(first.start, end);
-  }
-}
-
-/** Index of the first comma, colon, dash or quotation mark at or after `from` (at most `max` tokens on). */
-function npUntilComma(seq: Token[], from: number, max: number): number {
-  let j = from;
-  while (
-    j < seq.length &&
-    j - from < max &&
-    !isPunct(seq[j], ',;:—–') &&
-    !QUOTE_MARKS.has((seq[j] as Token).text)
-  )
-    j++;
-  return j;
-}
-
 /** Reads the words outside quotation marks of one statement. */
 export function findAttribution(statement: string, tokenised: TokenisedStatement): Attribution {
-  const seq = tokenised.tokens.filter((t) => !t.quoted);
+  const seq = tokenised.outside;
   const phrase = new PhraseReader(statement, seq);
   const result: Attribution = {
     speaker: null,
@@ -184,9 +132,9 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     subjectVerb: null,
   };
 
-  const mayHedge = MAY_HEDGE.test(statement);
-  for (let p = 0; mayHedge && p < seq.length; p++) {
+  for (let p = 0; p < seq.length; p++) {
     const t = seq[p] as Token;
+    if (!isHedge(t) && !isAuxiliary(t)) continue;
     if (isHedge(t)) {
       result.hedge = t.lower;
       break;
@@ -246,9 +194,7 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   }
   const subjectTokens = seq.slice(subjectStart, j).filter((t) => t.isWord && !DETERMINERS.has(t.lower));
   const subject =
-    subjectTokens.length > 0 && j < seq.length
-      ? subjectPhrase(statement, seq, subjectStart, j, phrase)
-      : null;
+    subjectTokens.length > 0 && j < seq.length ? subjectPhrase(seq, subjectStart, j, phrase) : null;
   result.subject = subject;
 
   // The main verb, after auxiliaries and adverbs.
@@ -296,7 +242,9 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       a < 0
         ? tokenisedOpensWithQuote(tokenised)
         : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
-    if (form !== 'ing' && opensClause && b > a) {
+    // "…, but the BBC's editor Jon Sopel says…" opens a clause of its own: not a relay of this speaker.
+    const opensWithConjunction = CONJUNCTIONS.has(seq[a + 1]?.lower ?? '');
+    if (form !== 'ing' && opensClause && b > a && !opensWithConjunction) {
       addRelay(result, phrase.text(a + 1, b + 1), t.text);
       reporterSeen = true;
       continue;
@@ -373,22 +321,20 @@ function relayAfterCue(seq: Token[], p: number, result: Attribution, phrase: Phr
   }
 }
 
-function subjectPhrase(
-  statement: string,
-  seq: Token[],
-  from: number,
-  to: number,
-  phrase: PhraseReader,
-): string | null {
+/** The subject as written, without a parenthetical between commas ("Rwanda, for its part," → "Rwanda"). */
+function subjectPhrase(seq: Token[], from: number, to: number, phrase: PhraseReader): string | null {
   const first = seq[from];
   if (!first || !first.isWord || QUOTE_MARKS.has(first.text)) return null;
   if (
-    /^\p{Ll}/u.test(first.text) &&
+    startsLowerCase(first.text) &&
     !['he', 'she', 'they', 'it'].includes(first.lower) &&
     from > 0 &&
     !isPunct(seq[from - 1], ',')
   )
     return null;
+  let hasComma = false;
+  for (let p = from; p < to && !hasComma; p++) hasComma = (seq[p] as Token).text === ',';
+  if (!hasComma) return phrase.text(from, to) || null;
   // Drop a parenthetical skipped inside the subject: keep the part before it and what follows the second comma.
   const parts: string[] = [];
   let start = from;
@@ -403,7 +349,6 @@ function subjectPhrase(
       }
     }
   }
-  void statement;
   const text = parts.filter(Boolean).join(' ').trim();
   return text || null;
 }

@@ -1,17 +1,21 @@
 // People, organisations, places and dates mentioned in one statement, with article offsets. Combines the
 // curated gazetteer, capitalised-phrase candidates and the compromise lexicon (first names, surnames, places).
 import type { Entity } from '../domain';
-import { GAZETTEER_MAX_WORDS, gazetteerMayStartWith, lookupGazetteer } from './gazetteer';
+import { GAZETTEER_MAX_WORDS, lookupGazetteer } from './gazetteer';
 import {
-  isDemonym,
-  isFirstName,
-  isFunctionWord,
-  isLastName,
-  isPlaceWord,
-  isKnownWord,
-  isRoleNoun,
+  CALENDAR,
+  CONNECTOR,
+  DEMONYM,
+  FIRST_NAME,
+  FUNCTION_WORD,
+  GAZETTEER_START,
+  KNOWN,
+  LAST_NAME,
+  PLACE,
+  ROLE,
+  TITLE,
 } from './lexicon';
-import type { Token } from './tokens';
+import { tokenFlags, type Token } from './tokens';
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const MONTHS_SHORT = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
@@ -27,68 +31,18 @@ const DATE = new RegExp(
   ].join('|'),
   'g',
 );
-/** Cheap pre-test: the full date pattern only runs on statements with a digit, a month or a weekday. */
-const MAY_HOLD_DATE = /\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
-const CALENDAR_WORDS = new Set([...MONTHS.split('|'), ...WEEKDAYS.split('|')]);
-const CONNECTORS = new Set([
-  'of',
-  'the',
-  'for',
-  'de',
-  'du',
-  'des',
-  'al',
-  'bin',
-  'von',
-  'van',
-  'and',
-  'on',
-  'in',
-]);
+const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 const ORGANISATION_WORDS =
   /\b(?:Force|Forces|Ministry|Council|Coalition|Mission|Party|Union|Committee|Bank|Court|Group|Company|Corporation|Front|Movement|Alliance|Association|Federation|Commission|Institute|Fund|Office|Department|Agency|Army|Navy|Police|Parliament|Assembly|Senate|Times|Post|News|Radio|Television|University|Organi[sz]ation|Watch|Network|Authority|Government)\b/;
-const PERSON_TITLES = new Set([
-  'president',
-  'minister',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'gen',
-  'general',
-  'colonel',
-  'col',
-  'lt',
-  'major',
-  'captain',
-  'commander',
-  'ambassador',
-  'senator',
-  'governor',
-  'mayor',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'warlord',
-  'leader',
-  'king',
-  'queen',
-  'prince',
-  'pope',
-  'secretary',
-  'envoy',
-  'chief',
-  'judge',
-  'director',
-  'chairman',
-  'premier',
-  'sheikh',
-  'emir',
-  'rebel',
-  'opposition',
-  'former',
-  'deputy',
+const PORTFOLIO_WORDS = new Set([
+  'Deputy',
+  'Foreign',
+  'Prime',
+  'Vice',
+  'Defence',
+  'Defense',
+  'Interior',
+  'State',
 ]);
 const PLACE_PREPOSITIONS = new Set([
   'in',
@@ -128,7 +82,8 @@ class EntityFinder {
 
   find(): Entity[] {
     const { statement, words, entities } = this;
-    if (MAY_HOLD_DATE.test(statement)) {
+    // The full date pattern runs only on statements with a number, a month or a weekday.
+    if (words.some(mayStartDate)) {
       DATE.lastIndex = 0;
       for (let m = DATE.exec(statement); m; m = DATE.exec(statement))
         this.add('date', m.index, m.index + m[0].length);
@@ -136,7 +91,7 @@ class EntityFinder {
     let p = 0;
     while (p < words.length) {
       const t = words[p] as Token;
-      if (!isCapitalised(t) || CALENDAR_WORDS.has(t.text)) {
+      if (!isCapitalised(t) || isCalendarName(t)) {
         p++;
         continue;
       }
@@ -147,19 +102,20 @@ class EntityFinder {
         const gap = w.start - (words[q - 1] as Token).end;
         const before = statement.charCodeAt(w.start - 1);
         if (gap !== 1 || (before !== 32 && before !== 160)) break;
-        if (isCapitalised(w) && !CALENDAR_WORDS.has(w.text)) q++;
-        else if (CONNECTORS.has(w.text)) {
+        if (isCapitalised(w) && !isCalendarName(w)) q++;
+        else if (isConnector(w)) {
           // Connectors join capitalised words only: "Mission in the Central African Republic".
           let r = q;
-          while (r < words.length && r - q < 3 && CONNECTORS.has((words[r] as Token).text)) r++;
+          while (r < words.length && r - q < 3 && isConnector(words[r] as Token)) r++;
           if (r < words.length && isCapitalised(words[r] as Token)) q = r;
           else break;
         } else break;
       }
-      while (q > p + 1 && CONNECTORS.has((words[q - 1] as Token).text)) q--;
+      while (q > p + 1 && isConnector(words[q - 1] as Token)) q--;
       this.classifyRun(p, q);
       p = q;
     }
+    if (entities.length < 2) return entities;
     entities.sort(byStartThenLongest);
     return entities.filter(notOverlappingPrevious);
   }
@@ -175,8 +131,19 @@ class EntityFinder {
 
   /** A token's end, with an acronym's final period ("U.N.") and without a possessive ("CAR’s"). */
   private spanEnd(t: Token): number {
-    if (/^(?:\p{L}\.)+\p{L}$/u.test(t.text) && this.statement.charAt(t.end) === '.') return t.end + 1;
-    return /['’]s$/.test(t.text) ? t.end - 2 : t.end;
+    const n = t.text.length;
+    if (
+      n >= 3 &&
+      t.text.charCodeAt(n - 2) === 46 &&
+      this.statement.charCodeAt(t.end) === 46 &&
+      ACRONYM.test(t.text)
+    ) {
+      return t.end + 1;
+    }
+    const apostrophe = t.text.charAt(n - 2);
+    return n > 2 && (apostrophe === "'" || apostrophe === '’') && t.text.charAt(n - 1) === 's'
+      ? t.end - 2
+      : t.end;
   }
 
   private text(a: number, b: number): string {
@@ -190,16 +157,14 @@ class EntityFinder {
     while (
       p < to &&
       (p === 0 || words[p - 1]?.text === '“') &&
-      isFunctionWord((words[p] as Token).lower) &&
-      !isPlaceWord((words[p] as Token).lower)
+      has(words[p], FUNCTION_WORD) &&
+      !has(words[p], PLACE)
     )
       p++;
     let pendingStart = -1;
     while (p < to) {
       let matched = 0;
-      const maxLength = gazetteerMayStartWith((words[p] as Token).text)
-        ? Math.min(GAZETTEER_MAX_WORDS, to - p)
-        : 0;
+      const maxLength = has(words[p], GAZETTEER_START) ? Math.min(GAZETTEER_MAX_WORDS, to - p) : 0;
       for (let len = maxLength; len >= 1; len--) {
         const entry = lookupGazetteer(this.text(p, p + len));
         if (entry) {
@@ -225,22 +190,19 @@ class EntityFinder {
     const words = this.words;
     // Title words and demonyms before a name are not part of it: "Russian Deputy Foreign Minister Mikhail Bogdanov".
     let p = from;
-    let titled = PERSON_TITLES.has(words[from - 1]?.lower ?? '') || isRoleNoun(words[from - 1]?.lower ?? '');
+    let titled = has(words[from - 1], TITLE) || has(words[from - 1], ROLE);
     while (
       p < to &&
-      (PERSON_TITLES.has((words[p] as Token).lower.replace(/\.$/, '')) ||
-        isDemonym((words[p] as Token).lower) ||
-        isRoleNoun((words[p] as Token).lower) ||
-        ['Deputy', 'Foreign', 'Prime', 'Vice', 'Defence', 'Defense', 'Interior', 'State'].includes(
-          (words[p] as Token).text,
-        ))
+      (has(words[p], TITLE) ||
+        has(words[p], DEMONYM) ||
+        has(words[p], ROLE) ||
+        PORTFOLIO_WORDS.has((words[p] as Token).text))
     ) {
-      if (PERSON_TITLES.has((words[p] as Token).lower) || isRoleNoun((words[p] as Token).lower))
-        titled = true;
+      if (has(words[p], TITLE) || has(words[p], ROLE)) titled = true;
       p++;
     }
     if (p >= to) return;
-    while (p < to && CONNECTORS.has((words[p] as Token).text)) p++;
+    while (p < to && isConnector(words[p] as Token)) p++;
     if (p >= to) return;
     const phrase = this.text(p, to);
     const first = words[p] as Token;
@@ -253,15 +215,15 @@ class EntityFinder {
     if (
       count <= 4 &&
       (titled ||
-        isFirstName(first.lower) ||
-        (count > 1 && isLastName(last.lower)) ||
-        (count === 1 && isLastName(first.lower)))
+        has(first, FIRST_NAME) ||
+        (count > 1 && has(last, LAST_NAME)) ||
+        (count === 1 && has(first, LAST_NAME)))
     ) {
       this.add('person', first.start, this.spanEnd(last));
       return;
     }
-    if (count <= 3 && (isPlaceWord(last.lower) || PLACE_PREPOSITIONS.has(words[from - 1]?.lower ?? ''))) {
-      if (count === 1 && isKnownWord(first.lower) && !isPlaceWord(first.lower)) return;
+    if (count <= 3 && (has(last, PLACE) || PLACE_PREPOSITIONS.has(words[from - 1]?.lower ?? ''))) {
+      if (count === 1 && has(first, KNOWN) && !has(first, PLACE)) return;
       this.add('place', first.start, this.spanEnd(last));
       return;
     }
@@ -270,11 +232,28 @@ class EntityFinder {
       count >= 2 &&
       count <= 3 &&
       words[from - 1]?.lower !== 'the' &&
-      words.slice(p, to).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !isKnownWord(w.lower))
+      words.slice(p, to).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !has(w, KNOWN))
     ) {
       this.add('person', first.start, this.spanEnd(last));
     }
   }
+}
+
+function has(t: Token | undefined, bit: number): boolean {
+  return t !== undefined && (tokenFlags(t) & bit) !== 0;
+}
+
+function mayStartDate(t: Token): boolean {
+  return t.flags > 0 && (t.flags & CALENDAR) !== 0;
+}
+
+/** A capitalised month or weekday is a date, not the start of a name. */
+function isCalendarName(t: Token): boolean {
+  return (t.flags & CALENDAR) !== 0 && t.text !== t.lower;
+}
+
+function isConnector(t: Token): boolean {
+  return (tokenFlags(t) & CONNECTOR) !== 0 && t.text === t.lower;
 }
 
 function byStartThenLongest(a: Entity, b: Entity): number {

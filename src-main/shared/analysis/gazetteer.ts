@@ -291,7 +291,18 @@ export function lookupGazetteer(surface: string): GazetteerEntry | null {
       }
     }
   }
-  const key = normaliseName(surface);
+  const cached = surfaceCache.get(surface);
+  if (cached !== undefined) return cached;
+  if (surfaceCache.size > 50_000) surfaceCache.clear();
+  const entry = lookupNormalised(normaliseName(surface));
+  surfaceCache.set(surface, entry);
+  return entry;
+}
+
+const surfaceCache = new Map<string, GazetteerEntry | null>();
+
+function lookupNormalised(key: string): GazetteerEntry | null {
+  if (!index) return null;
   // Most capitalised phrases are not in the gazetteer: reject them on their first word.
   if (!firstWords?.has(key.split(' ', 1)[0] as string)) return null;
   return index.get(key) ?? null;

@@ -14,7 +14,8 @@ export { findMatchingSource, mergeAliases, normaliseName } from './sources';
 interface Draft {
   span: Span;
   paragraph: number;
-  tokenised: TokenisedStatement;
+  /** The quotation facts of the statement; its tokens are dropped once read, to keep memory flat. */
+  quoting: Pick<TokenisedStatement, 'startsQuoted' | 'endsQuoted' | 'quotesClause' | 'fullyQuoted'>;
   entities: Entity[];
   attribution: Attribution;
   kind: StatementKind;
@@ -35,8 +36,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
   for (const span of spans) {
     if (previous && /\n[^\S\n]*\n|\u2029/.test(text.slice(previous.span.end, span.start))) paragraph++;
     const statement = text.slice(span.start, span.end);
-    const startsQuoted =
-      previous !== null && previous.paragraph === paragraph && previous.tokenised.endsQuoted;
+    const startsQuoted = previous !== null && previous.paragraph === paragraph && previous.quoting.endsQuoted;
     const tokenised = tokenise(statement, startsQuoted);
     const entities = findEntities(statement, span.start, tokenised.tokens);
     for (const entity of entities) {
@@ -45,7 +45,12 @@ export function analyzeText(text: string): AnalyzedStatement[] {
     const draft: Draft = {
       span,
       paragraph,
-      tokenised,
+      quoting: {
+        startsQuoted: tokenised.startsQuoted,
+        endsQuoted: tokenised.endsQuoted,
+        quotesClause: tokenised.quotesClause,
+        fullyQuoted: tokenised.fullyQuoted,
+      },
       entities,
       attribution: findAttribution(statement, tokenised),
       kind: 'narrative',
@@ -62,7 +67,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
   const refOf = (actor: Actor): SpeakerRef => {
     let ref = refs.get(actor);
     if (!ref) {
-      ref = { name: actor.name, kind: actor.kind, aliases: actor.aliases };
+      ref = { name: actor.name, kind: actor.kind, aliases: [...actor.aliases] };
       refs.set(actor, ref);
     }
     return ref;
@@ -103,7 +108,7 @@ function attribute(draft: Draft, registry: ActorRegistry): void {
     draft.kind = 'hedged';
     draft.cue = found.hedge;
   } else if (speaker) {
-    draft.kind = draft.tokenised.quotesClause ? 'quote' : 'reported';
+    draft.kind = draft.quoting.quotesClause ? 'quote' : 'reported';
   } else {
     draft.kind = 'narrative';
   }
@@ -118,7 +123,7 @@ function inheritQuotations(drafts: Draft[]): void {
   for (let i = 0; i < drafts.length; i++) {
     const current = drafts[i] as Draft;
     const next = drafts[i + 1];
-    const continues = next !== undefined && next.tokenised.startsQuoted && current.tokenised.endsQuoted;
+    const continues = next !== undefined && next.quoting.startsQuoted && current.quoting.endsQuoted;
     if (continues) continue;
     const group = drafts.slice(groupStart, i + 1);
     groupStart = i + 1;
@@ -136,7 +141,7 @@ function inheritQuotations(drafts: Draft[]): void {
   for (let i = 1; i < drafts.length; i++) {
     const current = drafts[i] as Draft;
     const before = drafts[i - 1] as Draft;
-    if (current.speaker || !current.tokenised.fullyQuoted || current.tokenised.startsQuoted) continue;
+    if (current.speaker || !current.quoting.fullyQuoted || current.quoting.startsQuoted) continue;
     if (before.speaker && before.kind === 'quote' && current.paragraph - before.paragraph <= 1) {
       current.speaker = before.speaker;
       current.via = before.via;

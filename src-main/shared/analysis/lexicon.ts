@@ -3,6 +3,7 @@
 // analysis consults only its lexicon, word by word: a table look-up, cached as a bit mask per word.
 import nlp from 'compromise';
 import { AUXILIARIES, cueForm, HEDGE_ADVERBS, isVerbModifier } from './cues';
+import { gazetteerMayStartWith } from './gazetteer';
 
 type Lexicon = Record<string, string | string[] | undefined>;
 
@@ -25,6 +26,14 @@ export const CUE_ING = 4096;
 export const AUXILIARY = 8192;
 export const MODIFIER = 16384;
 export const HEDGE = 32768;
+/** A month, month abbreviation or weekday (lower-cased), or a word starting with a digit. */
+export const CALENDAR = 65536;
+/** "of", "the", "for"… inside a name: "Coalition of Patriots for Change". */
+export const CONNECTOR = 131072;
+/** A title before a person's name: "president", "gen.", "deputy". */
+export const TITLE = 262144;
+/** Some gazetteer name starts with this word. */
+export const GAZETTEER_START = 524288;
 export const CUE = CUE_BASE | CUE_THIRD | CUE_PAST | CUE_ING;
 
 const MASKS: [RegExp, number][] = [
@@ -37,6 +46,35 @@ const MASKS: [RegExp, number][] = [
   [/^(?:Determiner|Preposition|Conjunction|Pronoun|Adverb|QuestionWord|Adjective|Gerund)$/, FUNCTION_WORD],
   [/^(?:Adjective|Plural|Singular|Noun|Uncountable)$/, NOT_VERB],
 ];
+
+const CALENDAR_WORDS = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'
+  ).split(' '),
+);
+const PERSON_TITLES = new Set(
+  (
+    'president minister mr mrs ms dr prof gen general colonel col lt major captain commander ambassador senator ' +
+    'governor mayor spokesman spokeswoman spokesperson warlord leader king queen prince pope secretary envoy chief ' +
+    'judge director chairman premier sheikh emir rebel opposition former deputy'
+  ).split(' '),
+);
+const CONNECTOR_WORDS = new Set([
+  'of',
+  'the',
+  'for',
+  'de',
+  'du',
+  'des',
+  'al',
+  'bin',
+  'von',
+  'van',
+  'and',
+  'on',
+  'in',
+]);
 
 const cache = new Map<string, number>();
 
@@ -60,6 +98,10 @@ export function flagsOf(lowerWord: string): number {
   if (AUXILIARIES.has(lowerWord)) mask |= AUXILIARY;
   if (isVerbModifier(lowerWord)) mask |= MODIFIER;
   if (HEDGE_ADVERBS.has(lowerWord)) mask |= HEDGE;
+  if (CALENDAR_WORDS.has(lowerWord) || /^(?:1[89]|20)\d\d/.test(lowerWord)) mask |= CALENDAR;
+  if (PERSON_TITLES.has(lowerWord.replace(/\.$/, ''))) mask |= TITLE;
+  if (gazetteerMayStartWith(lowerWord)) mask |= GAZETTEER_START;
+  if (CONNECTOR_WORDS.has(lowerWord)) mask |= CONNECTOR;
   if (cache.size > 100_000) cache.clear();
   cache.set(lowerWord, mask);
   return mask;

@@ -2,7 +2,23 @@
 
 const BULLETS = '•⁃▪◦‣●';
 const BULLET_OR_LINE_ITEM = new RegExp(`[${BULLETS}]|\\n[^\\S\\n]*[-*–][^\\S\\n]`, 'g');
-const LIST_HEAD = new RegExp(`^[${BULLETS}*–-]?\\s*(\\d{1,3}|[a-zA-Z])(\\.\\)|\\)|\\.)\\s`);
+const LIST_HEAD = new RegExp(`[${BULLETS}*–-]?\\s*(\\d{1,3}|[a-zA-Z])(\\.\\)|\\)|\\.)\\s`, 'y');
+
+/** Finds bullets and line-initial dashes with one regex pass over the text, remembered across paragraphs. */
+export class BulletCursor {
+  private readonly pattern = new RegExp(BULLET_OR_LINE_ITEM.source, 'g');
+  private found = -1;
+  constructor(private readonly text: string) {}
+
+  /** The first bullet or line item at or after `from`, or text.length. */
+  next(from: number): number {
+    if (this.found >= from) return this.found;
+    this.pattern.lastIndex = from;
+    const m = this.pattern.exec(this.text);
+    this.found = m ? m.index : this.text.length;
+    return this.found;
+  }
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -19,12 +35,21 @@ function successor(value: string): string | null {
  * at the start of a line, and the next number or letter of a list the paragraph opens with
  * ("1.) The first item 2.) The second item", "a. … b. … c. …").
  */
-export function listCuts(text: string, from: number, to: number): number[] {
-  const paragraph = text.slice(from, to);
+export function listCuts(text: string, from: number, to: number, bullets: BulletCursor): number[] {
   const cuts: number[] = [];
+  const hasBullets = bullets.next(from) < to;
+  // Only a paragraph that starts like "1." / "a)" / "• 9." can be a numbered or lettered list.
+  LIST_HEAD.lastIndex = from;
+  const head = LIST_HEAD.exec(text);
+  if (!hasBullets && !head) return cuts;
+  const paragraph = text.slice(from, to);
 
   BULLET_OR_LINE_ITEM.lastIndex = 0;
-  for (let m = BULLET_OR_LINE_ITEM.exec(paragraph); m; m = BULLET_OR_LINE_ITEM.exec(paragraph)) {
+  for (
+    let m = hasBullets ? BULLET_OR_LINE_ITEM.exec(paragraph) : null;
+    m;
+    m = BULLET_OR_LINE_ITEM.exec(paragraph)
+  ) {
     if (m[0].startsWith('\n')) {
       cuts.push(from + m.index + m[0].length - 2);
     } else if (m.index > 0 && /\s/.test(paragraph.charAt(m.index - 1))) {
@@ -32,7 +57,6 @@ export function listCuts(text: string, from: number, to: number): number[] {
     }
   }
 
-  const head = LIST_HEAD.exec(paragraph);
   if (head) {
     const punctuation = head[2] as string;
     const isLetter = /[a-zA-Z]/.test(head[1] as string);

@@ -55,6 +55,7 @@ const MINOR_WORDS = new Set([
 
 /** The initials of a multi-word name's significant words ("radio free europe radio liberty" → "rferl"). */
 export function initialsOf(normalised: string): string {
+  if (!normalised.includes(' ')) return '';
   const words = normalised.split(' ').filter((w) => w !== '' && !MINOR_WORDS.has(w));
   return words.length < 2 ? '' : words.map((w) => w.charAt(0)).join('');
 }

@@ -12,7 +12,7 @@ import {
   SENTENCE_STARTERS,
   TIME_PHRASE_OPENERS,
 } from './abbreviations';
-import { listCuts } from './lists';
+import { BulletCursor, listCuts } from './lists';
 
 export interface Span {
   start: number;
@@ -63,14 +63,14 @@ const UPPER = /\p{Lu}/u;
 /** Splits the whole text: paragraph by paragraph, never one huge scan across blank lines. */
 export function splitStatements(text: string): Span[] {
   const spans: Span[] = [];
-  const terminals = new TerminalCursor(text);
+  const cursors = { terminals: new TerminalCursor(text), bullets: new BulletCursor(text) };
   const separator = /\n[^\S\n]*\n\s*|\u2029\s*/g;
   let paragraphStart = 0;
   for (let m = separator.exec(text); m; m = separator.exec(text)) {
-    splitParagraph(text, paragraphStart, m.index, spans, terminals);
+    splitParagraph(text, paragraphStart, m.index, spans, cursors);
     paragraphStart = m.index + m[0].length;
   }
-  splitParagraph(text, paragraphStart, text.length, spans, terminals);
+  splitParagraph(text, paragraphStart, text.length, spans, cursors);
   return spans;
 }
 
@@ -101,9 +101,10 @@ function splitParagraph(
   from: number,
   to: number,
   spans: Span[],
-  terminals: TerminalCursor,
+  cursors: { terminals: TerminalCursor; bullets: BulletCursor },
 ): void {
-  const cuts = listCuts(text, from, to);
+  const { terminals } = cursors;
+  const cuts = listCuts(text, from, to, cursors.bullets);
   let cutIndex = 0;
   let sentenceStart = from;
   let position = from;

@@ -57,6 +57,14 @@ describe('analyzeText on news constructions', () => {
     expect(s.kind).toBe('reported');
   });
 
+  it('does not take a second clause’s speaker, or a conjunction, for a relay', () => {
+    const s = only('He vowed to keep trying, but the BBC editor Jon Sopel says the president sounded tired.');
+    expect(s.via).toEqual([]);
+    const t = only('Mr Obama said the concerns were "legitimate" but insisted progress had been made.');
+    expect(t.speaker?.name).toBe('Obama');
+    expect(t.via).toEqual([]);
+  });
+
   it('marks a hedged claim without a speaker', () => {
     const s = only('Dozens of fighters were allegedly killed near the border.');
     expect(s.kind).toBe('hedged');

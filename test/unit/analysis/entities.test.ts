@@ -9,19 +9,27 @@ const ofType = (type: string) => new Set(entities.filter((e) => e.type === type)
 describe('entities of the seed article', () => {
   it('finds the people named in full', () => {
     const people = ofType('person');
-    for (const name of ['Faustin-Archange Touadera', 'Francois Bozize', 'Mikhail Bogdanov', 'Vladimir Putin', 'Khalifa Haftar']) {
+    for (const name of [
+      'Faustin-Archange Touadera',
+      'Francois Bozize',
+      'Mikhail Bogdanov',
+      'Vladimir Putin',
+      'Khalifa Haftar',
+    ]) {
       expect(people).toContain(name);
     }
   });
 
   it('finds organisations, agencies and outlets, acronyms included', () => {
     const organisations = ofType('organisation');
-    for (const name of ['Interfax', 'Tass', 'RFERL', 'MINUSCA', 'Rwanda Defence Force']) expect(organisations).toContain(name);
+    for (const name of ['Interfax', 'Tass', 'RFERL', 'MINUSCA', 'Rwanda Defence Force'])
+      expect(organisations).toContain(name);
   });
 
   it('finds places, including a capital and a small town the gazetteer does not list', () => {
     const places = ofType('place');
-    for (const name of ['Central African Republic', 'Bangui', 'Uganda', 'Mbaiki', 'Port Sudan']) expect(places).toContain(name);
+    for (const name of ['Central African Republic', 'Bangui', 'Uganda', 'Mbaiki', 'Port Sudan'])
+      expect(places).toContain(name);
     expect(places).not.toContain('Russian');
   });
 

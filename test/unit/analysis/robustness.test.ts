@@ -20,8 +20,42 @@ function expectWellFormed(text: string, spans: { start: number; end: number }[])
 const newsish = fc
   .array(
     fc.oneof(
-      fc.constantFrom('.', '!', '?', '…', '“', '”', '"', "'", '(', ')', '[', ']', ' ', ' ', '\n', '\n\n', '•', '1.', 'a.'),
-      fc.constantFrom('U.S.', 'Dr.', 'He', 'said', 'Tass', 'a.m.', 'No.', '5', 'the', 'I', 'E.', '. . .', 'reportedly'),
+      fc.constantFrom(
+        '.',
+        '!',
+        '?',
+        '…',
+        '“',
+        '”',
+        '"',
+        "'",
+        '(',
+        ')',
+        '[',
+        ']',
+        ' ',
+        ' ',
+        '\n',
+        '\n\n',
+        '•',
+        '1.',
+        'a.',
+      ),
+      fc.constantFrom(
+        'U.S.',
+        'Dr.',
+        'He',
+        'said',
+        'Tass',
+        'a.m.',
+        'No.',
+        '5',
+        'the',
+        'I',
+        'E.',
+        '. . .',
+        'reportedly',
+      ),
       fc.string({ maxLength: 4 }),
     ),
     { maxLength: 60 },
@@ -31,9 +65,12 @@ const newsish = fc
 describe('robustness', () => {
   it('splits any text into ordered, non-overlapping, trimmed spans', () => {
     fc.assert(
-      fc.property(fc.oneof(newsish, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
-        expectWellFormed(text, splitStatements(text));
-      }),
+      fc.property(
+        fc.oneof(newsish, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })),
+        (text) => {
+          expectWellFormed(text, splitStatements(text));
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -38,7 +38,9 @@ describe('findMatchingSource', () => {
   it('refuses an ambiguous surname shared by two known people', () => {
     const people = [source('John Smith'), source('Jane Smith')];
     expect(findMatchingSource({ name: 'Smith', kind: 'person', aliases: [] }, people)).toBeNull();
-    expect(findMatchingSource({ name: 'Jane Smith', kind: 'person', aliases: [] }, people)?.name).toBe('Jane Smith');
+    expect(findMatchingSource({ name: 'Jane Smith', kind: 'person', aliases: [] }, people)?.name).toBe(
+      'Jane Smith',
+    );
   });
 });
 
@@ -49,10 +51,8 @@ describe('normaliseName and mergeAliases', () => {
   });
 
   it('keeps the first spelling of each alias and drops duplicates', () => {
-    expect(mergeAliases(['Bogdanov', 'the deputy foreign minister'], ['BOGDANOV', 'Mikhail Bogdanov'])).toEqual([
-      'Bogdanov',
-      'the deputy foreign minister',
-      'Mikhail Bogdanov',
-    ]);
+    expect(
+      mergeAliases(['Bogdanov', 'the deputy foreign minister'], ['BOGDANOV', 'Mikhail Bogdanov']),
+    ).toEqual(['Bogdanov', 'the deputy foreign minister', 'Mikhail Bogdanov']);
   });
 });

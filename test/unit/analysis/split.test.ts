@@ -7,7 +7,9 @@ const texts = (text: string): string[] => splitStatements(text).map((s) => text.
 
 describe('splitStatements', () => {
   it('gets at least 46 of the 48 golden rules exactly right', () => {
-    const failed = goldenRules.filter((rule) => JSON.stringify(texts(rule.text)) !== JSON.stringify(rule.sentences));
+    const failed = goldenRules.filter(
+      (rule) => JSON.stringify(texts(rule.text)) !== JSON.stringify(rule.sentences),
+    );
     expect(goldenRules).toHaveLength(48);
     expect(failed.map((rule) => `#${rule.id} ${rule.rule}`).length).toBeLessThanOrEqual(2);
   });
@@ -19,7 +21,8 @@ describe('splitStatements', () => {
   });
 
   it('keeps a sentence together across PDF line breaks and splits at the blank line', () => {
-    const text = 'The U.N.\nmission said on Monday that\nthe situation is calm. Rebels\nwithdrew.\n\nA new paragraph.';
+    const text =
+      'The U.N.\nmission said on Monday that\nthe situation is calm. Rebels\nwithdrew.\n\nA new paragraph.';
     expect(texts(text)).toEqual([
       'The U.N.\nmission said on Monday that\nthe situation is calm.',
       'Rebels\nwithdrew.',
@@ -28,7 +31,8 @@ describe('splitStatements', () => {
   });
 
   it('does not end a sentence after titles, ranks and numbered references', () => {
-    const text = 'Lt. Col. Ivanov met Dr. Amina at 5 p.m. near gate No. 5 of the U.N. compound. Gen. Ali said 2.5 m. was enough.';
+    const text =
+      'Lt. Col. Ivanov met Dr. Amina at 5 p.m. near gate No. 5 of the U.N. compound. Gen. Ali said 2.5 m. was enough.';
     expect(texts(text)).toEqual([
       'Lt. Col. Ivanov met Dr. Amina at 5 p.m. near gate No. 5 of the U.N. compound.',
       'Gen. Ali said 2.5 m. was enough.',

@@ -1,0 +1,84 @@
+// Token predicates and phrase reading shared by the attribution reader: verbs, auxiliaries, hedges,
+// punctuation, and the statement text a run of tokens covers.
+import type { CueForm } from './cues';
+import {
+  AUXILIARY,
+  CUE_BASE,
+  CUE_ING,
+  CUE_PAST,
+  CUE_THIRD,
+  FINITE_VERB,
+  HEDGE,
+  MODIFIER,
+  NOT_VERB,
+} from './lexicon';
+import type { Token } from './tokens';
+
+export const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„']);
+
+export function isVerbLike(t: Token): boolean {
+  if (!t.isWord) return false;
+  if (t.flags & (AUXILIARY | CUE_PAST | CUE_THIRD)) return true;
+  if (t.text !== t.lower) return false;
+  if (t.flags & FINITE_VERB) return true;
+  return t.lower.length > 4 && t.lower.endsWith('ed') && !(t.flags & NOT_VERB);
+}
+
+export const isAuxiliary = (t: Token | undefined): boolean => !!t && (t.flags & AUXILIARY) !== 0;
+export const isModifier = (t: Token | undefined): boolean => !!t && (t.flags & MODIFIER) !== 0;
+export const isHedge = (t: Token | undefined): boolean => !!t && (t.flags & HEDGE) !== 0;
+
+/** The reporting-verb form of a token, from its flags. */
+export function formOf(t: Token): CueForm | null {
+  if (t.flags & CUE_PAST) return 'past';
+  if (t.flags & CUE_THIRD) return 'third';
+  if (t.flags & CUE_ING) return 'ing';
+  if (t.flags & CUE_BASE) return 'base';
+  return null;
+}
+
+export const isPunct = (t: Token | undefined, chars: string): boolean =>
+  !!t && !t.isWord && chars.includes(t.text);
+
+/** The statement text covered by tokens [from, to), with an acronym's final period ("U.N."). */
+const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
+
+export class PhraseReader {
+  constructor(
+    private readonly statement: string,
+    private readonly seq: Token[],
+  ) {}
+
+  text(from: number, to: number): string {
+    const first = this.seq[from];
+    const last = this.seq[to - 1];
+    if (!first || !last || to <= from) return '';
+    let end = last.end;
+    if (
+      this.statement.charCodeAt(end) === 46 &&
+      last.text.charCodeAt(last.text.length - 2) === 46 &&
+      ACRONYM.test(last.text)
+    )
+      end++;
+    return this.statement.slice(first.start, end);
+  }
+}
+
+/** Index of the first comma, colon, dash or quotation mark at or after `from` (at most `max` tokens on). */
+export function npUntilComma(seq: Token[], from: number, max: number): number {
+  let j = from;
+  while (
+    j < seq.length &&
+    j - from < max &&
+    !isPunct(seq[j], ',;:—–') &&
+    !QUOTE_MARKS.has((seq[j] as Token).text)
+  )
+    j++;
+  return j;
+}
+
+/** Whether a word starts with a lower-case letter. */
+export function startsLowerCase(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(word);
+}
