@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp, repoRoot, type App } from './harness';
+import { emptyDossier } from '../../src-main/shared/dossier';
+import { dropFiles, launchApp, repoRoot, type App } from './harness';
 
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
-  statements: { text: string; start: number; via: string | null }[];
+  statements: { text: string; start: number; end: number; via: string | null }[];
 };
 const first = gold.statements[0]!;
 const second = gold.statements[1]!;
@@ -18,14 +19,21 @@ const RELAY = second.via!; // "Radio Free Europe Radio Liberty" in the gold file
 const NOTE = 'Compare with [the RFERL report](https://www.rferl.org/a/car-russia) — **disputed** by Moscow.';
 
 /** Select [from, to) of statement `index`'s text (offsets within the statement) and release the mouse. */
-async function selectInStatements(page: Page, from: { index: number; at: number }, to: { index: number; at: number }) {
+async function selectInStatements(
+  page: Page,
+  from: { index: number; at: number },
+  to: { index: number; at: number },
+) {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   await page.evaluate(
     ({ from, to }) => {
       const points: [Node, number][] = [];
       for (const { index, at } of [from, to]) {
         const row = document.querySelector(`[data-testid="statement"][data-index="${index}"]`)!;
-        const walker = document.createTreeWalker(row.querySelector('[data-text-start]')!, NodeFilter.SHOW_TEXT);
+        const walker = document.createTreeWalker(
+          row.querySelector('[data-text-start]')!,
+          NodeFilter.SHOW_TEXT,
+        );
         let left = at;
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const len = n.textContent!.length;
@@ -88,7 +96,6 @@ describe('annotating in the reader', () => {
     const badge = page.locator('[data-index="0"] [data-testid="grade-badge"]');
     await badge.waitFor();
     assert.match(await badge.innerText(), /2$/);
-    await app.screenshot('reader-highlights');
     await page.keyboard.press('Escape');
     await page.getByTestId('selection-toolbar').waitFor({ state: 'detached' });
   });
@@ -145,7 +152,7 @@ describe('annotating in the reader', () => {
     await page.locator('[data-index="0"] [data-testid="grade-badge"]').waitFor({ state: 'detached' });
     await page.keyboard.press('Control+z'); // note
     await page.getByTestId('annotation-item').getByTestId('note-rendered').waitFor({ state: 'detached' });
-    assert.equal(await rowHighlight.count() > 0, true, 'the tagged span is still there');
+    assert.equal((await rowHighlight.count()) > 0, true, 'the tagged span is still there');
     await page.keyboard.press('Control+z'); // the tag (and with it the annotation)
     await rowHighlight.first().waitFor({ state: 'detached' });
 
@@ -186,6 +193,23 @@ describe('annotating in the reader', () => {
     assert.equal(await highlightText(page, 1), 'Russia denied');
     assert.ok((await highlightText(page, 0)).endsWith('safeguard the national elections.'));
     await page.keyboard.press('Escape');
+
+    // The reader with its highlights and the toolbar over a fresh selection, for the record.
+    const third = gold.statements[2]!.text;
+    const at = third.indexOf('accused former President');
+    await selectInStatements(
+      page,
+      { index: 2, at },
+      { index: 2, at: at + 'accused former President'.length },
+    );
+    await page.getByTestId('selection-toolbar').waitFor();
+    await page
+      .getByTestId('toast')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => {});
+    await app.screenshot('reader-highlights');
+    await page.keyboard.press('Escape');
   });
 
   it('opens the command palette with Ctrl+K and runs a command', async () => {
@@ -193,6 +217,8 @@ describe('annotating in the reader', () => {
     await page.locator('[data-testid="statement"][data-index="2"] .gutter').click();
     await page.keyboard.press('Control+k');
     await page.getByTestId('command-palette').waitFor();
+    await page.getByTestId('palette-input').fill('cred');
+    await app.screenshot('command-palette');
     await page.getByTestId('palette-input').fill('nxt stmt');
     assert.match(await page.getByTestId('palette-item').first().innerText(), /Next statement/);
     await page.keyboard.press('Enter');
@@ -202,6 +228,184 @@ describe('annotating in the reader', () => {
     await page.getByTestId('command-palette').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('command-palette').waitFor({ state: 'detached' });
+  });
+
+  it('made no request outside its own origin and logged no console errors', () => {
+    assert.deepEqual(app.foreignRequests(), []);
+    assert.deepEqual(app.consoleErrors, []);
+  });
+});
+
+/** One article of the seed text repeated to `statementCount` statements, with `annotationCount` annotations. */
+function largeDossier(statementCount: number, annotationCount: number) {
+  const seedText = readFileSync(join(repoRoot, 'test/fixtures/car-dec-2020.txt'), 'utf8');
+  const at = '2026-11-29T00:00:00.000Z';
+  const d = emptyDossier(at, 'scale test');
+  const copies = Math.ceil(statementCount / gold.statements.length);
+  const text = Array.from({ length: copies }, () => seedText).join('\n\n');
+  const stride = seedText.length + 2;
+  d.articles.push({
+    id: 'scale-article',
+    title: `Scale: ${statementCount} statements, ${annotationCount} annotations`,
+    outlet: null,
+    authors: [],
+    publishedAt: null,
+    url: null,
+    language: 'en',
+    text,
+    textSha256: 'scale-text',
+    fileSha256: 'scale-file',
+    fileName: 'scale.txt',
+    format: 'txt',
+    fileSize: text.length,
+    importedAt: at,
+    updatedAt: at,
+    versionOf: null,
+  });
+  for (let i = 0; i < statementCount; i++) {
+    const g = gold.statements[i % gold.statements.length]!;
+    const shift = Math.floor(i / gold.statements.length) * stride;
+    d.statements.push({
+      id: `scale-st-${i}`,
+      articleId: 'scale-article',
+      index: i,
+      start: g.start + shift,
+      end: g.end + shift,
+      kind: 'narrative',
+      speakerId: null,
+      cue: null,
+      viaIds: [],
+      entities: [],
+      userEdited: false,
+      updatedAt: at,
+    });
+  }
+  const colours = ['#d9534f', '#6f42c1', '#e8a33d'];
+  colours.forEach((colour, i) =>
+    d.tags.push({
+      id: `scale-tag-${i}`,
+      name: `Scale ${i}`,
+      colour,
+      parentId: null,
+      description: '',
+      shortcut: null,
+      createdAt: at,
+      updatedAt: at,
+    }),
+  );
+  for (let i = 0; i < annotationCount; i++) {
+    const st = d.statements[(i * 7919) % statementCount]!;
+    const start = st.start + (i % 17);
+    const end = Math.min(st.end, start + 12 + (i % 40));
+    d.annotations.push({
+      id: `scale-ann-${i}`,
+      articleId: 'scale-article',
+      statementIds: [st.id],
+      quote: { exact: text.slice(start, end), prefix: '', suffix: '' },
+      position: { start, end },
+      note: i % 3 ? '' : `Note ${i} with **bold**`,
+      tagIds: [`scale-tag-${i % 3}`],
+      credibility: (i % 6) + 1,
+      author: 'scale',
+      orphaned: false,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  return d;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+describe('the reader at scale (5,000 statements, 10,000 annotations)', () => {
+  let app: App;
+  before(async () => {
+    app = await launchApp();
+    await app.page.getByTestId('statement').first().waitFor();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('renders only a window of rows, scrolls to the end, and annotates without delay', async (t) => {
+    const { page } = app;
+    const dossier = largeDossier(5000, 10_000);
+    await dropFiles(page, [
+      { name: 'scale.json', bytes: Buffer.from(JSON.stringify(dossier)), type: 'application/json' },
+    ]);
+    await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
+    await page.getByTestId('import-report-close').click();
+    const item = page.getByTestId('library-item').filter({ hasText: 'Scale:' });
+    await item.waitFor();
+
+    const openStart = Date.now();
+    await item.click();
+    await page.getByTestId('article-title').filter({ hasText: 'Scale:' }).waitFor();
+    await page
+      .locator('[data-testid="statement"][data-index="0"] [data-testid="highlight"]')
+      .first()
+      .waitFor();
+    const openMs = Date.now() - openStart;
+    const rendered = await page.getByTestId('statement').count();
+    assert.ok(
+      rendered > 3 && rendered < 200,
+      `a window of rows is rendered, not all 5,000 (got ${rendered})`,
+    );
+
+    const scrolls: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      scrolls.push(
+        await page.evaluate(async () => {
+          const reader = document.querySelector<HTMLElement>('[data-testid="reader"]')!;
+          const t0 = performance.now();
+          reader.scrollTop += reader.clientHeight;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now() - t0;
+        }),
+      );
+    }
+    await page.evaluate(() => {
+      const reader = document.querySelector<HTMLElement>('[data-testid="reader"]')!;
+      reader.scrollTop = reader.scrollHeight;
+    });
+    await page.locator('[data-testid="statement"][data-index="4999"]').waitFor();
+    await page.evaluate(() => {
+      const reader = document.querySelector<HTMLElement>('[data-testid="reader"]')!;
+      reader.scrollTop = reader.scrollHeight; // measured heights may have grown the list
+    });
+    const last = page.locator('[data-testid="statement"][data-index="4999"]');
+    await last.waitFor();
+    assert.ok((await page.getByTestId('statement').count()) < 200);
+
+    const lastText = gold.statements[4999 % gold.statements.length]!.text;
+    const creates: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const index = 4990 + k;
+      const words = gold.statements[index % gold.statements.length]!.text.split(' ').slice(0, 2).join(' ');
+      await page.locator(`[data-testid="statement"][data-index="${index}"]`).scrollIntoViewIfNeeded();
+      const t0 = Date.now();
+      await selectInStatements(page, { index, at: 0 }, { index, at: words.length });
+      await page.getByTestId('selection-toolbar').waitFor();
+      await page.keyboard.press('2');
+      // The toolbar shows the tag as applied once the new annotation is stored and read back.
+      await page.locator('[data-testid="toolbar-tag"][aria-pressed="true"]').waitFor();
+      creates.push(Date.now() - t0);
+      await page.keyboard.press('Escape');
+    }
+    assert.ok(lastText.length > 0);
+
+    // Reveal: a search hit far up the article scrolls it into view and flashes it.
+    await page.getByTestId('search-input').fill('Bogdanov');
+    const hit = page.locator(
+      '[data-testid="search-group"][data-article-id="scale-article"] [data-testid="search-hit"]',
+    );
+    await hit.first().click();
+    await page.locator('[data-testid="reader"] span.flash').first().waitFor();
+    assert.equal(await page.locator('[data-testid="statement"][aria-selected="true"]').count(), 1);
+    t.diagnostic(
+      `open ${openMs} ms · scroll one screen median ${median(scrolls).toFixed(1)} ms · ` +
+        `select+tag until highlighted median ${median(creates)} ms · ${rendered} rows rendered`,
+    );
   });
 
   it('made no request outside its own origin and logged no console errors', () => {

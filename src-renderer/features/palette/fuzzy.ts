@@ -19,7 +19,7 @@ export function fuzzyScore(query: string, text: string): number | null {
     ti = found + 1;
   }
   if (t.includes(q)) score += 10;
-  return score - t.length * 0.01;
+  return score;
 }
 
 /** Items matching `query`, best first; ties keep their original order. */

@@ -41,6 +41,20 @@ export function annotationsOfStatement(db: CorroborateDB, statementId: string): 
   return db.annotations.where('statementIds').equals(statementId).sortBy('createdAt');
 }
 
+/**
+ * The annotations covering any of these statements (the reader's visible window). A live query
+ * on this range re-runs only when an annotation in it changes, not for every edit in the article.
+ */
+export function annotationsOfStatements(db: CorroborateDB, statementIds: string[]): Promise<Annotation[]> {
+  if (statementIds.length === 0) return Promise.resolve([]);
+  return db.annotations.where('statementIds').anyOf(statementIds).distinct().toArray();
+}
+
+/** How many annotations an article has (an index count: nothing is read). */
+export function countAnnotations(db: CorroborateDB, articleId: string | null): Promise<number> {
+  return articleId ? db.annotations.where('articleId').equals(articleId).count() : Promise.resolve(0);
+}
+
 export function draftAnnotation(article: Article, span: Span, author: string): Annotation {
   const at = now();
   return {
@@ -168,6 +182,8 @@ export const annotations = {
     setSpanNote(appDb, article, span, note, author),
   setSpanCredibility: (article: Article, span: Span, credibility: number | null, author: string) =>
     setSpanCredibility(appDb, article, span, credibility, author),
+  ofStatements: (statementIds: string[]) => annotationsOfStatements(appDb, statementIds),
+  count: (articleId: string | null) => countAnnotations(appDb, articleId),
   ofStatement: (statementId: string) => annotationsOfStatement(appDb, statementId),
   annotationForSpan: (articleId: string, span: Span) => annotationForSpan(appDb, articleId, span),
   update: (id: string, change: AnnotationChange, label?: string) =>
