@@ -39,11 +39,7 @@ export async function applyEdit(
       changes.push({ table: op.table, id: op.id, before, after: op.after });
     }
     if (!undoable) return;
-    await db.history
-      .where('seq')
-      .above(0)
-      .filter((h) => h.undone === 1)
-      .delete();
+    await db.history.where('undone').equals(1).delete();
     await db.history.add({ at: new Date().toISOString(), label, changes, undone: 0 });
     const count = await db.history.count();
     if (count > HISTORY_KEPT) {
@@ -70,11 +66,7 @@ async function replay(db: CorroborateDB, entry: HistoryEntry, direction: 'undo' 
 /** Undo the latest edit; returns its label, or null when there is nothing to undo. */
 export async function undo(db: CorroborateDB): Promise<string | null> {
   return db.transaction('rw', [...WORKSPACE_TABLES.map((t) => db.table(t)), db.history], async () => {
-    const entry = await db.history
-      .orderBy('seq')
-      .reverse()
-      .filter((h) => h.undone === 0)
-      .first();
+    const entry = await db.history.where('[undone+seq]').between([0, -Infinity], [0, Infinity]).last();
     if (!entry) return null;
     await replay(db, entry, 'undo');
     return entry.label;
@@ -84,10 +76,7 @@ export async function undo(db: CorroborateDB): Promise<string | null> {
 /** Redo the edit undone last; returns its label, or null. */
 export async function redo(db: CorroborateDB): Promise<string | null> {
   return db.transaction('rw', [...WORKSPACE_TABLES.map((t) => db.table(t)), db.history], async () => {
-    const entry = await db.history
-      .orderBy('seq')
-      .filter((h) => h.undone === 1)
-      .first();
+    const entry = await db.history.where('[undone+seq]').between([1, -Infinity], [1, Infinity]).first();
     if (!entry) return null;
     await replay(db, entry, 'redo');
     return entry.label;

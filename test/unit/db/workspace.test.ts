@@ -10,12 +10,49 @@ import { seedIfNew } from '../../../src-renderer/lib/db/workspace';
 import { toggleStatementTag, statementAnnotation } from '../../../src-renderer/lib/db/tags';
 import { undo, redo } from '../../../src-renderer/lib/db/history';
 import { importBytes } from '../../../src-main/main/import/pipeline';
+import { selectorsFor } from '../../../src-main/shared/selectors';
 
 const seedBytes = new Uint8Array(readFileSync('test/fixtures/car-dec-2020.txt'));
 let n = 0;
 const freshDb = (upTo?: number) => openDatabase(`test-${Date.now()}-${n++}`, upTo);
 
 describe('workspace database', () => {
+  it('keeps the undo log usable across the upgrade to version 2', async () => {
+    const name = `undo-upgrade-${Date.now()}`;
+    const v1 = openDatabase(name, 1);
+    await seedIfNew(v1, async () => [await importBytes(seedBytes, 'car-dec-2020.txt')]);
+    const article = (await v1.articles.toArray())[0]!;
+    const st = (await v1.statements.where('articleId').equals(article.id).sortBy('index'))[0]!;
+    const tag = (await v1.tags.toArray())[0]!;
+    // What version 1 wrote for an edit: the record and an undo entry (no `undone` index yet).
+    const ann = {
+      id: 'ann-1',
+      articleId: article.id,
+      statementIds: [st.id],
+      ...selectorsFor(article.text, st.start, st.end),
+      note: '',
+      tagIds: [tag.id],
+      credibility: null,
+      author: 'Tester',
+      orphaned: false,
+      createdAt: article.importedAt,
+      updatedAt: article.importedAt,
+    };
+    await v1.annotations.add(ann);
+    await v1.history.add({
+      at: ann.createdAt,
+      label: 'Add tag',
+      changes: [{ table: 'annotations', id: ann.id, before: null, after: ann }],
+      undone: 0,
+    });
+    v1.close();
+    const v2 = openDatabase(name);
+    expect(await undo(v2)).toMatch(/Add tag/);
+    expect(await statementAnnotation(v2, st)).toBeUndefined();
+    expect(await redo(v2)).toMatch(/Add tag/);
+    v2.close();
+  });
+
   it('keeps every record through each schema upgrade', async () => {
     for (let v = 1; v <= LATEST_VERSION; v++) {
       const name = `upgrade-${v}-${Date.now()}`;
