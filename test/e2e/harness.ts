@@ -31,16 +31,26 @@ export interface App {
   /** Every URL the page requested. */
   requests: string[];
   consoleErrors: string[];
+  /** Kill the browser shell's process (as a crash would) and start a new one on the same port. */
+  restartServer: (signal?: NodeJS.Signals) => Promise<string>;
   /** Requests to anything but the shell's own origin (must stay empty). */
   foreignRequests: () => string[];
   screenshot: (name: string) => Promise<string>;
   close: () => Promise<void>;
 }
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startServer(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'src-main/web/main.ts'), '--port', '0', '--data-dir', dataDir],
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'src-main/web/main.ts'),
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+    ],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -64,7 +74,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
 
 export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'corroborate-e2e-')));
-  const { child, url } = await startServer(dataDir);
+  let { child, url } = await startServer(dataDir);
   const origin = new URL(url).origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, acceptDownloads: true });
@@ -90,6 +100,13 @@ export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
     page,
     requests,
     consoleErrors,
+    restartServer: async (signal = 'SIGKILL') => {
+      const exited = new Promise((ok) => child.once('exit', ok));
+      child.kill(signal);
+      await exited;
+      ({ child, url } = await startServer(dataDir, Number(new URL(url).port)));
+      return url;
+    },
     foreignRequests: () =>
       requests.filter((r) => !r.startsWith(origin + '/') && !r.startsWith('data:') && !r.startsWith('blob:')),
     screenshot: async (name) => {

@@ -6,6 +6,8 @@ import { recordImport, storeExtractedArticle } from '../../lib/db';
 import type { PickedFile } from './dropped-files';
 import { importDossierFile, isDossierFile } from '../export/dossier-import';
 import { afterArticleImported } from '../compare/versions';
+import { isQuotaError, QUOTA_MESSAGE } from '../../lib/storage-errors';
+import { workbench } from '../../lib/state/workbench.svelte';
 
 export interface ReportRow {
   fileName: string;
@@ -41,6 +43,8 @@ class ImportQueue {
   report = $state<ReportRow[]>([]);
   reportOpen = $state(false);
   private cancelRequested = false;
+  /** Set when the database refused a write for lack of space: the rest of the batch is skipped. */
+  private storageFull = false;
 
   cancel(): void {
     this.cancelRequested = true;
@@ -50,6 +54,7 @@ class ImportQueue {
     if (this.running || files.length === 0) return [];
     this.running = true;
     this.cancelRequested = false;
+    this.storageFull = false;
     this.total = files.length;
     this.done = 0;
     this.report = [];
@@ -59,11 +64,20 @@ class ImportQueue {
       for (const picked of files) {
         if (this.cancelRequested) break;
         this.current = picked.relativePath;
+        // An article stored while Cancel was pressed is still reported: the report never hides data.
         const row = await this.importOne(picked);
-        if (this.cancelRequested && row.outcome === 'imported') break;
         rows.push(row);
         this.report = [...rows];
-        await recordImport(batchId, row);
+        if (this.storageFull) {
+          workbench.notify('The disk is full: the import stopped. Nothing already stored was lost.', 'error');
+          this.cancelRequested = true;
+          this.done++;
+          break;
+        }
+        await recordImport(batchId, row).catch((err: unknown) => {
+          // The history row is a convenience; the article itself is already stored (or not) in full.
+          if (!isQuotaError(err)) throw err;
+        });
         if (row.articleId && row.outcome === 'imported') onImported?.(row.articleId);
         this.done++;
       }
@@ -75,7 +89,7 @@ class ImportQueue {
             title: null,
             format: null,
             statementCount: 0,
-            reason: 'cancelled before import',
+            reason: this.storageFull ? 'not imported: the disk is full' : 'cancelled before import',
             articleId: null,
           });
         }
@@ -115,7 +129,17 @@ class ImportQueue {
     const result = await api.importFile({ name: picked.file.name, bytes, relativePath: picked.relativePath });
     if (!result.ok) return { ...base, outcome: 'refused', reason: result.message };
     if (this.cancelRequested) return { ...base, outcome: 'refused', reason: 'cancelled' };
-    const stored = await storeExtractedArticle(result.value);
+    let stored: Awaited<ReturnType<typeof storeExtractedArticle>>;
+    try {
+      stored = await storeExtractedArticle(result.value);
+    } catch (err) {
+      // The write is one transaction: on failure nothing of this article was stored.
+      if (isQuotaError(err)) {
+        this.storageFull = true;
+        return { ...base, outcome: 'refused', reason: QUOTA_MESSAGE };
+      }
+      return { ...base, outcome: 'refused', reason: `not stored: ${(err as Error).message}` };
+    }
     if (stored.outcome === 'duplicate') {
       return {
         ...base,

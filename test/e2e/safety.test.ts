@@ -1,0 +1,161 @@
+// Nothing lost, nothing half-written: paste, cancel, a full disk, and the back end or the window
+// dying in the middle of a 100-file import leave only whole articles and an honest report.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { dropFiles, launchApp, type App, type DropFile } from './harness';
+
+/** Files with distinct texts, each a few statements long. */
+function manyFiles(n: number, prefix: string): DropFile[] {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `${prefix}-${String(i).padStart(3, '0')}.txt`,
+    bytes: Buffer.from(
+      `Officials in district ${prefix}-${i} said the market reopened on day ${i}. ` +
+        `Traders confirmed that ${i * 7 + 3} stalls were open. A resident said prices had risen.\n`,
+    ),
+  }));
+}
+
+/** Every article in the database with its number of statements, read straight from IndexedDB. */
+async function articleIntegrity(
+  page: Page,
+): Promise<{ articles: number; withoutStatements: string[]; orphanStatements: number }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('corroborate');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['articles', 'statements'], 'readonly');
+          const articles = tx.objectStore('articles').getAll();
+          const statements = tx.objectStore('statements').getAll();
+          tx.oncomplete = () => {
+            const counts = new Map<string, number>();
+            for (const s of statements.result as { articleId: string }[])
+              counts.set(s.articleId, (counts.get(s.articleId) ?? 0) + 1);
+            const ids = new Set((articles.result as { id: string }[]).map((a) => a.id));
+            resolve({
+              articles: ids.size,
+              withoutStatements: (articles.result as { id: string; title: string }[])
+                .filter((a) => !counts.get(a.id))
+                .map((a) => a.title),
+              orphanStatements: [...counts.keys()].filter((id) => !ids.has(id)).length,
+            });
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+describe('nothing lost, nothing half-written', () => {
+  let app: App;
+  before(async () => {
+    app = await launchApp();
+    await app.page.getByTestId('article-title').waitFor();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('imports pasted text as an article', async () => {
+    const { page } = app;
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData(
+        'text/plain',
+        'The minister said the border would reopen on Friday. Customs officials denied it.',
+      );
+      window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+    });
+    await page.getByTestId('import-report').locator('[data-outcome="imported"]').waitFor();
+    await page.getByTestId('article-title').filter({ hasText: 'The minister said' }).waitFor();
+    assert.equal(await page.getByTestId('statement').count(), 2);
+    await page.getByTestId('import-report-close').click();
+  });
+
+  it('cancels a batch after the current file and reports the rest as not imported', async () => {
+    const { page } = app;
+    const before = await articleIntegrity(page);
+    await dropFiles(page, manyFiles(40, 'cancel'));
+    await page.getByTestId('import-cancel').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    const imported = await report.locator('[data-outcome="imported"]').count();
+    const cancelled = await report.locator('[data-outcome="refused"]', { hasText: /cancelled/ }).count();
+    assert.ok(cancelled > 0, 'some files were cancelled');
+    assert.equal(imported + cancelled, 40);
+    const after = await articleIntegrity(page);
+    assert.equal(after.articles, before.articles + imported);
+    assert.deepEqual(after.withoutStatements, []);
+    await page.getByTestId('import-report-close').click();
+  });
+
+  it('tells the user when the disk is full and keeps what was stored', async () => {
+    const { page } = app;
+    const before = await articleIntegrity(page);
+    await page.evaluate(() => {
+      const proto = IDBObjectStore.prototype;
+      const original = proto.add;
+      (window as unknown as { __restoreAdd: () => void }).__restoreAdd = () => (proto.add = original);
+      proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        if (this.name === 'statements')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    });
+    await dropFiles(page, manyFiles(3, 'quota'));
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    assert.match(await report.innerText(), /disk \(or the browser storage quota\) is full/);
+    assert.match(await page.getByTestId('toast').first().innerText(), /disk is full/);
+    await page.evaluate(() => (window as unknown as { __restoreAdd: () => void }).__restoreAdd());
+    const after = await articleIntegrity(page);
+    assert.equal(after.articles, before.articles);
+    assert.deepEqual(after.withoutStatements, []);
+    await page.getByTestId('import-report-close').click();
+  });
+
+  it('survives the back end being killed in the middle of a 100-file import', async () => {
+    const { page } = app;
+    await dropFiles(page, manyFiles(100, 'kill'));
+    await page.waitForFunction(
+      () => /Importing (1[0-9]|[2-9][0-9]) of 100/.test(document.body.innerText),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const url = await app.restartServer('SIGKILL');
+    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    const text = await page.getByTestId('import-report').innerText();
+    assert.match(text, /did not answer|refused/i);
+    await page.goto(url);
+    await page.getByTestId('article-title').waitFor();
+    const state = await articleIntegrity(page);
+    assert.deepEqual(state.withoutStatements, []);
+    assert.equal(state.orphanStatements, 0);
+  });
+
+  it('survives the window being closed in the middle of an import', async () => {
+    const { page, context } = app;
+    await dropFiles(page, manyFiles(60, 'close'));
+    await page.waitForFunction(
+      () => /Importing ([5-9]|[1-5][0-9]) of 60/.test(document.body.innerText),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.close({ runBeforeUnload: false });
+    const next = await context.newPage();
+    await next.goto(app.url.replace(/\/\?token=.*/, '/'));
+    await next.getByTestId('article-title').waitFor();
+    const state = await articleIntegrity(next);
+    assert.deepEqual(state.withoutStatements, []);
+    assert.equal(state.orphanStatements, 0);
+    app.page = next;
+  });
+
+  it('made no request outside its own origin', () => {
+    assert.deepEqual(app.foreignRequests(), []);
+  });
+});
