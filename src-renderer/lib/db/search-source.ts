@@ -1,0 +1,249 @@
+// Workspace-wide reads: search documents (statements, notes, tag names) with the records changed by
+// each committed write, so the search index is updated incrementally; and the annotations view rows.
+import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
+import type { Annotation, Statement, Tag } from '../../../src-main/shared/domain';
+import { docId, type SearchDoc } from '../search/docs';
+import type { CorroborateDB } from './db';
+import { db as appDb } from './index';
+
+/** Tables whose records feed the index. */
+const WATCHED = ['statements', 'annotations', 'tags', 'articles', 'sources'] as const;
+type Watched = (typeof WATCHED)[number];
+
+function statementDocs(statements: Statement[], texts: Map<string, string>, speakers: Map<string, string>) {
+  const docs: SearchDoc[] = [];
+  for (const st of statements) {
+    const text = texts.get(st.articleId);
+    if (text === undefined) continue;
+    docs.push({
+      id: docId('statement', st.id),
+      kind: 'statement',
+      refId: st.id,
+      articleId: st.articleId,
+      start: st.start,
+      end: st.end,
+      text: text.slice(st.start, st.end),
+      speaker: (st.speakerId && speakers.get(st.speakerId)) || '',
+    });
+  }
+  return docs;
+}
+
+export const noteDoc = (a: Annotation): SearchDoc => ({
+  id: docId('note', a.id),
+  kind: 'note',
+  refId: a.id,
+  articleId: a.articleId,
+  start: a.position.start,
+  end: a.position.end,
+  text: a.note,
+  speaker: '',
+});
+
+export const tagDoc = (t: Tag): SearchDoc => ({
+  id: docId('tag', t.id),
+  kind: 'tag',
+  refId: t.id,
+  articleId: null,
+  start: 0,
+  end: 0,
+  text: t.description ? `${t.name} — ${t.description}` : t.name,
+  speaker: '',
+});
+
+async function speakerNames(db: CorroborateDB): Promise<Map<string, string>> {
+  return new Map((await db.sources.toArray()).map((s) => [s.id, s.name]));
+}
+
+async function articleTexts(db: CorroborateDB, ids: Iterable<string>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const articles = await db.articles.bulkGet(unique);
+  const texts = new Map<string, string>();
+  for (const a of articles) if (a) texts.set(a.id, a.text);
+  return texts;
+}
+
+/** Every document of the workspace, for building the index from scratch. */
+export async function allSearchDocs(db: CorroborateDB): Promise<SearchDoc[]> {
+  return db.transaction('r', [db.statements, db.articles, db.sources, db.annotations, db.tags], async () => {
+    const speakers = await speakerNames(db);
+    const docs: SearchDoc[] = [];
+    for (const article of await db.articles.toArray()) {
+      const statements = await db.statements.where('articleId').equals(article.id).toArray();
+      docs.push(...statementDocs(statements, new Map([[article.id, article.text]]), speakers));
+    }
+    const annotations = await db.annotations.filter((a) => a.note.trim() !== '').toArray();
+    docs.push(...annotations.map(noteDoc));
+    docs.push(...(await db.tags.toArray()).map(tagDoc));
+    return docs;
+  });
+}
+
+/** Per table: the primary keys written since the last batch, or 'all' after a range write (clear, bulk delete). */
+export type ChangedKeys = Partial<Record<Watched, Set<string> | 'all'>>;
+
+export interface IndexUpdate {
+  /** Documents to add or replace. */
+  upsert: SearchDoc[];
+  /** Document ids to remove. */
+  remove: string[];
+  /** A range was cleared: rebuild from scratch instead. */
+  rebuild: boolean;
+}
+
+function treeNodes(tree: IntervalTree): IntervalTreeNode[] {
+  const out: IntervalTreeNode[] = [];
+  const stack: (IntervalTreeNode | null | undefined)[] = ['from' in tree ? tree : null];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) continue;
+    out.push(n);
+    stack.push(n.l, n.r);
+  }
+  return out;
+}
+
+/** Adds the keys of one storage mutation (Dexie's observability parts) to `into`. */
+export function collectChanges(dbName: string, parts: ObservabilitySet, into: ChangedKeys): void {
+  for (const table of WATCHED) {
+    const tree = parts[`idb://${dbName}/${table}/`];
+    if (!tree || into[table] === 'all') continue;
+    const keys = (into[table] as Set<string> | undefined) ?? new Set<string>();
+    for (const node of treeNodes(tree)) {
+      if (typeof node.from === 'string' && node.from === node.to) keys.add(node.from);
+      else {
+        into[table] = 'all';
+        break;
+      }
+    }
+    if (into[table] !== 'all') into[table] = keys;
+  }
+}
+
+/** The index changes for the records that changed: docs of records still there, removals for the rest. */
+export async function updatesFor(db: CorroborateDB, changed: ChangedKeys): Promise<IndexUpdate> {
+  if (Object.values(changed).includes('all')) return { upsert: [], remove: [], rebuild: true };
+  const keys = (t: Watched) => [...((changed[t] as Set<string> | undefined) ?? [])];
+  return db.transaction('r', [db.statements, db.articles, db.sources, db.annotations, db.tags], async () => {
+    const upsert: SearchDoc[] = [];
+    const remove: string[] = [];
+    const speakers = await speakerNames(db);
+
+    // Statements changed themselves, or their speaker was renamed, or their article was replaced.
+    const statementIds = new Set(keys('statements'));
+    const sourceIds = keys('sources');
+    if (sourceIds.length)
+      for (const id of await db.statements.where('speakerId').anyOf(sourceIds).primaryKeys())
+        statementIds.add(id);
+    const articleIds = keys('articles');
+    if (articleIds.length)
+      for (const id of await db.statements.where('articleId').anyOf(articleIds).primaryKeys())
+        statementIds.add(id);
+    const ids = [...statementIds];
+    const statements = await db.statements.bulkGet(ids);
+    const present = statements.filter((s): s is Statement => !!s);
+    const texts = await articleTexts(
+      db,
+      present.map((s) => s.articleId),
+    );
+    const docs = statementDocs(present, texts, speakers);
+    upsert.push(...docs);
+    const kept = new Set(docs.map((d) => d.refId));
+    for (const id of ids) if (!kept.has(id)) remove.push(docId('statement', id));
+
+    const annotationIds = keys('annotations');
+    const annotations = await db.annotations.bulkGet(annotationIds);
+    annotationIds.forEach((id, i) => {
+      const a = annotations[i];
+      if (a && a.note.trim()) upsert.push(noteDoc(a));
+      else remove.push(docId('note', id));
+    });
+
+    const tagIds = keys('tags');
+    const tags = await db.tags.bulkGet(tagIds);
+    tagIds.forEach((id, i) => {
+      const t = tags[i];
+      if (t) upsert.push(tagDoc(t));
+      else remove.push(docId('tag', id));
+    });
+    return { upsert, remove, rebuild: false };
+  });
+}
+
+/**
+ * Calls `onChange` with the keys written by each committed transaction (this window's and other
+ * windows'), batched per animation frame. Returns the unsubscribe function.
+ */
+export function watchChanges(db: CorroborateDB, onChange: (changed: ChangedKeys) => void): () => void {
+  let pending: ChangedKeys | null = null;
+  const listener = (parts: ObservabilitySet) => {
+    const next = pending ?? {};
+    collectChanges(db.name, parts, next);
+    if (Object.keys(next).length === 0) return;
+    if (!pending) {
+      pending = next;
+      setTimeout(() => {
+        const batch = pending!;
+        pending = null;
+        onChange(batch);
+      }, 30);
+    }
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on.storagemutated.unsubscribe(listener);
+}
+
+// Bound to the app's database.
+export const searchSource = {
+  all: () => allSearchDocs(appDb),
+  updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
+  watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),
+};
+
+/** One annotation as the workspace-wide annotations view lists and filters it. */
+export interface AnnotationRow {
+  id: string;
+  articleId: string;
+  /** Position of the article in the library (import order), for sorting. */
+  articleOrder: number;
+  start: number;
+  end: number;
+  exact: string;
+  note: string;
+  tagIds: string[];
+  credibility: number | null;
+  /** Speakers of the statements the annotation covers. */
+  speakerIds: string[];
+  orphaned: boolean;
+}
+
+/** Every annotation with the speakers of its statements, in article then text order. */
+export async function annotationRows(db: CorroborateDB): Promise<AnnotationRow[]> {
+  return db.transaction('r', [db.annotations, db.statements, db.articles], async () => {
+    const [annotations, articleIds] = await Promise.all([
+      db.annotations.toArray(),
+      db.articles.orderBy('importedAt').primaryKeys(),
+    ]);
+    const order = new Map(articleIds.map((id, i) => [id, i]));
+    const statementIds = [...new Set(annotations.flatMap((a) => a.statementIds))];
+    const statements = await db.statements.bulkGet(statementIds);
+    const speaker = new Map<string, string | null>();
+    statementIds.forEach((id, i) => speaker.set(id, statements[i]?.speakerId ?? null));
+    const rows = annotations.map((a): AnnotationRow => ({
+      id: a.id,
+      articleId: a.articleId,
+      articleOrder: order.get(a.articleId) ?? Number.MAX_SAFE_INTEGER,
+      start: a.position.start,
+      end: a.position.end,
+      exact: a.quote.exact,
+      note: a.note,
+      tagIds: a.tagIds,
+      credibility: a.credibility,
+      speakerIds: [...new Set(a.statementIds.map((id) => speaker.get(id)).filter((s): s is string => !!s))],
+      orphaned: a.orphaned,
+    }));
+    return rows.sort((x, y) => x.articleOrder - y.articleOrder || x.start - y.start || x.end - y.end);
+  });
+}
+
+export const readAnnotationRows = () => annotationRows(appDb);
