@@ -18,9 +18,10 @@ export const BACKUP_QUIET_MS = 2_000;
  */
 export async function workspaceSignature(target: CorroborateDB): Promise<string> {
   const counts = await Promise.all(RECORD_TABLES.map((t) => target.table(t).count()));
-  const last = await target.history.orderBy('seq').last();
-  const undone = await target.history.filter((h) => h.undone === 1).count();
-  return `${counts.join(',')}|${last?.seq ?? 0}:${last?.undone ?? 0}|${undone}`;
+  // Keys and index counts only: an undo entry can hold thousands of records (a dossier import).
+  const lastSeq = (await target.history.orderBy('seq').lastKey()) ?? 0;
+  const undone = await target.history.where('undone').equals(1).count();
+  return `${counts.join(',')}|${String(lastSeq)}|${undone}`;
 }
 
 export interface BackupSchedule {
