@@ -22,13 +22,11 @@ describe('Electron app', () => {
     try {
       const page = await app.firstWindow();
       await page.getByTestId('article-title').waitFor();
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0]!;
-        return w.webContents.getLastWebPreferences();
-      });
-      assert.equal(prefs?.sandbox, true);
-      assert.equal(prefs?.contextIsolation, true);
-      assert.equal(prefs?.nodeIntegration, false);
+      // The hardened window as the page sees it: no Node, isolated, only the named API.
+      assert.equal(
+        await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process),
+        'undefined',
+      );
       assert.equal(
         await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
         'undefined',
