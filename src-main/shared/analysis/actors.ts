@@ -3,7 +3,7 @@
 import type { SourceKind } from '../domain';
 import { lookupGazetteer, type GazetteerKind } from './gazetteer';
 import { isDemonym, isFirstName, isLastName, isRoleNoun } from './lexicon';
-import { contentWords, initialsOf, normaliseName } from './names';
+import { formParts, normaliseName } from './names';
 import { formsOf, isPartOf } from './sources';
 
 export interface Actor {
@@ -243,7 +243,8 @@ export class ActorRegistry {
       if (asSpeaker) this.noteSpeaker(known);
       return known;
     }
-    const candidate = describePhrase(phrase);
+    // The cached reading itself, not a copy: merge() copies before the registry keeps or changes anything.
+    const candidate = readCached(phrase);
     if (!candidate) return null;
     let actor: Actor | null;
     if (candidate.type === 'pronoun') {
@@ -259,7 +260,7 @@ export class ActorRegistry {
         });
       if (!actor.aliases.includes(candidate.surface)) actor.aliases.push(candidate.surface);
     } else {
-      actor = this.merge(candidate.actor);
+      actor = this.merge(candidate.actor, formsOfReading(candidate.actor));
       this.bySurface.set(phrase, actor);
     }
     if (actor && asSpeaker) this.noteSpeaker(actor);
@@ -283,15 +284,15 @@ export class ActorRegistry {
     if (this.recentSpeakers.length > 32) this.recentSpeakers.shift();
   }
 
-  private merge(candidate: Actor): Actor {
-    const forms = formsOf(candidate);
+  private merge(candidate: Actor, forms: string[] = formsOf(candidate)): Actor {
+    const original = candidate;
     for (const form of forms) {
       const known = this.byForm.get(form);
       if (known) return this.absorb(known, candidate);
     }
     for (const form of forms) {
       // "RFERL" for "Radio Free Europe Radio Liberty", either way round.
-      const initials = initialsOf(form);
+      const initials = formParts(form).initials;
       const known =
         (initials ? this.byForm.get(initials) : undefined) ??
         (isShortToken(form) ? this.byInitials.get(form) : undefined);
@@ -301,7 +302,7 @@ export class ActorRegistry {
     let partial: Actor | null = null;
     let partialTime = -2;
     for (const form of forms) {
-      const words = contentWords(form);
+      const words = formParts(form).words;
       for (const known of this.byHead.get(words[words.length - 1] ?? '') ?? []) {
         if (!compatible(known.kind, candidate.kind)) continue;
         if (!this.formsOfKnown(known).some((f) => isPartOf(form, f) || isPartOf(f, form))) continue;
@@ -329,7 +330,8 @@ export class ActorRegistry {
     }
     const actor: Actor = { ...candidate, aliases: [...candidate.aliases], titles: [...candidate.titles] };
     this.actors.push(actor);
-    this.index(actor);
+    // The copy has the candidate's names, hence its forms, unless the full name replaced them above.
+    this.index(actor, candidate === original ? forms : formsOf(actor));
     return actor;
   }
 
@@ -338,14 +340,13 @@ export class ActorRegistry {
   }
 
   /** Keeps the look-up tables (by form, by initials, by head word) in step with an actor's names. */
-  private index(actor: Actor): void {
-    const forms = formsOf(actor);
+  private index(actor: Actor, forms: string[] = formsOf(actor)): void {
     this.forms.set(actor, forms);
     for (const form of forms) {
       if (!this.byForm.has(form)) this.byForm.set(form, actor);
-      const initials = initialsOf(form);
+      const initials = formParts(form).initials;
       if (initials && !this.byInitials.has(initials)) this.byInitials.set(initials, actor);
-      const words = contentWords(form);
+      const words = formParts(form).words;
       const head = words[words.length - 1];
       if (head === undefined) continue;
       const list = this.byHead.get(head) ?? [];
@@ -378,6 +379,18 @@ export class ActorRegistry {
     if (changed) this.index(actor);
     return actor;
   }
+}
+
+/** Forms of the cached (never changed) readings of phrases, computed once per reading. */
+const readingForms = new WeakMap<Actor, string[]>();
+
+function formsOfReading(reading: Actor): string[] {
+  let forms = readingForms.get(reading);
+  if (!forms) {
+    forms = formsOf(reading);
+    readingForms.set(reading, forms);
+  }
+  return forms;
 }
 
 const isShortToken = (form: string): boolean => form.length >= 2 && form.length <= 8 && !form.includes(' ');

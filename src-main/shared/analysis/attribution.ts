@@ -2,6 +2,7 @@
 // Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
 // “ ” Bogdanov said , according to Interfax.
 import { isCueAfterSubject, PASSIVE_HEDGE_VERBS } from './cues';
+import { AUXILIARY, CUE, HEDGE } from './lexicon';
 import {
   formOf,
   isAuxiliary,
@@ -132,7 +133,9 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     subjectVerb: null,
   };
 
-  for (let p = 0; p < seq.length; p++) {
+  // Only a hedge adverb or an auxiliary ("is said to") can start a hedge.
+  const mayHedge = (tokenised.outsideFlags & (HEDGE | AUXILIARY)) !== 0;
+  for (let p = 0; mayHedge && p < seq.length; p++) {
     const t = seq[p] as Token;
     if (!isHedge(t) && !isAuxiliary(t)) continue;
     if (isHedge(t)) {
@@ -188,13 +191,14 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       }
       break;
     }
-    if (isPunct(t, ';:—–') || QUOTE_MARKS.has(t.text) || isVerbLike(t)) break;
+    if (t.isWord ? isVerbLike(t) : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)) break;
     if (t.isWord && (isHedge(t) || (isModifier(t) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
     j++;
   }
-  const subjectTokens = seq.slice(subjectStart, j).filter((t) => t.isWord && !DETERMINERS.has(t.lower));
   const subject =
-    subjectTokens.length > 0 && j < seq.length ? subjectPhrase(seq, subjectStart, j, phrase) : null;
+    j < seq.length && hasContentWord(seq, subjectStart, j)
+      ? subjectPhrase(seq, subjectStart, j, phrase)
+      : null;
   result.subject = subject;
 
   // The main verb, after auxiliaries and adverbs.
@@ -215,7 +219,9 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
 
   // Later cues: relay clauses (", RFERL reported"), conjoined verbs ("and has accused"), participles.
   let reporterSeen = false;
-  for (let p = Math.max(k + 1, subjectStart); p < seq.length; p++) {
+  // Each later cue is a reporting-verb form or "according to".
+  const mayCue = (tokenised.outsideFlags & CUE) !== 0 || tokenised.mentionsAccording;
+  for (let p = Math.max(k + 1, subjectStart); mayCue && p < seq.length; p++) {
     const t = seq[p] as Token;
     if (!t.isWord) continue;
     if (t.lower === 'according' && seq[p + 1]?.lower === 'to') {
@@ -285,8 +291,17 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     const cueIndex = seq.findIndex((t) => t.text === result.cue);
     if (cueIndex >= 0) relayAfterCue(seq, cueIndex, result, phrase);
   }
-  result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
+  if (result.via.length > 0) result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
   return result;
+}
+
+/** Whether tokens [from, to) hold a word other than a determiner. */
+function hasContentWord(seq: Token[], from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const t = seq[p] as Token;
+    if (t.isWord && !DETERMINERS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 function tokenisedOpensWithQuote(tokenised: TokenisedStatement): boolean {

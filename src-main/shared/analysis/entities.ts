@@ -31,6 +31,8 @@ const DATE = new RegExp(
   ].join('|'),
   'g',
 );
+/** Every DATE alternative needs a digit or a capitalised month or weekday; a cheap necessary condition. */
+const DATE_SEED = /[0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun/;
 const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 const ORGANISATION_WORDS =
   /\b(?:Force|Forces|Ministry|Council|Coalition|Mission|Party|Union|Committee|Bank|Court|Group|Company|Corporation|Front|Movement|Alliance|Association|Federation|Commission|Institute|Fund|Office|Department|Agency|Army|Navy|Police|Parliament|Assembly|Senate|Times|Post|News|Radio|Television|University|Organi[sz]ation|Watch|Network|Authority|Government)\b/;
@@ -58,16 +60,21 @@ const PLACE_PREPOSITIONS = new Set([
   'towards',
 ]);
 
+/** A word starting with an upper-case letter (decided once by the tokeniser). */
 function isCapitalised(t: Token): boolean {
-  if (!t.isWord) return false;
-  const c = t.text.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(t.text);
+  return t.capitalised;
 }
 
 /** Entities of a statement whose text starts at article offset `offset`. */
-export function findEntities(statement: string, offset: number, tokens: Token[]): Entity[] {
-  return new EntityFinder(statement, offset, tokens).find();
+export function findEntities(
+  statement: string,
+  offset: number,
+  tokens: Token[],
+  /** The tokeniser's or-ed word flags, when known: spares a pass over the tokens for the date pre-check. */
+  wordFlags?: number,
+): Entity[] {
+  const mayHaveDate = wordFlags === undefined ? tokens.some(mayStartDate) : (wordFlags & CALENDAR) !== 0;
+  return new EntityFinder(statement, offset, tokens).find(mayHaveDate);
 }
 
 /** One statement's entity search (a class rather than closures: this runs once per statement). */
@@ -80,10 +87,11 @@ class EntityFinder {
     private readonly words: Token[],
   ) {}
 
-  find(): Entity[] {
+  find(mayHaveDate: boolean): Entity[] {
     const { statement, words, entities } = this;
-    // The full date pattern runs only on statements with a number, a month or a weekday.
-    if (words.some(mayStartDate)) {
+    // The full date pattern runs only on statements with a number, a month or a weekday, and only when one of
+    // its alternatives can start (a digit or a capitalised month or weekday: "may" alone cannot).
+    if (mayHaveDate && DATE_SEED.test(statement)) {
       DATE.lastIndex = 0;
       for (let m = DATE.exec(statement); m; m = DATE.exec(statement))
         this.add('date', m.index, m.index + m[0].length);

@@ -34,11 +34,11 @@ export function analyzeText(text: string): AnalyzedStatement[] {
   let paragraph = 0;
   let previous: Draft | null = null;
   for (const span of spans) {
-    if (previous && /\n[^\S\n]*\n|\u2029/.test(text.slice(previous.span.end, span.start))) paragraph++;
+    if (previous && opensParagraph(text, previous.span.end, span.start)) paragraph++;
     const statement = text.slice(span.start, span.end);
     const startsQuoted = previous !== null && previous.paragraph === paragraph && previous.quoting.endsQuoted;
     const tokenised = tokenise(statement, startsQuoted);
-    const entities = findEntities(statement, span.start, tokenised.tokens);
+    const entities = findEntities(statement, span.start, tokenised.tokens, tokenised.wordFlags);
     for (const entity of entities) {
       if (entity.type === 'person') registry.knowPerson(entity.text);
     }
@@ -81,6 +81,16 @@ export function analyzeText(text: string): AnalyzedStatement[] {
     via: d.via.map(refOf),
     entities: d.entities,
   }));
+}
+
+/** A blank line or paragraph separator between two statements (the regex runs only on gaps with a break). */
+function opensParagraph(text: string, from: number, to: number): boolean {
+  let breaks = false;
+  for (let p = from; p < to && !breaks; p++) {
+    const c = text.charCodeAt(p);
+    breaks = c === 10 || c === 0x2029;
+  }
+  return breaks && /\n[^\S\n]*\n|\u2029/.test(text.slice(from, to));
 }
 
 function attribute(draft: Draft, registry: ActorRegistry): void {

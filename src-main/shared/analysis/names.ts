@@ -64,3 +64,16 @@ export function initialsOf(normalised: string): string {
 export function contentWords(normalised: string): string[] {
   return normalised.split(' ').filter((w) => w !== '' && !MINOR_WORDS.has(w));
 }
+
+/** Initials and content words of a normalised form, computed once: the same speakers recur article after article. */
+export function formParts(form: string): { initials: string; words: readonly string[] } {
+  let parts = partsCache.get(form);
+  if (!parts) {
+    if (partsCache.size > 20_000) partsCache.clear();
+    parts = { initials: initialsOf(form), words: contentWords(form) };
+    partsCache.set(form, parts);
+  }
+  return parts;
+}
+
+const partsCache = new Map<string, { initials: string; words: readonly string[] }>();

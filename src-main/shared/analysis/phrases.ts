@@ -24,9 +24,15 @@ export function isVerbLike(t: Token): boolean {
   return t.lower.length > 4 && t.lower.endsWith('ed') && !(t.flags & NOT_VERB);
 }
 
-export const isAuxiliary = (t: Token | undefined): boolean => !!t && (t.flags & AUXILIARY) !== 0;
-export const isModifier = (t: Token | undefined): boolean => !!t && (t.flags & MODIFIER) !== 0;
-export const isHedge = (t: Token | undefined): boolean => !!t && (t.flags & HEDGE) !== 0;
+export function isAuxiliary(t: Token | undefined): boolean {
+  return !!t && (t.flags & AUXILIARY) !== 0;
+}
+export function isModifier(t: Token | undefined): boolean {
+  return !!t && (t.flags & MODIFIER) !== 0;
+}
+export function isHedge(t: Token | undefined): boolean {
+  return !!t && (t.flags & HEDGE) !== 0;
+}
 
 /** The reporting-verb form of a token, from its flags. */
 export function formOf(t: Token): CueForm | null {
@@ -37,8 +43,9 @@ export function formOf(t: Token): CueForm | null {
   return null;
 }
 
-export const isPunct = (t: Token | undefined, chars: string): boolean =>
-  !!t && !t.isWord && chars.includes(t.text);
+export function isPunct(t: Token | undefined, chars: string): boolean {
+  return !!t && !t.isWord && chars.includes(t.text);
+}
 
 /** The statement text covered by tokens [from, to), with an acronym's final period ("U.N."). */
 const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
@@ -67,13 +74,12 @@ export class PhraseReader {
 /** Index of the first comma, colon, dash or quotation mark at or after `from` (at most `max` tokens on). */
 export function npUntilComma(seq: Token[], from: number, max: number): number {
   let j = from;
-  while (
-    j < seq.length &&
-    j - from < max &&
-    !isPunct(seq[j], ',;:—–') &&
-    !QUOTE_MARKS.has((seq[j] as Token).text)
-  )
+  while (j < seq.length && j - from < max) {
+    const t = seq[j] as Token;
+    // Words never stop the phrase; only marks are looked up.
+    if (!t.isWord && (',;:—–'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
     j++;
+  }
   return j;
 }
 

@@ -233,12 +233,25 @@ function wordBefore(text: string, floor: number, end: number): string {
   return word;
 }
 
+const WORD_AT_CHAR = /[\p{L}\p{N}'’-]/u;
+/** Per UTF-16 code: 0 not yet known, 1 in WORD_AT_CHAR, 2 not (the regex runs once per code, not per character). */
+const WORD_AT_CODES = new Uint8Array(65536);
+
+function isWordAtCode(code: number): boolean {
+  let known = WORD_AT_CODES[code] as number;
+  if (known === 0) {
+    known = WORD_AT_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_AT_CODES[code] = known;
+  }
+  return known === 1;
+}
+
 /** The next word starting at `from`, skipping opening quotes and brackets. */
 function wordAt(text: string, from: number, to: number): string {
   let p = from;
   while (p < to && OPENERS.has(text[p] as string)) p++;
   const start = p;
-  while (p < to && p - start < 40 && /[\p{L}\p{N}'’-]/u.test(text[p] as string)) p++;
+  while (p < to && p - start < 40 && isWordAtCode(text.charCodeAt(p))) p++;
   return text.slice(start, p);
 }
 

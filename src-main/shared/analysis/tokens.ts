@@ -1,6 +1,17 @@
 // Word and punctuation tokens of one statement, each marked as inside or outside quotation marks.
 
 import { flagsOf } from './lexicon';
+import {
+  FLAGS_PENDING,
+  FNV_OFFSET,
+  FNV_PRIME,
+  foldCode,
+  flagsAt,
+  internWord,
+  MAX_INTERNED_LENGTH,
+  setFlagsAt,
+  wordAt,
+} from './vocabulary';
 
 export interface Token {
   text: string;
@@ -13,6 +24,8 @@ export interface Token {
   flags: number;
   /** Inside a quotation (the quotation marks themselves are not). */
   quoted: boolean;
+  /** A word whose first letter is upper-case (\p{Lu}); false for punctuation. */
+  capitalised: boolean;
 }
 
 export interface TokenisedStatement {
@@ -27,9 +40,35 @@ export interface TokenisedStatement {
   quotesClause: boolean;
   /** No word outside quotation marks. */
   fullyQuoted: boolean;
+  /** All flags of the words outside quotation marks, or-ed: lets attribution skip scans that cannot match. */
+  outsideFlags: number;
+  /** All flags (where looked up) of every word, or-ed, as tokenised. */
+  wordFlags: number;
+  /** "according" appears outside quotation marks. */
+  mentionsAccording: boolean;
 }
 
-const PUNCTUATION = new Set([',', ';', ':', '(', ')', '“', '”', '"', '«', '»', '„', '—', '–']);
+/** The marks kept as tokens: , ; : ( ) “ ” " « » „ — – (decided on the code, without a string). */
+function isPunctuationCode(c: number): boolean {
+  switch (c) {
+    case 0x2c:
+    case 0x3b:
+    case 0x3a:
+    case 0x28:
+    case 0x29:
+    case 0x201c:
+    case 0x201d:
+    case 0x22:
+    case 0xab:
+    case 0xbb:
+    case 0x201e:
+    case 0x2014:
+    case 0x2013:
+      return true;
+    default:
+      return false;
+  }
+}
 const OPENING = new Set(['“', '«', '„']);
 const CLOSING = new Set(['”', '»']);
 const CLAUSE_END = /[,.!?…]/;
@@ -43,6 +82,9 @@ interface ScanState {
   inQuote: boolean;
   quotesClause: boolean;
   fullyQuoted: boolean;
+  outsideFlags: number;
+  wordFlags: number;
+  mentionsAccording: boolean;
 }
 
 export function tokenise(statement: string, startsQuoted: boolean): TokenisedStatement {
@@ -52,6 +94,9 @@ export function tokenise(statement: string, startsQuoted: boolean): TokenisedSta
     inQuote: startsQuoted,
     quotesClause: false,
     fullyQuoted: true,
+    outsideFlags: 0,
+    wordFlags: 0,
+    mentionsAccording: false,
   };
   if (statement.length <= MAX_TOKENISED) {
     scan(statement, 0, statement.length, state);
@@ -69,16 +114,28 @@ export function tokenise(statement: string, startsQuoted: boolean): TokenisedSta
     endsQuoted: inQuote,
     quotesClause,
     fullyQuoted: state.fullyQuoted && tokens.length > 0,
+    outsideFlags: state.outsideFlags,
+    wordFlags: state.wordFlags,
+    mentionsAccording: state.mentionsAccording,
   };
 }
 
+const UPPER_START = /^\p{Lu}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+/** Per character code: 0 not yet known, 1 letter, digit or mark, 2 neither (the regex runs once per code). */
+const WORD_CODE = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  WORD_CODE[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 2;
+}
 
-/** Letters, digits and combining marks; ASCII decided without a regular expression. */
-function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return LETTER_OR_DIGIT.test(text.charAt(i));
+/** Letters, digits and combining marks. A lone surrogate is neither, so a code decides it alone. */
+function isWordCodeIn(table: Uint8Array, c: number): boolean {
+  let known = table[c] as number;
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+    table[c] = known;
+  }
+  return known === 1;
 }
 
 /** Apostrophes, hyphens and dots join letters into one word: "Faustin-Archange", "doesn’t", "U.N". */
@@ -87,36 +144,103 @@ function isJoiner(code: number): boolean {
 }
 
 function scan(statement: string, from: number, to: number, state: ScanState): void {
+  // Module-level bindings copied to locals once: under separate ES modules each read of an imported or
+  // top-level binding in this per-character loop would otherwise be a context load with a TDZ check.
+  const wordCode = WORD_CODE;
+  const offset = FNV_OFFSET;
+  const prime = FNV_PRIME;
   let i = from;
   while (i < to) {
-    if (isWordChar(statement, i)) {
-      let j = i + 1;
+    let c = statement.charCodeAt(i);
+    if (isWordCodeIn(wordCode, c)) {
+      // One pass reads the word's extent, its lower-case hash and whether its case folds without toLowerCase.
+      let hash = offset;
+      let upper = false;
+      let foldable = true;
+      let j = i;
       for (;;) {
-        if (j < to && isWordChar(statement, j)) j++;
-        else if (j + 1 < to && isJoiner(statement.charCodeAt(j)) && isWordChar(statement, j + 1)) j += 2;
-        else break;
+        // foldCode, inlined by hand (see vocabulary.ts).
+        let folded = -1;
+        if (c < 128) folded = c >= 65 && c <= 90 ? c + 32 : c;
+        else if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) folded = c <= 0xde ? c + 32 : c;
+        else if (c === 0x2019) folded = c;
+        if (folded < 0) foldable = false;
+        else {
+          if (folded !== c) upper = true;
+          hash = Math.imul(hash ^ folded, prime);
+        }
+        j++;
+        if (j >= to) break;
+        c = statement.charCodeAt(j);
+        if (isWordCodeIn(wordCode, c)) continue;
+        if (j + 1 < to && isJoiner(c) && isWordCodeIn(wordCode, statement.charCodeAt(j + 1))) continue;
+        break;
       }
-      addWord(statement, i, j, state);
+      addWord(statement, i, j, state, foldable && j - i <= MAX_INTERNED_LENGTH ? (upper ? 1 : 0) : -1, hash);
       i = j;
       continue;
     }
-    const mark = statement.charAt(i);
-    if (PUNCTUATION.has(mark)) addMark(statement, mark, i, state);
+    if (isPunctuationCode(c)) addMark(statement, statement.charAt(i), i, state);
     i++;
   }
 }
 
-function addWord(statement: string, start: number, end: number, state: ScanState): void {
-  const text = statement.slice(start, end);
-  // toLowerCase returns the same string when nothing changes: most words cost no second allocation.
-  const lower = text.toLowerCase();
+/**
+ * Adds the word statement[start, end). `foldedCase` is 1 for a short foldable word (see foldCode) with an
+ * upper-case letter, 0 for one without, -1 for a long or other word (sliced and lower-cased as it stands);
+ * `hash` is the lower-case hash of a foldable word.
+ */
+function addWord(
+  statement: string,
+  start: number,
+  end: number,
+  state: ScanState,
+  foldedCase: number,
+  hash: number,
+): void {
   const quoted = state.inQuote;
   if (!quoted) state.fullyQuoted = false;
+  let text: string;
+  let lower: string;
+  let flags: number;
   // Lower-case words inside a quotation are looked up only if entity search asks (see tokenFlags).
-  const lazy = quoted && text === lower && text.charCodeAt(0) >= 97;
-  const token: Token = { text, lower, flags: lazy ? -1 : flagsOf(lower), start, end, isWord: true, quoted };
+  const first = statement.charCodeAt(start);
+  if (foldedCase >= 0) {
+    const slot = internWord(statement, start, end, hash);
+    lower = wordAt(slot);
+    text = foldedCase === 0 ? lower : statement.slice(start, end);
+    const lazy = quoted && foldedCase === 0 && first >= 97;
+    if (lazy) flags = -1;
+    else {
+      flags = flagsAt(slot);
+      if (flags === FLAGS_PENDING) {
+        flags = flagsOf(lower);
+        setFlagsAt(slot, flags);
+      }
+    }
+  } else {
+    text = statement.slice(start, end);
+    // toLowerCase returns the same string when nothing changes: most words cost no second allocation.
+    lower = text.toLowerCase();
+    const lazy = quoted && text === lower && first >= 97;
+    flags = lazy ? -1 : flagsOf(lower);
+  }
+  // Upper-case first letter: a foldable word's first code changes when folded (ASCII and Latin-1 capitals
+  // are all \p{Lu}); any other word asks the Unicode property.
+  const capitalised =
+    foldedCase >= 0
+      ? foldCode(first) !== first
+      : first < 128
+        ? first >= 65 && first <= 90
+        : UPPER_START.test(text);
+  const token: Token = { text, lower, flags, start, end, isWord: true, quoted, capitalised };
   state.tokens.push(token);
-  if (!quoted) state.outside.push(token);
+  if (flags > 0) state.wordFlags |= flags;
+  if (!quoted) {
+    state.outside.push(token);
+    state.outsideFlags |= flags;
+    if (lower === 'according') state.mentionsAccording = true;
+  }
 }
 
 function addMark(statement: string, mark: string, i: number, state: ScanState): void {
@@ -128,7 +252,17 @@ function addMark(statement: string, mark: string, i: number, state: ScanState): 
   }
   // Quotation marks themselves stand outside the quotation.
   const quoted = state.inQuote && !OPENING.has(mark) && mark !== '"';
-  const token: Token = { text: mark, lower: mark, start: i, end: i + 1, isWord: false, flags: 0, quoted };
+  // Same property order as a word token: one hidden class keeps every reader of tokens monomorphic.
+  const token: Token = {
+    text: mark,
+    lower: mark,
+    flags: 0,
+    start: i,
+    end: i + 1,
+    isWord: false,
+    quoted,
+    capitalised: false,
+  };
   state.tokens.push(token);
   if (!quoted) state.outside.push(token);
 }
