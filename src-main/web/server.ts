@@ -121,7 +121,15 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedOrigins().has(origin))
         return send(res, 403, 'foreign origin refused');
-      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      // The target is a path: resolve it under our own origin, so "//x/…" is a path, not another host,
+      // and a target URL cannot parse is a bad request rather than an internal error.
+      const target = req.url ?? '/';
+      let url: URL;
+      try {
+        url = new URL(`http://127.0.0.1:${port}${target.startsWith('/') ? '' : '/'}${target}`);
+      } catch {
+        return send(res, 400, 'bad request');
+      }
 
       const queryToken = url.searchParams.get('token');
       if (queryToken !== null) {

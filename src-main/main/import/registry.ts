@@ -4,7 +4,7 @@ import type { ExtractedDocument } from '../../shared/extraction';
 import { importHtml } from './formats/html';
 import { importMarkdown } from './formats/markdown';
 import { importText } from './formats/text';
-import { DEFAULT_LIMITS, formatBytes, type ImportLimits } from './limits';
+import { DEFAULT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
 import { fallbackTitle } from './normalize';
 import { sniffFile } from './sniff';
 
@@ -18,10 +18,7 @@ export async function extractDocument(
 ): Promise<ExtractedDocument> {
   const effective: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
   if (bytes.byteLength > effective.maxFileBytes) {
-    throw new AppError(
-      'too-large',
-      `file is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(effective.maxFileBytes)}`,
-    );
+    throw new AppError('too-large', tooLargeReason(bytes.byteLength, effective.maxFileBytes));
   }
   if (bytes.byteLength === 0) throw new AppError('refused', 'the file is empty');
   const document = await extractByFormat(bytes, fileName, effective).catch((error: unknown) => {
@@ -64,6 +61,8 @@ function asRefusal(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof RangeError)
     return new AppError('refused', 'the file is too deeply nested or too large to read');
+  // A library tripping over its own assumptions on a malformed file: say so, not which property was null.
+  if (error instanceof TypeError) return new AppError('refused', 'the file is damaged and cannot be read');
   const detail = error instanceof Error ? error.message : String(error);
   return new AppError('refused', `the file cannot be read (${detail.slice(0, 200)})`);
 }

@@ -33,6 +33,10 @@ export async function importDocx(
     );
     html = result.value;
   } catch (error) {
+    // mammoth trips over its own assumptions (a TypeError) on damaged XML: that is damage, not a detail to show.
+    if (error instanceof TypeError) {
+      throw new AppError('refused', 'the Word document is damaged (its contents do not make sense)');
+    }
     throw new AppError(
       'refused',
       `the Word document cannot be read (${(error as Error)?.message ?? String(error)})`,

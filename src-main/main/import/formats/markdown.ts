@@ -66,7 +66,18 @@ function blockText(token: Token): string[] {
 function inlineText(tokens: Token[] | undefined): string {
   if (!tokens) return '';
   let out = '';
+  // Inline raw HTML arrives one tag per token: skip what sits between <script> (or <style>) and its end tag.
+  let skippingUntil: RegExp | null = null;
   for (const token of tokens) {
+    if (skippingUntil) {
+      if (token.type === 'html' && skippingUntil.test(token.raw)) skippingUntil = null;
+      continue;
+    }
+    const opening = token.type === 'html' ? /^<(script|style)\b/i.exec(token.raw) : null;
+    if (opening && !new RegExp(`</${opening[1]}\\s*>`, 'i').test(token.raw)) {
+      skippingUntil = new RegExp(`^</${opening[1]}\\s*>`, 'i');
+      continue;
+    }
     switch (token.type) {
       case 'br':
         out += '\n';
@@ -93,8 +104,14 @@ function inlineText(tokens: Token[] | undefined): string {
   return out;
 }
 
+// Raw HTML in Markdown is markup, not prose: scripts and styles are code, never article text.
 function stripTags(html: string): string {
-  return decodeEntities(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ' '));
+  return decodeEntities(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+      .replace(/<[^>]*>/g, ' '),
+  );
 }
 
 // marked escapes &, <, >, " and ' in text tokens; undo that (and the common named entities) for plain text.
