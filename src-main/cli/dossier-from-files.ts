@@ -1,39 +1,13 @@
 // Builds a dossier from extracted source files without the GUI: the same records the app stores on import.
 import { randomUUID } from 'node:crypto';
-import { findMatchingSource, mergeAliases } from '../shared/analysis/sources';
-import type { Article, ImportRecord, Source, Statement } from '../shared/domain';
+import type { Article, ImportRecord } from '../shared/domain';
 import { emptyDossier, type Dossier } from '../shared/dossier';
-import type { ExtractedArticle, SpeakerRef } from '../shared/extraction';
+import type { ExtractedArticle } from '../shared/extraction';
+import { articleFromExtracted, SourceResolver, statementsFromExtracted } from '../shared/records';
 
 export interface RefusedFile {
   fileName: string;
   reason: string;
-}
-
-/** Finds or creates the Source for a speaker, as the renderer's import does (alias-aware matching). */
-function resolveSource(ref: SpeakerRef, sources: Source[], at: string): string {
-  const match = findMatchingSource(ref, sources);
-  if (match) {
-    const aliases = mergeAliases(match.aliases, [ref.name, ...ref.aliases]).filter((a) => a !== match.name);
-    if (aliases.length !== match.aliases.length) {
-      match.aliases = aliases;
-      match.updatedAt = at;
-    }
-    return match.id;
-  }
-  const source: Source = {
-    id: randomUUID(),
-    name: ref.name,
-    kind: ref.kind,
-    aliases: mergeAliases([], ref.aliases).filter((a) => a !== ref.name),
-    reliability: null,
-    note: '',
-    userEdited: false,
-    createdAt: at,
-    updatedAt: at,
-  };
-  sources.push(source);
-  return source.id;
 }
 
 /**
@@ -51,6 +25,7 @@ export function dossierFromExtracted(
   const record = (row: Omit<ImportRecord, 'id' | 'batchId' | 'at'>) =>
     d.imports.push({ id: randomUUID(), batchId, at, ...row });
   const byText = new Map<string, Article>();
+  const sources = new SourceResolver(d.sources, randomUUID, at);
   for (const x of extracted) {
     const seen = byText.get(x.textSha256);
     if (seen) {
@@ -65,40 +40,10 @@ export function dossierFromExtracted(
       });
       continue;
     }
-    const article: Article = {
-      id: randomUUID(),
-      title: x.title,
-      outlet: x.outlet,
-      authors: x.authors,
-      publishedAt: x.publishedAt,
-      url: x.url,
-      language: x.language,
-      text: x.text,
-      textSha256: x.textSha256,
-      fileSha256: x.fileSha256,
-      fileName: x.fileName,
-      format: x.format,
-      fileSize: x.fileSize,
-      importedAt: at,
-      updatedAt: at,
-      versionOf: null,
-    };
+    const article = articleFromExtracted(x, randomUUID(), at);
     byText.set(x.textSha256, article);
     d.articles.push(article);
-    const statements: Statement[] = x.statements.map((s, index) => ({
-      id: randomUUID(),
-      articleId: article.id,
-      index,
-      start: s.start,
-      end: s.end,
-      kind: s.kind,
-      speakerId: s.speaker ? resolveSource(s.speaker, d.sources, at) : null,
-      cue: s.cue,
-      viaIds: s.via.map((v) => resolveSource(v, d.sources, at)),
-      entities: s.entities,
-      userEdited: false,
-      updatedAt: at,
-    }));
+    const statements = statementsFromExtracted(x, article.id, sources, randomUUID, at);
     d.statements.push(...statements);
     record({
       fileName: x.fileName,

@@ -2,8 +2,9 @@
 // (rename, merge, split, grade; a statement's speaker, relays, kind and cue). Every edit is one
 // undoable applyEdit; edited records get `userEdited: true` so automatic analysis leaves them alone.
 import type { Source, SourceKind, Statement, StatementKind } from '../../../src-main/shared/domain';
-import type { AnalyzedStatement, SpeakerRef } from '../../../src-main/shared/extraction';
-import { findMatchingSource, mergeAliases, normaliseName } from '../../../src-main/shared/analysis/sources';
+import type { AnalyzedStatement } from '../../../src-main/shared/extraction';
+import { attributionOf, cleanAliases, SourceResolver } from '../../../src-main/shared/records';
+import { normaliseName } from '../../../src-main/shared/analysis/sources';
 import { type CorroborateDB, newId, now } from './db';
 import { db } from './index';
 import { type EditOp, applyEdit } from './history';
@@ -102,9 +103,6 @@ export async function statementsOfSource(
 }
 
 const sameName = (a: string, b: string) => normaliseName(a) === normaliseName(b);
-/** Aliases without blanks, duplicates and spellings of the name itself. */
-const cleanAliases = (name: string, aliases: string[]) =>
-  mergeAliases([], aliases).filter((a) => !sameName(a, name));
 
 async function mustGetSource(db: CorroborateDB, id: string): Promise<Source> {
   const source = await db.sources.get(id);
@@ -330,39 +328,11 @@ export async function reanalyseArticle(
   const at = now();
   const outcome: ReanalysisOutcome = { updated: 0, keptUserEdits: 0, unmatched: 0 };
   const byOffsets = new Map(analysed.map((a) => [`${a.start}:${a.end}`, a]));
-  const [statements, sources] = await Promise.all([
+  const [statements, allSources] = await Promise.all([
     db.statements.where('articleId').equals(articleId).toArray(),
     db.sources.toArray(),
   ]);
-  const changedSources = new Map<string, Source>();
-  const resolve = (ref: SpeakerRef): string => {
-    const match = findMatchingSource(ref, sources);
-    if (match) {
-      if (!match.userEdited) {
-        const aliases = cleanAliases(match.name, [...match.aliases, ref.name, ...ref.aliases]);
-        if (aliases.length !== match.aliases.length) {
-          match.aliases = aliases;
-          match.updatedAt = at;
-          changedSources.set(match.id, match);
-        }
-      }
-      return match.id;
-    }
-    const source: Source = {
-      id: newId(),
-      name: ref.name,
-      kind: ref.kind,
-      aliases: cleanAliases(ref.name, ref.aliases),
-      reliability: null,
-      note: '',
-      userEdited: false,
-      createdAt: at,
-      updatedAt: at,
-    };
-    sources.push(source);
-    changedSources.set(source.id, source);
-    return source.id;
-  };
+  const sources = new SourceResolver(allSources, newId, at);
   const ops: EditOp[] = [];
   for (const st of statements) {
     if (st.userEdited) {
@@ -374,20 +344,17 @@ export async function reanalyseArticle(
       outcome.unmatched++;
       continue;
     }
-    const speakerId = fresh.speaker ? resolve(fresh.speaker) : null;
+    const fields = attributionOf(fresh, sources);
     const after: Statement = {
       ...st,
-      kind: fresh.kind,
-      speakerId,
-      cue: fresh.cue,
-      viaIds: remapVia(fresh.via.map(resolve), new Map(), speakerId),
-      entities: fresh.entities,
+      ...fields,
+      viaIds: remapVia(fields.viaIds, new Map(), fields.speakerId),
       updatedAt: at,
     };
     ops.push({ table: 'statements', id: st.id, after: { ...after } });
     outcome.updated++;
   }
-  for (const s of changedSources.values()) ops.push({ table: 'sources', id: s.id, after: { ...s } });
+  for (const s of sources.changed.values()) ops.push({ table: 'sources', id: s.id, after: { ...s } });
   await applyEdit(db, 'Re-analyse article', ops);
   return outcome;
 }

@@ -1,0 +1,105 @@
+// Turning an extracted article into workspace records (Article, Statements, Sources): one code
+// path for the app's import, re-analysis and the CLI's dossier builder.
+import { findMatchingSource, mergeAliases, normaliseName } from './analysis/sources';
+import type { Article, Source, Statement } from './domain';
+import type { AnalyzedStatement, ExtractedArticle, SpeakerRef } from './extraction';
+
+/** Aliases without blanks, duplicates and spellings of the name itself. */
+export function cleanAliases(name: string, aliases: string[]): string[] {
+  const key = normaliseName(name);
+  return mergeAliases([], aliases).filter((a) => normaliseName(a) !== key);
+}
+
+/**
+ * Finds or creates the Source for each speaker or relay, matching by alias. New sources and sources
+ * that gained aliases are collected in `changed`; a source the user edited keeps exactly its aliases.
+ */
+export class SourceResolver {
+  readonly changed = new Map<string, Source>();
+
+  constructor(
+    private readonly sources: Source[],
+    private readonly newId: () => string,
+    private readonly at: string,
+  ) {}
+
+  resolve(ref: SpeakerRef): string {
+    const match = findMatchingSource(ref, this.sources);
+    if (match) {
+      if (!match.userEdited) {
+        const aliases = cleanAliases(match.name, [...match.aliases, ref.name, ...ref.aliases]);
+        if (aliases.length !== match.aliases.length) {
+          match.aliases = aliases;
+          match.updatedAt = this.at;
+          this.changed.set(match.id, match);
+        }
+      }
+      return match.id;
+    }
+    const source: Source = {
+      id: this.newId(),
+      name: ref.name,
+      kind: ref.kind,
+      aliases: cleanAliases(ref.name, ref.aliases),
+      reliability: null,
+      note: '',
+      userEdited: false,
+      createdAt: this.at,
+      updatedAt: this.at,
+    };
+    this.sources.push(source);
+    this.changed.set(source.id, source);
+    return source.id;
+  }
+}
+
+export function articleFromExtracted(x: ExtractedArticle, id: string, at: string): Article {
+  return {
+    id,
+    title: x.title,
+    outlet: x.outlet,
+    authors: x.authors,
+    publishedAt: x.publishedAt,
+    url: x.url,
+    language: x.language,
+    text: x.text,
+    textSha256: x.textSha256,
+    fileSha256: x.fileSha256,
+    fileName: x.fileName,
+    format: x.format,
+    fileSize: x.fileSize,
+    importedAt: at,
+    updatedAt: at,
+    versionOf: null,
+  };
+}
+
+/** The attribution fields of a statement from the analysis, speakers resolved to Source ids. */
+export function attributionOf(s: AnalyzedStatement, sources: SourceResolver) {
+  return {
+    kind: s.kind,
+    speakerId: s.speaker ? sources.resolve(s.speaker) : null,
+    cue: s.cue,
+    viaIds: s.via.map((v) => sources.resolve(v)),
+    entities: s.entities,
+  };
+}
+
+export function statementsFromExtracted(
+  x: ExtractedArticle,
+  articleId: string,
+  sources: SourceResolver,
+  newId: () => string,
+  at: string,
+): Statement[] {
+  return x.statements.map((s, index) => ({
+    id: newId(),
+    articleId,
+    index,
+    start: s.start,
+    end: s.end,
+    ...attributionOf(s, sources),
+    userEdited: false,
+    updatedAt: at,
+  }));
+}
