@@ -7,6 +7,15 @@ import svelteConfig from './svelte.config.js';
 
 const nodeOnly = ['node:*', 'electron'];
 
+/** What no renderer file may import: Node, Electron, and the main side beyond its shared contract. */
+const rendererBoundary = [
+  { group: nodeOnly, message: 'The renderer has no Node or Electron.' },
+  {
+    group: ['**/src-main/main/**', '**/src-main/web/**', '**/src-main/preload/**', '**/src-main/cli/**'],
+    message: 'The renderer imports only src-main/shared from the main side.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -82,16 +91,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeOnly, message: 'The renderer has no Node or Electron.' },
-            {
-              group: [
-                '**/src-main/main/**',
-                '**/src-main/web/**',
-                '**/src-main/preload/**',
-                '**/src-main/cli/**',
-              ],
-              message: 'The renderer imports only src-main/shared from the main side.',
-            },
+            ...rendererBoundary,
             { group: ['dexie', '**/lib/db/db'], message: 'Only src-renderer/lib/db touches the database.' },
             {
               group: ['**/lib/db'],
@@ -109,18 +109,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: nodeOnly, message: 'The renderer has no Node or Electron.' },
-            {
-              group: [
-                '**/src-main/main/**',
-                '**/src-main/web/**',
-                '**/src-main/preload/**',
-                '**/src-main/cli/**',
-              ],
-              message: 'The renderer imports only src-main/shared from the main side.',
-            },
-          ],
+          patterns: [...rendererBoundary],
         },
       ],
     },
