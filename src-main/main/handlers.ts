@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { importBytes } from './import/pipeline';
-import { DEFAULT_LIMITS, formatBytes, type ImportLimits } from './import/limits';
+import { DEFAULT_LIMITS, tooLargeReason, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
 import { safeJoin, writeFileAtomic } from './files';
 import { limitsFromSettings, readSettings } from './settings';
@@ -72,10 +72,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     async importFile({ name, bytes }) {
       // Checked here too, so an oversized file never even reaches the worker.
       if (bytes.byteLength > limits.maxFileBytes) {
-        throw new AppError(
-          'too-large',
-          `file is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(limits.maxFileBytes)}`,
-        );
+        throw new AppError('too-large', tooLargeReason(bytes.byteLength, limits.maxFileBytes));
       }
       const article = await worker.run(name, bytes, limits);
       await keepOriginal(article.fileSha256, bytes);

@@ -1,6 +1,7 @@
 // Imports a REFI-QDA project (.qdpx) as a dossier: text sources become articles, codes tags, codings annotations.
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
+import { formatBytes } from '../import/limits';
 import type { Annotation, Article } from '../../shared/domain';
 import { emptyDossier, validateDossier, type Dossier } from '../../shared/dossier';
 import { offsetConverter } from '../../shared/dossier/offsets';
@@ -30,11 +31,33 @@ function sourceText(el: XmlElement, files: Record<string, Uint8Array>): string |
   return bytes ? strFromU8(bytes).replace(/^\uFEFF/, '') : null;
 }
 
+/** Largest unpacked size accepted for a .qdpx (its sources are plain text). */
+export const MAX_QDPX_UNPACKED_BYTES = 500 * 1024 * 1024;
+
+class QdpxTooLarge extends Error {}
+
 export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): Dossier {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
-  } catch {
+    // Read the directory first: a small file that would unpack to gigabytes (a zip bomb) is refused
+    // before anything is decompressed, and only the parts a project needs are unpacked.
+    let declared = 0;
+    unzipSync(bytes, {
+      filter(file) {
+        declared += file.originalSize;
+        return false;
+      },
+    });
+    if (declared > MAX_QDPX_UNPACKED_BYTES) {
+      throw new QdpxTooLarge(
+        `Not imported: the REFI-QDA project would unpack to ${formatBytes(declared)}; the limit is ${formatBytes(MAX_QDPX_UNPACKED_BYTES)} (zip bomb?)`,
+      );
+    }
+    files = unzipSync(bytes, {
+      filter: (file) => file.name === 'project.qde' || /^sources\//i.test(file.name),
+    });
+  } catch (err) {
+    if (err instanceof QdpxTooLarge) throw err;
     throw new Error('Not a REFI-QDA project: the file is not a zip archive');
   }
   const projectBytes = files['project.qde'];
