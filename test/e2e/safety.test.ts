@@ -155,6 +155,45 @@ describe('nothing lost, nothing half-written', () => {
     app.page = next;
   });
 
+  it('restores a damaged workspace from a rolling backup', async () => {
+    const { page } = app;
+    const items = page.getByTestId('backup-item');
+    const before = await items.count();
+    await page.getByTestId('backup-now').click();
+    // Wait for the new backup to be listed (newest first) before reading its label.
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="backup-item"]').length > n,
+      before,
+    );
+    const label = (await items.first().innerText()).split('\n')[0]!.trim();
+    const good = await articleIntegrity(page);
+    // Damage: the statements of every article vanish from the database behind the app's back.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('corroborate');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('statements', 'readwrite');
+            tx.objectStore('statements').clear();
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    await page.getByTestId('backups').waitFor();
+    assert.ok((await articleIntegrity(page)).withoutStatements.length > 0, 'the workspace is damaged');
+    await page.getByTestId('backup-item').filter({ hasText: label }).getByTestId('backup-restore').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="confirm-dialog"]'), undefined, {
+      timeout: 30_000,
+    });
+    await page.getByTestId('statement').first().waitFor();
+    const restored = await articleIntegrity(page);
+    assert.equal(restored.articles, good.articles);
+    assert.deepEqual(restored.withoutStatements, []);
+  });
+
   it('made no request outside its own origin', () => {
     assert.deepEqual(app.foreignRequests(), []);
   });
