@@ -2,8 +2,10 @@
 // document of 5,000 statements with 10,000 annotations: p50/p95 of open, scroll one screen, create an
 // annotation, apply a tag, search — timed in the page from the action until the DOM shows it and a frame
 // has been drawn. Build first (npx electron-vite build --config electron.config.ts), then:
-// npx tsx test/bench/ui.bench.ts   (BENCH_RUNS=n for more runs per action)
-import { existsSync } from 'node:fs';
+// npx tsx test/bench/ui.bench.ts   (BENCH_RUNS=n for more runs per action; BENCH_SEED_ONLY=1 skips the
+// generated document; BENCH_ACTIONS=create,tag measures only those actions; BENCH_PROFILE=file.cpuprofile
+// records a Chrome CPU profile of the measured actions)
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateWorkspace } from '../../scripts/gen-workspace';
@@ -25,6 +27,8 @@ const QUERIES = [
 ];
 
 type Action = 'open' | 'scroll' | 'create' | 'tag' | 'search' | 'list';
+const ONLY = process.env.BENCH_ACTIONS ? new Set(process.env.BENCH_ACTIONS.split(',')) : null;
+const wanted = (a: Action) => !ONLY || ONLY.has(a);
 
 /** p-th percentile (nearest rank) of the samples. */
 function percentile(samples: number[], p: number): number {
@@ -119,7 +123,8 @@ async function measureArticle(
   const out: Record<Action, number[]> = { open: [], scroll: [], create: [], tag: [], search: [], list: [] };
   const runs = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-  for (const i of runs(Math.min(RUNS, 10))) {
+  await openArticle(page, title);
+  for (const i of runs(wanted('open') ? Math.min(RUNS, 10) : 0)) {
     await openArticle(page, otherTitle);
     await page.waitForTimeout(100);
     void i;
@@ -136,7 +141,7 @@ async function measureArticle(
 
   // Scroll one screen at a time; done when the row under the middle of the reader is drawn.
   await page.getByTestId('reader').evaluate((el) => (el.scrollTop = 0));
-  for (const i of runs(RUNS)) {
+  for (const i of runs(wanted('scroll') ? RUNS : 0)) {
     void i;
     out.scroll.push(
       await timeInPage(
@@ -156,7 +161,7 @@ async function measureArticle(
   await page.getByTestId('reader').evaluate((el) => (el.scrollTop = 0));
   const figureToggle = `[...document.querySelectorAll('[data-testid="tag-toggle"]')].find((b) => b.textContent.includes('Figure'))`;
   const used = new Set<number>();
-  for (const i of runs(RUNS)) {
+  for (const i of runs(wanted('tag') ? RUNS : 0)) {
     void i;
     const index = await freshRow(page, used);
     const row = page.locator(`[data-testid="statement"][data-index="${index}"]`);
@@ -174,7 +179,13 @@ async function measureArticle(
   }
 
   // Create an annotation: select a word of a statement, press a tag key; done when its highlight shows.
-  for (const i of runs(RUNS)) {
+  const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  for (const i of runs(wanted('create') ? RUNS : 0)) {
     void i;
     const index = await freshRow(page, used);
     const row = page.locator(`[data-testid="statement"][data-index="${index}"]`);
@@ -205,7 +216,13 @@ async function measureArticle(
     );
     await page.keyboard.press('Escape');
   }
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile)); // the last article measured wins
+    await cdp.detach();
+  }
 
+  if (!wanted('search') && !wanted('list')) return out;
   // Search: type a query into the box; done when its results are listed.
   await page.getByTestId('search-input').click();
   await page.waitForFunction(() => !document.body.textContent?.includes('Building the search index'), null, {
@@ -261,10 +278,11 @@ async function main() {
     const seedTitle = await page.getByTestId('article-title').innerText();
 
     const t0 = Date.now();
+    const seedOnly = !!process.env.BENCH_SEED_ONLY;
     const dossier = generateWorkspace({
       articles: 1,
-      annotations: ANNOTATIONS,
-      statements: STATEMENTS,
+      annotations: seedOnly ? 10 : ANNOTATIONS,
+      statements: seedOnly ? 40 : STATEMENTS,
       seed: 7,
     });
     const bigTitle = dossier.articles[0]!.title;
@@ -295,7 +313,7 @@ async function main() {
     console.error(`loaded the generated document in ${loadSeconds.toFixed(0)} s`);
     const seed = await measureArticle(page, seedTitle, bigTitle);
     console.error('measured the seed article');
-    const big = await measureArticle(page, bigTitle, seedTitle);
+    const big = seedOnly ? seed : await measureArticle(page, bigTitle, seedTitle);
 
     const labels: Record<Action, string> = {
       open: 'open the article',

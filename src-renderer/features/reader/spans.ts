@@ -78,6 +78,62 @@ export function indexByStatement(annotations: readonly Annotation[]): Map<string
   return map;
 }
 
+/**
+ * indexByStatement, keeping `previous`'s array for every statement whose annotations did not change
+ * (a live query result is all new objects; equal arrays spare the unchanged rows a re-render).
+ */
+export function reindexByStatement(
+  previous: ReadonlyMap<string, Annotation[]> | null,
+  annotations: readonly Annotation[],
+): Map<string, Annotation[]> {
+  const next = indexByStatement(annotations);
+  if (previous)
+    for (const [id, list] of next) {
+      const before = previous.get(id);
+      if (before && sameAnnotations(before, list)) next.set(id, before);
+    }
+  return next;
+}
+
+/** The annotations with some records replaced or added (a record) or removed (null), keyed by id. */
+export function withWrites(
+  annotations: readonly Annotation[],
+  writes: Readonly<Record<string, Annotation | null>>,
+): readonly Annotation[] {
+  const ids = Object.keys(writes);
+  if (ids.length === 0) return annotations;
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  for (const id of ids) {
+    const a = writes[id];
+    if (a) byId.set(id, a);
+    else byId.delete(id);
+  }
+  return [...byId.values()];
+}
+
+/** Whether two annotation records show the same (what a row draws from them, and their version). */
+function sameAnnotation(x: Annotation, y: Annotation): boolean {
+  return (
+    x === y ||
+    (x.id === y.id &&
+      x.updatedAt === y.updatedAt &&
+      x.position.start === y.position.start &&
+      x.position.end === y.position.end &&
+      x.note === y.note &&
+      x.credibility === y.credibility &&
+      x.orphaned === y.orphaned &&
+      x.tagIds.length === y.tagIds.length &&
+      x.tagIds.every((t, i) => t === y.tagIds[i]) &&
+      x.statementIds.length === y.statementIds.length &&
+      x.statementIds.every((t, i) => t === y.statementIds[i]))
+  );
+}
+
+/** Whether two lists hold the same annotations, unchanged and in the same order. */
+export function sameAnnotations(a: readonly Annotation[], b: readonly Annotation[]): boolean {
+  return a.length === b.length && a.every((x, i) => sameAnnotation(x, b[i]!));
+}
+
 /** The credibility shown for a statement: from its most recently updated graded annotation. */
 export function statementCredibility(annotations: readonly Annotation[] | undefined): number | null {
   let best: Annotation | null = null;

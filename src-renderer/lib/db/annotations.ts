@@ -43,11 +43,20 @@ export function annotationsOfStatement(db: CorroborateDB, statementId: string): 
 
 /**
  * The annotations covering any of these statements (the reader's visible window). A live query
- * on this range re-runs only when an annotation in it changes, not for every edit in the article.
+ * on these keys re-runs only when an annotation on them changes, not for every edit in the article.
+ * One index lookup per statement, all issued at once: IndexedDB serves them as a batch, where
+ * `anyOf().distinct()` walks a cursor one round trip per key and per record (tens of ms per window).
  */
 export function annotationsOfStatements(db: CorroborateDB, statementIds: string[]): Promise<Annotation[]> {
   if (statementIds.length === 0) return Promise.resolve([]);
-  return db.annotations.where('statementIds').anyOf(statementIds).distinct().toArray();
+  return db.transaction('r', db.annotations, async () => {
+    const perStatement = await Promise.all(
+      statementIds.map((id) => db.annotations.where('statementIds').equals(id).toArray()),
+    );
+    const byId = new Map<string, Annotation>();
+    for (const list of perStatement) for (const a of list) byId.set(a.id, a);
+    return [...byId.values()];
+  });
 }
 
 /** How many annotations an article has (an index count: nothing is read). */
@@ -72,10 +81,41 @@ export function draftAnnotation(article: Article, span: Span, author: string): A
   };
 }
 
+/** What an edit of a span left in the database: the annotation's id (null if there was none) and its record. */
+export interface SpanEdit {
+  id: string | null;
+  /** The annotation as stored, or null when it was deleted (or never created). */
+  stored: Annotation | null;
+}
+
 /**
  * Change the annotation on a span, creating it if there is none; an annotation left with no
- * tag, note or grade is deleted. Returns the annotation as stored (null when deleted).
+ * tag, note or grade is deleted. The label may depend on the annotation found, so that a toggle
+ * reads it once, in the same transaction.
  */
+export async function editSpanRecord(
+  db: CorroborateDB,
+  article: Article,
+  span: Span,
+  author: string,
+  label: string | ((existing: Annotation | undefined) => string),
+  change: (a: Annotation) => AnnotationChange,
+): Promise<SpanEdit> {
+  return db.transaction('rw', [db.annotations, db.history], async () => {
+    const existing = await annotationForSpan(db, article.id, span);
+    const text = typeof label === 'string' ? label : label(existing);
+    const base = existing ?? draftAnnotation(article, span, author);
+    const next: Annotation = { ...base, ...change(base), updatedAt: now() };
+    if (isEmpty(next)) {
+      if (existing) await applyEdit(db, text, [{ table: 'annotations', id: existing.id, after: null }]);
+      return { id: existing?.id ?? null, stored: null };
+    }
+    await applyEdit(db, text, [{ table: 'annotations', id: next.id, after: next }]);
+    return { id: next.id, stored: next };
+  });
+}
+
+/** editSpanRecord's annotation as stored (null when deleted). */
 export async function editSpan(
   db: CorroborateDB,
   article: Article,
@@ -84,17 +124,30 @@ export async function editSpan(
   label: string,
   change: (a: Annotation) => AnnotationChange,
 ): Promise<Annotation | null> {
-  return db.transaction('rw', [db.annotations, db.history], async () => {
-    const existing = await annotationForSpan(db, article.id, span);
-    const base = existing ?? draftAnnotation(article, span, author);
-    const next: Annotation = { ...base, ...change(base), updatedAt: now() };
-    if (isEmpty(next)) {
-      if (existing) await applyEdit(db, label, [{ table: 'annotations', id: existing.id, after: null }]);
-      return null;
-    }
-    await applyEdit(db, label, [{ table: 'annotations', id: next.id, after: next }]);
-    return next;
-  });
+  return (await editSpanRecord(db, article, span, author, label, change)).stored;
+}
+
+/** Toggle a tag on the span's annotation; also says what was stored, so the reader can show it at once. */
+export async function toggleSpanTagRecord(
+  db: CorroborateDB,
+  article: Article,
+  span: Span,
+  tag: { id: string; name: string },
+  author: string,
+): Promise<SpanEdit & { change: 'added' | 'removed' }> {
+  let has = false;
+  const edit = await editSpanRecord(
+    db,
+    article,
+    span,
+    author,
+    (existing) => {
+      has = !!existing?.tagIds.includes(tag.id);
+      return `${has ? 'Remove' : 'Add'} tag “${tag.name}”`;
+    },
+    (a) => ({ tagIds: has ? a.tagIds.filter((t) => t !== tag.id) : [...a.tagIds, tag.id] }),
+  );
+  return { ...edit, change: has ? 'removed' : 'added' };
 }
 
 export async function toggleSpanTag(
@@ -104,12 +157,7 @@ export async function toggleSpanTag(
   tag: { id: string; name: string },
   author: string,
 ): Promise<'added' | 'removed'> {
-  const existing = await annotationForSpan(db, article.id, span);
-  const has = !!existing?.tagIds.includes(tag.id);
-  await editSpan(db, article, span, author, `${has ? 'Remove' : 'Add'} tag “${tag.name}”`, (a) => ({
-    tagIds: has ? a.tagIds.filter((t) => t !== tag.id) : [...a.tagIds, tag.id],
-  }));
-  return has ? 'removed' : 'added';
+  return (await toggleSpanTagRecord(db, article, span, tag, author)).change;
 }
 
 export function setSpanNote(db: CorroborateDB, article: Article, span: Span, note: string, author: string) {
@@ -177,7 +225,7 @@ export async function setAuthor(db: CorroborateDB, name: string): Promise<string
 /** The same operations bound to the app's workspace database (for components). */
 export const annotations = {
   toggleSpanTag: (article: Article, span: Span, tag: { id: string; name: string }, author: string) =>
-    toggleSpanTag(appDb, article, span, tag, author),
+    toggleSpanTagRecord(appDb, article, span, tag, author),
   setSpanNote: (article: Article, span: Span, note: string, author: string) =>
     setSpanNote(appDb, article, span, note, author),
   setSpanCredibility: (article: Article, span: Span, credibility: number | null, author: string) =>

@@ -1,5 +1,5 @@
 // Rolling backups: after edits (at most every 30 s) the workspace goes to main as a JSON dossier; a backup restores it.
-import { liveQuery } from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { validateDossier } from '../../../src-main/shared/dossier';
 import type { BackupEntry } from '../../../src-main/shared/contract';
 import { api } from '../api';
@@ -13,7 +13,7 @@ export const BACKUP_INTERVAL_MS = 30_000;
 export const BACKUP_QUIET_MS = 2_000;
 
 /**
- * A value that changes whenever the workspace does: record counts (imports, deletions) and the newest
+ * A fingerprint that changes whenever the workspace does: record counts (imports, deletions) and the newest
  * undo entry with its state (every user edit, undo and redo goes through the history table).
  */
 export async function workspaceSignature(target: CorroborateDB): Promise<string> {
@@ -86,25 +86,27 @@ export async function saveBackup(exportedBy: string): Promise<BackupEntry> {
   return result.value;
 }
 
-/** Watches the workspace and keeps rolling backups while the app runs; returns the schedule (call stop()). */
+/**
+ * Watches the workspace and keeps rolling backups while the app runs; returns the schedule (call stop()).
+ * Dexie reports the tables each committed write touched (this window's and other windows'); a write to a
+ * record table is a change. No query runs per edit: re-counting every table (workspaceSignature) after
+ * each keystroke competed with the reader's own reads.
+ */
 export function startRollingBackups(
   exportedBy: () => string,
   onSaved?: (entry: BackupEntry) => void,
 ): BackupSchedule {
   const schedule = backupSchedule(async () => onSaved?.(await saveBackup(exportedBy())));
-  let previous: string | null = null;
-  const subscription = liveQuery(() => workspaceSignature(db)).subscribe({
-    next: (signature) => {
-      if (previous !== null && signature !== previous) schedule.changed();
-      previous = signature;
-    },
-    error: (err: unknown) => console.warn('[corroborate] backup watcher stopped', err),
-  });
+  const prefixes = RECORD_TABLES.map((t) => `idb://${db.name}/${t}/`);
+  const listener = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => prefixes.some((p) => part.startsWith(p)))) schedule.changed();
+  };
+  Dexie.on('storagemutated', listener);
   return {
     changed: () => schedule.changed(),
     flush: () => schedule.flush(),
     stop: () => {
-      subscription.unsubscribe();
+      Dexie.on.storagemutated.unsubscribe(listener);
       schedule.stop();
     },
   };
