@@ -58,7 +58,7 @@ export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): D
     });
   } catch (err) {
     if (err instanceof QdpxTooLarge) throw err;
-    throw new Error('Not a REFI-QDA project: the file is not a zip archive');
+    throw new Error('Not a REFI-QDA project: the file is not a zip archive', { cause: err });
   }
   const projectBytes = files['project.qde'];
   if (!projectBytes) throw new Error('Not a REFI-QDA project: project.qde is missing');
