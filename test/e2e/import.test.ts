@@ -150,12 +150,14 @@ describe('import by drag and drop', () => {
     assert.match(await section.innerText(), /eml/);
     assert.match(await page.locator('.head').innerText(), /Desk Editor/);
     await page.getByTestId('view-imports').click();
-    assert.ok((await page.getByTestId('history-row').count()) >= 8);
+    // The history is a live query: wait for its rows rather than counting before they load.
+    await page.getByTestId('history-row').nth(7).waitFor();
     await page.getByTestId('view-reader').click();
   });
 
   it('imports a hostile page without running any of its scripts', async () => {
     const { page } = app;
+    await page.getByTestId('view-reader').click();
     const hostile = `<!doctype html><html><head><title>Hostile page</title>
       <script>window.__canary = 'script ran'; fetch('https://evil.example/beacon');</script>
       <meta http-equiv="refresh" content="0;url=https://evil.example/">
