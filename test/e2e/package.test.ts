@@ -1,0 +1,52 @@
+// electron-builder packs only the built app: run `--linux dir` with a stub Electron (the real
+// binary cannot be downloaded here) and read the asar it writes.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { repoRoot } from './harness';
+
+describe('electron-builder package', () => {
+  it('holds the built app, the sample and the schema, and nothing else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corroborate-pack-'));
+    const stub = join(dir, 'stub');
+    mkdirSync(stub);
+    writeFileSync(join(stub, 'electron'), '#!/bin/sh\necho stub\n');
+    chmodSync(join(stub, 'electron'), 0o755);
+    writeFileSync(join(stub, 'version'), '45.5.0');
+    writeFileSync(join(stub, 'LICENSE'), '');
+    execFileSync(
+      process.execPath,
+      [
+        join(repoRoot, 'node_modules/electron-builder/cli.js'),
+        '--linux',
+        'dir',
+        '--publish',
+        'never',
+        `-c.electronDist=${stub}`,
+        `-c.directories.output=${join(dir, 'release')}`,
+      ],
+      { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, CI: 'true' } },
+    );
+    const asar = createRequire(import.meta.url)('@electron/asar') as { listPackage: (p: string) => string[] };
+    const files = asar
+      .listPackage(join(dir, 'release/linux-unpacked/resources/app.asar'))
+      .map((f) => f.replace(/\\/g, '/'));
+    const tops = new Set(files.map((f) => f.split('/')[1]));
+    assert.deepEqual([...tops].sort(), ['assets', 'out', 'package.json']);
+    for (const must of [
+      '/out/main/index.js',
+      '/out/main/import-worker.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/assets/sample/car-dec-2020.txt',
+      '/assets/dossier.schema.json',
+    ]) {
+      assert.ok(files.includes(must), must);
+    }
+    assert.equal(files.filter((f) => /node_modules|\.map$|\/src-|\/test\//.test(f)).length, 0);
+  });
+});
