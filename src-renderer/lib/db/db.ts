@@ -11,6 +11,7 @@ import type {
   Statement,
   Tag,
 } from '../../../src-main/shared/domain';
+import { DossierTableName } from '../../../src-main/shared/dossier/schema';
 import { DB_NAME, declareVersions } from './schema';
 
 export interface Alignment {
@@ -56,18 +57,8 @@ export function openDatabase(name = DB_NAME, upToVersion?: number): CorroborateD
   return db;
 }
 
-export const WORKSPACE_TABLES = [
-  'articles',
-  'statements',
-  'sources',
-  'annotations',
-  'tags',
-  'links',
-  'claims',
-  'claimStatements',
-  'imports',
-  'alignments',
-] as const;
+/** The dossier's record tables (one list, so the two cannot drift apart) plus manual alignments. */
+export const WORKSPACE_TABLES = [...DossierTableName.options, 'alignments'] as const;
 export type WorkspaceTable = (typeof WORKSPACE_TABLES)[number];
 
 export function newId(): string {
