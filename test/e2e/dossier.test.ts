@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Download } from 'playwright-core';
 import { validateDossier } from '../../src-main/shared/dossier';
-import { dropFiles, launchApp, repoRoot, resultsDir, type App } from './harness';
+import { dropFiles, launchApp, repoRoot, resultsDir, type App, expectCount } from './harness';
 
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
   statements: { text: string }[];
@@ -141,7 +141,7 @@ describe('the annotated dossier: export and import back', () => {
     assert.equal(await page.getByTestId('library-item').count(), 1);
     await page.getByTestId('library-item').first().click();
     await page.getByTestId('article-title').filter({ hasText: 'CAR faces' }).waitFor();
-    assert.equal(await page.getByTestId('statement').count(), gold.statements.length);
+    await expectCount(page.getByTestId('statement'), gold.statements.length);
     const second = page.getByTestId('statement').nth(1);
     await second.getByTestId('tag-chip').waitFor();
     assert.equal(await second.getByTestId('tag-chip').innerText(), tagName);

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const resultsDir = join(repoRoot, 'test-results');
@@ -165,4 +165,14 @@ export async function dispatchDrop(
   await target.dispatchEvent('dragenter', { dataTransfer: dt });
   await target.dispatchEvent('dragover', { dataTransfer: dt });
   await target.dispatchEvent('drop', { dataTransfer: dt });
+}
+
+/**
+ * Assert that a list shows exactly `n` items. Lists are filled by live queries that can land a
+ * moment after their heading, so wait for the n-th item before counting.
+ */
+export async function expectCount(list: Locator, n: number): Promise<void> {
+  if (n > 0) await list.nth(n - 1).waitFor();
+  const actual = await list.count();
+  if (actual !== n) throw new Error(`expected ${n} items, found ${actual}`);
 }

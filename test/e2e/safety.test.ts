@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { dropFiles, launchApp, type App, type DropFile } from './harness';
+import { dropFiles, launchApp, type App, type DropFile, expectCount } from './harness';
 
 /** Files with distinct texts, each a few statements long. */
 function manyFiles(n: number, prefix: string): DropFile[] {
@@ -72,7 +72,7 @@ describe('nothing lost, nothing half-written', () => {
     });
     await page.getByTestId('import-report').locator('[data-outcome="imported"]').waitFor();
     await page.getByTestId('article-title').filter({ hasText: 'The minister said' }).waitFor();
-    assert.equal(await page.getByTestId('statement').count(), 2);
+    await expectCount(page.getByTestId('statement'), 2);
     await page.getByTestId('import-report-close').click();
   });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { launchApp, repoRoot, type App } from './harness';
+import { launchApp, repoRoot, type App, expectCount } from './harness';
 
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
   statements: { speaker: string | null }[];
@@ -39,7 +39,7 @@ describe('the sources registry in the browser shell', () => {
       .filter({ has: page.locator('.name', { hasText: exact('Mikhail Bogdanov') }) });
     await bogdanov.click();
     await page.getByTestId('filter-title').filter({ hasText: 'Mikhail Bogdanov' }).waitFor();
-    assert.equal(await page.getByTestId('statement').count(), spokenBy('Mikhail Bogdanov'));
+    await expectCount(page.getByTestId('statement'), spokenBy('Mikhail Bogdanov'));
     await bogdanov.click();
     await page.getByTestId('article-title').waitFor();
     // The speaker list is long enough for a filter box; it matches aliases too.
@@ -48,7 +48,7 @@ describe('the sources registry in the browser shell', () => {
       'Mikhail Bogdanov',
     ]);
     await page.getByTestId('sources-panel-filter').fill('');
-    assert.equal(await page.getByTestId('statement').count(), gold.statements.length);
+    await expectCount(page.getByTestId('statement'), gold.statements.length);
   });
 
   it('merges two sources and renames one', async () => {
@@ -84,7 +84,7 @@ describe('the sources registry in the browser shell', () => {
     await row(page, 'Rwanda').getByTestId('source-row').click();
     await page.getByTestId('source-detail').filter({ hasText: 'Rwandan military' }).waitFor();
     const merged = spokenBy('Rwanda') + spokenBy('Rwandan military');
-    assert.equal(await page.getByTestId('source-statement').count(), merged);
+    await expectCount(page.getByTestId('source-statement'), merged);
 
     await page.locator('body').press('Control+z');
     await row(page, 'Tass').waitFor();
