@@ -10,8 +10,8 @@ export default defineConfig({
     build: {
       rollupOptions: {
         input: {
-          index: resolve(root, 'src-main/main/index.ts'),
-          'import-worker': resolve(root, 'src-main/main/import/worker.ts'),
+          index: resolve(root, 'src-main/electron/index.ts'),
+          'import-worker': resolve(root, 'src-main/core/import/worker.ts'),
         },
       },
     },

@@ -11,7 +11,7 @@ const nodeOnly = ['node:*', 'electron'];
 const rendererBoundary = [
   { group: nodeOnly, message: 'The renderer has no Node or Electron.' },
   {
-    group: ['**/src-main/main/**', '**/src-main/web/**', '**/src-main/preload/**', '**/src-main/cli/**'],
+    group: ['**/src-main/core/**', '**/src-main/web/**', '**/src-main/preload/**', '**/src-main/cli/**'],
     message: 'The renderer imports only src-main/shared from the main side.',
   },
 ];
@@ -49,7 +49,7 @@ export default tseslint.config(
   // Only the IPC wrapper may import ipcMain.
   {
     files: ['src-main/**/*.ts'],
-    ignores: ['src-main/main/ipc.ts'],
+    ignores: ['src-main/electron/ipc.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -58,7 +58,7 @@ export default tseslint.config(
             {
               name: 'electron',
               importNames: ['ipcMain'],
-              message: 'Only src-main/main/ipc.ts registers IPC.',
+              message: 'Only src-main/electron/ipc.ts registers IPC.',
             },
           ],
         },

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
-import { DEFAULT_LIMITS } from '../src-main/main/import/limits';
+import { DEFAULT_LIMITS } from '../src-main/core/import/limits';
 import { hostileCases, MARKER, type HostileCase } from '../test/unit/hostile/corpus/cases';
 
 /** The manifest entry of one generated file: the name to import it under and the outcome it must have. */

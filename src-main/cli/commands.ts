@@ -4,9 +4,9 @@ import { basename, extname } from 'node:path';
 import { mergeDossiers, type Dossier } from '../shared/dossier';
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
-import { EXPORT_FORMATS, EXPORTERS, writeFileAtomic, type ExportFormat } from '../main/export';
-import { importBytes } from '../main/import/pipeline';
-import { printHtmlToPdf } from '../main/print-pdf';
+import { EXPORT_FORMATS, EXPORTERS, writeFileAtomic, type ExportFormat } from '../core/export';
+import { importBytes } from '../core/import/pipeline';
+import { printHtmlToPdf } from '../core/print-pdf';
 import {
   CliError,
   formatMergeReport,

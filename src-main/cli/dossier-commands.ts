@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { mergeDossiers, validateDossier, type Dossier, type MergeReport } from '../shared/dossier';
-import { EXPORT_FORMATS, EXPORTERS, importQdpx, writeFileAtomic, type ExportFormat } from '../main/export';
+import { EXPORT_FORMATS, EXPORTERS, importQdpx, writeFileAtomic, type ExportFormat } from '../core/export';
 
 export class CliError extends Error {
   constructor(

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
-import { importBytes } from '../main/import/pipeline';
+import { importBytes } from '../core/import/pipeline';
 
 /** The article JSON the CLI prints: what the app stores, with statement texts spelled out. */
 export function articleJson(a: ExtractedArticle) {

@@ -1,9 +1,9 @@
 // `npm run web`: start the browser shell. Prints one line with the URL (token included).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defaultDataDir, repoRoot } from '../main/paths';
+import { defaultDataDir, repoRoot } from '../core/paths';
 import { startWebShell } from './server';
-import { limitsFromSettings } from '../main/settings';
+import { limitsFromSettings } from '../core/settings';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

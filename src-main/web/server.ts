@@ -6,9 +6,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { decodeRequest, encodeResponse } from '../shared/wire';
-import { createHandlers, type HandlerDeps } from '../main/handlers';
-import { dispatch } from '../main/ipc-core';
-import { CSP } from '../main/csp';
+import { createHandlers, type HandlerDeps } from '../core/handlers';
+import { dispatch } from '../core/ipc-core';
+import { CSP } from '../core/csp';
 
 export interface WebShellOptions extends Omit<HandlerDeps, 'shell' | 'chooseSavePath'> {
   port: number;

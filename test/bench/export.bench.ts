@@ -1,8 +1,8 @@
 // Benchmark: export a 1,000-article / 10,000-annotation workspace to HTML and JSON, and import it back.
 // Run: npx tsx test/bench/export.bench.ts [runs]
 import { performance } from 'node:perf_hooks';
-import { exportHtml } from '../../src-main/main/export/html';
-import { exportJson } from '../../src-main/main/export/json';
+import { exportHtml } from '../../src-main/core/export/html';
+import { exportJson } from '../../src-main/core/export/json';
 import { emptyDossier, mergeDossiers, validateDossier, type Dossier } from '../../src-main/shared/dossier';
 import { generateWorkspace } from '../unit/dossier/generate';
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
-import { extractDocument } from '../../src-main/main/import/registry';
+import { extractDocument } from '../../src-main/core/import/registry';
 
 const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
 const ROUNDS = Number(process.argv[2] ?? 9);

@@ -16,7 +16,7 @@ import {
   readCodebook,
   updateTag,
 } from '../../../src-renderer/lib/db/codebook';
-import { exportQdc, parseQdc } from '../../../src-main/main/export/qdc';
+import { exportQdc, parseQdc } from '../../../src-main/core/export/qdc';
 
 const KEY_CLAIM = STARTER_CODEBOOK[0]!.name;
 const DENIAL = STARTER_CODEBOOK[1]!.name;

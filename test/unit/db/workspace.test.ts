@@ -9,7 +9,7 @@ import { storeExtractedArticle } from '../../../src-renderer/lib/db/articles';
 import { seedIfNew } from '../../../src-renderer/lib/db/workspace';
 import { toggleStatementTag, statementAnnotation } from '../../../src-renderer/lib/db/tags';
 import { undo, redo } from '../../../src-renderer/lib/db/history';
-import { importBytes } from '../../../src-main/main/import/pipeline';
+import { importBytes } from '../../../src-main/core/import/pipeline';
 import { selectorsFor } from '../../../src-main/shared/selectors';
 
 const seedBytes = new Uint8Array(readFileSync('test/fixtures/car-dec-2020.txt'));

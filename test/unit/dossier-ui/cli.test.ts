@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDossierCommand, type CliIo } from '../../../src-main/cli/commands';
-import { W3cAnnotationValidator } from '../../../src-main/main/export/w3c-validate';
+import { W3cAnnotationValidator } from '../../../src-main/core/export/w3c-validate';
 import { sampleDossier } from '../dossier/sample';
 
 const SUITE = resolve(import.meta.dirname, '../../../../shared/corpus/w3c-annotation');

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDossierHandlers } from '../../../src-main/main/handlers/dossier';
-import type { HandlerDeps } from '../../../src-main/main/handlers';
+import { createDossierHandlers } from '../../../src-main/core/handlers/dossier';
+import type { HandlerDeps } from '../../../src-main/core/handlers';
 import { validateDossier } from '../../../src-main/shared/dossier';
 import { sampleDossier } from '../dossier/sample';
 

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normaliseDossier, validateDossier, type Dossier } from '../../../src-main/shared/dossier';
-import { importBytes } from '../../../src-main/main/import/pipeline';
+import { importBytes } from '../../../src-main/core/import/pipeline';
 import { openDatabase } from '../../../src-renderer/lib/db/db';
 import { seedIfNew } from '../../../src-renderer/lib/db/workspace';
 import { toggleStatementTag } from '../../../src-renderer/lib/db/tags';

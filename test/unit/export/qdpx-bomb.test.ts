@@ -1,7 +1,7 @@
 // A .qdpx that would unpack to gigabytes is refused from its directory, before anything is decompressed.
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { importQdpx, MAX_QDPX_UNPACKED_BYTES } from '../../../src-main/main/export/qdpx-import';
+import { importQdpx, MAX_QDPX_UNPACKED_BYTES } from '../../../src-main/core/export/qdpx-import';
 
 describe('importQdpx and zip bombs', () => {
   it('refuses an archive whose entries declare more than the limit', () => {

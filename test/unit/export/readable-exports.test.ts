@@ -2,9 +2,9 @@
 import mammoth from 'mammoth';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { exportDocx } from '../../../src-main/main/export/docx';
-import { exportHtml } from '../../../src-main/main/export/html';
-import { exportMarkdown } from '../../../src-main/main/export/md';
+import { exportDocx } from '../../../src-main/core/export/docx';
+import { exportHtml } from '../../../src-main/core/export/html';
+import { exportMarkdown } from '../../../src-main/core/export/md';
 import { goldStatements, sampleDossier } from '../dossier/sample';
 
 function hostileSample() {

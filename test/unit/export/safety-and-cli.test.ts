@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCommand, mergeCommand, validateCommand } from '../../../src-main/cli/dossier-commands';
-import { safeJoin, writeFileAtomic } from '../../../src-main/main/export/safe-files';
-import { W3cAnnotationValidator } from '../../../src-main/main/export/w3c-validate';
+import { safeJoin, writeFileAtomic } from '../../../src-main/core/export/safe-files';
+import { W3cAnnotationValidator } from '../../../src-main/core/export/w3c-validate';
 import { sampleDossier } from '../dossier/sample';
 
 let dir: string;

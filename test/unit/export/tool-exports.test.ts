@@ -1,11 +1,11 @@
 // Exports for other tools (CSV, JSON, REFI-QDA) and importing REFI-QDA back.
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { exportCsv } from '../../../src-main/main/export/csv';
-import { exportJson } from '../../../src-main/main/export/json';
-import { exportQdc, parseQdc } from '../../../src-main/main/export/qdc';
-import { exportQdpx } from '../../../src-main/main/export/qdpx';
-import { importQdpx } from '../../../src-main/main/export/qdpx-import';
+import { exportCsv } from '../../../src-main/core/export/csv';
+import { exportJson } from '../../../src-main/core/export/json';
+import { exportQdc, parseQdc } from '../../../src-main/core/export/qdc';
+import { exportQdpx } from '../../../src-main/core/export/qdpx';
+import { importQdpx } from '../../../src-main/core/export/qdpx-import';
 import { validateDossier } from '../../../src-main/shared/dossier';
 import { goldStatements, sampleDossier } from '../dossier/sample';
 

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportW3c } from '../../../src-main/main/export/w3c';
-import { W3cAnnotationValidator } from '../../../src-main/main/export/w3c-validate';
+import { exportW3c } from '../../../src-main/core/export/w3c';
+import { W3cAnnotationValidator } from '../../../src-main/core/export/w3c-validate';
 import { workspaceArbitrary } from '../dossier/arbitrary';
 import { sampleDossier } from '../dossier/sample';
 

@@ -2,7 +2,7 @@
 // mutated dossiers and REFI-QDA projects through their readers. Every case ends in a document or a reason.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../../src-main/main/import/registry';
+import { extractDocument } from '../../../src-main/core/import/registry';
 import { judge } from './outcome';
 import { runFuzz } from './run';
 

@@ -1,6 +1,6 @@
 // Failures the fuzzer found, kept as tests so they stay fixed.
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../../src-main/main/import/registry';
+import { extractDocument } from '../../../src-main/core/import/registry';
 import { AppError } from '../../../src-main/shared/errors';
 import { flipBits } from './mutate';
 import { seedsFor } from './seeds';

@@ -1,9 +1,9 @@
 // Runs the fuzz targets for a number of cases, in this process (fast, for npm test) or through the import
 // worker with a per-case time limit (the long run, where a hang or a crash must not stop the run).
 import fc from 'fast-check';
-import { DEFAULT_LIMITS } from '../../../src-main/main/import/limits';
-import { extractDocument } from '../../../src-main/main/import/registry';
-import { ImportWorkerHost } from '../../../src-main/main/import/worker-host';
+import { DEFAULT_LIMITS } from '../../../src-main/core/import/limits';
+import { extractDocument } from '../../../src-main/core/import/registry';
+import { ImportWorkerHost } from '../../../src-main/core/import/worker-host';
 import { judge } from './outcome';
 import { seedsFor } from './seeds';
 import { dossierTargets, fileTargets, judgeDossier, type DossierTarget, type FileTarget } from './targets';

@@ -1,8 +1,8 @@
 // What the fuzzer attacks: each importer (by mutated real files), random bytes under every name, the
 // dossier validator (mutated and re-shaped JSON) and the REFI-QDA project reader (mutated .qdpx).
 import fc from 'fast-check';
-import { exportQdpx } from '../../../src-main/main/export/qdpx';
-import { importQdpx } from '../../../src-main/main/export/qdpx-import';
+import { exportQdpx } from '../../../src-main/core/export/qdpx';
+import { importQdpx } from '../../../src-main/core/export/qdpx-import';
 import { AppError } from '../../../src-main/shared/errors';
 import { validateDossier } from '../../../src-main/shared/dossier';
 import { sampleDossier } from '../dossier/sample';

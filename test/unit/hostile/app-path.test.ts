@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus, writeHugeText } from '../../../scripts/gen-hostile';
-import { createHandlers, type HandlerSet } from '../../../src-main/main/handlers';
-import { DEFAULT_LIMITS } from '../../../src-main/main/import/limits';
-import { ImportWorkerHost } from '../../../src-main/main/import/worker-host';
+import { createHandlers, type HandlerSet } from '../../../src-main/core/handlers';
+import { DEFAULT_LIMITS } from '../../../src-main/core/import/limits';
+import { ImportWorkerHost } from '../../../src-main/core/import/worker-host';
 import { AppError } from '../../../src-main/shared/errors';
 import { hostileCases } from './corpus/cases';
 

@@ -2,9 +2,9 @@
 // defined outcome: imported with its text, or refused with a reason. Nothing runs, nothing is fetched, the
 // test process never crashes, no file outlives the time limit, and memory comes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, type ImportLimits } from '../../../src-main/main/import/limits';
-import { importBytes } from '../../../src-main/main/import/pipeline';
-import { ImportWorkerHost } from '../../../src-main/main/import/worker-host';
+import { DEFAULT_LIMITS, type ImportLimits } from '../../../src-main/core/import/limits';
+import { importBytes } from '../../../src-main/core/import/pipeline';
+import { ImportWorkerHost } from '../../../src-main/core/import/worker-host';
 import { AppError } from '../../../src-main/shared/errors';
 import { ExtractedArticle } from '../../../src-main/shared/extraction';
 import { startCanary, type Canary } from './canary';

@@ -14,7 +14,7 @@ import {
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/shared/errors';
-import { DEFAULT_LIMITS, extractDocument } from '../../../src-main/main/import/registry';
+import { DEFAULT_LIMITS, extractDocument } from '../../../src-main/core/import/registry';
 import { corpusBytes, corpusText } from './corpus';
 import { words } from './word-f1';
 

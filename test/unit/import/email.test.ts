@@ -1,6 +1,6 @@
 // E-mail import: subject, sender, date and body, preferring the HTML part.
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../../src-main/main/import/registry';
+import { extractDocument } from '../../../src-main/core/import/registry';
 
 const crlf = (lines: string[]): Uint8Array => new TextEncoder().encode(lines.join('\r\n'));
 

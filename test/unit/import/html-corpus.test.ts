@@ -1,7 +1,7 @@
 // HTML quality on the Readability test pages: article text, titles and the other metadata.
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../../src-main/main/import/registry';
-import { normalizeDate } from '../../../src-main/main/import/normalize';
+import { extractDocument } from '../../../src-main/core/import/registry';
+import { normalizeDate } from '../../../src-main/core/import/normalize';
 import { corpusBytes, corpusDir, corpusText } from './corpus';
 import { visibleText, wordF1 } from './word-f1';
 

@@ -1,6 +1,6 @@
 // Web pages are read, never run: scripts and handlers stay inert and nothing is fetched.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { extractDocument } from '../../../src-main/main/import/registry';
+import { extractDocument } from '../../../src-main/core/import/registry';
 
 const canaryPage = `<!doctype html>
 <html lang="fr"><head>

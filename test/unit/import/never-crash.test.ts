@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/shared/errors';
 import { ExtractedDocument } from '../../../src-main/shared/extraction';
-import { extractDocument } from '../../../src-main/main/import/registry';
+import { extractDocument } from '../../../src-main/core/import/registry';
 import { corpusBytes } from './corpus';
 
 const EXTENSIONS = ['txt', 'md', 'html', 'htm', 'pdf', 'docx', 'eml', 'bin', ''];

@@ -1,7 +1,7 @@
 // PDF extraction: corpus quality, rebuilt paragraphs, running headers and page numbers, metadata, refusals.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/shared/errors';
-import { extractDocument } from '../../../src-main/main/import/registry';
+import { extractDocument } from '../../../src-main/core/import/registry';
 import { corpusBytes, corpusDir, corpusText } from './corpus';
 import { makePdf, type PdfTextRun } from './make-pdf';
 import { wordF1 } from './word-f1';
@@ -114,7 +114,7 @@ describe('PDF refusals', () => {
 
   it('refuses a PDF with more pages than the limit', async () => {
     const error = await extractDocument(makePdf([reportPage(1), reportPage(2)]), 'long.pdf', {
-      ...(await import('../../../src-main/main/import/limits')).DEFAULT_LIMITS,
+      ...(await import('../../../src-main/core/import/limits')).DEFAULT_LIMITS,
       maxPdfPages: 1,
     }).catch((caught: unknown) => caught);
     expect((error as AppError).code).toBe('too-large');

@@ -1,8 +1,8 @@
 // Every refusal a user can meet, with the reason they will read, and format choice by content first.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/shared/errors';
-import { DEFAULT_LIMITS, extractDocument } from '../../../src-main/main/import/registry';
-import { formatBytes } from '../../../src-main/main/import/limits';
+import { DEFAULT_LIMITS, extractDocument } from '../../../src-main/core/import/registry';
+import { formatBytes } from '../../../src-main/core/import/limits';
 import { corpusBytes } from './corpus';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -1,7 +1,7 @@
 // Plain text and Markdown: encoding detection, normalisation and Markdown reduced to its text.
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../../src-main/main/import/registry';
-import { normalizeText } from '../../../src-main/main/import/normalize';
+import { extractDocument } from '../../../src-main/core/import/registry';
+import { normalizeText } from '../../../src-main/core/import/normalize';
 import { corpusText } from './corpus';
 
 // The Windows-1252 bytes our samples use outside Latin-1 (from the code page's published table).

@@ -20,7 +20,7 @@ import {
   type Span,
 } from '../../../src-renderer/lib/db/annotations';
 import { statementsInSpan } from '../../../src-renderer/features/reader/spans';
-import { importBytes } from '../../../src-main/main/import/pipeline';
+import { importBytes } from '../../../src-main/core/import/pipeline';
 
 const seedBytes = new Uint8Array(readFileSync('test/fixtures/car-dec-2020.txt'));
 const gold = JSON.parse(readFileSync('test/fixtures/statements.gold.json', 'utf8')) as {

@@ -22,7 +22,7 @@ import {
   type SearchDoc,
   type SearchHit,
 } from '../../../src-renderer/lib/search/docs';
-import { importBytes } from '../../../src-main/main/import/pipeline';
+import { importBytes } from '../../../src-main/core/import/pipeline';
 
 const gold = JSON.parse(readFileSync('test/fixtures/statements.gold.json', 'utf8')) as {
   statements: { text: string; speaker: string | null }[];

@@ -3,7 +3,7 @@
 // (test/unit/spine/dispatch.test.ts covers the gate itself over random channels.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src-main/main/ipc-core';
+import { dispatch } from '../../../src-main/core/ipc-core';
 import { CHANNEL_NAMES } from '../../../src-main/shared/channels';
 import { contract, type Handlers } from '../../../src-main/shared/contract';
 

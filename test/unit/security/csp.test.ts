@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP } from '../../../src-main/main/csp';
+import { CSP } from '../../../src-main/core/csp';
 
 const directives = (policy: string) =>
   new Map(

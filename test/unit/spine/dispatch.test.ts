@@ -1,7 +1,7 @@
 // The IPC gate: unknown channels, untrusted senders and malformed input never reach a handler.
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { dispatch } from '../../../src-main/main/ipc-core';
+import { dispatch } from '../../../src-main/core/ipc-core';
 import { CHANNEL_NAMES } from '../../../src-main/shared/channels';
 import { contract, type Handlers } from '../../../src-main/shared/contract';
 import { AppError } from '../../../src-main/shared/errors';

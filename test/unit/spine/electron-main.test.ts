@@ -44,7 +44,7 @@ beforeEach(() => {
 
 describe('hardened window factory', () => {
   it('creates a sandboxed, isolated window without Node and denies everything risky', async () => {
-    const { createMainWindow } = await import('../../../src-main/main/window');
+    const { createMainWindow } = await import('../../../src-main/electron/window');
     createMainWindow('/app/out/preload', '/app/out/renderer');
     const prefs = created[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
@@ -88,7 +88,7 @@ describe('hardened window factory', () => {
   });
 
   it('trusts only its own renderer document as an IPC sender', async () => {
-    const { isTrustedSenderUrl } = await import('../../../src-main/main/window');
+    const { isTrustedSenderUrl } = await import('../../../src-main/electron/window');
     expect(isTrustedSenderUrl('file:///app/out/renderer/index.html', '/app/out/renderer')).toBe(true);
     expect(isTrustedSenderUrl('file:///tmp/evil/index.html', '/app/out/renderer')).toBe(false);
     expect(isTrustedSenderUrl('https://evil.example/app/out/renderer/index.html', '/app/out/renderer')).toBe(
@@ -98,7 +98,7 @@ describe('hardened window factory', () => {
   });
 
   it('registers every channel through the one wrapper, which checks the sender', async () => {
-    const { registerIpc } = await import('../../../src-main/main/ipc');
+    const { registerIpc } = await import('../../../src-main/electron/ipc');
     const { CHANNEL_NAMES, IPC_PREFIX } = await import('../../../src-main/shared/channels');
     const calls: string[] = [];
     const handlers = Object.fromEntries(
@@ -130,7 +130,7 @@ describe('source rules', () => {
   it('creates windows only in the hardened factory', () => {
     const offenders = [...files('src-main'), ...files('src-renderer')].filter(
       (f) =>
-        /new\s+BrowserWindow\s*\(/.test(readFileSync(f, 'utf8')) && !f.endsWith(join('main', 'window.ts')),
+        /new\s+BrowserWindow\s*\(/.test(readFileSync(f, 'utf8')) && !f.endsWith(join('electron', 'window.ts')),
     );
     expect(offenders).toEqual([]);
   });

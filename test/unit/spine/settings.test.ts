@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readSettings, limitsFromSettings } from '../../../src-main/main/settings';
-import { createHandlers } from '../../../src-main/main/handlers';
+import { readSettings, limitsFromSettings } from '../../../src-main/core/settings';
+import { createHandlers } from '../../../src-main/core/handlers';
 
 describe('settings', () => {
   it('lowers the file size limit, and the import refuses a bigger file with the size in MB', async () => {

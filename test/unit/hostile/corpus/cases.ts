@@ -1,6 +1,6 @@
 // The hostile-input corpus: every file the issue lists, built from code, each with the outcome it must have.
 import { strToU8 } from 'fflate';
-import { DEFAULT_LIMITS } from '../../../../src-main/main/import/limits';
+import { DEFAULT_LIMITS } from '../../../../src-main/core/import/limits';
 import { docxCases, pdfCases } from './documents';
 import { htmlCases, emailCases, markdownCases } from './markup';
 import { MARKER, randomBytes, type CorpusOptions, type HostileCase } from './types';

@@ -1,11 +1,11 @@
 // Electron entry: single instance, hardened window, native menu, data folder, IPC handlers.
 import { app, dialog, Menu, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createHandlers } from './handlers';
+import { createHandlers } from '../core/handlers';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { createMainWindow, createPrintWindow } from './window';
-import { electronPdfPrinter, usePdfPrinter } from './print-pdf';
+import { electronPdfPrinter, usePdfPrinter } from '../core/print-pdf';
 
 const here = import.meta.dirname;
 const preloadDir = join(here, '../preload');

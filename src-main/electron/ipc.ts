@@ -3,7 +3,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_NAMES, IPC_PREFIX } from '../shared/channels';
 import type { Handlers } from '../shared/contract';
-import { dispatch } from './ipc-core';
+import { dispatch } from '../core/ipc-core';
 import { isTrustedSenderUrl } from './window';
 
 export function registerIpc(handlers: Handlers, rendererDir: string): void {

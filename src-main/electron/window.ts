@@ -1,7 +1,7 @@
 // The one hardened window factory: every BrowserWindow of the app is created here.
 import { BrowserWindow, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { CSP } from './csp';
+import { CSP } from '../core/csp';
 
 let sessionHardened = false;
 
