@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { addMember } from '../../src-main/server/members';
+import { addMember, revokeMember } from '../../src-main/server/members';
 import { silentLogger } from '../../src-main/server/log';
 import { startTeamServer, type TeamServer } from '../../src-main/server/server';
 import { REFUSALS } from '../../src-main/server/auth';
@@ -106,7 +106,6 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
     for (const [name, role] of [
       ['Ana', 'owner'],
       ['Ben', 'editor'],
-      ['Gone', 'editor'],
     ] as const)
       invitations[name] = (await addMember(pool, dossier, name, role)).invitation;
     [ana, ben] = await Promise.all([launchApp(), launchApp()]);
@@ -177,5 +176,15 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
     );
     const r = JSON.parse(await records(ana.page)) as { annotations: unknown[] };
     assert.equal(r.annotations.length, 3);
+  });
+
+  it("closes a revoked member's session and tells them why", async () => {
+    await revokeMember(pool, dossier, 'Ben');
+    await ben.page
+      .getByTestId('sync-refusal')
+      .filter({ hasText: REFUSALS.revoked })
+      .waitFor({ timeout: 60_000 });
+    assert.match(await statusText(ben.page), /refused/);
+    await ben.screenshot('team-revoked');
   });
 });
