@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../../src-main/shared/contract';
 import { selectDossier, type DossierSelection } from '../../../src-main/shared/dossier';
 import { api } from '../../lib/api';
 import { workspaceDossier } from '../../lib/db/dossier';
+import { downloadBytes } from '../../lib/download';
 
 export const FORMAT_CHOICES: { id: ExportFormat; label: string; hint: string }[] = [
   { id: 'html', label: 'HTML', hint: 'one self-contained page to read and print' },
@@ -14,18 +15,6 @@ export const FORMAT_CHOICES: { id: ExportFormat; label: string; hint: string }[]
   { id: 'w3c', label: 'W3C Web Annotation', hint: 'JSON-LD for annotation tools' },
   { id: 'qdpx', label: 'REFI-QDA project', hint: '.qdpx for ATLAS.ti, NVivo, MAXQDA, QualCoder' },
 ];
-
-const MIME: Record<ExportFormat, string> = {
-  html: 'text/html',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  md: 'text/markdown',
-  csv: 'application/zip',
-  json: 'application/json',
-  w3c: 'application/ld+json',
-  qdpx: 'application/zip',
-  qdc: 'application/xml',
-};
 
 export type ExportPhase = 'collecting' | 'rendering' | 'saving';
 export const PHASE_LABEL: Record<ExportPhase, string> = {
@@ -66,19 +55,6 @@ export function suggestedFileName(title: string | undefined, at = new Date()): s
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return slug || `corroborate-dossier-${at.toISOString().slice(0, 10)}`;
-}
-
-/** Hands bytes to the browser as a download (browser shell: main cannot reach the user's folders). */
-export function downloadBytes(data: Uint8Array<ArrayBuffer>, fileName: string, format: ExportFormat): void {
-  const url = URL.createObjectURL(new Blob([data], { type: MIME[format] }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**

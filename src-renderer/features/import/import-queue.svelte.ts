@@ -1,23 +1,13 @@
 // The import queue: sends each file to main's pipeline, stores the result in one transaction,
 // and keeps progress and a report. Cancelling stops after the current file and stores nothing of it.
-import type { ImportRecord } from '../../../src-main/shared/domain';
+import type { ReportRow } from './report-row';
 import { api } from '../../lib/api';
 import { recordImport, storeExtractedArticle } from '../../lib/db';
 import type { PickedFile } from './dropped-files';
-import { importDossierFile, isDossierFile } from '../export/dossier-import';
-import { afterArticleImported } from '../compare/versions';
+import { importDossierFile, isDossierFile } from './dossier-import';
+import { afterArticleImported } from '../../lib/version-check';
 import { isQuotaError, QUOTA_MESSAGE } from '../../lib/storage-errors';
 import { workbench } from '../../lib/state/workbench.svelte';
-
-export interface ReportRow {
-  fileName: string;
-  outcome: ImportRecord['outcome'];
-  title: string | null;
-  format: string | null;
-  statementCount: number;
-  reason: string | null;
-  articleId: string | null;
-}
 
 let cachedLimit: number | null = null;
 

@@ -2,7 +2,7 @@
 import type { MergeReport } from '../../../src-main/shared/dossier';
 import { api } from '../../lib/api';
 import { importDossier } from '../../lib/db/dossier';
-import type { ReportRow } from '../import/import-queue.svelte';
+import type { ReportRow } from './report-row';
 
 export function isDossierFile(name: string): boolean {
   return /\.(json|qdpx|qdc)$/i.test(name);

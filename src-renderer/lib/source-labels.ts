@@ -1,5 +1,5 @@
 // Human labels for source grades and kinds (the NATO Admiralty scale for source reliability).
-import type { Reliability, SourceKind } from '../../../src-main/shared/domain';
+import type { Reliability, SourceKind } from '../../src-main/shared/domain';
 
 export const RELIABILITY: { grade: Reliability; label: string; short: string }[] = [
   { grade: 'A', label: 'Completely reliable', short: 'Completely reliable' },
