@@ -1,5 +1,5 @@
 // One export from start to finish: workspace → (selection) → main renders and saves → browser download.
-import type { ExportFormat } from '../../../src-main/shared/contract';
+import type { ExportFormat } from '../../../src-main/shared/formats';
 import { selectDossier, type DossierSelection } from '../../../src-main/shared/dossier';
 import { api } from '../../lib/api';
 import { workspaceDossier } from '../../lib/db/dossier';

@@ -4,7 +4,8 @@ import type { ReportRow } from './report-row';
 import { api } from '../../lib/api';
 import { recordImport, storeExtractedArticle } from '../../lib/db';
 import type { PickedFile } from './dropped-files';
-import { importDossierFile, isDossierFile } from './dossier-import';
+import { isDossierName } from '../../../src-main/shared/formats';
+import { importDossierFile } from './dossier-import';
 import { afterArticleImported } from '../../lib/version-check';
 import { isQuotaError, QUOTA_MESSAGE } from '../../lib/storage-errors';
 import { workbench } from '../../lib/state/workbench.svelte';
@@ -101,6 +102,7 @@ class ImportQueue {
       statementCount: 0,
       articleId: null,
     };
+    if (picked.skipped) return { ...base, outcome: 'refused', reason: picked.skipped };
     const limit = await maxFileBytes();
     if (picked.file.size > limit) {
       return {
@@ -115,7 +117,7 @@ class ImportQueue {
     } catch (err) {
       return { ...base, outcome: 'refused', reason: `could not read the file (${(err as Error).message})` };
     }
-    if (isDossierFile(picked.file.name)) return importDossierFile(picked.relativePath, bytes);
+    if (isDossierName(picked.file.name)) return importDossierFile(picked.relativePath, bytes);
     const result = await api.importFile({ name: picked.file.name, bytes, relativePath: picked.relativePath });
     if (!result.ok) return { ...base, outcome: 'refused', reason: result.message };
     if (this.cancelRequested) return { ...base, outcome: 'refused', reason: 'cancelled' };
