@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { recordImport, storeExtractedArticle } from '../../lib/db';
 import type { PickedFile } from './dropped-files';
 import { isDossierName } from '../../../src-main/shared/formats';
+import { tooLargeReason } from '../../../src-main/shared/sizes';
 import { importDossierFile } from './dossier-import';
 import { afterArticleImported } from '../../lib/version-check';
 import { isQuotaError, QUOTA_MESSAGE } from '../../lib/storage-errors';
@@ -19,11 +20,6 @@ async function maxFileBytes(): Promise<number> {
     cachedLimit = info.ok ? info.value.limits.maxFileBytes : Number.POSITIVE_INFINITY;
   }
   return cachedLimit;
-}
-
-function formatSize(bytes: number): string {
-  const mb = bytes / 1048576;
-  return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
 }
 
 class ImportQueue {
@@ -108,7 +104,7 @@ class ImportQueue {
       return {
         ...base,
         outcome: 'refused',
-        reason: `file is ${formatSize(picked.file.size)}; the limit is ${formatSize(limit)}`,
+        reason: tooLargeReason(picked.file.size, limit),
       };
     }
     let bytes: Uint8Array<ArrayBuffer>;
