@@ -12,6 +12,10 @@ export interface MatchOptions {
   /** Smallest score for a match (0..1). */
   threshold?: number;
   limit?: number;
+  /** How many of the statement's rarest keys to probe (fewer: faster, for whole-workspace passes). */
+  probeKeys?: number;
+  /** How many candidates (by shared rare weight) get a full score. */
+  candidates?: number;
 }
 
 /** Calibrated on test/fixtures/corroboration (see `npm run eval`). */
@@ -44,6 +48,18 @@ export class CorroborationIndex {
 
   get size(): number {
     return this.liveCount;
+  }
+
+  /** Ids of the indexed statements, in the order they were added. */
+  *statementIds(): IterableIterator<string> {
+    for (const doc of this.docs) if (doc.live) yield doc.record.statementId;
+  }
+
+  /** Ids of an article's indexed statements. */
+  statementsOf(articleId: string): string[] {
+    return (this.byArticle.get(articleId) ?? [])
+      .filter((id) => this.docs[id]!.live)
+      .map((id) => this.docs[id]!.record.statementId);
   }
 
   has(statementId: string): boolean {
@@ -156,7 +172,7 @@ export class CorroborationIndex {
     const probe = [...doc.keys.keys()]
       .filter((k) => this.df[doc.keys[k]!]! > 1 && this.df[doc.keys[k]!]! <= commonLimit)
       .sort((x, y) => this.df[doc.keys[x]!]! - this.df[doc.keys[y]!]!)
-      .slice(0, PROBE_KEYS);
+      .slice(0, opts.probeKeys ?? PROBE_KEYS);
     const touched: number[] = [];
     for (const k of probe) {
       const term = doc.keys[k]!;
@@ -171,7 +187,7 @@ export class CorroborationIndex {
     touched.sort((x, y) => shared[y]! - shared[x]!);
     const total = this.total(doc);
     const found: Match[] = [];
-    for (const other of touched.slice(0, CANDIDATES)) {
+    for (const other of touched.slice(0, opts.candidates ?? CANDIDATES)) {
       const score = this.score(doc, this.docs[other]!, total);
       if (score >= threshold) {
         const { statementId: sid, articleId } = this.docs[other]!.record;
