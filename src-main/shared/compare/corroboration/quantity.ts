@@ -42,7 +42,8 @@ function kindOf(text: string, figure: Figure): QuantityKind {
   if (figure.category === 'money' || MONEY_SIGN.test(text.slice(Math.max(0, figure.start - 2), figure.start)))
     return 'money';
   if (figure.category !== 'count') return figure.category;
-  const unit = figure.unit;
+  // "gunmen", "servicemen": the stemmer leaves the irregular plural.
+  const unit = figure.unit?.replace(/men$/, 'man') ?? null;
   const grouped = unit === null ? undefined : KIND_OF_NOUN.get(unit);
   if (
     (grouped === 'people' || unit === null) &&
