@@ -51,9 +51,15 @@ export const tagDoc = (t: Tag): SearchDoc => ({
   speaker: '',
 });
 
-async function speakerNames(db: CorroborateDB): Promise<Map<string, string>> {
-  return new Map((await db.sources.toArray()).map((s) => [s.id, s.name]));
+/** Names of the given sources only (a workspace has thousands; a batch of statements names a few). */
+async function speakerNames(db: CorroborateDB, ids: Iterable<string | null>): Promise<Map<string, string>> {
+  const unique = [...new Set([...ids].filter((id): id is string => !!id))];
+  const sources = await db.sources.bulkGet(unique);
+  return new Map(sources.filter((s) => !!s).map((s) => [s!.id, s!.name]));
 }
+
+/** The speaker name each source was last indexed under: a source that only gained an alias is not re-indexed. */
+const indexedNames = new Map<string, string>();
 
 async function articleTexts(db: CorroborateDB, ids: Iterable<string>): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
@@ -66,7 +72,8 @@ async function articleTexts(db: CorroborateDB, ids: Iterable<string>): Promise<M
 /** Every document of the workspace, for building the index from scratch. */
 export async function allSearchDocs(db: CorroborateDB): Promise<SearchDoc[]> {
   return db.transaction('r', [db.statements, db.articles, db.sources, db.annotations, db.tags], async () => {
-    const speakers = await speakerNames(db);
+    const speakers = new Map((await db.sources.toArray()).map((s) => [s.id, s.name]));
+    for (const [id, name] of speakers) indexedNames.set(id, name);
     const docs: SearchDoc[] = [];
     for (const article of await db.articles.toArray()) {
       const statements = await db.statements.where('articleId').equals(article.id).toArray();
@@ -127,11 +134,11 @@ export async function updatesFor(db: CorroborateDB, changed: ChangedKeys): Promi
   return db.transaction('r', [db.statements, db.articles, db.sources, db.annotations, db.tags], async () => {
     const upsert: SearchDoc[] = [];
     const remove: string[] = [];
-    const speakers = await speakerNames(db);
-
     // Statements changed themselves, or their speaker was renamed, or their article was replaced.
     const statementIds = new Set(keys('statements'));
-    const sourceIds = keys('sources');
+    const renamed = await db.sources.bulkGet(keys('sources'));
+    const sourceIds = renamed.filter((s) => s && indexedNames.get(s.id) !== s.name).map((s) => s!.id);
+    for (const s of renamed) if (s) indexedNames.set(s.id, s.name);
     if (sourceIds.length)
       for (const id of await db.statements.where('speakerId').anyOf(sourceIds).primaryKeys())
         statementIds.add(id);
@@ -142,6 +149,10 @@ export async function updatesFor(db: CorroborateDB, changed: ChangedKeys): Promi
     const ids = [...statementIds];
     const statements = await db.statements.bulkGet(ids);
     const present = statements.filter((s): s is Statement => !!s);
+    const speakers = await speakerNames(
+      db,
+      present.map((s) => s.speakerId),
+    );
     const texts = await articleTexts(
       db,
       present.map((s) => s.articleId),
