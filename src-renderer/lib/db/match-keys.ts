@@ -28,8 +28,8 @@ export function matchKeys(named: Named): string[] {
 }
 
 /** MinHash sketch: BANDS bands of ROWS hashes each; texts with word 3-gram resemblance s share a band with probability 1-(1-s^ROWS)^BANDS. */
-export const BANDS = 20;
-export const ROWS = 3;
+export const BANDS = 30;
+export const ROWS = 4;
 const SHINGLE = 3;
 
 function fnv1a(s: string): number {

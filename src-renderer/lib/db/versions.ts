@@ -54,14 +54,25 @@ export interface VersionCandidate {
   similarity: number;
 }
 
-/** Articles sharing a similarity band with `article`'s text or its URL: the only ones worth comparing. */
+/** At most this many articles sharing similarity bands are compared in full (those sharing the most bands). */
+export const MAX_TEXT_CANDIDATES = 8;
+
+/** Articles sharing a similarity band with `article`'s text, or its URL: the only ones worth comparing. */
 export async function versionCandidateIds(db: CorroborateDB, article: Article): Promise<string[]> {
   const bands = sketchBands(article.text);
-  const [byText, byUrl] = await Promise.all([
-    bands.length ? db.articleSketches.where('bands').anyOf(bands).primaryKeys() : Promise.resolve([]),
-    article.url ? db.articles.where('url').equals(article.url).primaryKeys() : Promise.resolve([]),
-  ]);
-  return [...new Set([...byText, ...byUrl])].filter((id) => id !== article.id);
+  const hits = new Map<string, number>();
+  // One look-up per band: the count of shared bands estimates the resemblance, to rank the candidates.
+  const perBand = await Promise.all(
+    bands.map((b) => db.articleSketches.where('bands').equals(b).primaryKeys()),
+  );
+  for (const ids of perBand)
+    for (const id of ids) if (id !== article.id) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const byText = [...hits]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_TEXT_CANDIDATES)
+    .map(([id]) => id);
+  const byUrl = article.url ? await db.articles.where('url').equals(article.url).primaryKeys() : [];
+  return [...new Set([...byUrl, ...byText])].filter((id) => id !== article.id);
 }
 
 /** The earlier article this one most likely revises, or null. Articles that are already versions of it are skipped. */
