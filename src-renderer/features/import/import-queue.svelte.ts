@@ -91,6 +91,8 @@ class ImportQueue {
     const inflight: Promise<Prepared>[] = [];
     let next = 0;
     let lastFlush = performance.now();
+    // The last article imported is opened once at the end, not after every batch (the reader would re-render each time).
+    let lastImported: string | null = null;
     const launch = () => {
       while (inflight.length < AHEAD && next < files.length && !this.cancelRequested)
         inflight.push(this.prepare(files[next++]!));
@@ -101,8 +103,7 @@ class ImportQueue {
       this.report = [...rows];
       this.done = rows.length;
       lastFlush = performance.now();
-      const last = stored.filter((r) => r.outcome === 'imported').at(-1);
-      if (last?.articleId) onImported?.(last.articleId);
+      lastImported = stored.filter((r) => r.outcome === 'imported').at(-1)?.articleId ?? lastImported;
     };
     try {
       launch();
@@ -143,6 +144,7 @@ class ImportQueue {
           ),
         );
       this.report = [...rows];
+      if (lastImported) onImported?.(lastImported);
     } finally {
       this.running = false;
       this.current = null;

@@ -38,8 +38,12 @@ export interface ArticleSketch {
   bands: string[];
 }
 
-export const DERIVED_TABLES = ['articleRows', 'sourceRows', 'articleSketches'] as const;
+export const DERIVED_TABLES = ['articleRows', 'sourceRows', 'articleSketches', 'searchIndex'] as const;
 const WATCHED = new Set(['articles', 'statements', 'sources']);
+/** Tables the search index is built from: a write to any of them makes a saved index stale. */
+const SEARCHED = new Set(['articles', 'statements', 'sources', 'annotations', 'tags']);
+/** The row of `searchIndex` that changes with every write to a searched table. */
+export const GENERATION_KEY = 'generation';
 const RANGE_ANY = 3;
 
 export function articleRowOf(a: Article, statementCount: number): ArticleRow {
@@ -233,6 +237,24 @@ function afterSources(core: Core, req: DBCoreMutateRequest, before: Source[], af
 
 const AFTER = { articles: afterArticles, statements: afterStatements, sources: afterSources } as const;
 
+/** After each write to a searched table, a new generation: a search index saved under an older one is stale. */
+function bumpingTable(core: Core, table: DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    mutate: (req) =>
+      table.mutate(req).then((res) =>
+        core
+          .table('searchIndex')
+          .mutate({
+            type: 'put',
+            trans: req.trans,
+            values: [{ key: GENERATION_KEY, value: crypto.randomUUID() }],
+          })
+          .then(() => res),
+      ),
+  };
+}
+
 function derivedTable(core: Core, table: DBCoreTable): DBCoreTable {
   const after = AFTER[table.name as keyof typeof AFTER] as (
     core: Core,
@@ -278,7 +300,7 @@ export function useDerivedTables(db: Dexie): void {
       const core: Core = { table: (name) => down.table(name), raw };
       return {
         transaction(stores, mode, options) {
-          const widen = mode === 'readwrite' && stores.some((s) => WATCHED.has(s));
+          const widen = mode === 'readwrite' && stores.some((s) => SEARCHED.has(s));
           return down.transaction(
             widen ? [...new Set([...stores, ...DERIVED_TABLES])] : stores,
             mode,
@@ -287,7 +309,9 @@ export function useDerivedTables(db: Dexie): void {
         },
         table(name) {
           const table = down.table(name);
-          return WATCHED.has(name) ? derivedTable(core, table) : table;
+          if (!SEARCHED.has(name)) return table;
+          const bumping = bumpingTable(core, table);
+          return WATCHED.has(name) ? derivedTable(core, bumping) : bumping;
         },
       };
     },

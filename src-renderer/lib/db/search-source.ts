@@ -4,6 +4,7 @@ import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet 
 import type { Annotation, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
 import type { CorroborateDB } from './db';
+import { GENERATION_KEY } from './derived';
 import { db as appDb } from './index';
 
 /** Tables whose records feed the index. */
@@ -204,9 +205,48 @@ export function watchChanges(db: CorroborateDB, onChange: (changed: ChangedKeys)
   return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
 
+/** Characters per stored chunk of the saved index (no single huge record). */
+const CHUNK = 2_000_000;
+
+/** The generation the workspace is at: it changes with every write to a table the index reads. */
+export async function indexGeneration(db: CorroborateDB): Promise<string | null> {
+  return ((await db.searchIndex.get(GENERATION_KEY))?.value as string | undefined) ?? null;
+}
+
+/** The saved index (MiniSearch JSON), or null when none was saved or the workspace changed since. */
+export async function loadSavedIndex(db: CorroborateDB): Promise<string | null> {
+  return db.transaction('r', db.searchIndex, async () => {
+    const [saved, current] = await db.searchIndex.bulkGet(['saved', GENERATION_KEY]);
+    if (!saved || !current || saved.value !== current.value) return null;
+    const chunks = await db.searchIndex.where('key').startsWith('chunk:').toArray();
+    chunks.sort((a, b) => Number(a.key.slice(6)) - Number(b.key.slice(6)));
+    return chunks.map((c) => c.value).join('');
+  });
+}
+
+/** Saves the index as of `generation`; does nothing (returns false) if the workspace has moved on since. */
+export async function saveIndex(
+  db: CorroborateDB,
+  json: string,
+  generation: string | null,
+): Promise<boolean> {
+  return db.transaction('rw', db.searchIndex, async () => {
+    if (generation === null || (await indexGeneration(db)) !== generation) return false;
+    await db.searchIndex.where('key').startsWith('chunk:').delete();
+    const rows = [];
+    for (let i = 0; i * CHUNK < json.length; i++)
+      rows.push({ key: `chunk:${i}`, value: json.slice(i * CHUNK, (i + 1) * CHUNK) });
+    await db.searchIndex.bulkPut([...rows, { key: 'saved', value: generation }]);
+    return true;
+  });
+}
+
 // Bound to the app's database.
 export const searchSource = {
   all: () => allSearchDocs(appDb),
+  generation: () => indexGeneration(appDb),
+  loadSaved: () => loadSavedIndex(appDb),
+  save: (json: string, generation: string | null) => saveIndex(appDb, json, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),
 };
