@@ -1,24 +1,16 @@
 // The import queue: sends files to main's pipeline a few ahead, stores the results in batched
 // transactions, and keeps progress and a report. Cancelling stores nothing not yet written.
-import type { ImportRecord } from '../../../src-main/shared/domain';
+import type { ReportRow } from './report-row';
 import { api } from '../../lib/api';
 import { recordImports, storeExtractedArticles, type StoreOutcome } from '../../lib/db';
 import type { ExtractedArticle } from '../../../src-main/shared/extraction';
 import type { PickedFile } from './dropped-files';
-import { importDossierFile, isDossierFile } from '../export/dossier-import';
-import { afterArticleImported } from '../compare/versions';
+import { isDossierName } from '../../../src-main/shared/formats';
+import { tooLargeReason } from '../../../src-main/shared/sizes';
+import { importDossierFile } from './dossier-import';
+import { afterArticleImported } from '../../lib/version-check';
 import { isQuotaError, QUOTA_MESSAGE } from '../../lib/storage-errors';
 import { workbench } from '../../lib/state/workbench.svelte';
-
-export interface ReportRow {
-  fileName: string;
-  outcome: ImportRecord['outcome'];
-  title: string | null;
-  format: string | null;
-  statementCount: number;
-  reason: string | null;
-  articleId: string | null;
-}
 
 let cachedLimit: number | null = null;
 
@@ -29,11 +21,6 @@ async function maxFileBytes(): Promise<number> {
     cachedLimit = info.ok ? info.value.limits.maxFileBytes : Number.POSITIVE_INFINITY;
   }
   return cachedLimit;
-}
-
-function formatSize(bytes: number): string {
-  const mb = bytes / 1048576;
-  return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
 }
 
 /** A file read and extracted by main, waiting to be stored with the next batch. */
@@ -200,15 +187,14 @@ class ImportQueue {
     const fileName = picked.relativePath;
     const refuse = (reason: string): Prepared => ({ kind: 'row', row: cancelledRow(fileName, reason) });
     const limit = await maxFileBytes();
-    if (picked.file.size > limit)
-      return refuse(`file is ${formatSize(picked.file.size)}; the limit is ${formatSize(limit)}`);
+    if (picked.file.size > limit) return refuse(tooLargeReason(picked.file.size, limit));
     let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = new Uint8Array(await picked.file.arrayBuffer());
     } catch (err) {
       return refuse(`could not read the file (${(err as Error).message})`);
     }
-    if (isDossierFile(picked.file.name)) return { kind: 'dossier', fileName, bytes };
+    if (isDossierName(picked.file.name)) return { kind: 'dossier', fileName, bytes };
     const result = await api.importFile({ name: picked.file.name, bytes, relativePath: fileName });
     if (!result.ok) return refuse(result.message);
     return { kind: 'article', fileName, extracted: result.value };

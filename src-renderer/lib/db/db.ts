@@ -14,6 +14,7 @@ import type {
 import { DossierTableName } from '../../../src-main/shared/dossier/schema';
 import { DB_NAME, declareVersions } from './schema';
 import { useDerivedTables, type ArticleRow, type ArticleSketch, type SourceRow } from './derived';
+import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
 
 export interface Alignment {
   id: string;
@@ -37,6 +38,12 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A candidate claim the analyst dismissed, by its cluster key. */
+export interface CandidateDismissal {
+  key: string;
+  at: string;
+}
+
 export type CorroborateDB = Dexie & {
   articles: EntityTable<Article, 'id'>;
   statements: EntityTable<Statement, 'id'>;
@@ -54,6 +61,8 @@ export type CorroborateDB = Dexie & {
   sourceRows: EntityTable<SourceRow, 'id'>;
   articleSketches: EntityTable<ArticleSketch, 'id'>;
   searchIndex: EntityTable<SearchIndexChunk, 'key'>;
+  corroborationKeys: EntityTable<CorroborationRecord, 'statementId'>;
+  candidateDismissals: EntityTable<CandidateDismissal, 'key'>;
 };
 
 /** One chunk of the persisted search index (MiniSearch's JSON, split so no single write is huge). */

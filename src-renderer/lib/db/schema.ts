@@ -5,6 +5,7 @@ import type { Transaction } from 'dexie';
 import type { Article, Source, Statement } from '../../../src-main/shared/domain';
 import { articleRowOf, sourceRowOf } from './derived';
 import { sketchBands } from './match-keys';
+import { CORROBORATION_VERSION, declareCorroborationVersion } from './corroboration-schema';
 
 export const DB_NAME = 'corroborate';
 
@@ -31,11 +32,11 @@ export const V1 = {
 export const V2 = { history: '++seq, at, undone, [undone+seq]' };
 
 /**
- * Version 3 (2026-12-03): derived tables kept by `derived.ts` so nothing reads whole tables per import or
+ * Version 4 (2026-12-03): derived tables kept by `derived.ts` so nothing reads whole tables per import or
  * per list: library rows with statement counts, per-source counts and match keys, article text sketches
  * (similarity bands for version detection), and the persisted search index in chunks.
  */
-export const V3 = {
+export const V4 = {
   articleRows: 'id, importedAt',
   sourceRows: 'id, statements, *matchKeys',
   articleSketches: 'id, *bands',
@@ -43,17 +44,18 @@ export const V3 = {
 };
 
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = 3;
+export const LATEST_VERSION = 4;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   db.version(1).stores(V1);
   // Only an index is added: existing rows need no upgrade function.
   if (upTo >= 2) db.version(2).stores(V2);
-  if (upTo >= 3) db.version(3).stores(V3).upgrade(fillDerivedTables);
+  if (upTo >= CORROBORATION_VERSION) declareCorroborationVersion(db);
+  if (upTo >= 4) db.version(4).stores(V4).upgrade(fillDerivedTables);
 }
 
-/** The V3 upgrade: one pass over articles, statements and sources fills the derived tables. */
+/** The V4 upgrade: one pass over articles, statements and sources fills the derived tables. */
 export async function fillDerivedTables(tx: Transaction): Promise<void> {
   const byArticle = new Map<string, number>();
   const bySpeaker = new Map<string, number>();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExtractedArticle, SpeakerRef } from '../../../src-main/shared/extraction';
 import { findMatchingSource } from '../../../src-main/shared/analysis/sources';
 import { type CorroborateDB, openDatabase } from '../../../src-renderer/lib/db/db';
+import { LATEST_VERSION } from '../../../src-renderer/lib/db/schema';
 import { storeExtractedArticle, storeExtractedArticles } from '../../../src-renderer/lib/db/articles';
 import { mergeSources } from '../../../src-renderer/lib/db/sources';
 import { undo } from '../../../src-renderer/lib/db/history';
@@ -115,7 +116,7 @@ describe('derived tables', () => {
     v2.close();
     const v3 = openDatabase(name);
     await v3.open();
-    expect(v3.verno).toBe(3);
+    expect(v3.verno).toBe(LATEST_VERSION);
     expect(await derived(v3)).toEqual(await truth(v3));
     expect(await v3.articleSketches.count()).toBe(2);
     const lopez = (await v3.sources.toArray()).find((s) => s.name === 'Maria Lopez')!;
