@@ -1,7 +1,7 @@
 // Finds, in one statement, who speaks (the noun phrase), with which cue, through which relays, and hedges.
 // Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
 // “ ” Bogdanov said , according to Interfax.
-import { isCueAfterSubject, PASSIVE_HEDGE_VERBS } from './cues';
+import { BE_FORMS, isCueAfterSubject, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE } from './lexicon';
 import {
   formOf,
@@ -204,12 +204,21 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   // The main verb, after auxiliaries and adverbs.
   let k = j;
   let afterAuxiliary = false;
+  let passive = false;
   while (k < seq.length && (isAuxiliary(seq[k]) || isModifier(seq[k]) || isHedge(seq[k]))) {
-    if (isAuxiliary(seq[k])) afterAuxiliary = true;
+    if (isAuxiliary(seq[k])) {
+      afterAuxiliary = true;
+      passive = BE_FORMS.has((seq[k] as Token).lower);
+    }
     k++;
   }
   const verb = seq[k];
-  if (subject && verb && verb.isWord && isCueAfterSubject(verb.lower, afterAuxiliary)) {
+  const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
+  const passiveVerb = passive && verb !== undefined && formOf(verb) === 'past';
+  if (subject && verb && particle) {
+    result.speaker = subject;
+    result.cue = `${verb.text} ${particle}`;
+  } else if (subject && verb && verb.isWord && !passiveVerb && isCueAfterSubject(verb.lower, afterAuxiliary)) {
     result.speaker = subject;
     result.cue = verb.text;
     relayAfterCue(seq, k, result, phrase);
@@ -240,7 +249,7 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     while (
       a >= 0 &&
       b - a < 10 &&
-      (isPunct(seq[a], '()') || (seq[a]?.isWord && !isVerbLike(seq[a] as Token)))
+      (isPunct(seq[a], '()') || (seq[a]?.isWord && !isVerbLike(seq[a] as Token) && seq[a]?.lower !== 'that'))
     )
       a--;
     const opener = seq[a];
