@@ -1,6 +1,7 @@
 // Finds, in one statement, who speaks (the noun phrase), with which cue, through which relays, and hedges.
 // Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
 // “ ” Bogdanov said , according to Interfax.
+import { clauseSpeaker } from './clause-speaker';
 import { BE_FORMS, isCueAfterSubject, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE } from './lexicon';
 import {
@@ -226,11 +227,22 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     result.subjectVerb = verb.text;
   }
 
+  // Appositive, inverted and descriptive subjects, read around the cue.
+  let laterFrom = Math.max(k + 1, subjectStart);
+  if (!result.speaker) {
+    const clause = clauseSpeaker(seq, phrase);
+    if (clause) {
+      result.speaker = clause.speaker;
+      result.cue = clause.cue;
+      laterFrom = clause.at + 1;
+    }
+  }
+
   // Later cues: relay clauses (", RFERL reported"), conjoined verbs ("and has accused"), participles.
   let reporterSeen = false;
   // Each later cue is a reporting-verb form or "according to".
   const mayCue = (tokenised.outsideFlags & CUE) !== 0 || tokenised.mentionsAccording;
-  for (let p = Math.max(k + 1, subjectStart); mayCue && p < seq.length; p++) {
+  for (let p = laterFrom; mayCue && p < seq.length; p++) {
     const t = seq[p] as Token;
     if (!t.isWord) continue;
     if (t.lower === 'according' && seq[p + 1]?.lower === 'to') {
@@ -259,7 +271,7 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
         : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
     // "…, but the BBC's editor Jon Sopel says…" opens a clause of its own: not a relay of this speaker.
     const opensWithConjunction = CONJUNCTIONS.has(seq[a + 1]?.lower ?? '');
-    if (form !== 'ing' && opensClause && b > a && !opensWithConjunction) {
+    if (form !== 'ing' && opensClause && b > a && !opensWithConjunction && hasContentWord(seq, a + 1, b + 1)) {
       addRelay(result, phrase.text(a + 1, b + 1), t.text);
       reporterSeen = true;
       continue;

@@ -76,6 +76,8 @@ export function isVerbModifier(lowerWord: string): boolean {
   );
 }
 const MODIFIERS = new Set([
+  'yet',
+  'first',
   'further',
   'also',
   'later',

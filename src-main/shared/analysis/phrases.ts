@@ -56,6 +56,11 @@ export class PhraseReader {
     private readonly seq: Token[],
   ) {}
 
+  /** The token at index `at` of the sequence read. */
+  token(at: number): Token | undefined {
+    return this.seq[at];
+  }
+
   text(from: number, to: number): string {
     const first = this.seq[from];
     const last = this.seq[to - 1];
