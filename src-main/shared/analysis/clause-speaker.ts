@@ -61,14 +61,14 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
       ((p === 0 && (t.lower === 'said' || t.lower === 'says')) ||
         isPunct(previous, ',') ||
         QUOTE_MARKS.has(previous?.text ?? ''));
+    const passive =
+      form === 'past' && previous && isAuxiliary(previous) && /^(?:is|are|was|were|be|been)$/.test(previous.lower);
+    const before = passive ? null : speakerBefore(seq, p, phrase);
+    if (before) return { speaker: before, cue, at: p };
     if (inverted) {
       const after = speakerAfter(seq, p + 1, phrase);
       if (after) return { speaker: after, cue, at: p };
     }
-    if (form === 'past' && previous && isAuxiliary(previous) && /^(?:is|are|was|were|be|been)$/.test(previous.lower))
-      continue;
-    const before = speakerBefore(seq, p, phrase);
-    if (before) return { speaker: before, cue, at: p };
   }
   return null;
 }
@@ -104,6 +104,8 @@ function speakerAfter(seq: Token[], from: number, phrase: PhraseReader): string 
   const first = seq[from];
   if (!first || !first.isWord) return null;
   if (NOT_SUBJECT.has(first.lower) || PREPOSITIONS.has(first.lower) || QUESTION.has(first.lower)) return null;
+  // "…, said he would" reports what he said: an inverted speaker is never a bare pronoun.
+  if (PERSONAL.has(first.lower)) return null;
   if ((first.flags & CALENDAR) !== 0 || isModifier(first)) return null;
   let end = from;
   while (end < seq.length && end - from < MAX_BACK) {

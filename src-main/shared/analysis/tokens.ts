@@ -180,6 +180,12 @@ function scan(statement: string, from: number, to: number, state: ScanState): vo
       i = j;
       continue;
     }
+    // Two apostrophes stand for a quotation mark in some newspapers' text (''I don't think so,'' he said).
+    if (c === 39 && statement.charCodeAt(i + 1) === 39) {
+      addMark(statement, '"', i, state);
+      i += 2;
+      continue;
+    }
     if (isPunctuationCode(c)) addMark(statement, statement.charAt(i), i, state);
     i++;
   }
