@@ -298,22 +298,19 @@ export class ActorRegistry {
         (isShortToken(form) ? this.byInitials.get(form) : undefined);
       if (known) return this.absorb(known, candidate);
     }
-    // A shorter or longer form of a known name with the same head word: the most recent speaker wins.
-    let partial: Actor | null = null;
-    let partialTime = -2;
+    // A shorter or longer form of a known actor's own name with the same head word ("Clinton" after
+    // "Hillary Clinton"), only when one actor fits: never "Bill Clinton" into "Hillary Clinton", and an
+    // alias such as "The Times" does not make "The New Times" the same outlet.
+    const partial = new Set<Actor>();
     for (const form of forms) {
       const words = formParts(form).words;
       for (const known of this.byHead.get(words[words.length - 1] ?? '') ?? []) {
         if (!compatible(known.kind, candidate.kind)) continue;
-        if (!this.formsOfKnown(known).some((f) => isPartOf(form, f) || isPartOf(f, form))) continue;
-        const time = this.lastSpoke.get(known) ?? -1;
-        if (time > partialTime) {
-          partial = known;
-          partialTime = time;
-        }
+        const own = normaliseName(known.name);
+        if (isPartOf(form, own) || isPartOf(own, form)) partial.add(known);
       }
     }
-    if (partial) return this.absorb(partial, candidate);
+    if (partial.size === 1) return this.absorb([...partial][0] as Actor, candidate);
     // "Bozize" alone, after "former President Francois Bozize" was mentioned.
     if ((candidate.kind === 'person' || candidate.kind === 'unknown') && !candidate.name.includes(' ')) {
       const fullName = this.peopleByLastName.get(candidate.name.toLowerCase());

@@ -2,8 +2,8 @@
 // appositives in both orders ("Deb Kline, a union leader, said"; "The club's manager, David Feder, said"),
 // inverted cues with a description or a name ("…,” said a senior aide", "Said Dorothy Poynter, …"),
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
-import { phrasalParticle } from './cues';
-import { CALENDAR, PLACE, TITLE } from './lexicon';
+import { isNounLikeCue, phrasalParticle } from './cues';
+import { CALENDAR, DEMONYM, PLACE, TITLE } from './lexicon';
 import { formOf, isAuxiliary, isHedge, isModifier, isPunct, isVerbLike, PhraseReader, QUOTE_MARKS } from './phrases';
 import type { Token } from './tokens';
 
@@ -55,6 +55,7 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
       if (isPunct(previous, ',')) return null;
       continue;
     }
+    if (!particle && isNounLikeCue(t.lower) && !readsAsSubjectEnd(previous)) continue;
     const cue = particle ? `${t.text} ${particle}` : t.text;
     const inverted =
       (form === 'past' || form === 'third') &&
@@ -71,6 +72,13 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
     }
   }
   return null;
+}
+
+/** A word after which a noun-like cue is a verb: an auxiliary, an adverb, a pronoun or a name ("Trump plans"). */
+function readsAsSubjectEnd(t: Token | undefined): boolean {
+  if (!t || !t.isWord) return false;
+  if (isAuxiliary(t) || isModifier(t) || PERSONAL.has(t.lower)) return true;
+  return t.capitalised && (t.flags & DEMONYM) === 0 && !NOT_HEAD.has(t.lower);
 }
 
 /** The subject before a cue: back to the clause opening, then the head segment or its named appositive. */

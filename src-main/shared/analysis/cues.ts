@@ -21,6 +21,11 @@ export function cueForm(lowerWord: string): CueForm | null {
   return FORMS.get(lowerWord) ?? null;
 }
 
+/** Forms read as nouns unless an auxiliary or adverb comes first ("the state news agency", "has noted"). */
+export function isNounLikeCue(lowerWord: string): boolean {
+  return NOUN_LIKE.has(lowerWord);
+}
+
 /** Whether a word reads as a reporting verb right after a subject (noun-like forms need an auxiliary). */
 export function isCueAfterSubject(lowerWord: string, afterAuxiliary: boolean): boolean {
   const form = FORMS.get(lowerWord);
