@@ -82,6 +82,7 @@ export function attributionOf(s: AnalyzedStatement, sources: SourceResolver) {
     cue: s.cue,
     viaIds: s.via.map((v) => sources.resolve(v)),
     entities: s.entities,
+    speakerFound: s.speaker ? (s.speakerFound ?? null) : null,
   };
 }
 

@@ -215,7 +215,8 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   }
   const verb = seq[k];
   const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
-  const passiveVerb = passive && verb !== undefined && formOf(verb) === 'past';
+  const passiveVerb =
+    (passive && verb !== undefined && formOf(verb) === 'past') || (verb !== undefined && verb.capitalised && k > 0);
   if (subject && verb && particle) {
     result.speaker = subject;
     result.cue = `${verb.text} ${particle}`;

@@ -50,6 +50,8 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
     const previous = seq[p - 1];
     if (t.lower === 'that' && previous?.isWord && isVerbLike(previous)) return null;
     if (!form && !particle) continue;
+    // "the United States": a capitalised cue word inside a sentence is a name, not a verb.
+    if (t.capitalised && p > 0) continue;
     // What follows "that" after a verb, or a participle cue (", asserting"), is content, not a new clause.
     if (form === 'ing') {
       if (isPunct(previous, ',')) return null;
@@ -157,14 +159,14 @@ function chooseSegment(parts: [number, number][], phrase: PhraseReader, before: 
       const [s, e] = parts[i] as [number, number];
       const opener = phrase.token(s);
       // Adverbials, clauses, datelines ("NEW YORK, Nov. 19 (UPI) —") and the places that end an adverbial.
-      const drop =
-        (opener && NOT_SUBJECT.has(opener.lower)) ||
+      const drop: boolean =
+        (!!opener && NOT_SUBJECT.has(opener.lower)) ||
         hasVerb(phrase, s, e) ||
         !hasContent(phrase, s, e) ||
         isDateline(phrase, s, e) ||
         (dropped && isPlace(phrase, s, e));
       if (drop) first = i + 1;
-      dropped = !!drop;
+      dropped = drop;
     }
   }
   const head = parts[first];
