@@ -19,6 +19,7 @@ const LEADING_PREPOSITION =
 /** Documents and findings whose source is their owner. */
 const DOCUMENTS =
   /\s+(?:(?:national|new|latest|recent|tracking|exit|online|daily|weekly|annual|internal|final|early)\s+)*(?:poll|polls|survey|surveys|study|studies|report|analysis|review|audit|tally|count|data|figures|statement|release|memo|filing|ruling|estimate|estimates|projections?)$/i;
+const FIRST_SECOND = new Set(['i', 'me', 'we', 'us', 'you']);
 const PERSONAL_PRONOUNS = new Set(['i', 'me', 'we', 'us', 'you', 'one', 'someone', 'anyone', 'everyone', 'nobody']);
 /** Heads of quantified groups: "Twelve percent", "A majority of voters", "Nearly eight of 10 voters". */
 const QUANTITY =
@@ -30,6 +31,11 @@ const TRAILING_ADVERBS = new Set(
 
 const TRAILING_TIME =
   /(?:\s+(?:on\s+)?(?:(?:this|last|next|earlier|later)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently))+$/i;
+
+/** "Mr. Burman (a view": an opening parenthesis never closed. */
+function unbalanced(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0);
+}
 
 /** A lower-case finite verb ("turned", "restricted", "says"): the phrase is a clause. */
 function readsAsVerb(word: string): boolean {
@@ -79,8 +85,8 @@ export function cleanSpeakerPhrase(raw: string): CleanPhrase | null {
   if (words.length === 0 || words.length > 14) return null;
   if (/^\p{Ll}+ed$/u.test(words[words.length - 1] as string)) return null;
   const lower = words.map((w) => w.toLowerCase().replace(/[’']s$/, ''));
-  if (lower.some((w) => CLAUSE_WORDS.has(w) || /n[’']t$/.test(w)) || /[()]/.test(text)) return null;
-  if (lower[0] === 'not' || (words.length > 1 && PERSONAL_PRONOUNS.has(lower[words.length - 1] as string)))
+  if (lower.some((w) => CLAUSE_WORDS.has(w) || /n[’']t$/.test(w)) || unbalanced(text)) return null;
+  if (lower[0] === 'not' || (words.length > 1 && FIRST_SECOND.has(lower[words.length - 1] as string)))
     return null;
   if (BAD_ENDINGS.has(lower[lower.length - 1] as string)) return null;
   if (/[’']s$/.test(words[words.length - 1] as string) && words.length > 1) return null;
@@ -90,7 +96,7 @@ export function cleanSpeakerPhrase(raw: string): CleanPhrase | null {
   if (words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w))) return null;
   const group = isGroup(words);
   // A name or a description of one speaker is short; a long phrase is a clause read as a subject.
-  if (!group && words.length > 8) return null;
+  if (!group && words.length > 10) return null;
   return { text, group };
 }
 
