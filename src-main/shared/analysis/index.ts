@@ -11,7 +11,7 @@ import { tokenise, type TokenisedStatement } from './tokens';
 
 export { splitStatements } from './split';
 export type { Span } from './split';
-export { findMatchingSource, mergeAliases, normaliseName } from './sources';
+export { findMatchingSource, matchKeys, mergeAliases, normaliseName } from './sources';
 
 interface Draft {
   span: Span;
