@@ -3,7 +3,7 @@
 // inverted cues with a description or a name ("…,” said a senior aide", "Said Dorothy Poynter, …"),
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { isNounLikeCue, phrasalParticle } from './cues';
-import { CALENDAR, DEMONYM, PLACE, TITLE } from './lexicon';
+import { CALENDAR, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } from './lexicon';
 import { formOf, isAuxiliary, isHedge, isModifier, isPunct, isVerbLike, PhraseReader, QUOTE_MARKS } from './phrases';
 import type { Token } from './tokens';
 
@@ -35,6 +35,7 @@ const NOT_HEAD = new Set(
   ).split(' '),
 );
 const QUESTION = new Set('that what how why whether if who which when where'.split(' '));
+const ASIDES = new Set(['though', 'however', 'too', 'also', 'meanwhile', 'instead', 'then', 'moreover']);
 const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const PREPOSITIONS = new Set('of at for in from with on to by about under over within'.split(' '));
 const MAX_BACK = 40;
@@ -66,7 +67,9 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
         QUOTE_MARKS.has(previous?.text ?? ''));
     const passive =
       form === 'past' && previous && isAuxiliary(previous) && /^(?:is|are|was|were|be|been)$/.test(previous.lower);
-    const before = passive ? null : speakerBefore(seq, p, phrase);
+    // After a comma the words before are the subject only when an appositive closes there ("X, a aide, said");
+    // otherwise the cue is inverted ("Prices rose, said Reuters").
+    const before = passive ? null : speakerBefore(seq, p, phrase, isPunct(previous, ','));
     if (before) return { speaker: before, cue, at: p };
     if (inverted) {
       const after = speakerAfter(seq, p + 1, phrase);
@@ -80,11 +83,15 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
 function readsAsSubjectEnd(t: Token | undefined): boolean {
   if (!t || !t.isWord) return false;
   if (isAuxiliary(t) || isModifier(t) || PERSONAL.has(t.lower)) return true;
-  return t.capitalised && (t.flags & DEMONYM) === 0 && !NOT_HEAD.has(t.lower);
+  if (NOT_HEAD.has(t.lower) || (t.flags & FUNCTION_WORD) !== 0) return false;
+  // "The railway company plans": a noun, not a determiner or adjective, before the cue.
+  if (t.capitalised) return (t.flags & DEMONYM) === 0;
+  const noun = t.flags === 0 || ((t.flags & NOT_VERB) !== 0 && (t.flags & FINITE_VERB) === 0);
+  return noun && !t.lower.endsWith('s') && !t.lower.endsWith('ly');
 }
 
 /** The subject before a cue: back to the clause opening, then the head segment or its named appositive. */
-function speakerBefore(seq: Token[], p: number, phrase: PhraseReader): string | null {
+function speakerBefore(seq: Token[], p: number, phrase: PhraseReader, needAppositive: boolean): string | null {
   let b = p - 1;
   while (b >= 0 && (isModifier(seq[b]) || isAuxiliary(seq[b]) || isHedge(seq[b]))) b--;
   // "…, said on Tuesday" never reaches here; "Clinton on Tuesday said" skips the date.
@@ -92,10 +99,17 @@ function speakerBefore(seq: Token[], p: number, phrase: PhraseReader): string | 
     b--;
     if (seq[b]?.lower === 'on') b--;
   }
+  // ", though," / ", however,": a one-word aside between the subject and its cue.
+  let appositive = needAppositive;
+  if (isPunct(seq[b], ',') && ASIDES.has(seq[b - 1]?.lower ?? '') && isPunct(seq[b - 2], ',')) {
+    b -= 3;
+    appositive = false;
+  }
   const last = seq[b];
   if (!last) return null;
-  if (last.isWord && ((NOT_HEAD.has(last.lower) && !PERSONAL.has(last.lower)) || isVerbLike(last))) return null;
-  if (!last.isWord && !isPunct(last, ',)')) return null;
+  if (last.isWord && NOT_HEAD.has(last.lower) && !PERSONAL.has(last.lower)) return null;
+  if (last.isWord && isVerbLike(last) && !isNounLikeCue(last.lower)) return null;
+  if (!last.isWord && !isPunct(last, ',)—–')) return null;
   let a = b;
   while (a >= 0 && b - a < MAX_BACK) {
     const t = seq[a] as Token;
@@ -106,7 +120,9 @@ function speakerBefore(seq: Token[], p: number, phrase: PhraseReader): string | 
     if (t.isWord && (t.lower === 'and' || t.lower === 'but') && !joinsNames(seq, a)) break;
     a--;
   }
-  return chooseSegment(segments(seq, a + 1, b + 1), phrase, true);
+  const parts = segments(seq, a + 1, b + 1);
+  if (appositive && parts.length < 2) return null;
+  return chooseSegment(parts, phrase, true);
 }
 
 /** The speaker after an inverted cue ("said Deb Kline, a union leader" / "said his friend, Bruce Turry"). */
@@ -223,7 +239,7 @@ function isPlace(phrase: PhraseReader, from: number, to: number): boolean {
 function hasVerb(phrase: PhraseReader, from: number, to: number): boolean {
   for (let p = from; p < to; p++) {
     const t = phrase.token(p);
-    if (t && t.isWord && isVerbLike(t) && !PERSONAL.has(t.lower)) return true;
+    if (t && t.isWord && isVerbLike(t) && !PERSONAL.has(t.lower) && !isNounLikeCue(t.lower)) return true;
   }
   return false;
 }

@@ -30,7 +30,8 @@ export function isNounLikeCue(lowerWord: string): boolean {
 export function isCueAfterSubject(lowerWord: string, afterAuxiliary: boolean): boolean {
   const form = FORMS.get(lowerWord);
   if (!form) return false;
-  if (form === 'ing') return false;
+  // "is urging", "was telling": a progressive needs its auxiliary.
+  if (form === 'ing') return afterAuxiliary;
   return afterAuxiliary || !NOUN_LIKE.has(lowerWord);
 }
 

@@ -14,7 +14,7 @@ import {
 } from './lexicon';
 import type { Token } from './tokens';
 
-export const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„']);
+export const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„', "''"]);
 
 export function isVerbLike(t: Token): boolean {
   if (!t.isWord) return false;

@@ -1,6 +1,8 @@
 // Cleans a speaker noun phrase before it becomes an actor: leading adverbials and conjunctions go, a
 // document names its owner ("a Reuters/Ipsos poll" → "Reuters/Ipsos"), clauses are refused ("what Trump"),
 // and plural or quantified subjects are recognised as groups ("Republicans", "Former officials … say").
+import { isNounLikeCue } from './cues';
+import { lookupGazetteer } from './gazetteer';
 import { isFiniteVerb, isLastName, isNounOrAdjective } from './lexicon';
 
 /** Words that open a clause or a question: a phrase holding one is not a speaker's name. */
@@ -39,7 +41,7 @@ function unbalanced(text: string): boolean {
 
 /** A lower-case finite verb ("turned", "restricted", "says"): the phrase is a clause. */
 function readsAsVerb(word: string): boolean {
-  if (isNounOrAdjective(word)) return false;
+  if (isNounOrAdjective(word) || isNounLikeCue(word)) return false;
   return isFiniteVerb(word) || (word.length > 4 && word.endsWith('ed'));
 }
 
@@ -116,6 +118,11 @@ function isGroup(words: string[]): boolean {
   if (!/s$/.test(word) || /(?:ss|us|is|news|times|s’|s')$/i.test(word)) return false;
   // Capitalised plurals are groups when they are peoples or parties ("Democrats", "Europeans"), not names.
   if (/^\p{Lu}/u.test(word))
-    return /(?:ans|ats|ists|ites|ers)$/.test(word) && words.length <= 3 && !isLastName(word.toLowerCase());
+    return (
+      /(?:ans|ats|ists|ites)$/.test(word) &&
+      words.length <= 3 &&
+      !isLastName(word.toLowerCase()) &&
+      !lookupGazetteer(phrase)
+    );
   return true;
 }
