@@ -174,9 +174,14 @@ export function reportSplit(split: 'train' | 'dev', result: SplitResult, example
         `canonical name only ${byName}/${rows.length} (${pct(byName, rows.length)})`,
     );
   };
-  console.log(`\n## PolNeAR ${split} (${result.perArticle.length} articles, ${total} named-source attributions)`);
+  console.log(
+    `\n## PolNeAR ${split} (${result.perArticle.length} articles, ${total} named-source attributions)`,
+  );
   line('named sources', scored);
-  line('speech-cue subset', scored.filter((s) => s.speech));
+  line(
+    'speech-cue subset',
+    scored.filter((s) => s.speech),
+  );
   const groups = new Map<string, Scored[]>();
   for (const s of scored) {
     if (s.right) continue;
@@ -230,7 +235,8 @@ export function registryCheck(result: SplitResult, examples: number): void {
     `different people under one source: ${merged.length}; phrase names ${phrases.length}/${names.length} ` +
       `(${pct(phrases.length, names.length)}); pronoun sources: ${pronouns.length}`,
   );
-  for (const s of merged.slice(0, examples)) console.log(`  merged: ${clip([s.name, ...s.aliases].join(' | '))}`);
+  for (const s of merged.slice(0, examples))
+    console.log(`  merged: ${clip([s.name, ...s.aliases].join(' | '))}`);
   for (const p of phrases.slice(0, examples)) console.log(`  phrase: ${clip(p)}`);
   for (const p of pronouns) console.log(`  pronoun: ${p.name}`);
 }

@@ -76,7 +76,15 @@ export const Statement = z.object({
 });
 export type Statement = z.infer<typeof Statement>;
 
-export const SourceKind = z.enum(['person', 'organisation', 'government', 'outlet', 'agency', 'group', 'unknown']);
+export const SourceKind = z.enum([
+  'person',
+  'organisation',
+  'government',
+  'outlet',
+  'agency',
+  'group',
+  'unknown',
+]);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 export const Reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);

@@ -1,6 +1,7 @@
 // Finds, in one statement, who speaks (the noun phrase), with which cue, through which relays, and hedges.
 // Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
 // “ ” Bogdanov said , according to Interfax.
+import { CONJUNCTIONS, DETERMINERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
 import { clauseSpeaker } from './clause-speaker';
 import { BE_FORMS, isCueAfterSubject, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE } from './lexicon';
@@ -33,94 +34,6 @@ export interface Attribution {
   subjectVerb: string | null;
 }
 
-const CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'yet']);
-
-const OPENERS = new Set([
-  'as',
-  'in',
-  'on',
-  'at',
-  'outside',
-  'after',
-  'before',
-  'during',
-  'since',
-  'meanwhile',
-  'however',
-  'earlier',
-  'later',
-  'last',
-  'for',
-  'by',
-  'with',
-  'despite',
-  'amid',
-  'following',
-  'under',
-  'over',
-  'while',
-  'when',
-  'although',
-  'also',
-  'still',
-  'yet',
-  'now',
-  'then',
-  'today',
-  'yesterday',
-  'separately',
-  'moreover',
-  'furthermore',
-  'instead',
-  'overall',
-  'nevertheless',
-  'thus',
-  'so',
-  'but',
-  'and',
-  'if',
-  'once',
-  'until',
-]);
-const PARENTHETICAL_OPENERS = new Set([
-  'for',
-  'who',
-  'which',
-  'in',
-  'on',
-  'at',
-  'too',
-  'also',
-  'however',
-  'meanwhile',
-  'a',
-  'an',
-  'the',
-  'once',
-  'now',
-  'himself',
-  'herself',
-  'itself',
-  'like',
-  'unlike',
-  'including',
-  'whose',
-  'then',
-  'still',
-]);
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'its',
-  'his',
-  'her',
-  'their',
-]);
 /** Reads the words outside quotation marks of one statement. */
 export function findAttribution(statement: string, tokenised: TokenisedStatement): Attribution {
   const seq = tokenised.outside;
@@ -216,11 +129,18 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   const verb = seq[k];
   const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
   const passiveVerb =
-    (passive && verb !== undefined && formOf(verb) === 'past') || (verb !== undefined && verb.capitalised && k > 0);
+    (passive && verb !== undefined && formOf(verb) === 'past') ||
+    (verb !== undefined && verb.capitalised && k > 0);
   if (subject && verb && particle) {
     result.speaker = subject;
     result.cue = `${verb.text} ${particle}`;
-  } else if (subject && verb && verb.isWord && !passiveVerb && isCueAfterSubject(verb.lower, afterAuxiliary)) {
+  } else if (
+    subject &&
+    verb &&
+    verb.isWord &&
+    !passiveVerb &&
+    isCueAfterSubject(verb.lower, afterAuxiliary)
+  ) {
     result.speaker = subject;
     result.cue = verb.text;
     relayAfterCue(seq, k, result, phrase);
@@ -272,7 +192,13 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
         : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
     // "…, but the BBC's editor Jon Sopel says…" opens a clause of its own: not a relay of this speaker.
     const opensWithConjunction = CONJUNCTIONS.has(seq[a + 1]?.lower ?? '');
-    if (form !== 'ing' && opensClause && b > a && !opensWithConjunction && hasContentWord(seq, a + 1, b + 1)) {
+    if (
+      form !== 'ing' &&
+      opensClause &&
+      b > a &&
+      !opensWithConjunction &&
+      hasContentWord(seq, a + 1, b + 1)
+    ) {
       addRelay(result, phrase.text(a + 1, b + 1), t.text);
       reporterSeen = true;
       continue;

@@ -4,7 +4,16 @@
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { isNounLikeCue, phrasalParticle } from './cues';
 import { CALENDAR, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } from './lexicon';
-import { formOf, isAuxiliary, isHedge, isModifier, isPunct, isVerbLike, PhraseReader, QUOTE_MARKS } from './phrases';
+import {
+  formOf,
+  isAuxiliary,
+  isHedge,
+  isModifier,
+  isPunct,
+  isVerbLike,
+  type PhraseReader,
+  QUOTE_MARKS,
+} from './phrases';
 import type { Token } from './tokens';
 
 export interface ClauseSpeaker {
@@ -66,7 +75,10 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
         isPunct(previous, ',') ||
         QUOTE_MARKS.has(previous?.text ?? ''));
     const passive =
-      form === 'past' && previous && isAuxiliary(previous) && /^(?:is|are|was|were|be|been)$/.test(previous.lower);
+      form === 'past' &&
+      previous &&
+      isAuxiliary(previous) &&
+      /^(?:is|are|was|were|be|been)$/.test(previous.lower);
     // After a comma the words before are the subject only when an appositive closes there ("X, a aide, said");
     // otherwise the cue is inverted ("Prices rose, said Reuters").
     const before = passive ? null : speakerBefore(seq, p, phrase, isPunct(previous, ','));
@@ -91,7 +103,12 @@ function readsAsSubjectEnd(t: Token | undefined): boolean {
 }
 
 /** The subject before a cue: back to the clause opening, then the head segment or its named appositive. */
-function speakerBefore(seq: Token[], p: number, phrase: PhraseReader, needAppositive: boolean): string | null {
+function speakerBefore(
+  seq: Token[],
+  p: number,
+  phrase: PhraseReader,
+  needAppositive: boolean,
+): string | null {
   let b = p - 1;
   while (b >= 0 && (isModifier(seq[b]) || isAuxiliary(seq[b]) || isHedge(seq[b]))) b--;
   // "…, said on Tuesday" never reaches here; "Clinton on Tuesday said" skips the date.

@@ -142,7 +142,8 @@ export const NOUN_LIKE_CUES = new Set(
 
 const KINDS = new Map<string, CueKind>();
 for (const [kind, ...forms] of CUE_VERBS) for (const form of forms) KINDS.set(form, kind);
-for (const [kind, forms] of PHRASAL_CUES) for (const form of forms) if (!KINDS.has(form)) KINDS.set(form, kind);
+for (const [kind, forms] of PHRASAL_CUES)
+  for (const form of forms) if (!KINDS.has(form)) KINDS.set(form, kind);
 
 /** The kind of a cue as written ("has called for" → endorsement, "according to" → speech), or null. */
 export function cueKind(cue: string): CueKind | null {

@@ -111,7 +111,8 @@ function attribute(draft: Draft, registry: ActorRegistry): void {
     }
   }
   // "found", "shows": only evidence or a named source reports a finding ("Trump's performance shows" does not).
-  if (speakerPhrase && cue && cueKind(cue) === 'finding' && !canReportFinding(speakerPhrase)) speakerPhrase = null;
+  if (speakerPhrase && cue && cueKind(cue) === 'finding' && !canReportFinding(speakerPhrase))
+    speakerPhrase = null;
   const mention = speakerPhrase ? registry.resolveMention(speakerPhrase, true) : null;
   const speaker = mention?.actor ?? null;
   draft.speaker = speaker;

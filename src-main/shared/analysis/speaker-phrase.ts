@@ -7,7 +7,7 @@ import { isFiniteVerb, isLastName, isNounOrAdjective } from './lexicon';
 
 /** Words that open a clause or a question: a phrase holding one is not a speaker's name. */
 const CLAUSE_WORDS = new Set(
-  'what which who whom whose because whether if when where why how than that’s that\'s'.split(' '),
+  "what which who whom whose because whether if when where why how than that’s that's".split(' '),
 );
 /** Words a name or noun phrase never ends with. */
 const BAD_ENDINGS = new Set(
@@ -22,13 +22,26 @@ const LEADING_PREPOSITION =
 const DOCUMENTS =
   /\s+(?:(?:national|new|latest|recent|tracking|exit|online|daily|weekly|annual|internal|final|early)\s+)*(?:poll|polls|survey|surveys|study|studies|report|analysis|review|audit|tally|count|data|figures|statement|release|memo|filing|ruling|estimate|estimates|projections?)$/i;
 const FIRST_SECOND = new Set(['i', 'me', 'we', 'us', 'you']);
-const PERSONAL_PRONOUNS = new Set(['i', 'me', 'we', 'us', 'you', 'one', 'someone', 'anyone', 'everyone', 'nobody']);
+const PERSONAL_PRONOUNS = new Set([
+  'i',
+  'me',
+  'we',
+  'us',
+  'you',
+  'one',
+  'someone',
+  'anyone',
+  'everyone',
+  'nobody',
+]);
 /** Heads of quantified groups: "Twelve percent", "A majority of voters", "Nearly eight of 10 voters". */
 const QUANTITY =
   /^(?:(?:nearly|almost|about|roughly|only|just|some|over|more than|fewer than|less than|a|the)\s+)*(?:majority|minority|plurality|half|third|quarter|most|many|some|several|few|all|both|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|millions)\b/i;
 
 const TRAILING_ADVERBS = new Set(
-  'just all also too both alone himself herself themselves itself again already still even only then now'.split(' '),
+  'just all also too both alone himself herself themselves itself again already still even only then now'.split(
+    ' ',
+  ),
 );
 
 const TRAILING_TIME =
@@ -82,7 +95,8 @@ export function cleanSpeakerPhrase(raw: string): CleanPhrase | null {
   text = words.join(' ').replace(TRAILING_TIME, '');
   words.length = 0;
   words.push(...text.split(' ').filter(Boolean));
-  while (words.length > 1 && TRAILING_ADVERBS.has((words[words.length - 1] as string).toLowerCase())) words.pop();
+  while (words.length > 1 && TRAILING_ADVERBS.has((words[words.length - 1] as string).toLowerCase()))
+    words.pop();
   text = words.join(' ');
   if (words.length === 0 || words.length > 14) return null;
   if (/^\p{Ll}+ed$/u.test(words[words.length - 1] as string)) return null;

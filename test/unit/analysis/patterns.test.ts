@@ -14,22 +14,24 @@ const one = (text: string) => {
 
 describe('appositive and title subjects', () => {
   it('takes the name before an appositive, with commas, dashes or parentheses', () => {
-    expect(one('Maria Lopez, the mayor of Eastfield, said the bridge would reopen in May.').speaker?.name).toBe(
-      'Maria Lopez',
-    );
+    expect(
+      one('Maria Lopez, the mayor of Eastfield, said the bridge would reopen in May.').speaker?.name,
+    ).toBe('Maria Lopez');
     expect(one('Peter Hale — a former aide to the governor — said the plan was dead.').speaker?.name).toBe(
       'Peter Hale',
     );
-    expect(one('Sen. Laura Finch (D-Ore.) said the bill had enough votes.').speaker?.name).toBe('Laura Finch');
+    expect(one('Sen. Laura Finch (D-Ore.) said the bill had enough votes.').speaker?.name).toBe(
+      'Laura Finch',
+    );
   });
 
   it('takes the named appositive after a title or description', () => {
-    expect(one("The club's head coach, Daniel Okafor, said on Monday that the season was over.").speaker?.name).toBe(
-      'Daniel Okafor',
-    );
-    expect(one('Her longtime lawyer, Ruth Amsel, later told reporters the case was closed.').speaker?.name).toBe(
-      'Ruth Amsel',
-    );
+    expect(
+      one("The club's head coach, Daniel Okafor, said on Monday that the season was over.").speaker?.name,
+    ).toBe('Daniel Okafor');
+    expect(
+      one('Her longtime lawyer, Ruth Amsel, later told reporters the case was closed.').speaker?.name,
+    ).toBe('Ruth Amsel');
   });
 
   it('reads an inverted cue with a name and its appositive', () => {
@@ -39,7 +41,9 @@ describe('appositive and title subjects', () => {
   });
 
   it('reads “As X reported” as the outlet speaking', () => {
-    expect(one('As the Harbor Gazette reported, the mill closed in May.').speaker?.name).toBe('The Harbor Gazette');
+    expect(one('As the Harbor Gazette reported, the mill closed in May.').speaker?.name).toBe(
+      'The Harbor Gazette',
+    );
   });
 });
 
@@ -85,7 +89,9 @@ describe('cues beyond “said”', () => {
   });
 
   it('reads a cue followed by a medium and a that-clause', () => {
-    expect(one('Governor Tom Reyes acknowledged on ABC that the count was close.').speaker?.name).toBe('Tom Reyes');
+    expect(one('Governor Tom Reyes acknowledged on ABC that the count was close.').speaker?.name).toBe(
+      'Tom Reyes',
+    );
   });
 
   it('does not read a passive participle or a noun as a cue', () => {
