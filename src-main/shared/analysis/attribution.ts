@@ -150,7 +150,8 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
 
   // Appositive, inverted and descriptive subjects, read around the cue.
   let laterFrom = Math.max(k + 1, subjectStart);
-  if (!result.speaker) {
+  // Every cue the clause reader can use carries a cue flag: statements without one are skipped.
+  if (!result.speaker && (tokenised.outsideFlags & CUE) !== 0) {
     const clause = clauseSpeaker(seq, phrase);
     if (clause) {
       result.speaker = clause.speaker;

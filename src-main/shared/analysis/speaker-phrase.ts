@@ -76,6 +76,18 @@ export function canReportFinding(phrase: string): boolean {
 
 /** The speaker phrase to resolve, or null when it is a clause, a pronoun of the first or second person, or empty. */
 export function cleanSpeakerPhrase(raw: string): CleanPhrase | null {
+  let clean = cleaned.get(raw);
+  if (clean === undefined) {
+    if (cleaned.size > 20_000) cleaned.clear();
+    clean = cleanSlowly(raw);
+    cleaned.set(raw, clean);
+  }
+  return clean;
+}
+
+const cleaned = new Map<string, CleanPhrase | null>();
+
+function cleanSlowly(raw: string): CleanPhrase | null {
   let text = raw.replace(/\s+/g, ' ').trim().replace(LEADING_NOISE, '');
   // "In a Bloomberg interview Trump": the name after an adverbial without a comma.
   if (LEADING_PREPOSITION.test(text)) {
