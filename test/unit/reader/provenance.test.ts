@@ -1,7 +1,7 @@
 // The speaker chip tells the analyst when a speaker came from a pronoun or a description, or is a group.
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../src-main/shared/analysis/index';
-import { provenanceNote, provenancePrefix } from '../../../src-renderer/features/reader/provenance';
+import { provenanceNote, provenancePrefix } from '../../../src-renderer/lib/speaker-provenance';
 
 describe('speaker provenance on the chip', () => {
   it('shows the pronoun a speaker was resolved from, and nothing for a named speaker', () => {

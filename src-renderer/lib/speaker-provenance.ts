@@ -1,6 +1,6 @@
 // How a speaker chip says where its speaker came from, so the analyst can check it: a pronoun or
 // description resolved to an earlier speaker ("he →"), or a group or description kept as written.
-import type { SpeakerFound } from '../../../src-main/shared/domain';
+import type { SpeakerFound } from '../../src-main/shared/domain';
 
 /** The words shown before the speaker's name, or null when the name was written right there. */
 export function provenancePrefix(found: SpeakerFound | null | undefined): string | null {

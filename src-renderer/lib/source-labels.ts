@@ -1,17 +1,5 @@
-// Human labels for source grades and kinds (the NATO Admiralty scale for source reliability).
-import type { Reliability, SourceKind } from '../../../src-main/shared/domain';
-
-export const RELIABILITY: { grade: Reliability; label: string; short: string }[] = [
-  { grade: 'A', label: 'Completely reliable', short: 'Completely reliable' },
-  { grade: 'B', label: 'Usually reliable', short: 'Usually reliable' },
-  { grade: 'C', label: 'Fairly reliable', short: 'Fairly reliable' },
-  { grade: 'D', label: 'Not usually reliable', short: 'Not usually reliable' },
-  { grade: 'E', label: 'Unreliable', short: 'Unreliable' },
-  { grade: 'F', label: 'Reliability cannot be judged', short: 'Cannot be judged' },
-];
-
-export const reliabilityLabel = (grade: Reliability | null): string =>
-  grade ? `${grade} — ${RELIABILITY.find((r) => r.grade === grade)?.label ?? ''}` : 'Not graded';
+// Human labels for source kinds, and matching a source by what the user typed (grades: shared/grades.ts).
+import type { SourceKind } from '../../src-main/shared/domain';
 
 export const SOURCE_KINDS: { kind: SourceKind; label: string }[] = [
   { kind: 'person', label: 'Person' },
