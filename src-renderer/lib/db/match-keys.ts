@@ -1,31 +1,7 @@
 // Index keys for finding the sources a speaker name may match and the articles a text may revise,
 // so an import looks at a few candidates instead of the whole workspace.
-import { formsOf } from '../../../src-main/shared/analysis/sources';
-import { contentWords, initialsOf } from '../../../src-main/shared/analysis/names';
-
-interface Named {
-  name: string;
-  aliases: string[];
-}
-
-/**
- * Keys under which an actor is indexed: each normalised form (exact matches), its head word ("h:",
- * partial matches such as "Bogdanov" for "Mikhail Bogdanov") and its initials or acronym ("a:").
- * Two actors that `findMatchingSource` could match always share at least one key.
- */
-export function matchKeys(named: Named): string[] {
-  const keys = new Set<string>();
-  for (const form of formsOf(named)) {
-    keys.add(form);
-    const words = contentWords(form);
-    const head = words[words.length - 1];
-    if (head) keys.add(`h:${head}`);
-    const initials = initialsOf(form);
-    if (initials.length >= 2) keys.add(`a:${initials}`);
-    else if (!form.includes(' ') && form.length >= 2 && form.length <= 8) keys.add(`a:${form}`);
-  }
-  return [...keys];
-}
+// Source matching keys have one home, next to the rule that decides a match.
+export { matchKeys } from '../../../src-main/shared/analysis/sources';
 
 /** MinHash sketch: BANDS bands of ROWS hashes each; texts with word 3-gram resemblance s share a band with probability 1-(1-s^ROWS)^BANDS. */
 export const BANDS = 30;

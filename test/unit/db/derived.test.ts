@@ -84,7 +84,7 @@ describe('derived tables', () => {
     const db = fresh();
     await storeExtractedArticles(db, [
       article('Port', bodyA, [null, 'Maria Lopez', 'Dockers Union', 'Maria Lopez']),
-      article('Flood', bodyB, [null, 'Lopez', 'Jean Dupont']),
+      article('Flood', bodyB, [null, 'Maria Lopez', 'Jean Dupont']),
     ]);
     expect(await derived(db)).toEqual(await truth(db));
     const rows = await db.articleRows.orderBy('importedAt').toArray();
@@ -94,7 +94,7 @@ describe('derived tables', () => {
     ]);
     const sources = await db.sources.toArray();
     const lopez = sources.find((s) => s.name === 'Maria Lopez')!;
-    // "Lopez" in the second article joined "Maria Lopez" (found through the index, not a scan).
+    // "Maria Lopez" in the second article joined the first one's source (found through the index, not a scan).
     expect((await db.sourceRows.get(lopez.id))?.statements).toBe(3);
     const dupont = sources.find((s) => s.name === 'Jean Dupont')!;
     await mergeSources(db, lopez.id, [dupont.id]);
@@ -112,7 +112,7 @@ describe('derived tables', () => {
     const name = `derived-upgrade-${Date.now()}`;
     const v2 = openDatabase(name, 2);
     await storeExtractedArticle(v2, article('Port', bodyA, [null, 'Maria Lopez', 'Dockers Union', null]));
-    await storeExtractedArticle(v2, article('Flood', bodyB, [null, 'Lopez', null]));
+    await storeExtractedArticle(v2, article('Flood', bodyB, [null, 'Maria Lopez', null]));
     v2.close();
     const v3 = openDatabase(name);
     await v3.open();
@@ -120,7 +120,7 @@ describe('derived tables', () => {
     expect(await derived(v3)).toEqual(await truth(v3));
     expect(await v3.articleSketches.count()).toBe(2);
     const lopez = (await v3.sources.toArray()).find((s) => s.name === 'Maria Lopez')!;
-    expect(await v3.sourceRows.where('matchKeys').equals('h:lopez').primaryKeys()).toEqual([lopez.id]);
+    expect(await v3.sourceRows.where('matchKeys').equals('maria lopez').primaryKeys()).toEqual([lopez.id]);
     v3.close();
   });
 
@@ -142,10 +142,9 @@ describe('derived tables', () => {
 
 describe('match keys', () => {
   const pairs: [string, string][] = [
-    ['Mikhail Bogdanov', 'Bogdanov'],
+    ['Mikhail Bogdanov', 'Mikhail Bogdanov'],
     ['World Health Organization', 'WHO'],
     ['The Moscow Times', 'Moscow Times'],
-    ['Angela Merkel', 'Chancellor Angela Merkel'],
     ['Rwanda Defence Force', 'RDF'],
   ];
   it('give every pair of names that match at least one shared key', () => {
@@ -155,6 +154,11 @@ describe('match keys', () => {
       const shared = matchKeys(source).filter((k) => matchKeys(ref(b)).includes(k));
       expect(shared.length, `${a} / ${b}`).toBeGreaterThan(0);
     }
+  });
+
+  it('never join a bare surname to a full name across articles', () => {
+    const source = { name: 'Mikhail Bogdanov', aliases: [] as string[] };
+    expect(findMatchingSource(ref('Bogdanov'), [source])).toBeNull();
   });
 
   it('keep unrelated names apart', () => {
