@@ -190,6 +190,28 @@ export default tseslint.config(
     }),
   ),
 
+  // Small files and functions: a module past 400 lines or a function past 80 hides its parts.
+  {
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,svelte}'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+
+  // TEMPORARY, named exceptions: functions over 80 lines in files other helpers are splitting this round
+  // (web/server.ts startWebShell and qdpx-import.ts importQdpx: #13; actors.ts readPhrase and attribution.ts
+  // findAttribution: #18). Remove each entry when its function is split.
+  {
+    files: [
+      'src-main/web/server.ts',
+      'src-main/core/export/qdpx-import.ts',
+      'src-main/shared/analysis/actors.ts',
+      'src-main/shared/analysis/attribution.ts',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+
   // No import cycles, anywhere in the source.
   {
     files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,svelte}'],
