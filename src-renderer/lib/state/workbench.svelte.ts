@@ -1,10 +1,12 @@
 // Shared UI state of the workbench window (what is selected, which view, messages).
-export type View = 'reader' | 'compare' | 'claims' | 'annotations' | 'sources' | 'codebook' | 'imports';
+export type View =
+  'reader' | 'compare' | 'claims' | 'candidates' | 'annotations' | 'sources' | 'codebook' | 'imports';
 
 export const VIEWS: { id: View; label: string }[] = [
   { id: 'reader', label: 'Reader' },
   { id: 'compare', label: 'Compare' },
   { id: 'claims', label: 'Claims' },
+  { id: 'candidates', label: 'Candidates' },
   { id: 'annotations', label: 'Annotations' },
   { id: 'sources', label: 'Sources' },
   { id: 'codebook', label: 'Codebook' },
