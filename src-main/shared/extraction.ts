@@ -1,7 +1,7 @@
 // What the import pipeline returns for one file: the article draft with its analysed
 // statements, before the renderer stores it (speakers are names here, Source ids later).
 import { z } from 'zod';
-import { ArticleFormat, Entity, SourceKind, StatementKind } from './domain';
+import { ArticleFormat, Entity, OcrInfo, SourceKind, StatementKind } from './domain';
 
 /** A speaker or relay as the analysis found it: a canonical name plus the surface forms seen. */
 export const SpeakerRef = z.object({
@@ -34,6 +34,8 @@ export const ExtractedDocument = z.object({
   language: z.string().nullable(),
   text: z.string(),
   warnings: z.array(z.string()),
+  /** Set when pages were recognised by OCR. */
+  ocr: OcrInfo.optional(),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;
 
@@ -45,3 +47,13 @@ export const ExtractedArticle = ExtractedDocument.extend({
   statements: z.array(AnalyzedStatement),
 });
 export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
+
+/** Progress of one file's import, for files that take a while (OCR reports each page). */
+export const ImportProgress = z.object({
+  stage: z.literal('ocr'),
+  /** 1-based: the page being recognised, counted among the pages that need OCR. */
+  page: z.number().int().positive(),
+  /** How many pages of this file need OCR. */
+  pages: z.number().int().positive(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
