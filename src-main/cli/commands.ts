@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
 import { EXPORT_FORMATS, EXPORTERS, writeFileAtomic, type ExportFormat } from '../core/export';
 import { importBytes } from '../core/import/pipeline';
+import { cliLimits } from './extract';
 import { printHtmlToPdf } from '../core/print-pdf';
 import {
   CliError,
@@ -111,7 +112,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       continue;
     }
     try {
-      extracted.push(await importBytes(new Uint8Array(await readFile(path)), basename(path)));
+      extracted.push(await importBytes(new Uint8Array(await readFile(path)), basename(path), cliLimits()));
       io.err(`imported ${path}`);
     } catch (err) {
       const reason = err instanceof AppError || err instanceof Error ? err.message : String(err);

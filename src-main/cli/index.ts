@@ -1,11 +1,14 @@
 // The `corroborate` command line: extract, export, import, merge, validate.
-import { extractCommand } from './extract';
+import { closeOcr } from '../core/import/ocr/engine';
+import { extractCommand, printOcrLanguages } from './extract';
 import { DOSSIER_COMMANDS, DOSSIER_HELP, runDossierCommand } from './commands';
 
 const HELP = `corroborate — offline workbench for who said what, through whom
 
 Usage:
   corroborate extract FILE… [--json]   print each file as an article with its statements
+                                       (scans and images are read by OCR)
+  corroborate extract --ocr-langs      list the OCR languages and where to add more
 ${DOSSIER_HELP}
   corroborate help                     this text
 `;
@@ -18,6 +21,7 @@ async function main(argv: string[]): Promise<number> {
   const positional = rest.filter((a) => !a.startsWith('--'));
   switch (command) {
     case 'extract':
+      if (flags.has('--ocr-langs')) return printOcrLanguages();
       return extractCommand(positional, flags.has('--json'));
     case undefined:
     case 'help':
@@ -32,3 +36,4 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+await closeOcr(); // the OCR engine's thread would keep the process alive

@@ -1,6 +1,8 @@
 // The import queue: sends each file to main's pipeline, stores the result in one transaction,
 // and keeps progress and a report. Cancelling stops after the current file and stores nothing of it.
 import type { ImportRecord } from '../../../src-main/shared/domain';
+import type { ImportProgress } from '../../../src-main/shared/extraction';
+import { ocrSummary } from '../../../src-main/shared/ocr-note';
 import { api } from '../../lib/api';
 import { recordImport, storeExtractedArticle } from '../../lib/db';
 import type { PickedFile } from './dropped-files';
@@ -40,6 +42,9 @@ class ImportQueue {
   total = $state(0);
   done = $state(0);
   current = $state<string | null>(null);
+  /** Progress inside the current file, for files that report it (OCR: page n of m). */
+  currentProgress = $state<ImportProgress | null>(null);
+  private currentJob: string | null = null;
   report = $state<ReportRow[]>([]);
   reportOpen = $state(false);
   private cancelRequested = false;
@@ -48,6 +53,8 @@ class ImportQueue {
 
   cancel(): void {
     this.cancelRequested = true;
+    // A long file (a scan being recognised) stops now rather than after its last page.
+    if (this.currentJob) void api.importCancel({ jobId: this.currentJob });
   }
 
   async run(files: PickedFile[], onImported?: (articleId: string) => void): Promise<ReportRow[]> {
@@ -126,7 +133,7 @@ class ImportQueue {
       return { ...base, outcome: 'refused', reason: `could not read the file (${(err as Error).message})` };
     }
     if (isDossierFile(picked.file.name)) return importDossierFile(picked.relativePath, bytes);
-    const result = await api.importFile({ name: picked.file.name, bytes, relativePath: picked.relativePath });
+    const result = await this.importWithProgress(picked, bytes);
     if (!result.ok) return { ...base, outcome: 'refused', reason: result.message };
     if (this.cancelRequested) return { ...base, outcome: 'refused', reason: 'cancelled' };
     let stored: Awaited<ReturnType<typeof storeExtractedArticle>>;
@@ -151,6 +158,7 @@ class ImportQueue {
       };
     }
     await afterArticleImported(stored.article);
+    const ocr = stored.article.ocr;
     return {
       ...base,
       outcome: 'imported',
@@ -158,9 +166,26 @@ class ImportQueue {
       format: stored.article.format,
       statementCount: stored.statementCount,
       articleId: stored.article.id,
-      reason: null,
+      reason: ocr ? ocrSummary(ocr) : null,
     };
   }
-}
 
-export const importQueue = new ImportQueue();
+  /** importFile, asking main every few hundred milliseconds how far the file has got. */
+  private async importWithProgress(picked: PickedFile, bytes: Uint8Array<ArrayBuffer>) {
+    const jobId = crypto.randomUUID();
+    this.currentJob = jobId;
+    this.currentProgress = null;
+    const poll = setInterval(() => {
+      void api.importProgress({ jobId }).then((reply) => {
+        if (reply.ok && this.currentJob === jobId) this.currentProgress = reply.value;
+      });
+    }, 300);
+    try {
+      return await api.importFile({ name: picked.file.name, bytes, relativePath: picked.relativePath, jobId });
+    } finally {
+      clearInterval(poll);
+      this.currentJob = null;
+      this.currentProgress = null;
+    }
+  }
+}
