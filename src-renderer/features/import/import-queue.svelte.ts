@@ -189,3 +189,5 @@ class ImportQueue {
     }
   }
 }
+
+export const importQueue = new ImportQueue();

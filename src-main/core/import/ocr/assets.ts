@@ -24,10 +24,12 @@ let cached: OcrAssets | null = null;
 
 export function ocrAssets(): OcrAssets {
   if (cached) return cached;
+  // Bundled, this code sits in out/main/ or in out/main/chunks/.
   const here = dirname(fileURLToPath(import.meta.url));
-  const built = join(here, BUILT_OCR_FOLDER);
-  if (existsSync(join(built, 'eng.traineddata.gz'))) {
-    cached = { workerPath: join(here, 'ocr-worker.js'), corePath: built, langPath: built };
+  const main = [here, dirname(here)].find((dir) => existsSync(join(dir, BUILT_OCR_FOLDER, 'eng.traineddata.gz')));
+  if (main) {
+    const built = join(main, BUILT_OCR_FOLDER);
+    cached = { workerPath: join(main, 'ocr-worker.js'), corePath: built, langPath: built };
   } else {
     const require = createRequire(import.meta.url);
     const data = dirname(require.resolve('@tesseract.js-data/eng/package.json'));
