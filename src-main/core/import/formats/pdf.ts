@@ -23,7 +23,7 @@ let pdfjsLoading: Promise<PdfJs> | null = null;
  * Load pdf.js once, in this thread (no worker: the import pipeline already runs off the main thread).
  * pdf.js 6 no longer evaluates font programs as code, so there is no isEvalSupported switch left to turn off.
  */
-function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<PdfJs> {
   pdfjsLoading ??= (async () => {
     // Node 20 lacks Promise.withResolvers, which pdf.js 6 uses; Electron's Node has it.
     if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function') {
@@ -38,6 +38,19 @@ function loadPdfJs(): Promise<PdfJs> {
             reject = rej;
           });
           return { promise, resolve, reject };
+        },
+      });
+    }
+    // Node 20 also lacks ArrayBuffer.prototype.transferToFixedLength, which pdf.js 6 uses when it renders fonts
+    // (drawing a page for OCR); a copy serves, as pdf.js never reads the old buffer again.
+    if (typeof (ArrayBuffer.prototype as { transferToFixedLength?: unknown }).transferToFixedLength !== 'function') {
+      Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
+        configurable: true,
+        writable: true,
+        value: function transferToFixedLength(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+          const copy = new ArrayBuffer(length);
+          new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+          return copy;
         },
       });
     }
