@@ -73,21 +73,39 @@ describe('OCR of scans and images', () => {
       assert.match(row, /imported/i, row);
       assert.match(row, /Text recognised by OCR .*mean confidence \d+%/, row);
     }
-    assert.match(rows.find((r) => r.includes('two-pages.tiff'))!, /all 2 pages/);
+    assert.match(
+      rows.find((r) => r.includes('two-pages.tiff'))!,
+      /all 2 pages/,
+    );
 
     await report.getByRole('button', { name: /Regional Water Authority confirms contamination/ }).click();
     await page.getByTestId('article-ocr').waitFor();
-    assert.match(await page.getByTestId('article-ocr-note').innerText(), /Text recognised by OCR on the page/);
+    assert.match(
+      await page.getByTestId('article-ocr-note').innerText(),
+      /Text recognised by OCR on the page/,
+    );
     const chips = await page.getByTestId('speaker-chip').allInnerTexts();
-    assert.ok(chips.some((c) => /Helen Okafor/.test(c)), chips.join(' | '));
-    assert.ok(chips.some((c) => /Samuel Brandt/.test(c)), chips.join(' | '));
+    assert.ok(
+      chips.some((c) => /Helen Okafor/.test(c)),
+      chips.join(' | '),
+    );
+    assert.ok(
+      chips.some((c) => /Samuel Brandt/.test(c)),
+      chips.join(' | '),
+    );
     await app.screenshot('ocr-article-header');
 
-    await page.getByTestId('import-report-close').click().catch(() => undefined);
+    await page
+      .getByTestId('import-report-close')
+      .click()
+      .catch(() => undefined);
     await page.getByTestId('library-item').filter({ hasText: 'Harbour workers end strike' }).click();
     await page.getByTestId('article-ocr').waitFor();
     const portChips = await page.getByTestId('speaker-chip').allInnerTexts();
-    assert.ok(portChips.some((c) => /Rachel Adeyemi|Lindqvist/.test(c)), portChips.join(' | '));
+    assert.ok(
+      portChips.some((c) => /Rachel Adeyemi|Lindqvist/.test(c)),
+      portChips.join(' | '),
+    );
   });
 
   it('recognises only the image page of a mixed PDF, reads rotated text without OCR, refuses a bomb', async () => {

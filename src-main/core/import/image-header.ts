@@ -8,12 +8,14 @@ export interface ImageSize {
 }
 
 const u16be = (b: Uint8Array, i: number): number => (b[i]! << 8) | b[i + 1]!;
-const u32be = (b: Uint8Array, i: number): number => ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + u16be(b, i + 2);
+const u32be = (b: Uint8Array, i: number): number =>
+  ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + u16be(b, i + 2);
 
 /** PNG: the IHDR chunk always comes first, right after the 8-byte signature. */
 export function pngSize(bytes: Uint8Array): ImageSize {
   const ihdr = String.fromCharCode(...bytes.subarray(12, 16));
-  if (bytes.length < 24 || ihdr !== 'IHDR') throw new AppError('refused', 'the PNG image is damaged (no header)');
+  if (bytes.length < 24 || ihdr !== 'IHDR')
+    throw new AppError('refused', 'the PNG image is damaged (no header)');
   return { width: u32be(bytes, 16), height: u32be(bytes, 20) };
 }
 

@@ -35,7 +35,12 @@ export class ImportWorkerHost {
   constructor(private readonly memoryLimitMb = 4096) {}
 
   /** Import one file; calls are serialised so the time limit measures this file alone. */
-  run(name: string, bytes: Uint8Array, limits: ImportLimits, options: RunOptions = {}): Promise<ExtractedArticle> {
+  run(
+    name: string,
+    bytes: Uint8Array,
+    limits: ImportLimits,
+    options: RunOptions = {},
+  ): Promise<ExtractedArticle> {
     const job = this.queue.then(() => this.runNow(name, bytes, limits, options));
     this.queue = job.catch(() => undefined);
     return job;

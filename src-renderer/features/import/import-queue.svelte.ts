@@ -181,7 +181,12 @@ class ImportQueue {
       });
     }, 300);
     try {
-      return await api.importFile({ name: picked.file.name, bytes, relativePath: picked.relativePath, jobId });
+      return await api.importFile({
+        name: picked.file.name,
+        bytes,
+        relativePath: picked.relativePath,
+        jobId,
+      });
     } finally {
       clearInterval(poll);
       this.currentJob = null;

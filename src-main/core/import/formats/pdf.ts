@@ -43,7 +43,10 @@ export function loadPdfJs(): Promise<PdfJs> {
     }
     // Node 20 also lacks ArrayBuffer.prototype.transferToFixedLength, which pdf.js 6 uses when it renders fonts
     // (drawing a page for OCR); a copy serves, as pdf.js never reads the old buffer again.
-    if (typeof (ArrayBuffer.prototype as { transferToFixedLength?: unknown }).transferToFixedLength !== 'function') {
+    if (
+      typeof (ArrayBuffer.prototype as { transferToFixedLength?: unknown }).transferToFixedLength !==
+      'function'
+    ) {
       Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
         configurable: true,
         writable: true,

@@ -26,7 +26,9 @@ export function ocrAssets(): OcrAssets {
   if (cached) return cached;
   // Bundled, this code sits in out/main/ or in out/main/chunks/.
   const here = dirname(fileURLToPath(import.meta.url));
-  const main = [here, dirname(here)].find((dir) => existsSync(join(dir, BUILT_OCR_FOLDER, 'eng.traineddata.gz')));
+  const main = [here, dirname(here)].find((dir) =>
+    existsSync(join(dir, BUILT_OCR_FOLDER, 'eng.traineddata.gz')),
+  );
   if (main) {
     const built = join(main, BUILT_OCR_FOLDER);
     cached = { workerPath: join(main, 'ocr-worker.js'), corePath: built, langPath: built };

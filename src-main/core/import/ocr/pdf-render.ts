@@ -1,9 +1,9 @@
 // Renders one PDF page (pdf.js onto @napi-rs/canvas) as a grey image for OCR, upright and at about 300 dpi.
+import type * as NapiCanvasModule from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ocrScale, pgmFromRgba } from './raster';
 
-type NapiCanvas = typeof import('@napi-rs/canvas');
-let canvasModule: Promise<NapiCanvas> | null = null;
+let canvasModule: Promise<typeof NapiCanvasModule> | null = null;
 
 export async function renderPageForOcr(page: PDFPageProxy): Promise<Uint8Array> {
   const { createCanvas } = await (canvasModule ??= import('@napi-rs/canvas'));

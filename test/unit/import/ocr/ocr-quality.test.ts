@@ -46,7 +46,9 @@ describe('OCR word F1 (typed press releases rendered to page images)', () => {
   });
 
   it('300 dpi turned 1.2° with 0.5 % noise: ≥ 0.93', { timeout: SLOW }, async () => {
-    expect(await meanF1(TEXTS.slice(2), { dpi: 300, rotate: 1.2, noise: 0.005 })).toBeGreaterThanOrEqual(0.93);
+    expect(await meanF1(TEXTS.slice(2), { dpi: 300, rotate: 1.2, noise: 0.005 })).toBeGreaterThanOrEqual(
+      0.93,
+    );
   });
 });
 

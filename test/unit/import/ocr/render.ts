@@ -26,7 +26,10 @@ function seeded(seed: number): () => number {
 export async function pageImage(pdf: Uint8Array, how: Degradation): Promise<Uint8Array> {
   const { getDocument } = await loadPdfJs();
   // Helvetica's outlines come from pdf.js's own standard fonts: Node has no system fonts for it to use.
-  const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/');
+  const standardFontDataUrl = join(
+    dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
+    'standard_fonts/',
+  );
   const task = getDocument({
     data: new Uint8Array(pdf),
     useWasm: false,

@@ -53,7 +53,9 @@ export function mixedPdf(pages: PageSpec[]): Uint8Array {
       );
     }
   }
-  objects[1] = [`<< /Type /Pages /Kids [${kids.map((id) => `${id} 0 R`).join(' ')}] /Count ${kids.length} >>`];
+  objects[1] = [
+    `<< /Type /Pages /Kids [${kids.map((id) => `${id} 0 R`).join(' ')}] /Count ${kids.length} >>`,
+  ];
   const encoder = new TextEncoder();
   let length = 0;
   const push = (part: string | Uint8Array) => {
