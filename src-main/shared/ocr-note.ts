@@ -4,7 +4,8 @@ import type { OcrInfo } from './domain';
 /** "pages 2, 3 of 3" or "the whole page": which pages were recognised. */
 function whichPages(ocr: OcrInfo): string {
   if (ocr.pageCount === 1) return 'the page';
-  if (ocr.pages.length === ocr.pageCount) return `all ${ocr.pageCount} pages`;
+  if (ocr.pages.length === ocr.pageCount)
+    return ocr.pageCount === 2 ? 'both pages' : `all ${ocr.pageCount} pages`;
   return `page${ocr.pages.length === 1 ? '' : 's'} ${ocr.pages.join(', ')} of ${ocr.pageCount}`;
 }
 

@@ -75,7 +75,7 @@ describe('OCR of scans and images', () => {
     }
     assert.match(
       rows.find((r) => r.includes('two-pages.tiff'))!,
-      /all 2 pages/,
+      /on both pages/,
     );
 
     await report.getByRole('button', { name: /Regional Water Authority confirms contamination/ }).click();
