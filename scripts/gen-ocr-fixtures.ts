@@ -25,8 +25,19 @@ function rendered(name: string, dpi: number): string {
 /** A scanner's look: turned slightly, a little noise, then black and white. */
 function scanned(png: string, rotate: number, out: string): void {
   execFileSync('convert', [
-    png, '-background', 'white', '-rotate', String(rotate), '+repage', '-attenuate', '0.4', '+noise', 'Gaussian',
-    '-threshold', '55%', out,
+    png,
+    '-background',
+    'white',
+    '-rotate',
+    String(rotate),
+    '+repage',
+    '-attenuate',
+    '0.4',
+    '+noise',
+    'Gaussian',
+    '-threshold',
+    '55%',
+    out,
   ]);
 }
 
@@ -38,7 +49,18 @@ try {
 
   // A photographed/scanned press release as PNG: 200 dpi grey, 4 levels (small enough to commit).
   execFileSync('convert', [
-    rendered('release-port', 200), '-background', 'white', '-rotate', '-0.5', '+repage', '-attenuate', '0.3', '+noise', 'Gaussian', '-colors', '4',
+    rendered('release-port', 200),
+    '-background',
+    'white',
+    '-rotate',
+    '-0.5',
+    '+repage',
+    '-attenuate',
+    '0.3',
+    '+noise',
+    'Gaussian',
+    '-colors',
+    '4',
     join(fixtures, 'release-port.png'),
   ]);
 
@@ -54,7 +76,11 @@ try {
   scanned(rendered('release-council', 300), 0.3, join(work, 'council.png'));
   scanned(rendered('annex-cranes', 300), 0, join(work, 'annex.png'));
   execFileSync('convert', [
-    join(work, 'council.png'), join(work, 'annex.png'), '-compress', 'Group4', join(fixtures, 'two-pages.tiff'),
+    join(work, 'council.png'),
+    join(work, 'annex.png'),
+    '-compress',
+    'Group4',
+    join(fixtures, 'two-pages.tiff'),
   ]);
 
   writeFileSync(join(fixtures, 'rotated-text.pdf'), makeRotatedTextPdf());

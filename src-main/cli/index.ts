@@ -2,6 +2,7 @@
 import { closeOcr } from '../core/import/ocr/engine';
 import { extractCommand, printOcrLanguages } from './extract';
 import { DOSSIER_COMMANDS, DOSSIER_HELP, runDossierCommand } from './commands';
+import { TEAM_COMMANDS, TEAM_HELP, runTeamCommand } from '../server/cli';
 
 const HELP = `corroborate — offline workbench for who said what, through whom
 
@@ -10,6 +11,7 @@ Usage:
                                        (scans and images are read by OCR)
   corroborate extract --ocr-langs      list the OCR languages and where to add more
 ${DOSSIER_HELP}
+${TEAM_HELP}
   corroborate help                     this text
 `;
 
@@ -17,6 +19,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if ((DOSSIER_COMMANDS as readonly string[]).includes(command ?? ''))
     return runDossierCommand(command!, rest);
+  if ((TEAM_COMMANDS as readonly string[]).includes(command ?? ''))
+    return runTeamCommand(command!, rest, { out: (l) => console.log(l), err: (l) => console.error(l) });
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   const positional = rest.filter((a) => !a.startsWith('--'));
   switch (command) {
