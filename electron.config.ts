@@ -1,9 +1,49 @@
 // electron-vite configuration (always passed with --config): main, preload and renderer builds.
-import { resolve } from 'node:path';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 const root = import.meta.dirname;
+const modules = resolve(root, 'node_modules');
+
+/**
+ * OCR runs from the app's own files: tesseract's engine (.js + .wasm, LSTM builds only) and the English data go
+ * to out/main/tesseract/; @napi-rs/canvas (pdf.js's renderer, a native module) and its binary for this platform
+ * go to out/main/node_modules/, where both pdf.js's require and ours find them. electron-builder unpacks both
+ * folders from the asar (electron-builder.yml: asarUnpack).
+ */
+function copyOcrAssets(): Plugin {
+  return {
+    name: 'corroborate-ocr-assets',
+    apply: 'build',
+    writeBundle(options) {
+      const out = options.dir ?? resolve(root, 'out/main');
+      const engine = join(out, 'tesseract');
+      mkdirSync(engine, { recursive: true });
+      for (const variant of ['lstm', 'simd-lstm', 'relaxedsimd-lstm']) {
+        for (const ext of ['js', 'wasm']) {
+          const name = `tesseract-core-${variant}.${ext}`;
+          cpSync(join(modules, 'tesseract.js-core', name), join(engine, name));
+        }
+      }
+      // The engine files are CommonJS; the app's package.json says "module" for everything below it.
+      writeFileSync(join(engine, 'package.json'), '{ "type": "commonjs" }\n');
+      cpSync(
+        join(modules, '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz'),
+        join(engine, 'eng.traineddata.gz'),
+      );
+      const native = `canvas-${process.platform}-${process.arch}${process.platform === 'linux' ? '-gnu' : ''}`;
+      for (const pkg of ['canvas', native]) {
+        const from = join(modules, '@napi-rs', pkg);
+        const to = join(out, 'node_modules', '@napi-rs', pkg);
+        mkdirSync(dirname(to), { recursive: true });
+        cpSync(from, to, { recursive: true, filter: (path) => !/\.(?:md|d\.ts)$|sbom/.test(path) });
+      }
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -12,9 +52,13 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/electron/index.ts'),
           'import-worker': resolve(root, 'src-main/core/import/worker.ts'),
+          'ocr-worker': resolve(root, 'src-main/core/import/ocr/tesseract-worker.ts'),
         },
+        // A native module cannot be bundled: it is copied beside the bundle and loaded at run time.
+        external: ['@napi-rs/canvas'],
       },
     },
+    plugins: [copyOcrAssets()],
   },
   preload: {
     build: {

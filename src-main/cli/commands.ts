@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, isDossierName, isExportFormat } from '../shared/formats
 import { writeFileAtomic } from '../core/export';
 import { renderDossier } from '../core/handlers/dossier';
 import { importBytes } from '../core/import/pipeline';
+import { cliLimits } from './extract';
 import { printWithChromium } from '../core/print-pdf';
 import { CliError, formatMergeReport, mergeCommand, readDossier, validateCommand } from './dossier-commands';
 import { dossierFromExtracted, type RefusedFile } from './dossier-from-files';
@@ -102,7 +103,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       continue;
     }
     try {
-      extracted.push(await importBytes(new Uint8Array(await readFile(path)), basename(path)));
+      extracted.push(await importBytes(new Uint8Array(await readFile(path)), basename(path), cliLimits()));
       io.err(`imported ${path}`);
     } catch (err) {
       const reason = err instanceof AppError || err instanceof Error ? err.message : String(err);

@@ -4,7 +4,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
+import { ocrSummary } from '../shared/ocr-note';
+import { DEFAULT_LIMITS, type ImportLimits } from '../core/import/limits';
+import { listOcrLanguages } from '../core/import/ocr/languages';
 import { importBytes } from '../core/import/pipeline';
+import { defaultDataDir } from '../core/paths';
 
 /** The article JSON the CLI prints: what the app stores, with statement texts spelled out. */
 export function articleJson(a: ExtractedArticle) {
@@ -22,6 +26,7 @@ export function articleJson(a: ExtractedArticle) {
     fileSha256: a.fileSha256,
     textSha256: a.textSha256,
     warnings: a.warnings,
+    ocr: a.ocr ?? null,
     text: a.text,
     statements: a.statements.map((s, index) => ({
       index,
@@ -37,6 +42,20 @@ export function articleJson(a: ExtractedArticle) {
   };
 }
 
+/** `corroborate extract --ocr-langs`: the OCR languages the app has, and where more can be added. */
+export function printOcrLanguages(dataDir = defaultDataDir()): number {
+  const { languages, folder } = listOcrLanguages(dataDir);
+  console.log(`OCR languages: ${languages.join(', ')}`);
+  console.log(`Add others as <code>.traineddata files (tessdata) in ${folder}`);
+  return 0;
+}
+
+/** OCR with every language the data folder holds, as the app does. */
+export function cliLimits(dataDir = defaultDataDir()): ImportLimits {
+  const { languages, folder } = listOcrLanguages(dataDir);
+  return { ...DEFAULT_LIMITS, ocrLanguages: languages, ocrExtraFolder: languages.length > 1 ? folder : null };
+}
+
 export async function extractCommand(files: string[], json: boolean): Promise<number> {
   if (files.length === 0) {
     console.error('usage: corroborate extract FILE… [--json]');
@@ -48,7 +67,7 @@ export async function extractCommand(files: string[], json: boolean): Promise<nu
     try {
       const s = await stat(file);
       if (!s.isFile()) throw new AppError('refused', 'not a file');
-      const article = await importBytes(new Uint8Array(await readFile(file)), basename(file));
+      const article = await importBytes(new Uint8Array(await readFile(file)), basename(file), cliLimits());
       const printed = articleJson(article);
       if (json) out.push(printed);
       else {
@@ -57,6 +76,7 @@ export async function extractCommand(files: string[], json: boolean): Promise<nu
           .filter(Boolean)
           .join(' · ');
         console.log(`${file} — ${meta} — ${printed.statements.length} statements\n`);
+        if (article.ocr) console.log(`${ocrSummary(article.ocr)}\n`);
         for (const st of printed.statements) {
           const who = st.speaker ? `${st.speaker}${st.via.length ? ' via ' + st.via.join(' → ') : ''}` : '—';
           console.log(

@@ -1,5 +1,6 @@
 // The `corroborate` command line: extract, export, import, merge, validate.
-import { extractCommand } from './extract';
+import { closeOcr } from '../core/import/ocr/engine';
+import { extractCommand, printOcrLanguages } from './extract';
 import { DOSSIER_COMMANDS, DOSSIER_HELP, runDossierCommand } from './commands';
 import { TEAM_COMMANDS, TEAM_HELP, runTeamCommand } from '../server/cli';
 
@@ -7,6 +8,8 @@ const HELP = `corroborate — offline workbench for who said what, through whom
 
 Usage:
   corroborate extract FILE… [--json]   print each file as an article with its statements
+                                       (scans and images are read by OCR)
+  corroborate extract --ocr-langs      list the OCR languages and where to add more
 ${DOSSIER_HELP}
 ${TEAM_HELP}
   corroborate help                     this text
@@ -22,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const positional = rest.filter((a) => !a.startsWith('--'));
   switch (command) {
     case 'extract':
+      if (flags.has('--ocr-langs')) return printOcrLanguages();
       return extractCommand(positional, flags.has('--json'));
     case undefined:
     case 'help':
@@ -36,3 +40,4 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+await closeOcr(); // the OCR engine's thread would keep the process alive

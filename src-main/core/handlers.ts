@@ -9,6 +9,8 @@ import { importBytes } from './import/pipeline';
 import { tooLargeReason } from '../shared/sizes';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
+import { ImportJobs } from './import/jobs';
+import { listOcrLanguages } from './import/ocr/languages';
 import { safeJoin, writeFileAtomic } from './files';
 import { limitsFromSettings, readSettings } from './settings';
 import { createBackupHandlers } from './handlers/backups';
@@ -42,6 +44,12 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     ...deps.limits,
   };
   const worker = new ImportWorkerHost();
+  const jobs = new ImportJobs();
+  // OCR uses every language the app has: English, plus what the user added to <data folder>/ocr/.
+  const ocrLimits = (): Pick<ImportLimits, 'ocrLanguages' | 'ocrExtraFolder'> => {
+    const ocr = listOcrLanguages(deps.dataDir);
+    return { ocrLanguages: ocr.languages, ocrExtraFolder: ocr.languages.length > 1 ? ocr.folder : null };
+  };
 
   async function keepOriginal(sha: string, bytes: Uint8Array): Promise<void> {
     const path = join(deps.dataDir, 'originals', sha);
@@ -59,17 +67,29 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
         shell: deps.shell,
         dataDir: deps.dataDir,
         limits: { maxFileBytes: limits.maxFileBytes, timeoutMs: limits.timeoutMs },
+        ocrLanguages: listOcrLanguages(deps.dataDir).languages,
+        ocrFolder: listOcrLanguages(deps.dataDir).folder,
       };
     },
 
-    async importFile({ name, bytes }) {
+    async importFile({ name, bytes, jobId }) {
       // Checked here too, so an oversized file never even reaches the worker.
       if (bytes.byteLength > limits.maxFileBytes) {
         throw new AppError('too-large', tooLargeReason(bytes.byteLength, limits.maxFileBytes));
       }
-      const article = await worker.run(name, bytes, limits);
+      const article = await jobs.track(jobId, (options) =>
+        worker.run(name, bytes, { ...limits, ...ocrLimits() }, options),
+      );
       await keepOriginal(article.fileSha256, bytes);
       return article;
+    },
+
+    async importProgress({ jobId }) {
+      return jobs.progress(jobId);
+    },
+
+    async importCancel({ jobId }) {
+      return { cancelled: jobs.cancel(jobId) };
     },
 
     async sampleDossier() {

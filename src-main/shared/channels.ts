@@ -10,6 +10,8 @@ export const CHANNEL_NAMES = [
   'saveExport',
   'exportDossier',
   'importDossier',
+  'importProgress',
+  'importCancel',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -3,11 +3,13 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
 import type { Result } from './errors';
-import { ExtractedArticle } from './extraction';
+import { ExtractedArticle, ImportProgress } from './extraction';
 import { Dossier } from './dossier/schema';
 import { EXPORT_FORMATS } from './formats';
 
 const Bytes = z.instanceof(Uint8Array);
+/** Chosen by the renderer for one importFile call, to ask for its progress or cancel it. */
+const ImportJobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const FileName = z.string().min(1).max(1024);
 
 export const AppInfo = z.object({
@@ -16,6 +18,9 @@ export const AppInfo = z.object({
   shell: z.enum(['electron', 'web']),
   dataDir: z.string(),
   limits: z.object({ maxFileBytes: z.number().int().positive(), timeoutMs: z.number().int().positive() }),
+  /** OCR languages the app has (English shipped, others added as .traineddata in `ocrFolder`). */
+  ocrLanguages: z.array(z.string()).optional(),
+  ocrFolder: z.string().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -28,8 +33,22 @@ export const contract = {
   appInfo: { input: z.object({}).strict(), output: AppInfo },
   /** Import one file: bytes → detected format → text → statements. Main never sees a path from the renderer. */
   importFile: {
-    input: z.object({ name: FileName, bytes: Bytes, relativePath: z.string().max(4096).optional() }).strict(),
+    input: z
+      .object({
+        name: FileName,
+        bytes: Bytes,
+        relativePath: z.string().max(4096).optional(),
+        jobId: ImportJobId.optional(),
+      })
+      .strict(),
     output: ExtractedArticle,
+  },
+  /** Where a running importFile call is (OCR page n of m); null when it reports nothing (yet). */
+  importProgress: { input: z.object({ jobId: ImportJobId }).strict(), output: ImportProgress.nullable() },
+  /** Stop a running importFile call now (its worker is stopped; nothing of the file is kept). */
+  importCancel: {
+    input: z.object({ jobId: ImportJobId }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
   },
   /** The sample dossier for a first start: the seed article, imported through the same pipeline. */
   sampleDossier: { input: z.object({}).strict(), output: z.array(ExtractedArticle) },

@@ -20,8 +20,20 @@ export const Entity = z.object({
 });
 export type Entity = z.infer<typeof Entity>;
 
-export const ArticleFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'paste']);
+export const ArticleFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'paste', 'image']);
 export type ArticleFormat = z.infer<typeof ArticleFormat>;
+
+/** Where an article's text came from OCR: which pages, with what confidence, in which languages. */
+export const OcrInfo = z.object({
+  /** 1-based numbers of the pages whose text was recognised (a mixed PDF keeps its text pages as they are). */
+  pages: z.array(z.number().int().positive()),
+  /** Pages in the file. */
+  pageCount: z.number().int().positive(),
+  /** Tesseract's mean word confidence over those pages, 0–100. */
+  meanConfidence: z.number().min(0).max(100),
+  languages: z.array(z.string()),
+});
+export type OcrInfo = z.infer<typeof OcrInfo>;
 
 /** What an importer reads from a document: its metadata and normalised text (also the pipeline's draft). */
 export const DocumentFields = {
@@ -52,6 +64,8 @@ export const Article = z.object({
   updatedAt: IsoTime,
   /** An earlier article this one revises. */
   versionOf: Id.nullable(),
+  /** Present when some or all of the text was recognised from page images (OCR) rather than read. */
+  ocr: OcrInfo.optional(),
 });
 export type Article = z.infer<typeof Article>;
 

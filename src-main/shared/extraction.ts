@@ -5,6 +5,7 @@ import {
   ArticleFormat,
   DocumentFields,
   Entity,
+  OcrInfo,
   SourceFileFields,
   SourceKind,
   SpeakerFound,
@@ -38,6 +39,8 @@ export const ExtractedDocument = z.object({
   format: ArticleFormat,
   ...DocumentFields,
   warnings: z.array(z.string()),
+  /** Set when pages were recognised by OCR. */
+  ocr: OcrInfo.optional(),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;
 
@@ -46,3 +49,13 @@ export const ExtractedArticle = ExtractedDocument.extend({
   statements: z.array(AnalyzedStatement),
 });
 export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
+
+/** Progress of one file's import, for files that take a while (OCR reports each page). */
+export const ImportProgress = z.object({
+  stage: z.literal('ocr'),
+  /** 1-based: the page being recognised, counted among the pages that need OCR. */
+  page: z.number().int().positive(),
+  /** How many pages of this file need OCR. */
+  pages: z.number().int().positive(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;

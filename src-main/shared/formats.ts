@@ -2,7 +2,7 @@
 // and the extension and MIME type each export is saved with. Every shell and the renderer read it from here.
 
 /** The importers of article files; a file's content decides in the end, the extension is what it claims to be. */
-export type ArticleFileFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'eml';
+export type ArticleFileFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'eml' | 'image';
 
 /** Extension (lower case, no dot) → the article format it declares. */
 export const ARTICLE_EXTENSIONS: Readonly<Record<string, ArticleFileFormat>> = {
@@ -17,6 +17,12 @@ export const ARTICLE_EXTENSIONS: Readonly<Record<string, ArticleFileFormat>> = {
   htm: 'html',
   xhtml: 'html',
   eml: 'eml',
+  // Scans and photographs of documents, read by OCR.
+  png: 'image',
+  jpg: 'image',
+  jpeg: 'image',
+  tif: 'image',
+  tiff: 'image',
 };
 
 /** Files read as a dossier to restore or merge: the lossless JSON, a REFI-QDA project or codebook. */

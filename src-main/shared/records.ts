@@ -95,6 +95,7 @@ export function articleFromExtracted(x: ExtractedArticle, id: string, at: string
     importedAt: at,
     updatedAt: at,
     versionOf: null,
+    ...(x.ocr ? { ocr: x.ocr } : {}),
   };
 }
 

@@ -3,14 +3,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { repoRoot } from './harness';
 
 describe('electron-builder package', () => {
-  it('holds the built app, the sample and the schema, and nothing else', () => {
+  it('holds the built app, the sample, the schema and the OCR files (unpacked), and nothing else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corroborate-pack-'));
     const stub = join(dir, 'stub');
     mkdirSync(stub);
@@ -47,6 +47,23 @@ describe('electron-builder package', () => {
     ]) {
       assert.ok(files.includes(must), must);
     }
-    assert.equal(files.filter((f) => /node_modules|\.map$|\/src-|\/test\//.test(f)).length, 0);
+    assert.equal(files.filter((f) => /\.map$|\/src-|\/test\//.test(f)).length, 0);
+    // The only node_modules shipped: @napi-rs/canvas (pdf.js renders scanned pages with it) and its binary.
+    const modules = files.filter((f) => f.includes('node_modules'));
+    assert.ok(
+      modules.every((f) => /^\/out\/main\/node_modules(?:\/@napi-rs(?:\/canvas[^/]*(?:\/.*)?)?)?$/.test(f)),
+      modules.join(', '),
+    );
+    // Native code and wasm cannot run from inside an asar: they are unpacked next to it.
+    const unpacked = join(dir, 'release/linux-unpacked/resources/app.asar.unpacked/out/main');
+    for (const must of [
+      'node_modules/@napi-rs/canvas/index.js',
+      `node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node`,
+      'tesseract/tesseract-core-simd-lstm.wasm',
+      'tesseract/eng.traineddata.gz',
+      'ocr-worker.js',
+    ]) {
+      assert.ok(existsSync(join(unpacked, must)), `unpacked: ${must}`);
+    }
   });
 });

@@ -1,4 +1,5 @@
 // DOCX export with the `docx` library: the same content as the HTML dossier, notes as real Word footnotes.
+import { ocrSummary } from '../../shared/ocr-note';
 import {
   AlignmentType,
   Document,
@@ -97,6 +98,7 @@ function articleParagraphs(view: ArticleView, n: number): (Paragraph | Table)[] 
     ['Published', a.publishedAt ?? ''],
     ['URL', a.url ?? ''],
     ['File', `${a.fileName} (${a.format}, imported ${a.importedAt.slice(0, 10)})`],
+    ['OCR', a.ocr ? ocrSummary(a.ocr) : ''],
   ];
   for (const [k, v] of meta)
     if (v) out.push(para([run(`${k}: `, { bold: true, color: '5B616B' }), run(v)], { spacingAfter: 40 }));

@@ -1,5 +1,6 @@
 // HTML export: one self-contained, script-free document (cover, contents, sources, notes, indexes, provenance).
 import type { Dossier } from '../../shared/dossier';
+import { ocrSummary } from '../../shared/ocr-note';
 import {
   buildDocumentModel,
   type AnnotationView,
@@ -74,6 +75,7 @@ function articleHtml(ctx: HtmlContext, view: ArticleView, n: number): string {
       'File',
       `${e(a.fileName)} <span class="muted">(${e(a.format)}, imported ${e(a.importedAt.slice(0, 10))})</span>`,
     ),
+    row('OCR', a.ocr ? e(ocrSummary(a.ocr)) : ''),
   ].join('');
   const orphaned = view.orphaned.length
     ? `<h4>Annotations not placed in the text</h4><ul class="anno-list">${view.orphaned.map((v) => `<li>${annotationSummary(ctx, v)}${footnoteRef(v)}</li>`).join('')}</ul>`

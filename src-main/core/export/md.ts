@@ -1,5 +1,6 @@
 // Markdown export (GitHub and Obsidian): the same content as the HTML dossier, footnotes as [^n].
 import type { Dossier } from '../../shared/dossier';
+import { ocrSummary } from '../../shared/ocr-note';
 import {
   buildDocumentModel,
   type AnnotationView,
@@ -93,6 +94,7 @@ function articleMarkdown(view: ArticleView, n: number): string {
     ['URL', a.url ? `<${a.url.replace(/[<>\s]/g, encodeURIComponent)}>` : ''],
     ['Language', escapeMarkdown(a.language ?? '')],
     ['File', `${escapeMarkdown(a.fileName)} (${a.format}, imported ${a.importedAt.slice(0, 10)})`],
+    ['OCR', a.ocr ? escapeMarkdown(ocrSummary(a.ocr)) : ''],
   ]
     .filter(([, v]) => v)
     .map(([k, v]) => `- **${k}:** ${v}`)

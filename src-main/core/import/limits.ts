@@ -10,6 +10,14 @@ export interface ImportLimits {
   maxHtmlDepth: number;
   /** Pages read from one PDF; a bigger PDF is refused rather than left to run for minutes. */
   maxPdfPages: number;
+  /**
+   * Pixels of one image (or one page of a TIFF), read from its header before anything is decoded: a
+   * 50,000 × 50,000 PNG of a few KB would need 10 GB once decoded. 100 MP is an A4 page at 1200 dpi.
+   */
+  maxImagePixels: number;
+  /** OCR languages to recognise with ("eng", plus any the user added), and the folder holding the added ones. */
+  ocrLanguages: string[];
+  ocrExtraFolder: string | null;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
@@ -18,4 +26,7 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxDocxUncompressedBytes: 500 * 1024 * 1024,
   maxHtmlDepth: 400,
   maxPdfPages: 5_000,
+  maxImagePixels: 100_000_000,
+  ocrLanguages: ['eng'],
+  ocrExtraFolder: null,
 };

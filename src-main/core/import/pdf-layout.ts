@@ -84,6 +84,9 @@ export function removeRunningLines(pages: PdfLine[][]): PdfLine[][] {
     for (let i = sorted.length - 1; i >= Math.max(0, sorted.length - 2) && isRunning(sorted[i]!); i--) {
       dropped.add(sorted[i]!);
     }
+    // A page made only of "running" lines is text repeated on every page (a form, a rotated-text test sheet),
+    // not a header: it keeps everything but bare page numbers.
+    if (dropped.size === lines.length) return lines.filter((line) => !PAGE_NUMBER.test(line.text));
     return lines.filter((line) => !dropped.has(line));
   });
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { analyzeText } from '../../shared/analysis';
 import type { ExtractedArticle } from '../../shared/extraction';
-import { extractDocument, DEFAULT_LIMITS, type ImportLimits } from './registry';
+import { extractDocument, DEFAULT_LIMITS, type ImportHooks, type ImportLimits } from './registry';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -13,8 +13,9 @@ export async function importBytes(
   bytes: Uint8Array,
   fileName: string,
   limits: ImportLimits = DEFAULT_LIMITS,
+  hooks: ImportHooks = {},
 ): Promise<ExtractedArticle> {
-  const doc = await extractDocument(bytes, fileName, limits);
+  const doc = await extractDocument(bytes, fileName, limits, hooks);
   const statements = analyzeText(doc.text);
   return {
     ...doc,

@@ -7,25 +7,28 @@ import { importText } from './formats/text';
 import { tooLargeReason } from '../../shared/sizes';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { fallbackTitle } from './normalize';
+import type { ImportHooks } from './ocr/pages';
 import { sniffFile } from './sniff';
 
 export { DEFAULT_LIMITS, type ImportLimits } from './limits';
+export type { ImportHooks } from './ocr/pages';
 
 /** Extract one document. Throws AppError('refused' | 'too-large', reason) for a file it cannot take. */
 export async function extractDocument(
   bytes: Uint8Array,
   fileName: string,
   limits: ImportLimits = DEFAULT_LIMITS,
+  hooks: ImportHooks = {},
 ): Promise<ExtractedDocument> {
   const effective: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
   if (bytes.byteLength > effective.maxFileBytes) {
     throw new AppError('too-large', tooLargeReason(bytes.byteLength, effective.maxFileBytes));
   }
   if (bytes.byteLength === 0) throw new AppError('refused', 'the file is empty');
-  const document = await extractByFormat(bytes, fileName, effective).catch((error: unknown) => {
+  const document = await extractByFormat(bytes, fileName, effective, hooks).catch((error: unknown) => {
     throw asRefusal(error);
   });
-  if (!document.text) throw new AppError('refused', emptyReason(document.format));
+  if (!document.text) throw new AppError('refused', emptyReason(document.format, document.ocr !== undefined));
   return { ...document, title: document.title || fallbackTitle(document.text, fileName) };
 }
 
@@ -33,12 +36,17 @@ async function extractByFormat(
   bytes: Uint8Array,
   fileName: string,
   limits: ImportLimits,
+  hooks: ImportHooks,
 ): Promise<ExtractedDocument> {
   const sniffed = sniffFile(bytes, fileName);
   switch (sniffed.format) {
     case 'pdf': {
       const { importPdf } = await import('./formats/pdf'); // pdf.js is large: load it only for PDFs
-      return importPdf(bytes, limits);
+      return importPdf(bytes, limits, hooks);
+    }
+    case 'image': {
+      const { importImage } = await import('./formats/image'); // the OCR engine loads only for images and scans
+      return importImage(bytes, sniffed.kind, limits, hooks);
     }
     case 'docx': {
       const { importDocx } = await import('./formats/docx');
@@ -68,10 +76,14 @@ function asRefusal(error: unknown): AppError {
   return new AppError('refused', `the file cannot be read (${detail.slice(0, 200)})`);
 }
 
-function emptyReason(format: ExtractedDocument['format']): string {
+function emptyReason(format: ExtractedDocument['format'], recognised: boolean): string {
   switch (format) {
     case 'pdf':
-      return 'PDF has no text layer (scanned image?); OCR is not supported yet';
+      return recognised
+        ? 'PDF has no text layer and OCR found no text on its pages'
+        : 'the PDF has no text on its pages';
+    case 'image':
+      return 'OCR found no text in the image';
     case 'docx':
       return 'the Word document has no text (only images, or nothing at all)';
     case 'html':

@@ -3,8 +3,13 @@ import { AppError } from '../../shared/errors';
 import { articleFormatOf, extensionOf, type ArticleFileFormat } from '../../shared/formats';
 import { decodeText, type DecodedText } from './decode';
 
+export type ImageKind = 'png' | 'jpeg' | 'tiff';
+
 export type SniffedFile =
-  { format: 'pdf' } | { format: 'docx' } | { format: 'txt' | 'md' | 'html' | 'eml'; decoded: DecodedText };
+  | { format: 'pdf' }
+  | { format: 'docx' }
+  | { format: 'image'; kind: ImageKind }
+  | { format: 'txt' | 'md' | 'html' | 'eml'; decoded: DecodedText };
 
 type DeclaredFormat = ArticleFileFormat | 'other';
 
@@ -16,6 +21,7 @@ const NAMES: Record<DeclaredFormat, string> = {
   md: 'a Markdown file',
   html: 'a web page',
   eml: 'an e-mail message',
+  image: 'a PNG, JPEG or TIFF image',
   other: 'a supported file',
 };
 
@@ -25,11 +31,7 @@ const SIGNATURES: Array<{ bytes: number[]; offset?: number; what: string }> = [
     bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
     what: 'an old-style Office file (.doc, .xls or .msg); save it as .docx',
   },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image; OCR is not supported yet' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image; OCR is not supported yet' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image; OCR is not supported yet' },
-  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image; OCR is not supported yet' },
   { bytes: [0x57, 0x45, 0x42, 0x50], offset: 8, what: 'a WebP image' },
   { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
   { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
@@ -60,6 +62,12 @@ export function sniffFile(bytes: Uint8Array, fileName: string): SniffedFile {
     // Whether the archive holds a Word document is decided by the DOCX importer, which reads the directory.
     return { format: 'docx' };
   }
+  const image = imageKind(bytes);
+  if (image) {
+    // An image is read by OCR whatever it is called, unless its name promises a document of another kind.
+    if (declared !== 'image' && declared !== 'other') throw mismatch(IMAGE_NAMES[image]);
+    return { format: 'image', kind: image };
+  }
   if (isEncryptedOfficeFile(bytes)) {
     // Word saves a password-protected .docx inside an OLE container with an "EncryptedPackage" stream.
     throw new AppError('refused', 'the Word document is password-protected');
@@ -70,7 +78,7 @@ export function sniffFile(bytes: Uint8Array, fileName: string): SniffedFile {
       throw new AppError('refused', `not a supported format: this is ${signature.what}`);
     }
   }
-  if (declared === 'pdf' || declared === 'docx') {
+  if (declared === 'pdf' || declared === 'docx' || declared === 'image') {
     throw new AppError('refused', `not ${NAMES[declared]} although it ends in .${extension}`);
   }
   const decoded = decodeText(bytes);
@@ -81,6 +89,21 @@ export function sniffFile(bytes: Uint8Array, fileName: string): SniffedFile {
   if (declared === 'eml') throw new AppError('refused', 'not an e-mail message although it ends in .eml');
   if (declared === 'html' || declared === 'md') return { format: declared, decoded };
   return { format: 'txt', decoded };
+}
+
+const IMAGE_NAMES: Record<ImageKind, string> = {
+  png: 'a PNG image',
+  jpeg: 'a JPEG image',
+  tiff: 'a TIFF image',
+};
+
+function imageKind(bytes: Uint8Array): ImageKind | null {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0)) return 'png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff], 0)) return 'jpeg';
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00], 0) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a], 0)) {
+    return 'tiff';
+  }
+  return null;
 }
 
 export const MBOX_SEPARATOR = /^From [^\r\n]*\r?\n/;

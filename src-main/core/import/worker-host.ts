@@ -5,12 +5,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../shared/errors';
-import type { ExtractedArticle } from '../../shared/extraction';
+import type { ExtractedArticle, ImportProgress } from '../../shared/extraction';
 import type { ImportLimits } from './registry';
 
 type Reply =
   | { id: number; ok: true; value: ExtractedArticle }
-  | { id: number; ok: false; code: ErrorCode; message: string };
+  | { id: number; ok: false; code: ErrorCode; message: string }
+  | { id: number; progress: ImportProgress };
+
+/** Progress reports and a way to stop this one file. */
+export interface RunOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}
 
 /** The built worker next to the bundled main, or the source (through tsx) when run from the repo. */
 function workerLocation(): { file: string; execArgv: string[] } {
@@ -28,8 +35,13 @@ export class ImportWorkerHost {
   constructor(private readonly memoryLimitMb = 4096) {}
 
   /** Import one file; calls are serialised so the time limit measures this file alone. */
-  run(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractedArticle> {
-    const job = this.queue.then(() => this.runNow(name, bytes, limits));
+  run(
+    name: string,
+    bytes: Uint8Array,
+    limits: ImportLimits,
+    options: RunOptions = {},
+  ): Promise<ExtractedArticle> {
+    const job = this.queue.then(() => this.runNow(name, bytes, limits, options));
     this.queue = job.catch(() => undefined);
     return job;
   }
@@ -44,12 +56,19 @@ export class ImportWorkerHost {
     return worker;
   }
 
-  private runNow(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractedArticle> {
+  private runNow(
+    name: string,
+    bytes: Uint8Array,
+    limits: ImportLimits,
+    options: RunOptions,
+  ): Promise<ExtractedArticle> {
+    if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'cancelled'));
     const worker = (this.worker ??= this.spawn());
     const id = this.nextId++;
     return new Promise<ExtractedArticle>((resolve, reject) => {
       const finish = (fn: () => void) => {
         clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -59,8 +78,18 @@ export class ImportWorkerHost {
         if (this.worker === worker) this.worker = null;
         void worker.terminate();
       };
+      const onAbort = () => {
+        discard();
+        finish(() => reject(new AppError('cancelled', 'cancelled while importing')));
+      };
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return;
+        if ('progress' in reply) {
+          // Each OCR page gets the whole time limit: a long scan is slow, not stuck.
+          timer.refresh();
+          options.onProgress?.(reply.progress);
+          return;
+        }
         finish(() => (reply.ok ? resolve(reply.value) : reject(new AppError(reply.code, reply.message))));
       };
       const onError = (err: Error) => {
@@ -95,6 +124,7 @@ export class ImportWorkerHost {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
+      options.signal?.addEventListener('abort', onAbort);
       worker.postMessage({ id, name, bytes, limits });
     });
   }

@@ -14,7 +14,9 @@ export interface WorkerRequest {
 
 parentPort?.on('message', async (req: WorkerRequest) => {
   try {
-    const value = await importBytes(req.bytes, req.name, req.limits);
+    const value = await importBytes(req.bytes, req.name, req.limits, {
+      onProgress: (progress) => parentPort?.postMessage({ id: req.id, progress }),
+    });
     parentPort?.postMessage({ id: req.id, ok: true, value });
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'refused';

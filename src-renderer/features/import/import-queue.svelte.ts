@@ -3,7 +3,8 @@
 import type { ReportRow } from './report-row';
 import { api } from '../../lib/api';
 import { recordImports, storeExtractedArticles, type StoreOutcome } from '../../lib/db';
-import type { ExtractedArticle } from '../../../src-main/shared/extraction';
+import type { ExtractedArticle, ImportProgress } from '../../../src-main/shared/extraction';
+import { ocrSummary } from '../../../src-main/shared/ocr-note';
 import type { PickedFile } from './dropped-files';
 import { isDossierName } from '../../../src-main/shared/formats';
 import { tooLargeReason } from '../../../src-main/shared/sizes';
@@ -52,12 +53,18 @@ class ImportQueue {
   current = $state<string | null>(null);
   report = $state<ReportRow[]>([]);
   reportOpen = $state(false);
+  /** Progress inside a file being extracted, for files that report it (OCR: page n of m). */
+  currentProgress = $state<ImportProgress | null>(null);
+  /** Files main is extracting now (a few run ahead of the one being stored). */
+  private readonly jobs = new Set<string>();
   private cancelRequested = false;
   /** Set when the database refused a write for lack of space: the rest of the batch is skipped. */
   private storageFull = false;
 
   cancel(): void {
     this.cancelRequested = true;
+    // A long file (a scan being recognised) stops now rather than after its last page.
+    for (const jobId of this.jobs) void api.importCancel({ jobId });
   }
 
   /**
@@ -178,7 +185,7 @@ class ImportQueue {
       format: stored.article.format,
       statementCount: stored.statementCount,
       articleId: stored.article.id,
-      reason: null,
+      reason: stored.article.ocr ? ocrSummary(stored.article.ocr) : null,
     };
   }
 
@@ -186,6 +193,7 @@ class ImportQueue {
   private async prepare(picked: PickedFile): Promise<Prepared> {
     const fileName = picked.relativePath;
     const refuse = (reason: string): Prepared => ({ kind: 'row', row: cancelledRow(fileName, reason) });
+    if (picked.skipped) return refuse(picked.skipped);
     const limit = await maxFileBytes();
     if (picked.file.size > limit) return refuse(tooLargeReason(picked.file.size, limit));
     let bytes: Uint8Array<ArrayBuffer>;
@@ -195,9 +203,32 @@ class ImportQueue {
       return refuse(`could not read the file (${(err as Error).message})`);
     }
     if (isDossierName(picked.file.name)) return { kind: 'dossier', fileName, bytes };
-    const result = await api.importFile({ name: picked.file.name, bytes, relativePath: fileName });
+    const result = await this.importWithProgress(picked, bytes);
     if (!result.ok) return refuse(result.message);
     return { kind: 'article', fileName, extracted: result.value };
+  }
+
+  /** importFile, asking main every few hundred milliseconds how far the file has got. */
+  private async importWithProgress(picked: PickedFile, bytes: Uint8Array<ArrayBuffer>) {
+    const jobId = crypto.randomUUID();
+    this.jobs.add(jobId);
+    const poll = setInterval(() => {
+      void api.importProgress({ jobId }).then((reply) => {
+        if (reply.ok && reply.value && this.jobs.has(jobId)) this.currentProgress = reply.value;
+      });
+    }, 300);
+    try {
+      return await api.importFile({
+        name: picked.file.name,
+        bytes,
+        relativePath: picked.relativePath,
+        jobId,
+      });
+    } finally {
+      clearInterval(poll);
+      this.jobs.delete(jobId);
+      if (this.jobs.size === 0) this.currentProgress = null;
+    }
   }
 }
 

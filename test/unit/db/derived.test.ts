@@ -48,6 +48,7 @@ function article(title: string, body: string, speakers: (string | null)[]): Extr
     fileSha256: `file-${title}`,
     fileName: `${title}.txt`,
     fileSize: body.length,
+    warnings: [],
     statements,
   } as ExtractedArticle;
 }

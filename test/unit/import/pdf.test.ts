@@ -77,13 +77,12 @@ describe('PDF layout', () => {
   });
 });
 
-describe('PDF with scanned pages', () => {
-  it('imports the text pages and warns about the pages without text', async () => {
+describe('PDF with pages without text', () => {
+  it('imports the text pages and records that the others went through OCR', async () => {
     const document = await extractDocument(makePdf([reportPage(1).slice(1, 3), [], []]), 'mixed.pdf');
     expect(document.text).toMatch(/^The committee met on Monday/);
-    expect(document.warnings).toEqual([
-      '2 of 3 pages have no text layer (scanned images?); their text is missing',
-    ]);
+    expect(document.ocr?.pages).toEqual([2, 3]);
+    expect(document.ocr?.pageCount).toBe(3);
   });
 });
 
@@ -100,9 +99,9 @@ describe('PDF refusals', () => {
     expect(error.message).toBe('PDF is password-protected');
   });
 
-  it('refuses a PDF without a text layer, pointing at OCR', async () => {
+  it('refuses a PDF with neither a text layer nor anything OCR can read', async () => {
     const error = await refusal(makePdf([[], []]), 'scan.pdf');
-    expect(error.message).toBe('PDF has no text layer (scanned image?); OCR is not supported yet');
+    expect(error.message).toBe('PDF has no text layer and OCR found no text on its pages');
   });
 
   it('refuses a truncated PDF as damaged', async () => {

@@ -43,7 +43,7 @@ describe('refusals', () => {
   it('refuses a file whose content contradicts its .docx or .pdf extension', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     expect((await refusal(png, 'report.docx')).message).toBe(
-      'not a Word document although it ends in .docx; it is a PNG image; OCR is not supported yet',
+      'not a Word document although it ends in .docx; it is a PNG image',
     );
     expect((await refusal(utf8('Just some text.'), 'report.docx')).message).toBe(
       'not a Word document although it ends in .docx',

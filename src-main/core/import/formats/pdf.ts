@@ -6,6 +6,8 @@ import { AppError } from '../../../shared/errors';
 import type { ExtractedDocument } from '../../../shared/extraction';
 import type { ImportLimits } from '../limits';
 import { cleanTitle, joinBlocks, normalizeDate } from '../normalize';
+import { OcrRun, type ImportHooks } from '../ocr/pages';
+import { renderPageForOcr } from '../ocr/pdf-render';
 import {
   itemsToLines,
   linesToParagraphs,
@@ -21,7 +23,7 @@ let pdfjsLoading: Promise<PdfJs> | null = null;
  * Load pdf.js once, in this thread (no worker: the import pipeline already runs off the main thread).
  * pdf.js 6 no longer evaluates font programs as code, so there is no isEvalSupported switch left to turn off.
  */
-function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<PdfJs> {
   pdfjsLoading ??= (async () => {
     // Node 20 lacks Promise.withResolvers, which pdf.js 6 uses; Electron's Node has it.
     if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function') {
@@ -36,6 +38,22 @@ function loadPdfJs(): Promise<PdfJs> {
             reject = rej;
           });
           return { promise, resolve, reject };
+        },
+      });
+    }
+    // Node 20 also lacks ArrayBuffer.prototype.transferToFixedLength, which pdf.js 6 uses when it renders fonts
+    // (drawing a page for OCR); a copy serves, as pdf.js never reads the old buffer again.
+    if (
+      typeof (ArrayBuffer.prototype as { transferToFixedLength?: unknown }).transferToFixedLength !==
+      'function'
+    ) {
+      Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
+        configurable: true,
+        writable: true,
+        value: function transferToFixedLength(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+          const copy = new ArrayBuffer(length);
+          new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+          return copy;
         },
       });
     }
@@ -57,7 +75,11 @@ function localDataDirectory(name: 'cmaps'): string | undefined {
   }
 }
 
-export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promise<ExtractedDocument> {
+export async function importPdf(
+  bytes: Uint8Array,
+  limits: ImportLimits,
+  hooks: ImportHooks = {},
+): Promise<ExtractedDocument> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // a plain copy: pdf.js refuses Buffers and may detach what it is given
@@ -82,17 +104,8 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
     if (doc.numPages > limits.maxPdfPages) {
       throw new AppError('too-large', `PDF has ${doc.numPages} pages; the limit is ${limits.maxPdfPages}`);
     }
-    const pages: PdfLine[][] = [];
-    for (let number = 1; number <= doc.numPages; number++) {
-      const page = await doc.getPage(number);
-      const content = await page.getTextContent();
-      const items = content.items.filter(
-        (item): item is PdfTextItem & (typeof content.items)[number] => 'str' in item,
-      );
-      pages.push(itemsToLines(items));
-      page.cleanup();
-    }
-    const text = joinBlocks(linesToParagraphs(removeRunningLines(pages)));
+    const pages = await readPages(doc, limits, hooks);
+    const text = joinBlocks(linesToParagraphs(removeRunningLines(pages.lines)));
     const { info, metadata } = await doc.getMetadata().catch(() => ({ info: {}, metadata: null }));
     const infoRecord = info as Record<string, unknown>;
     const author = stringOrNull(metadata?.get('dc:creator')) ?? stringOrNull(infoRecord.Author);
@@ -105,18 +118,46 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
       url: null,
       language: cleanTitle(stringOrNull(infoRecord.Language)),
       text,
-      warnings: scannedPagesWarning(pages),
+      warnings: [],
+      ...(pages.ocr ? { ocr: pages.ocr.info(doc.numPages) } : {}),
     };
   } finally {
     await task.destroy();
   }
 }
 
-// A PDF that mixes text pages with scanned ones imports, but the reader must know text is missing.
-function scannedPagesWarning(pages: PdfLine[][]): string[] {
-  const empty = pages.filter((lines) => lines.length === 0).length;
-  if (empty === 0 || empty === pages.length) return [];
-  return [`${empty} of ${pages.length} pages have no text layer (scanned images?); their text is missing`];
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * Every page's lines. A page has a text layer when pdf.js finds any text on it, whatever its rotation or
+ * the text's; only pages without one are rendered and recognised (a typed letter with scanned annexes).
+ */
+async function readPages(
+  doc: PdfDocument,
+  limits: ImportLimits,
+  hooks: ImportHooks,
+): Promise<{ lines: PdfLine[][]; ocr: OcrRun | null }> {
+  const lines: PdfLine[][] = [];
+  const withoutText: number[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    const page = await doc.getPage(number);
+    const content = await page.getTextContent();
+    const items = content.items.filter(
+      (item): item is PdfTextItem & (typeof content.items)[number] => 'str' in item,
+    );
+    const pageLines = itemsToLines(items);
+    if (pageLines.length === 0) withoutText.push(number);
+    lines.push(pageLines);
+    page.cleanup();
+  }
+  if (withoutText.length === 0) return { lines, ocr: null };
+  const ocr = new OcrRun(withoutText.length, limits, hooks);
+  for (const number of withoutText) {
+    const page = await doc.getPage(number);
+    lines[number - 1] = await ocr.page(number, () => renderPageForOcr(page));
+    page.cleanup();
+  }
+  return { lines, ocr };
 }
 
 function refusalFor(error: unknown): AppError {
