@@ -205,6 +205,14 @@ describe('comparing sources, links, claims and versions', () => {
       sources.some((s) => s.includes(bogdanov)),
       `${bogdanov} in ${sources.join(' | ')}`,
     );
+    assert.equal(
+      await matrix
+        .getByTestId('matrix-row')
+        .filter({ hasText: CLAIM })
+        .getByTestId('matrix-verdict')
+        .innerText(),
+      'Sources disagree\n1 asserts, 1 denies — the verdict depends on whom you trust',
+    );
     const cells = matrix.getByTestId('matrix-cell');
     assert.equal(await cells.count(), 2);
     assert.ok((await cells.filter({ hasText: 'asserts' }).count()) === 1);
