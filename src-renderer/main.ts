@@ -2,6 +2,9 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { theme } from './lib/state/theme.svelte';
+
+theme.start();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('missing #app');
