@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp, repoRoot, type App } from './harness';
+import { generateWorkspace } from '../../scripts/gen-workspace';
+import { dropFiles, launchApp, repoRoot, type App } from './harness';
 
 // Evaluated through the DevTools protocol: the app's CSP (rightly) refuses an injected <script>.
 const AXE = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -105,5 +106,38 @@ describe('accessibility on the seed workspace', () => {
     await app.page.emulateMedia({ colorScheme: 'dark' });
     await app.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     assertClean(await auditAll(app, 'dark'));
+  });
+});
+
+describe('accessibility on a 400-article workspace', () => {
+  let app: App;
+  before(async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByTestId('statement').first().waitFor();
+    const dossier = generateWorkspace({ articles: 400, annotations: 800, statements: 12, seed: 15 });
+    await dropFiles(page, [
+      { name: 'workspace-400.json', bytes: Buffer.from(JSON.stringify(dossier)), type: 'application/json' },
+    ]);
+    const last = dossier.articles[dossier.articles.length - 1]!.title;
+    await page.getByTestId('import-report').waitFor({ timeout: 300_000 });
+    await page.getByTestId('import-report-close').click();
+    await page.getByTestId('library-item').first().waitFor();
+    assert.ok(last);
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('has no serious or critical violation on any view in light mode', async () => {
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    await app.page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    assertClean(await auditAll(app, 'big-light'));
+  });
+
+  it('has no serious or critical violation on any view in dark mode', async () => {
+    await app.page.emulateMedia({ colorScheme: 'dark' });
+    await app.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    assertClean(await auditAll(app, 'big-dark'));
   });
 });
