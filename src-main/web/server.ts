@@ -7,10 +7,11 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { decodeRequest, encodeResponse } from '../shared/wire';
 import { createHandlers, type HandlerDeps } from '../core/handlers';
+import { printWithChromium } from '../core/print-pdf';
 import { dispatch } from '../core/ipc-core';
 import { CSP } from '../core/csp';
 
-export interface WebShellOptions extends Omit<HandlerDeps, 'shell' | 'chooseSavePath'> {
+export interface WebShellOptions extends Omit<HandlerDeps, 'shell' | 'chooseSavePath' | 'printPdf'> {
   port: number;
   rendererDir: string;
   /** Largest request body accepted (a file to import plus its envelope). */
@@ -79,7 +80,11 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = randomBytes(24).toString('hex');
   const root = resolve(options.rendererDir);
-  const { handlers, limits, close: closeHandlers } = createHandlers({ ...options, shell: 'web' });
+  const {
+    handlers,
+    limits,
+    close: closeHandlers,
+  } = createHandlers({ ...options, shell: 'web', printPdf: printWithChromium });
   // A request carries one file plus a small envelope.
   const maxBody = options.maxBodyBytes ?? limits.maxFileBytes + 8 * 1024 * 1024;
   let port = options.port;

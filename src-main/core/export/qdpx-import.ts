@@ -1,7 +1,7 @@
 // Imports a REFI-QDA project (.qdpx) as a dossier: text sources become articles, codes tags, codings annotations.
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
-import { formatBytes } from '../import/limits';
+import { formatBytes } from '../../shared/sizes';
 import type { Annotation, Article } from '../../shared/domain';
 import { emptyDossier, validateDossier, type Dossier } from '../../shared/dossier';
 import { offsetConverter } from '../../shared/dossier/offsets';

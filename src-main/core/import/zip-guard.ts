@@ -1,7 +1,7 @@
 // Checks a .docx archive before mammoth opens it: a Word document inside, a sane unpacked size, no DTDs.
 import { unzipSync } from 'fflate';
 import { AppError } from '../../shared/errors';
-import { formatBytes } from './limits';
+import { formatBytes } from '../../shared/sizes';
 
 export interface DocxParts {
   /** The XML parts (decompressed) by path: what mammoth will read, plus docProps for the metadata. */

@@ -30,7 +30,7 @@ class Layout {
     } catch {
       saved = {};
     }
-    if (VIEWS.some((v) => v.id === saved.view)) workbench.view = saved.view!;
+    if (VIEWS.some((v) => v.id === saved.view)) workbench.show(saved.view!);
     this.restoredArticleId = typeof saved.articleId === 'string' ? saved.articleId : null;
     this.sideWidth = clamp(saved.sideWidth, SIDE);
     this.inspectorWidth = clamp(saved.inspectorWidth, INSPECTOR);
