@@ -10,7 +10,16 @@ import { dropFiles, launchApp, repoRoot, type App } from './harness';
 
 // Evaluated through the DevTools protocol: the app's CSP (rightly) refuses an injected <script>.
 const AXE = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const VIEWS = ['reader', 'compare', 'claims', 'annotations', 'sources', 'codebook', 'imports'] as const;
+const VIEWS = [
+  'reader',
+  'compare',
+  'claims',
+  'candidates',
+  'annotations',
+  'sources',
+  'codebook',
+  'imports',
+] as const;
 
 interface Finding {
   id: string;
