@@ -160,7 +160,7 @@ async function measureArticle(
       const sel = document.getSelection()!;
       sel.removeAllRanges();
       sel.addRange(range);
-      text.closest('[role="listbox"]')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      text.closest('[role="grid"]')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     }, index);
     await page.getByTestId('selection-toolbar').waitFor({ timeout: 10_000 });
     out.create.push(

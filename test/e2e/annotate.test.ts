@@ -51,7 +51,7 @@ async function selectInStatements(
       const sel = document.getSelection()!;
       sel.removeAllRanges();
       sel.addRange(range);
-      const list = document.querySelector('[data-testid="statement"]')!.closest('[role="listbox"]')!;
+      const list = document.querySelector('[data-testid="statement"]')!.closest('[role="grid"]')!;
       list.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     },
     { from, to },

@@ -205,6 +205,14 @@ describe('comparing sources, links, claims and versions', () => {
       sources.some((s) => s.includes(bogdanov)),
       `${bogdanov} in ${sources.join(' | ')}`,
     );
+    assert.equal(
+      await matrix
+        .getByTestId('matrix-row')
+        .filter({ hasText: CLAIM })
+        .getByTestId('matrix-verdict')
+        .innerText(),
+      'Sources disagree\n1 asserts, 1 denies — the verdict depends on whom you trust',
+    );
     const cells = matrix.getByTestId('matrix-cell');
     assert.equal(await cells.count(), 2);
     assert.ok((await cells.filter({ hasText: 'asserts' }).count()) === 1);
@@ -220,6 +228,9 @@ describe('comparing sources, links, claims and versions', () => {
   it('keeps the link, the claim and the comparison over a reload', async () => {
     const { page } = app;
     await page.reload();
+    // The window reopens on the last view (claims); go back to the reader.
+    await page.getByTestId('view-claims').and(page.locator('[aria-current="page"]')).waitFor();
+    await page.getByTestId('view-reader').click();
     await page.getByTestId('library-item').first().click();
     await page.getByTestId('article-title').filter({ hasText: 'CAR faces' }).waitFor();
     await page.getByTestId('statement').nth(governmentIndex).click();

@@ -105,17 +105,19 @@ function uniqueName(tags: Tag[], parentId: string | null, wanted: string): strin
   for (let n = 2; ; n++) if (!taken.has(`${wanted} ${n}`.toLowerCase())) return `${wanted} ${n}`;
 }
 
-/** A new tag under `parentId` (null: at the root), with the next unused colour. */
-export async function createTag(
-  db: CorroborateDB,
+/**
+ * A new tag under `parentId` (null: at the root) with the next unused colour, built from the tags
+ * the caller already holds, so the UI can show and focus it before it is written.
+ */
+export function draftTag(
+  tags: readonly Tag[],
   input: { name: string; parentId: string | null; colour?: string; description?: string },
-): Promise<Tag> {
-  const tags = await db.tags.toArray();
+): Tag {
   const parent = input.parentId ? tags.find((t) => t.id === input.parentId) : undefined;
   const at = now();
-  const tag: Tag = {
+  return {
     id: newId(),
-    name: uniqueName(tags, input.parentId, input.name.trim() || 'New tag'),
+    name: uniqueName([...tags], input.parentId, input.name.trim() || 'New tag'),
     colour: input.colour ?? parent?.colour ?? TAG_COLOURS[tags.length % TAG_COLOURS.length]!,
     parentId: parent ? parent.id : null,
     description: input.description ?? '',
@@ -123,8 +125,20 @@ export async function createTag(
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/** Write a drafted tag (undoable). */
+export async function addTag(db: CorroborateDB, tag: Tag): Promise<Tag> {
   await applyEdit(db, `Create tag “${tag.name}”`, [tagOp(tag)]);
   return tag;
+}
+
+/** A new tag under `parentId` (null: at the root), with the next unused colour. */
+export async function createTag(
+  db: CorroborateDB,
+  input: { name: string; parentId: string | null; colour?: string; description?: string },
+): Promise<Tag> {
+  return addTag(db, draftTag(await db.tags.toArray(), input));
 }
 
 export type TagChange = Partial<Pick<Tag, 'name' | 'colour' | 'description' | 'shortcut'>>;
@@ -324,6 +338,7 @@ export async function importCodebookTags(
 export const codebook = {
   read: () => readCodebook(appDb),
   create: (input: Parameters<typeof createTag>[1]) => createTag(appDb, input),
+  add: (tag: Tag) => addTag(appDb, tag),
   update: (id: string, change: TagChange) => updateTag(appDb, id, change),
   move: (id: string, parentId: string | null) => moveTag(appDb, id, parentId),
   merge: (sourceId: string, targetId: string) => mergeTags(appDb, sourceId, targetId),

@@ -23,9 +23,6 @@ class VersionOffer {
   queue = $state<PendingOffer[]>([]);
   outcome = $state<VersionOutcome | null>(null);
   busy = $state(false);
-  /** Mounted prompt components; only the first one renders, so a second mount point shows nothing twice. */
-  hosts = $state<number[]>([]);
-  private nextHost = 1;
 
   get current(): PendingOffer | null {
     return this.queue[0] ?? null;
@@ -35,12 +32,13 @@ class VersionOffer {
     this.queue = [...this.queue.filter((o) => o.article.id !== offer.article.id), offer];
   }
 
-  dismiss(): void {
-    this.queue = this.queue.slice(1);
+  /** Keep the article separate: forget the offer (the oldest when none is named). */
+  dismiss(offer: PendingOffer | null = this.current): void {
+    this.queue = this.queue.filter((o) => o.article.id !== offer?.article.id);
   }
 
-  async accept(): Promise<void> {
-    const offer = this.current;
+  /** Record the article as a new version (the oldest offer when none is named). */
+  async accept(offer: PendingOffer | null = this.current): Promise<void> {
     if (!offer || this.busy) return;
     this.busy = true;
     try {
@@ -57,7 +55,7 @@ class VersionOffer {
           note: c.annotation.note,
         })),
       };
-      this.queue = this.queue.slice(1);
+      this.queue = this.queue.filter((o) => o.article.id !== offer.article.id);
     } catch (err) {
       workbench.notify(`The new version could not be recorded: ${(err as Error).message}`, 'error');
     } finally {
@@ -68,16 +66,6 @@ class VersionOffer {
   compareOutcome(): void {
     if (!this.outcome) return;
     workbench.compare([this.outcome.previousId, this.outcome.newId], true);
-  }
-
-  claimHost(): number {
-    const id = this.nextHost++;
-    this.hosts = [...this.hosts, id];
-    return id;
-  }
-
-  releaseHost(id: number): void {
-    this.hosts = this.hosts.filter((h) => h !== id);
   }
 }
 

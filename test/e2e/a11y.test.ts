@@ -1,0 +1,152 @@
+// Accessibility: axe-core (injected into the page) finds no serious or critical violation on any view, dialog
+// or popup, in light and in dark mode, and the search results list has an accessible name.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { generateWorkspace } from '../../scripts/gen-workspace';
+import { dropFiles, launchApp, repoRoot, type App } from './harness';
+
+// Evaluated through the DevTools protocol: the app's CSP (rightly) refuses an injected <script>.
+const AXE = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const VIEWS = [
+  'reader',
+  'compare',
+  'claims',
+  'candidates',
+  'annotations',
+  'sources',
+  'codebook',
+  'imports',
+] as const;
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Serious and critical axe violations on the page as it is now (WCAG 2 A and AA rules). */
+export async function axeFindings(page: Page): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
+    interface AxeResult {
+      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+    }
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+    });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
+      }));
+  });
+}
+
+async function settle(page: Page) {
+  await page.waitForTimeout(400);
+}
+
+/** Every view, the export dialog, the palette and the search popup, with the findings of each. */
+async function auditAll(app: App, mode: string): Promise<Record<string, Finding[]>> {
+  const { page } = app;
+  const out: Record<string, Finding[]> = {};
+  for (const v of VIEWS) {
+    await page.getByTestId(`view-${v}`).click();
+    await settle(page);
+    out[v] = await axeFindings(page);
+    await app.screenshot(`a11y-${mode}-${v}`);
+  }
+  await page.getByTestId('view-reader').click();
+  await page.getByTestId('statement').first().waitFor();
+  await page.getByTestId('export-button').click();
+  await page.getByTestId('export-dialog').waitFor();
+  out['export dialog'] = await axeFindings(page);
+  await app.screenshot(`a11y-${mode}-export`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('command-palette').waitFor();
+  out.palette = await axeFindings(page);
+  await app.screenshot(`a11y-${mode}-palette`);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('search-input').fill('Bogdanov');
+  await page.getByTestId('search-hit').first().waitFor();
+  out.search = await axeFindings(page);
+  await app.screenshot(`a11y-${mode}-search`);
+  await page.keyboard.press('Escape');
+  return out;
+}
+
+function assertClean(findings: Record<string, Finding[]>) {
+  const bad = Object.entries(findings).filter(([, f]) => f.length);
+  assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+}
+
+describe('accessibility on the seed workspace', () => {
+  let app: App;
+  before(async () => {
+    app = await launchApp();
+    await app.page.getByTestId('statement').first().waitFor();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('names the search results list', async () => {
+    const { page } = app;
+    await page.getByTestId('search-input').fill('Bogdanov');
+    await page.getByRole('listbox', { name: 'Search results' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('has no serious or critical violation on any view in light mode', async () => {
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    assertClean(await auditAll(app, 'light'));
+  });
+
+  it('has no serious or critical violation on any view in dark mode (following the system)', async () => {
+    await app.page.emulateMedia({ colorScheme: 'dark' });
+    await app.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    assertClean(await auditAll(app, 'dark'));
+  });
+});
+
+describe('accessibility on a 400-article workspace', () => {
+  let app: App;
+  before(async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByTestId('statement').first().waitFor();
+    const dossier = generateWorkspace({ articles: 400, annotations: 800, statements: 12, seed: 15 });
+    await dropFiles(page, [
+      { name: 'workspace-400.json', bytes: Buffer.from(JSON.stringify(dossier)), type: 'application/json' },
+    ]);
+    const last = dossier.articles[dossier.articles.length - 1]!.title;
+    await page.getByTestId('import-report').waitFor({ timeout: 300_000 });
+    await page.getByTestId('import-report-close').click();
+    await page.getByTestId('library-item').first().waitFor();
+    assert.ok(last);
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('has no serious or critical violation on any view in light mode', async () => {
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    await app.page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    assertClean(await auditAll(app, 'big-light'));
+  });
+
+  it('has no serious or critical violation on any view in dark mode', async () => {
+    await app.page.emulateMedia({ colorScheme: 'dark' });
+    await app.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    assertClean(await auditAll(app, 'big-dark'));
+  });
+});
