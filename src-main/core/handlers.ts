@@ -8,7 +8,7 @@ import { AppError } from '../shared/errors';
 import { importBytes } from './import/pipeline';
 import { DEFAULT_LIMITS, tooLargeReason, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
-import { safeJoin, writeFileAtomic } from './files';
+import { DIR_MODE, prepareDataDir, safeJoin, writeFileAtomic } from './files';
 import { limitsFromSettings, readSettings } from './settings';
 import { createDossierHandlers } from './handlers/dossier';
 
@@ -39,6 +39,9 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
   const worker = new ImportWorkerHost();
   const backupsDir = join(deps.dataDir, 'backups');
   const kept = deps.backupsKept ?? 10;
+  // The data folder is made owner-only at start; its id tells the renderer which folder its store mirrors.
+  const dataFolderId = prepareDataDir(deps.dataDir);
+  dataFolderId.catch((err: unknown) => console.error('[corroborate] data folder', err));
 
   async function keepOriginal(sha: string, bytes: Uint8Array): Promise<void> {
     const path = join(deps.dataDir, 'originals', sha);
@@ -46,7 +49,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
   }
 
   async function listBackups() {
-    await mkdir(backupsDir, { recursive: true });
+    await mkdir(backupsDir, { recursive: true, mode: DIR_MODE });
     const names = (await readdir(backupsDir)).filter((n) => /^backup-[0-9TZ-]+\.json$/.test(n)).sort();
     const entries = [];
     for (const name of names.reverse()) {
@@ -65,6 +68,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
         version: deps.version,
         shell: deps.shell,
         dataDir: deps.dataDir,
+        dataFolderId: await dataFolderId,
         limits: { maxFileBytes: limits.maxFileBytes, timeoutMs: limits.timeoutMs },
       };
     },

@@ -50,9 +50,9 @@ export interface PrintContents {
  */
 export function electronPdfPrinter(openWindow: () => PrintContents, tempDir: string): PdfPrinter {
   return async (html) => {
-    await mkdir(tempDir, { recursive: true });
+    await mkdir(tempDir, { recursive: true, mode: 0o700 });
     const file = join(tempDir, `print-${randomBytes(6).toString('hex')}.html`);
-    await writeFile(file, html);
+    await writeFile(file, html, { mode: 0o600 });
     const win = openWindow();
     try {
       await win.loadURL(pathToFileURL(file).href);

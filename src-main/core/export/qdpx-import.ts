@@ -1,7 +1,8 @@
 // Imports a REFI-QDA project (.qdpx) as a dossier: text sources become articles, codes tags, codings annotations.
 import { createHash } from 'node:crypto';
-import { strFromU8, unzipSync } from 'fflate';
-import { formatBytes } from '../import/limits';
+import { strFromU8 } from 'fflate';
+import { AppError } from '../../shared/errors';
+import { inflateGuarded } from '../import/zip-inflate';
 import type { Annotation, Article } from '../../shared/domain';
 import { emptyDossier, validateDossier, type Dossier } from '../../shared/dossier';
 import { offsetConverter } from '../../shared/dossier/offsets';
@@ -34,32 +35,26 @@ function sourceText(el: XmlElement, files: Record<string, Uint8Array>): string |
 /** Largest unpacked size accepted for a .qdpx (its sources are plain text). */
 export const MAX_QDPX_UNPACKED_BYTES = 500 * 1024 * 1024;
 
-class QdpxTooLarge extends Error {}
-
-export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): Dossier {
-  let files: Record<string, Uint8Array>;
+/**
+ * Unpacks project.qde and sources/ through the streaming guard: the whole archive's real unpacked size is
+ * counted and capped, and headers that lie about sizes are refused.
+ */
+function unpackProject(bytes: Uint8Array): Record<string, Uint8Array> {
   try {
-    // Read the directory first: a small file that would unpack to gigabytes (a zip bomb) is refused
-    // before anything is decompressed, and only the parts a project needs are unpacked.
-    let declared = 0;
-    unzipSync(bytes, {
-      filter(file) {
-        declared += file.originalSize;
-        return false;
-      },
+    const { kept } = inflateGuarded(bytes, {
+      what: 'the REFI-QDA project',
+      maxTotalBytes: MAX_QDPX_UNPACKED_BYTES,
+      keep: (name) => name === 'project.qde' || /^sources\//i.test(name),
     });
-    if (declared > MAX_QDPX_UNPACKED_BYTES) {
-      throw new QdpxTooLarge(
-        `Not imported: the REFI-QDA project would unpack to ${formatBytes(declared)}; the limit is ${formatBytes(MAX_QDPX_UNPACKED_BYTES)} (zip bomb?)`,
-      );
-    }
-    files = unzipSync(bytes, {
-      filter: (file) => file.name === 'project.qde' || /^sources\//i.test(file.name),
-    });
+    return Object.fromEntries(kept);
   } catch (err) {
-    if (err instanceof QdpxTooLarge) throw err;
+    if (err instanceof AppError) throw new Error(`Not imported: ${err.message}`, { cause: err });
     throw new Error('Not a REFI-QDA project: the file is not a zip archive', { cause: err });
   }
+}
+
+export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): Dossier {
+  const files = unpackProject(bytes);
   const projectBytes = files['project.qde'];
   if (!projectBytes) throw new Error('Not a REFI-QDA project: project.qde is missing');
   const root = parseXmlRoot(strFromU8(projectBytes), 'Project');

@@ -15,6 +15,7 @@ import {
   writeFileAtomic,
 } from '../export';
 import type { HandlerDeps } from '../handlers';
+import { DIR_MODE } from '../files';
 import { printHtmlToPdf } from '../print-pdf';
 
 type Format = Parameters<Handlers['exportDossier']>[0]['format'];
@@ -114,7 +115,7 @@ export function createDossierHandlers(deps: HandlerDeps): Pick<Handlers, 'export
       }
       const fileName = exportFileName(suggestedName, format);
       // A copy always stays in the data folder, so an export can be found again after a download is lost.
-      await mkdir(exportsDir, { recursive: true });
+      await mkdir(exportsDir, { recursive: true, mode: DIR_MODE });
       const copy = safeJoin(exportsDir, fileName);
       await writeFileAtomic(copy, bytes);
       if (deps.chooseSavePath) {
