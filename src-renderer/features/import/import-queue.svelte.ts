@@ -3,6 +3,7 @@
 import type { ImportRecord } from '../../../src-main/shared/domain';
 import { api } from '../../lib/api';
 import { recordImport, storeExtractedArticle } from '../../lib/db';
+import { backupAfterImport } from '../../lib/db/backup';
 import type { PickedFile } from './dropped-files';
 import { importDossierFile, isDossierFile } from '../export/dossier-import';
 import { afterArticleImported } from '../compare/versions';
@@ -99,6 +100,7 @@ class ImportQueue {
       this.running = false;
       this.current = null;
       this.reportOpen = true;
+      backupAfterImport();
     }
     return rows;
   }

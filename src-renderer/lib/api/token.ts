@@ -4,6 +4,7 @@ const KEY = 'corroborate-token';
 
 /** Move a `#token=…` fragment into sessionStorage and drop it from the visible address. */
 export function adoptTokenFromAddress(): void {
+  if (typeof location === 'undefined') return;
   const match = /(?:^#|&)token=([0-9a-f]{16,128})(?:&|$)/.exec(location.hash);
   if (!match) return;
   try {
@@ -28,5 +29,6 @@ export function currentToken(): string | null {
 /** Take the token from the address now and whenever the address's fragment changes (a restarted shell). */
 export function watchAddressForToken(): void {
   adoptTokenFromAddress();
-  window.addEventListener('hashchange', adoptTokenFromAddress);
+  if (typeof window.addEventListener === 'function')
+    window.addEventListener('hashchange', adoptTokenFromAddress);
 }
