@@ -1,11 +1,10 @@
 // `corroborate export | import | merge | validate`: argument parsing and wiring onto the dossier core and exporters.
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { mergeDossiers, type Dossier } from '../shared/dossier';
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
 import { EXPORT_FORMATS, EXPORTERS, writeFileAtomic, type ExportFormat } from '../core/export';
-import { importBytes } from '../core/import/pipeline';
+import { cliImporter } from './input';
 import { printHtmlToPdf } from '../core/print-pdf';
 import {
   CliError,
@@ -105,19 +104,24 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const extracted: ExtractedArticle[] = [];
   const refused: RefusedFile[] = [];
   const dossiers: Dossier[] = [];
-  for (const path of positional) {
-    if (DOSSIER_EXTENSIONS.has(extname(path).toLowerCase())) {
-      dossiers.push(await readDossierFile(path));
-      continue;
+  const importer = cliImporter();
+  try {
+    for (const path of positional) {
+      if (DOSSIER_EXTENSIONS.has(extname(path).toLowerCase())) {
+        dossiers.push(await readDossierFile(path));
+        continue;
+      }
+      try {
+        extracted.push(await importer.importFile(path));
+        io.err(`imported ${path}`);
+      } catch (err) {
+        const reason = err instanceof AppError || err instanceof Error ? err.message : String(err);
+        refused.push({ fileName: basename(path), reason });
+        io.err(`refused ${path}: ${reason}`);
+      }
     }
-    try {
-      extracted.push(await importBytes(new Uint8Array(await readFile(path)), basename(path)));
-      io.err(`imported ${path}`);
-    } catch (err) {
-      const reason = err instanceof AppError || err instanceof Error ? err.message : String(err);
-      refused.push({ fileName: basename(path), reason });
-      io.err(`refused ${path}: ${reason}`);
-    }
+  } finally {
+    await importer.close();
   }
   let dossier = dossierFromExtracted(extracted, refused);
   for (const other of dossiers) {

@@ -1,5 +1,6 @@
 // CLI commands for dossiers (export, merge, validate); the lead wires them into `corroborate`.
 import { readFile } from 'node:fs/promises';
+import { readBoundedFile } from './input';
 import { extname } from 'node:path';
 import { mergeDossiers, validateDossier, type Dossier, type MergeReport } from '../shared/dossier';
 import { EXPORT_FORMATS, EXPORTERS, importQdpx, writeFileAtomic, type ExportFormat } from '../core/export';
@@ -18,7 +19,8 @@ type Print = (line: string) => void;
 
 /** Reads a dossier from .json (validated) or .qdpx (converted); throws a CliError listing schema errors. */
 export async function readDossierFile(path: string): Promise<Dossier> {
-  const bytes = await readFile(path);
+  // Sized with stat before reading: a huge file is refused without being read into memory.
+  const bytes = Buffer.from(await readBoundedFile(path));
   if (extname(path).toLowerCase() === '.qdpx') return importQdpx(new Uint8Array(bytes));
   let json: unknown;
   try {

@@ -1,10 +1,8 @@
 // `corroborate extract FILE… [--json]`: each file as an article with its statements, through
-// the same pipeline the app uses.
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+// the same import worker (time limit, memory cap) the app uses.
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
-import { importBytes } from '../core/import/pipeline';
+import { cliImporter } from './input';
 
 /** The article JSON the CLI prints: what the app stores, with statement texts spelled out. */
 export function articleJson(a: ExtractedArticle) {
@@ -44,11 +42,10 @@ export async function extractCommand(files: string[], json: boolean): Promise<nu
   }
   const out: ReturnType<typeof articleJson>[] = [];
   let failures = 0;
+  const importer = cliImporter();
   for (const file of files) {
     try {
-      const s = await stat(file);
-      if (!s.isFile()) throw new AppError('refused', 'not a file');
-      const article = await importBytes(new Uint8Array(await readFile(file)), basename(file));
+      const article = await importer.importFile(file);
       const printed = articleJson(article);
       if (json) out.push(printed);
       else {
@@ -76,6 +73,7 @@ export async function extractCommand(files: string[], json: boolean): Promise<nu
       console.error(`corroborate: ${file}: refused: ${reason}`);
     }
   }
+  await importer.close();
   if (json && out.length)
     console.log(JSON.stringify(out.length === 1 && files.length === 1 ? out[0] : out, null, 2));
   return failures ? 1 : 0;

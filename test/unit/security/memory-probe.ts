@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { importBytes } from '../../../src-main/core/import/pipeline';
 import { DEFAULT_LIMITS } from '../../../src-main/core/import/limits';
 import { startWebShell } from '../../../src-main/web/server';
+import { extractCommand } from '../../../src-main/cli/extract';
 
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
 
@@ -76,8 +77,22 @@ async function docxCase(path: string): Promise<string> {
   }
 }
 
+/** `corroborate extract` on a file over the size limit: refused from its size, never read. */
+async function cliCase(path: string): Promise<string> {
+  const errors: string[] = [];
+  const original = console.error;
+  console.error = (line: string) => void errors.push(line);
+  try {
+    const code = await extractCommand([path], true);
+    return `exit ${code}: ${errors.join(' | ')}`;
+  } finally {
+    console.error = original;
+  }
+}
+
 const [kind, arg] = process.argv.slice(2);
 const before = peakMb();
-const outcome = kind === 'bytes' ? await bytesCase() : await docxCase(arg!);
+const outcome =
+  kind === 'bytes' ? await bytesCase() : kind === 'cli' ? await cliCase(arg!) : await docxCase(arg!);
 console.log(JSON.stringify({ growthMb: Math.round(peakMb() - before), outcome }));
 process.exit(0);

@@ -1,7 +1,7 @@
 // Memory stays bounded before parsing: each hostile case runs in its own child process (peak RSS measured
 // there, loosely bounded) so nothing else in the test run disturbs the figure.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,5 +48,14 @@ describe('bounded memory on hostile requests and archives', () => {
     const { outcome } = await measure('docx', path);
     expect(outcome).toMatch(/^refused: .*(?:declares|headers)/);
     expect(outcome).not.toMatch(/Bug|mismatch/);
+  }, 180_000);
+
+  it('the CLI refuses a file over the size limit from its size, without reading it', async () => {
+    const path = join(dir, 'huge.txt');
+    await writeFile(path, '');
+    await truncate(path, 300 * 1024 * 1024); // sparse: 300 MB without using the disk
+    const { growthMb, outcome } = await measure('cli', path);
+    expect(growthMb).toBeLessThan(100);
+    expect(outcome).toMatch(/^exit 1: .*huge\.txt: refused: .*300 MB.*limit is 200 MB/);
   }, 180_000);
 });

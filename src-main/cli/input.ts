@@ -1,0 +1,46 @@
+// The CLI reads files as the app does: size checked with stat before a byte is read, and each import run in
+// the same worker, with the same per-file time limit and memory cap, as the app's.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AppError } from '../shared/errors';
+import type { ExtractedArticle } from '../shared/extraction';
+import { DEFAULT_LIMITS, tooLargeReason, type ImportLimits } from '../core/import/limits';
+import { ImportWorkerHost } from '../core/import/worker-host';
+
+/** Reads a file only if it is a file no bigger than `maxBytes` (refused from its size, before reading). */
+export async function readBoundedFile(
+  path: string,
+  maxBytes = DEFAULT_LIMITS.maxFileBytes,
+): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new AppError('refused', 'not a file');
+    size = s.size;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError(
+      'not-found',
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message,
+    );
+  }
+  if (size > maxBytes) throw new AppError('too-large', tooLargeReason(size, maxBytes));
+  return new Uint8Array(await readFile(path));
+}
+
+export interface CliImporter {
+  importFile(path: string): Promise<ExtractedArticle>;
+  close(): Promise<void>;
+}
+
+/** One import worker for the whole command; close it when done. */
+export function cliImporter(limits: ImportLimits = DEFAULT_LIMITS): CliImporter {
+  const worker = new ImportWorkerHost();
+  return {
+    async importFile(path) {
+      const bytes = await readBoundedFile(path, limits.maxFileBytes);
+      return worker.run(basename(path), bytes, limits);
+    },
+    close: () => worker.close(),
+  };
+}
