@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The team-server tests connect real Hocuspocus clients; Node 20 has WebSocket only behind this flag.
+    execArgv: ['--experimental-websocket'],
     maxWorkers: 2,
   },
 });

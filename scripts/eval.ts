@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeText, splitStatements } from '../src-main/shared/analysis/index';
+import { printCorroborationEval } from './eval-corroboration';
 import {
   compareAttribution,
   countBoundaries,
@@ -90,3 +91,4 @@ function evaluateSeed(): void {
 
 evaluateGoldenRules();
 evaluateSeed();
+printCorroborationEval();

@@ -1,23 +1,19 @@
 // `corroborate export | import | merge | validate`: argument parsing and wiring onto the dossier core and exporters.
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { mergeDossiers, type Dossier } from '../shared/dossier';
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
-import { EXPORT_FORMATS, EXPORTERS, writeFileAtomic, type ExportFormat } from '../core/export';
+import { EXPORT_FORMATS, isDossierName, isExportFormat } from '../shared/formats';
+import { writeFileAtomic } from '../core/export';
+import { renderDossier } from '../core/handlers/dossier';
 import { cliImporter } from './input';
-import { printHtmlToPdf } from '../core/print-pdf';
-import {
-  CliError,
-  formatMergeReport,
-  mergeCommand,
-  readDossierFile,
-  validateCommand,
-} from './dossier-commands';
+import { printWithChromium } from '../core/print-pdf';
+import { CliError, formatMergeReport, mergeCommand, readDossier, validateCommand } from './dossier-commands';
 import { dossierFromExtracted, type RefusedFile } from './dossier-from-files';
 
 export const DOSSIER_COMMANDS = ['export', 'import', 'merge', 'validate'] as const;
 
-export const DOSSIER_HELP = `  corroborate export DOSSIER.json --format html|pdf|docx|md|csv|json|w3c|qdpx|qdc --out FILE
+export const DOSSIER_HELP = `  corroborate export DOSSIER.json --format ${EXPORT_FORMATS.join('|')} --out FILE
                        [--title T] [--author A]    a dossier for readers or for other tools
   corroborate import FILE… --out DOSSIER.json      build a dossier from source files (and dossiers)
   corroborate merge A.json B.json --out C.json     merge B into A without loss; prints the report
@@ -60,18 +56,19 @@ function requireOut(flags: Map<string, string>, usage: string): string {
   return out;
 }
 
-/** `export`: any exporter's format, plus pdf (the HTML export printed by Chromium). */
+/** `export`: any export format (pdf is the HTML export printed by the system Chromium). */
 async function exportDossierCommand(args: string[], io: CliIo): Promise<number> {
   const usage = 'corroborate export DOSSIER.json --format F --out FILE';
   const { positional, flags } = parseArgs(args);
   const [input, ...extra] = positional;
   if (!input || extra.length) throw new CliError(`export takes one dossier\nusage: ${usage}`);
   const format = flags.get('--format');
-  const formats = [...EXPORT_FORMATS, 'pdf'];
-  if (!format || !formats.includes(format))
-    throw new CliError(`--format must be one of: ${formats.join(', ')}${format ? ` (not "${format}")` : ''}`);
+  if (!format || !isExportFormat(format))
+    throw new CliError(
+      `--format must be one of: ${EXPORT_FORMATS.join(', ')}${format ? ` (not "${format}")` : ''}`,
+    );
   const outPath = requireOut(flags, usage);
-  const dossier = await readDossierFile(input);
+  const dossier = await readDossier(input);
   let lastTenth = -1;
   const opts = {
     title: flags.get('--title'),
@@ -84,16 +81,10 @@ async function exportDossierCommand(args: string[], io: CliIo): Promise<number> 
       }
     },
   };
-  const output =
-    format === 'pdf'
-      ? await printHtmlToPdf(String(await EXPORTERS.html(dossier, opts)))
-      : await EXPORTERS[format as ExportFormat](dossier, opts);
-  await writeFileAtomic(outPath, output);
+  await writeFileAtomic(outPath, await renderDossier(dossier, format, printWithChromium, opts));
   io.err(`wrote ${outPath}`);
   return 0;
 }
-
-const DOSSIER_EXTENSIONS = new Set(['.json', '.qdpx']);
 
 /** `import`: source files go through the app's pipeline; dossier files among them are merged in. */
 async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -107,8 +98,8 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const importer = cliImporter();
   try {
     for (const path of positional) {
-      if (DOSSIER_EXTENSIONS.has(extname(path).toLowerCase())) {
-        dossiers.push(await readDossierFile(path));
+      if (isDossierName(path)) {
+        dossiers.push(await readDossier(path));
         continue;
       }
       try {

@@ -1,9 +1,9 @@
-// CLI commands for dossiers (export, merge, validate); the lead wires them into `corroborate`.
+// CLI commands for dossiers (read, merge, validate); commands.ts wires them into `corroborate`.
 import { readFile } from 'node:fs/promises';
 import { readBoundedFile } from './input';
-import { extname } from 'node:path';
 import { mergeDossiers, validateDossier, type Dossier, type MergeReport } from '../shared/dossier';
-import { EXPORT_FORMATS, EXPORTERS, importQdpx, writeFileAtomic, type ExportFormat } from '../core/export';
+import { writeFileAtomic } from '../core/export';
+import { readDossierBytes } from '../core/handlers/dossier';
 
 export class CliError extends Error {
   constructor(
@@ -17,55 +17,9 @@ export class CliError extends Error {
 
 type Print = (line: string) => void;
 
-/** Reads a dossier from .json (validated) or .qdpx (converted); throws a CliError listing schema errors. */
-export async function readDossierFile(path: string): Promise<Dossier> {
-  // Sized with stat before reading: a huge file is refused without being read into memory.
-  const bytes = Buffer.from(await readBoundedFile(path));
-  if (extname(path).toLowerCase() === '.qdpx') return importQdpx(new Uint8Array(bytes));
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new CliError(`${path} is not JSON: ${(error as Error).message}`);
-  }
-  const result = validateDossier(json);
-  if (!result.ok) {
-    const lines = result.errors.slice(0, 20).map((e) => `  ${e.path}: ${e.message}`);
-    const more = result.errors.length > 20 ? `\n  … and ${result.errors.length - 20} more` : '';
-    throw new CliError(
-      `${path} is not a valid dossier (${result.errors.length} error(s)):\n${lines.join('\n')}${more}`,
-    );
-  }
-  return result.dossier;
-}
-
-/** `corroborate export DOSSIER --format F --out FILE`. */
-export async function exportCommand(
-  dossierPath: string,
-  format: string,
-  outPath: string,
-  print: Print = console.error,
-): Promise<number> {
-  if (format === 'pdf')
-    throw new CliError(
-      "pdf is printed by the lead's printer: export html, then print it (not wired into this command yet)",
-    );
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-    throw new CliError(`Unknown format "${format}". Use one of: ${EXPORT_FORMATS.join(', ')}, pdf`);
-  const dossier = await readDossierFile(dossierPath);
-  let lastPercent = -1;
-  const output = await EXPORTERS[format as ExportFormat](dossier, {
-    onProgress: (done, total) => {
-      const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-      if (percent >= lastPercent + 10 || percent === 100) {
-        lastPercent = percent;
-        print(`exporting ${format}: ${percent}%`);
-      }
-    },
-  });
-  await writeFileAtomic(outPath, output);
-  print(`wrote ${outPath}`);
-  return 0;
+/** Reads a dossier file (.json, .qdpx or .qdc) exactly as the app's import handler does. */
+export async function readDossier(path: string): Promise<Dossier> {
+  return readDossierBytes(path, await readBoundedFile(path));
 }
 
 export function formatMergeReport(report: MergeReport): string {
@@ -83,7 +37,7 @@ export async function mergeCommand(
   outPath: string,
   print: Print = console.error,
 ): Promise<number> {
-  const [a, b] = await Promise.all([readDossierFile(aPath), readDossierFile(bPath)]);
+  const [a, b] = await Promise.all([readDossier(aPath), readDossier(bPath)]);
   const { dossier, report } = mergeDossiers(a, b);
   await writeFileAtomic(outPath, `${JSON.stringify(dossier, null, 1)}\n`);
   print(formatMergeReport(report));

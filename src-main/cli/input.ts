@@ -4,7 +4,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
-import { DEFAULT_LIMITS, tooLargeReason, type ImportLimits } from '../core/import/limits';
+import { DEFAULT_LIMITS, type ImportLimits } from '../core/import/limits';
+import { tooLargeReason } from '../shared/sizes';
 import { ImportWorkerHost } from '../core/import/worker-host';
 
 /** Reads a file only if it is a file no bigger than `maxBytes` (refused from its size, before reading). */

@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { importBytes } from './import/pipeline';
-import { DEFAULT_LIMITS, tooLargeReason, type ImportLimits } from './import/limits';
+import { tooLargeReason } from '../shared/sizes';
+import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
 import { DIR_MODE, prepareDataDir, safeJoin, writeFileAtomic } from './files';
 import { limitsFromSettings, readSettings } from './settings';
 import { createDossierHandlers } from './handlers/dossier';
+import type { PdfPrinter } from './print-pdf';
 
 export interface HandlerDeps {
   shell: 'electron' | 'web';
@@ -21,6 +23,8 @@ export interface HandlerDeps {
   limits?: Partial<ImportLimits>;
   /** Electron: a native save dialog. Absent in the browser shell (exports go to the data folder). */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** Prints the HTML export to PDF: Electron's own window in Electron, the system Chromium elsewhere. */
+  printPdf: PdfPrinter;
   backupsKept?: number;
 }
 

@@ -5,7 +5,7 @@ import { createHandlers } from '../core/handlers';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { createMainWindow, createPrintWindow } from './window';
-import { electronPdfPrinter, usePdfPrinter } from '../core/print-pdf';
+import { electronPdfPrinter } from './print-pdf';
 
 const here = import.meta.dirname;
 const preloadDir = join(here, '../preload');
@@ -31,20 +31,19 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const dataDir = join(app.getPath('userData'), 'workspace');
-    usePdfPrinter(
-      electronPdfPrinter(
-        () => {
-          const win = createPrintWindow();
-          return {
-            loadURL: (u) => win.loadURL(u),
-            printToPDF: (o) => win.webContents.printToPDF(o),
-            close: () => win.destroy(),
-          };
-        },
-        join(dataDir, 'print-tmp'),
-      ),
+    const printPdf = electronPdfPrinter(
+      () => {
+        const win = createPrintWindow();
+        return {
+          loadURL: (u) => win.loadURL(u),
+          printToPDF: (o) => win.webContents.printToPDF(o),
+          close: () => win.destroy(),
+        };
+      },
+      join(dataDir, 'print-tmp'),
     );
     const { handlers } = createHandlers({
+      printPdf,
       shell: 'electron',
       version: app.getVersion(),
       dataDir,

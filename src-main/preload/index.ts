@@ -1,6 +1,6 @@
 // Preload: exposes one named, typed API (window.api) built from the contract's channel names,
-// plus the dropped-file path lookup Electron needs since File.path was removed.
-import { contextBridge, ipcRenderer, webUtils } from 'electron';
+// plus the shell bridge (which shell this is, and the native menu's commands).
+import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES, IPC_PREFIX, MENU_EVENT, MENU_COMMANDS, type MenuCommand } from '../shared/channels';
 import type { Api } from '../shared/contract';
 
@@ -10,7 +10,6 @@ const api = Object.fromEntries(
 
 const shell = {
   kind: 'electron' as const,
-  pathForFile: (file: File): string => webUtils.getPathForFile(file),
   onMenu(listener: (command: MenuCommand) => void): () => void {
     const wrapped = (_e: unknown, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);

@@ -5,6 +5,7 @@ import type { ChannelName } from './channels';
 import type { Result } from './errors';
 import { ExtractedArticle } from './extraction';
 import { Dossier } from './dossier/schema';
+import { EXPORT_FORMATS } from './formats';
 
 const Bytes = z.instanceof(Uint8Array);
 const FileName = z.string().min(1).max(1024);
@@ -23,8 +24,7 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const BackupEntry = z.object({ name: z.string(), at: z.string(), size: z.number().int() });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
-export const ExportFormat = z.enum(['html', 'pdf', 'docx', 'md', 'csv', 'json', 'w3c', 'qdpx', 'qdc']);
-export type ExportFormat = z.infer<typeof ExportFormat>;
+const ExportFormat = z.enum(EXPORT_FORMATS);
 
 export const contract = {
   appInfo: { input: z.object({}).strict(), output: AppInfo },

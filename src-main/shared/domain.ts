@@ -23,8 +23,8 @@ export type Entity = z.infer<typeof Entity>;
 export const ArticleFormat = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'paste']);
 export type ArticleFormat = z.infer<typeof ArticleFormat>;
 
-export const Article = z.object({
-  id: Id,
+/** What an importer reads from a document: its metadata and normalised text (also the pipeline's draft). */
+export const DocumentFields = {
   title: z.string(),
   outlet: z.string().nullable(),
   authors: z.array(z.string()),
@@ -33,11 +33,21 @@ export const Article = z.object({
   language: z.string().nullable(),
   /** Normalised text; never changes after import. */
   text: z.string(),
+};
+
+/** The file an article came from, identified by the hashes of its bytes and of its text. */
+export const SourceFileFields = {
   textSha256: z.string(),
   fileSha256: z.string(),
   fileName: z.string(),
   format: ArticleFormat,
   fileSize: z.number().int().nonnegative(),
+};
+
+export const Article = z.object({
+  id: Id,
+  ...DocumentFields,
+  ...SourceFileFields,
   importedAt: IsoTime,
   updatedAt: IsoTime,
   /** An earlier article this one revises. */

@@ -24,7 +24,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}

@@ -1,7 +1,7 @@
 // What the import pipeline returns for one file: the article draft with its analysed
 // statements, before the renderer stores it (speakers are names here, Source ids later).
 import { z } from 'zod';
-import { ArticleFormat, Entity, SourceKind, StatementKind } from './domain';
+import { ArticleFormat, DocumentFields, Entity, SourceFileFields, SourceKind, StatementKind } from './domain';
 
 /** A speaker or relay as the analysis found it: a canonical name plus the surface forms seen. */
 export const SpeakerRef = z.object({
@@ -26,22 +26,13 @@ export type AnalyzedStatement = z.infer<typeof AnalyzedStatement>;
 /** The document an importer extracts, before analysis. `text` is already normalised. */
 export const ExtractedDocument = z.object({
   format: ArticleFormat,
-  title: z.string(),
-  outlet: z.string().nullable(),
-  authors: z.array(z.string()),
-  publishedAt: z.string().nullable(),
-  url: z.string().nullable(),
-  language: z.string().nullable(),
-  text: z.string(),
+  ...DocumentFields,
   warnings: z.array(z.string()),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;
 
 export const ExtractedArticle = ExtractedDocument.extend({
-  fileName: z.string(),
-  fileSize: z.number().int().nonnegative(),
-  fileSha256: z.string(),
-  textSha256: z.string(),
+  ...SourceFileFields,
   statements: z.array(AnalyzedStatement),
 });
 export type ExtractedArticle = z.infer<typeof ExtractedArticle>;

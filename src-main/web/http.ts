@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { ErrorCode } from '../shared/errors';
-import { formatBytes } from '../core/import/limits';
+import { formatBytes } from '../shared/sizes';
 import { CSP } from '../core/csp';
 
 export const SECURITY_HEADERS = {

@@ -19,8 +19,9 @@ import {
   TOKEN_HEADER,
 } from './http';
 import { serveStatic } from './static';
+import { printWithChromium } from '../core/print-pdf';
 
-export interface WebShellOptions extends Omit<HandlerDeps, 'shell' | 'chooseSavePath'> {
+export interface WebShellOptions extends Omit<HandlerDeps, 'shell' | 'chooseSavePath' | 'printPdf'> {
   port: number;
   rendererDir: string;
   /** Largest request body accepted (a file to import plus its envelope). */
@@ -103,7 +104,15 @@ async function answer(state: ShellState, req: IncomingMessage, res: ServerRespon
 }
 
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
-  const { handlers, limits, close: closeHandlers } = createHandlers({ ...options, shell: 'web' });
+  const {
+    handlers,
+    limits,
+    close: closeHandlers,
+  } = createHandlers({
+    ...options,
+    shell: 'web',
+    printPdf: printWithChromium,
+  });
   const state: ShellState = {
     token: randomBytes(24).toString('hex'),
     root: resolve(options.rendererDir),

@@ -97,6 +97,7 @@ describe('import by drag and drop', () => {
       { name: 'f-mail.eml', bytes: Buffer.from(EML) },
       { name: 'g-seed-again.txt', bytes: read(join(repoRoot, 'test/fixtures/car-dec-2020.txt')) },
       { name: 'h-broken.pdf', bytes: Buffer.from('%PDF-1.7\n this is not really a pdf \x00\x01\x02') },
+      { name: 'i-budget.xlsx', bytes: Buffer.from('PK not read at all') },
     ];
     await page.evaluate(() => {
       const w = window as unknown as { __sawProgress?: boolean };
@@ -134,6 +135,9 @@ describe('import by drag and drop', () => {
     assert.match(byFile('g-seed-again.txt')!.text, /already in the workspace/);
     assert.equal(byFile('h-broken.pdf')?.outcome, 'refused');
     assert.match(byFile('h-broken.pdf')!.text, /PDF|pdf/);
+    // A file of a kind the workbench does not import is listed with the reason, not skipped without a word.
+    assert.equal(byFile('i-budget.xlsx')?.outcome, 'refused');
+    assert.match(byFile('i-budget.xlsx')!.text, /\.xlsx files are not imported/);
     assert.ok(
       rows.every((r) => r.text.includes('sources/')),
       'paths inside the folder are shown',

@@ -1,6 +1,7 @@
 // The reader-facing view of a dossier shared by the HTML, Markdown and DOCX exports (same content in each).
 import type { Annotation, Article, Claim, Link, Source, Stance, Statement, Tag } from '../../shared/domain';
 import type { Dossier } from '../../shared/dossier';
+import { combinedGrade } from '../../shared/grades';
 
 export interface AnnotationView {
   annotation: Annotation;
@@ -134,9 +135,7 @@ export function buildDocumentModel(d: Dossier, opts: { title?: string; author?: 
             .find((x) => x);
           const speaker = speakerId ? sourceById.get(speakerId) : undefined;
           const grade =
-            annotation.credibility === null
-              ? null
-              : `${speaker?.reliability ?? '?'}${annotation.credibility}`;
+            annotation.credibility === null ? null : combinedGrade(speaker, annotation.credibility);
           const view: AnnotationView = { annotation, tags, footnote: null, grade };
           return view;
         });

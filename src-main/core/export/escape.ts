@@ -1,16 +1,5 @@
-// Escaping for text placed in HTML and XML, and a guard for colours placed in CSS.
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+// Escaping for text placed in XML, and a guard for colours placed in CSS (HTML escaping: shared/html-escape.ts).
+import { escapeHtml } from '../../shared/html-escape';
 
 /** XML 1.0 forbids most control characters (and lone surrogates) even when escaped; they are replaced. */
 export function escapeXml(text: string): string {

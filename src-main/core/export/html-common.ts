@@ -1,28 +1,21 @@
 // Pieces shared by the HTML dossier's main body and its back matter.
 import type { AnnotationView, DocumentModel } from './document-model';
-import { escapeHtml as e } from './escape';
+import { escapeHtml as e } from '../../shared/html-escape';
+import { RELIABILITY_LABELS } from '../../shared/grades';
+import type { Reliability } from '../../shared/domain';
 
 export interface HtmlContext {
   model: DocumentModel;
   tagClass: Map<string, string>;
 }
 
-export const reliabilityLabel: Record<string, string> = {
-  A: 'completely reliable',
-  B: 'usually reliable',
-  C: 'fairly reliable',
-  D: 'not usually reliable',
-  E: 'unreliable',
-  F: 'reliability cannot be judged',
-};
-
 export function sourceChip(
   ctx: HtmlContext,
-  source: { name: string; reliability: string | null },
+  source: { name: string; reliability: Reliability | null },
   cls: string,
 ): string {
   const grade = source.reliability
-    ? ` <span class="grade" title="${e(reliabilityLabel[source.reliability] ?? '')}">${e(source.reliability)}</span>`
+    ? ` <span class="grade" title="${e(RELIABILITY_LABELS[source.reliability])}">${e(source.reliability)}</span>`
     : '';
   return `<span class="chip ${cls}">${e(source.name)}${grade}</span>`;
 }

@@ -1,9 +1,10 @@
 // The back matter of the HTML dossier: links and claim matrix, indexes, notes and provenance.
 import type { Dossier } from '../../shared/dossier';
-import { escapeHtml as e } from './escape';
-import { reliabilityLabel, sourceChip, truncate, type HtmlContext } from './html-common';
+import { escapeHtml as e } from '../../shared/html-escape';
+import { RELIABILITY_LABELS } from '../../shared/grades';
+import { sourceChip, truncate, type HtmlContext } from './html-common';
 import type { DocumentModel } from './document-model';
-import { renderNoteHtml } from './markdown-notes';
+import { renderNoteHtml } from '../../shared/notes';
 
 export function claimsSection(ctx: HtmlContext): string {
   const m = ctx.model;
@@ -57,7 +58,7 @@ export function sourcesSection(ctx: HtmlContext): string {
   const rows = ctx.model.sources
     .map(
       (s) =>
-        `<tr><td>${sourceChip(ctx, s, 'speaker')}</td><td>${e(s.kind)}</td><td>${s.reliability ? `<span class="grade">${e(s.reliability)}</span> ${e(reliabilityLabel[s.reliability] ?? '')}` : '<span class="muted">not graded</span>'}</td><td>${e(s.aliases.join(', '))}</td><td>${renderNoteHtml(s.note)}</td></tr>`,
+        `<tr><td>${sourceChip(ctx, s, 'speaker')}</td><td>${e(s.kind)}</td><td>${s.reliability ? `<span class="grade">${e(s.reliability)}</span> ${e(RELIABILITY_LABELS[s.reliability])}` : '<span class="muted">not graded</span>'}</td><td>${e(s.aliases.join(', '))}</td><td>${renderNoteHtml(s.note)}</td></tr>`,
     )
     .join('');
   return `<section class="part" id="sources"><h2>Index of sources</h2>${rows ? `<table><thead><tr><th>Source</th><th>Kind</th><th>Reliability</th><th>Also known as</th><th>Note</th></tr></thead><tbody>${rows}</tbody></table>` : '<p class="muted">No sources.</p>'}</section>`;

@@ -7,7 +7,7 @@ import {
   type DocumentModel,
   type StatementView,
 } from './document-model';
-import { escapeHtml as e } from './escape';
+import { escapeHtml as e } from '../../shared/html-escape';
 import { dossierCss } from './html-style';
 import {
   claimsSection,
@@ -16,7 +16,8 @@ import {
   sourcesSection,
   tagsSection,
 } from './html-sections';
-import { annotationSummary, reliabilityLabel, sourceChip, type HtmlContext } from './html-common';
+import { RELIABILITY_LABELS } from '../../shared/grades';
+import { annotationSummary, sourceChip, type HtmlContext } from './html-common';
 import { progressTicker } from './progress';
 import type { ExportOptions } from './types';
 
@@ -58,7 +59,7 @@ function articleHtml(ctx: HtmlContext, view: ArticleView, n: number): string {
   const row = (label: string, value: string) => (value ? `<dt>${label}</dt><dd>${value}</dd>` : '');
   const outlet = a.outlet
     ? view.outletSource
-      ? `${sourceChip(ctx, view.outletSource, 'outlet')}${view.outletSource.reliability ? ` <span class="muted">${e(reliabilityLabel[view.outletSource.reliability] ?? '')}</span>` : ' <span class="muted">not graded</span>'}`
+      ? `${sourceChip(ctx, view.outletSource, 'outlet')}${view.outletSource.reliability ? ` <span class="muted">${e(RELIABILITY_LABELS[view.outletSource.reliability])}</span>` : ' <span class="muted">not graded</span>'}`
       : `${e(a.outlet)} <span class="muted">not graded</span>`
     : '';
   const meta = [

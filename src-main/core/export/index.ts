@@ -6,10 +6,12 @@ import { exportJson } from './json';
 import { exportMarkdown } from './md';
 import { exportQdc } from './qdc';
 import { exportQdpx } from './qdpx';
-import type { ExportFormat, Exporter } from './types';
+import type { RenderedFormat } from '../../shared/formats';
+import type { Exporter } from './types';
 import { exportW3c } from './w3c';
 
-export const EXPORTERS: Record<ExportFormat, Exporter> = {
+/** One exporter per rendered format; PDF is the HTML export printed (see renderDossier). */
+export const EXPORTERS: Record<RenderedFormat, Exporter> = {
   html: exportHtml,
   md: exportMarkdown,
   docx: exportDocx,
@@ -20,13 +22,7 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
   qdc: exportQdc,
 };
 
-export {
-  EXPORT_EXTENSIONS,
-  EXPORT_FORMATS,
-  type ExportFormat,
-  type ExportOptions,
-  type Exporter,
-} from './types';
+export type { ExportOptions, Exporter } from './types';
 export { ExportCancelled } from './progress';
 export { safeFileName, safeJoin, writeFileAtomic } from '../files';
 export { parseQdc } from './qdc';

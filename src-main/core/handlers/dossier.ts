@@ -6,6 +6,11 @@ import { emptyDossier, validateDossier, type Dossier, type DossierError } from '
 import { AppError } from '../../shared/errors';
 import {
   EXPORT_EXTENSIONS,
+  extensionOf,
+  withoutExportExtension,
+  type ExportFormat,
+} from '../../shared/formats';
+import {
   EXPORTERS,
   ExportCancelled,
   importQdpx,
@@ -13,26 +18,16 @@ import {
   safeFileName,
   safeJoin,
   writeFileAtomic,
+  type ExportOptions,
 } from '../export';
 import type { HandlerDeps } from '../handlers';
 import { DIR_MODE } from '../files';
-import { printHtmlToPdf } from '../print-pdf';
-
-type Format = Parameters<Handlers['exportDossier']>[0]['format'];
-
-/** The extension each export is saved with (PDF is printed HTML, so it is not in the exporter table). */
-export function extensionFor(format: Format): string {
-  return format === 'pdf' ? '.pdf' : EXPORT_EXTENSIONS[format];
-}
+import type { PdfPrinter } from '../print-pdf';
 
 /** The user's suggested name, made safe and given the format's extension (replacing any other one). */
-export function exportFileName(suggestedName: string, format: Format): string {
-  const ext = extensionFor(format);
-  const base = safeFileName(suggestedName, 'dossier').replace(
-    /\.(html?|pdf|docx|md|zip|csv|json|jsonld|qdpx|qdc)$/i,
-    '',
-  );
-  return `${base || 'dossier'}${ext}`;
+export function exportFileName(suggestedName: string, format: ExportFormat): string {
+  const base = withoutExportExtension(safeFileName(suggestedName, 'dossier'));
+  return `${base || 'dossier'}${EXPORT_EXTENSIONS[format]}`;
 }
 
 /** Lists schema errors with their JSON paths: the first few in full, then a count. */
@@ -42,15 +37,16 @@ export function describeErrors(errors: DossierError[], limit = 5): string {
   return `${shown.join('; ')}${more}`;
 }
 
-/** Renders a validated dossier in a format; PDF is the HTML export printed by Chromium. */
+/** Renders a validated dossier in a format; PDF is the HTML export, printed by the shell's printer. */
 export async function renderDossier(
   dossier: Dossier,
-  format: Format,
-  opts: { title?: string; author?: string; signal?: AbortSignal } = {},
+  format: ExportFormat,
+  printPdf: PdfPrinter,
+  opts: ExportOptions = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const output =
     format === 'pdf'
-      ? await printHtmlToPdf(String(await EXPORTERS.html(dossier, opts)))
+      ? await printPdf(String(await EXPORTERS.html(dossier, opts)))
       : await EXPORTERS[format](dossier, opts);
   // A copy gives a plain ArrayBuffer-backed array, which the IPC contract's bytes type requires.
   return typeof output === 'string' ? new TextEncoder().encode(output) : new Uint8Array(output);
@@ -58,15 +54,15 @@ export async function renderDossier(
 
 /** Reads a dossier file's bytes by its extension; throws an AppError a person can act on. */
 export function readDossierBytes(name: string, bytes: Uint8Array, now = new Date().toISOString()): Dossier {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.qdpx')) {
+  const extension = extensionOf(name);
+  if (extension === 'qdpx') {
     try {
       return importQdpx(bytes, now);
     } catch (err) {
       throw new AppError('refused', `${name}: ${(err as Error).message}`);
     }
   }
-  if (lower.endsWith('.qdc')) {
+  if (extension === 'qdc') {
     try {
       const dossier = emptyDossier(now, 'REFI-QDA codebook');
       dossier.tags = parseQdc(new TextDecoder().decode(bytes), now);
@@ -75,7 +71,7 @@ export function readDossierBytes(name: string, bytes: Uint8Array, now = new Date
       throw new AppError('refused', `${name}: not a REFI-QDA codebook (${(err as Error).message})`);
     }
   }
-  if (!lower.endsWith('.json'))
+  if (extension !== 'json')
     throw new AppError('unsupported', `${name}: a dossier is a .json, .qdpx or .qdc file`);
   let json: unknown;
   try {
@@ -108,7 +104,7 @@ export function createDossierHandlers(deps: HandlerDeps): Pick<Handlers, 'export
         );
       let bytes: Uint8Array<ArrayBuffer>;
       try {
-        bytes = await renderDossier(checked.dossier, format, { title, author });
+        bytes = await renderDossier(checked.dossier, format, deps.printPdf, { title, author });
       } catch (err) {
         if (err instanceof ExportCancelled) throw new AppError('cancelled', 'export cancelled');
         throw err;

@@ -4,7 +4,8 @@ import type { ExtractedDocument } from '../../shared/extraction';
 import { importHtml } from './formats/html';
 import { importMarkdown } from './formats/markdown';
 import { importText } from './formats/text';
-import { DEFAULT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
+import { tooLargeReason } from '../../shared/sizes';
+import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { fallbackTitle } from './normalize';
 import { sniffFile } from './sniff';
 

@@ -1,25 +1,12 @@
 // Decides a file's format from its content first and its extension second, refusing clear mismatches.
 import { AppError } from '../../shared/errors';
+import { articleFormatOf, extensionOf, type ArticleFileFormat } from '../../shared/formats';
 import { decodeText, type DecodedText } from './decode';
 
 export type SniffedFile =
   { format: 'pdf' } | { format: 'docx' } | { format: 'txt' | 'md' | 'html' | 'eml'; decoded: DecodedText };
 
-type DeclaredFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'eml' | 'other';
-
-const EXTENSIONS: Record<string, DeclaredFormat> = {
-  pdf: 'pdf',
-  docx: 'docx',
-  docm: 'docx',
-  txt: 'txt',
-  text: 'txt',
-  md: 'md',
-  markdown: 'md',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  eml: 'eml',
-};
+type DeclaredFormat = ArticleFileFormat | 'other';
 
 // What a person would call the thing we found, when it is in the file under another name.
 const NAMES: Record<DeclaredFormat, string> = {
@@ -54,14 +41,13 @@ const SIGNATURES: Array<{ bytes: number[]; offset?: number; what: string }> = [
 ];
 
 export function declaredFormat(fileName: string): DeclaredFormat {
-  const match = /\.([a-z0-9]+)$/i.exec(fileName.trim());
-  return (match && EXTENSIONS[match[1]!.toLowerCase()]) || 'other';
+  return articleFormatOf(fileName) ?? 'other';
 }
 
 /** Pick the importer for these bytes, or throw AppError('refused') saying why none fits. */
 export function sniffFile(bytes: Uint8Array, fileName: string): SniffedFile {
   const declared = declaredFormat(fileName);
-  const extension = /\.([^.\\/]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
+  const extension = extensionOf(fileName);
   const mismatch = (what: string): AppError =>
     new AppError('refused', `not ${NAMES[declared]} although it ends in .${extension}; it is ${what}`);
 

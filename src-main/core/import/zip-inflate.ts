@@ -3,7 +3,7 @@
 // against them, never trusted. Only an archive that passed is unpacked, and only the entries asked for.
 import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import { AppError } from '../../shared/errors';
-import { formatBytes } from './limits';
+import { formatBytes } from '../../shared/sizes';
 
 /** Compressed bytes handed to the inflater at a time: at deflate's 1:1032 ratio, at most ~16 MB out per step. */
 const SLICE = 16 * 1024;

@@ -1,7 +1,8 @@
 // Flags conflicting figures, dates and actors between two aligned statements, with the two clashing spans.
 import { actorWords, findActors, type ActorMention } from './actors';
 import { findDateMentions, type DateMention } from './dates';
-import { findFigures, type Figure } from './figures';
+import type { Figure } from './figures';
+import { findQuantities, quantityClashes } from './corroboration/quantity';
 
 export type ConflictKind = 'figure' | 'date' | 'actor';
 
@@ -70,23 +71,15 @@ function pairLeftovers<T>(
   return pairs;
 }
 
+/** Figures of the same kind that differ, including one that a statement disputes and the other reports. */
 function figureConflicts(aText: string, bText: string): Conflict[] {
-  const sameValue = (x: Figure, y: Figure) =>
-    x.category === y.category && x.low === y.low && x.high === y.high;
-  const pairs = pairLeftovers(
-    findFigures(aText),
-    findFigures(bText),
-    sameValue,
-    (f) => f.category,
-    (f) => f.unit ?? '',
+  return quantityClashes(findQuantities(aText), findQuantities(bText)).map(({ a, b, severity }) =>
+    figureConflict(a, b, severity),
   );
-  return pairs.map(([x, y]) => ({
-    kind: 'figure' as const,
-    a: span(x),
-    b: span(y),
-    severity: x.high < y.low || y.high < x.low ? ('clash' as const) : ('imprecise' as const),
-    summary: `${x.text} vs ${y.text}`,
-  }));
+}
+
+function figureConflict(x: Figure, y: Figure, severity: Conflict['severity']): Conflict {
+  return { kind: 'figure', a: span(x), b: span(y), severity, summary: `${x.text} vs ${y.text}` };
 }
 
 /** Two mentions agree when every field both of them give is equal ("December 27" and "Dec. 27, 2020"). */

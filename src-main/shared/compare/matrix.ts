@@ -1,6 +1,7 @@
 // Claim × source matrix (an Analysis-of-Competing-Hypotheses grid built from real statements) and the check
 // that marks a claim whose balance of support hangs on a single source.
 import type { Annotation, Claim, ClaimStatement, Reliability, Source, Stance, Statement } from '../domain';
+import { findQuantities, quantityClashes } from './corroboration/quantity';
 
 export interface MatrixInput {
   claims: Pick<Claim, 'id' | 'text'>[];
@@ -9,6 +10,8 @@ export interface MatrixInput {
   sources: Pick<Source, 'id' | 'name' | 'reliability'>[];
   /** Annotations carry the analyst's credibility grade of a statement (the latest graded one counts). */
   annotations?: Pick<Annotation, 'statementIds' | 'credibility' | 'updatedAt'>[];
+  /** Statement texts: a statement attached as asserting a claim whose figure it disputes counts as denying it. */
+  statementTexts?: ReadonlyMap<string, string>;
 }
 
 export interface MatrixColumn {
@@ -22,6 +25,8 @@ export interface MatrixCellStatement {
   statementId: string;
   stance: Stance;
   credibility: number | null;
+  /** The figure the statement disputes, "2,000 vs 9,000" (its own first), when that turned asserts into denies. */
+  disputes: string | null;
   /** Signed contribution: +asserts / −denies / 0 qualifies, times reliability and credibility weights. */
   weight: number;
 }
@@ -93,6 +98,24 @@ function latestCredibility(
   return graded;
 }
 
+/**
+ * The stance that counts: a statement attached as asserting a claim but giving a different figure of the same kind
+ * ("about 2,000 fighters" on "Tass put the rebels at 9,000 militants") denies it.
+ */
+export function effectiveStance(
+  claimText: string,
+  statementText: string | undefined,
+  stance: Stance,
+): { stance: Stance; disputes: string | null } {
+  if (stance !== 'asserts' || statementText === undefined) return { stance, disputes: null };
+  const clash = quantityClashes(findQuantities(claimText), findQuantities(statementText)).find(
+    (c) => c.severity === 'clash',
+  );
+  return clash
+    ? { stance: 'denies', disputes: `${clash.b.text} vs ${clash.a.text}` }
+    : { stance, disputes: null };
+}
+
 export function buildClaimMatrix(input: MatrixInput): ClaimMatrix {
   const sources = new Map(input.sources.map((s) => [s.id, s]));
   const speakers = new Map(input.statements.map((s) => [s.id, s.speakerId]));
@@ -128,12 +151,17 @@ export function buildClaimMatrix(input: MatrixInput): ClaimMatrix {
       const cell = cellOf.get(sourceId)!;
       const reliability = sourceId === null ? null : (sources.get(sourceId)?.reliability ?? null);
       const grade = credibility.get(cs.statementId)?.credibility ?? null;
+      const { stance, disputes } = effectiveStance(
+        claim.text,
+        input.statementTexts?.get(cs.statementId),
+        cs.stance,
+      );
       const weight =
-        STANCE_SIGN[cs.stance] *
+        STANCE_SIGN[stance] *
         (reliability ? RELIABILITY_WEIGHT[reliability] : UNGRADED_WEIGHT) *
         (grade !== null ? (CREDIBILITY_WEIGHT[grade] ?? UNGRADED_WEIGHT) : UNGRADED_WEIGHT);
-      cell[cs.stance]++;
-      cell.statements.push({ statementId: cs.statementId, stance: cs.stance, credibility: grade, weight });
+      cell[stance]++;
+      cell.statements.push({ statementId: cs.statementId, stance, credibility: grade, disputes, weight });
     }
     for (const cell of cells) {
       // "qualifies" is neutral: it neither adds to nor dilutes what the source asserts or denies.

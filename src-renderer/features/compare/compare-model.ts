@@ -1,6 +1,7 @@
 // Builds the rows of the compare view: aligned statements, their word-level differences and conflicts.
 import type { Statement } from '../../../src-main/shared/domain';
 import { alignArticles, type ManualAlignment } from '../../../src-main/shared/compare/align';
+import { alignAcross } from '../../../src-main/shared/compare/corroboration/crossAlign';
 import { wordDiff, type DiffOp, type DiffSegment } from '../../../src-main/shared/compare/wordDiff';
 import { findConflicts, type Conflict } from '../../../src-main/shared/compare/conflicts';
 import type { Alignment, CompareColumn } from '../../lib/db/compare';
@@ -113,6 +114,25 @@ export function toManual(alignments: Alignment[]): ManualAlignment[] {
   return alignments.map((a) => ({ aId: a.aStatementId, bId: a.bStatementId, state: a.state }));
 }
 
+/** True when the articles form one family of versions (each linked to another by `versionOf`). */
+export function areVersions(articles: Pick<CompareColumn['article'], 'id' | 'versionOf'>[]): boolean {
+  if (articles.length < 2) return false;
+  const linked = (a: (typeof articles)[number], b: (typeof articles)[number]) =>
+    a.versionOf === b.id || b.versionOf === a.id || (a.versionOf !== null && a.versionOf === b.versionOf);
+  const reached = new Set([articles[0]!.id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const a of articles) {
+      if (reached.has(a.id)) continue;
+      if (articles.some((b) => reached.has(b.id) && linked(a, b))) {
+        reached.add(a.id);
+        grew = true;
+      }
+    }
+  }
+  return reached.size === articles.length;
+}
+
 /** The rows of the compare view for these columns, honouring the user's manual choices. */
 export function buildCompareRows(columns: CompareColumn[], manual: Alignment[]): CompareRow[] {
   const byId = new Map<string, { statement: Statement; text: string }>();
@@ -120,10 +140,14 @@ export function buildCompareRows(columns: CompareColumn[], manual: Alignment[]):
     for (const s of c.statements)
       byId.set(s.id, { statement: s, text: c.article.text.slice(s.start, s.end) });
   }
-  const { rows } = alignArticles(
-    columns.map((c) => ({ articleId: c.article.id, text: c.article.text, statements: c.statements })),
-    { manual: toManual(manual) },
-  );
+  const input = columns.map((c) => ({
+    articleId: c.article.id,
+    text: c.article.text,
+    statements: c.statements,
+  }));
+  // Versions of one article keep their order; different articles tell the same events in any order.
+  const align = areVersions(columns.map((c) => c.article)) ? alignArticles : alignAcross;
+  const { rows } = align(input, { manual: toManual(manual) });
   return rows.map((row) => ({
     key: row.cells.map((id) => id ?? '-').join('|'),
     cells: row.cells.map((id) => (id ? (byId.get(id) ?? null) : null)),

@@ -1,8 +1,9 @@
 // One export from start to finish: workspace → (selection) → main renders and saves → browser download.
-import type { ExportFormat } from '../../../src-main/shared/contract';
+import type { ExportFormat } from '../../../src-main/shared/formats';
 import { selectDossier, type DossierSelection } from '../../../src-main/shared/dossier';
 import { api } from '../../lib/api';
 import { workspaceDossier } from '../../lib/db/dossier';
+import { downloadBytes } from '../../lib/download';
 
 export const FORMAT_CHOICES: { id: ExportFormat; label: string; hint: string }[] = [
   { id: 'html', label: 'HTML', hint: 'one self-contained page to read and print' },
@@ -14,18 +15,6 @@ export const FORMAT_CHOICES: { id: ExportFormat; label: string; hint: string }[]
   { id: 'w3c', label: 'W3C Web Annotation', hint: 'JSON-LD for annotation tools' },
   { id: 'qdpx', label: 'REFI-QDA project', hint: '.qdpx for ATLAS.ti, NVivo, MAXQDA, QualCoder' },
 ];
-
-const MIME: Record<ExportFormat, string> = {
-  html: 'text/html',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  md: 'text/markdown',
-  csv: 'application/zip',
-  json: 'application/json',
-  w3c: 'application/ld+json',
-  qdpx: 'application/zip',
-  qdc: 'application/xml',
-};
 
 export type ExportPhase = 'collecting' | 'rendering' | 'saving';
 export const PHASE_LABEL: Record<ExportPhase, string> = {
@@ -68,19 +57,6 @@ export function suggestedFileName(title: string | undefined, at = new Date()): s
   return slug || `corroborate-dossier-${at.toISOString().slice(0, 10)}`;
 }
 
-/** Hands bytes to the browser as a download (browser shell: main cannot reach the user's folders). */
-export function downloadBytes(data: Uint8Array<ArrayBuffer>, fileName: string, format: ExportFormat): void {
-  const url = URL.createObjectURL(new Blob([data], { type: MIME[format] }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /**
  * Runs an export. Cancelling is honoured between steps; once main has the dossier its answer is
  * discarded (nothing is downloaded), but main's own copy under exports/ may already exist.
@@ -118,10 +94,4 @@ export async function runExport(
   } catch (err) {
     return { kind: 'failed', message: (err as Error).message };
   }
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

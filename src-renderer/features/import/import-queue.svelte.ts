@@ -1,24 +1,16 @@
 // The import queue: sends each file to main's pipeline, stores the result in one transaction,
 // and keeps progress and a report. Cancelling stops after the current file and stores nothing of it.
-import type { ImportRecord } from '../../../src-main/shared/domain';
+import type { ReportRow } from './report-row';
 import { api } from '../../lib/api';
 import { recordImport, storeExtractedArticle } from '../../lib/db';
 import { backupAfterImport } from '../../lib/db/backup';
 import type { PickedFile } from './dropped-files';
-import { importDossierFile, isDossierFile } from '../export/dossier-import';
-import { afterArticleImported } from '../compare/versions';
+import { isDossierName } from '../../../src-main/shared/formats';
+import { tooLargeReason } from '../../../src-main/shared/sizes';
+import { importDossierFile } from './dossier-import';
+import { afterArticleImported } from '../../lib/version-check';
 import { isQuotaError, QUOTA_MESSAGE } from '../../lib/storage-errors';
 import { workbench } from '../../lib/state/workbench.svelte';
-
-export interface ReportRow {
-  fileName: string;
-  outcome: ImportRecord['outcome'];
-  title: string | null;
-  format: string | null;
-  statementCount: number;
-  reason: string | null;
-  articleId: string | null;
-}
 
 let cachedLimit: number | null = null;
 
@@ -29,11 +21,6 @@ async function maxFileBytes(): Promise<number> {
     cachedLimit = info.ok ? info.value.limits.maxFileBytes : Number.POSITIVE_INFINITY;
   }
   return cachedLimit;
-}
-
-function formatSize(bytes: number): string {
-  const mb = bytes / 1048576;
-  return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
 }
 
 class ImportQueue {
@@ -113,12 +100,13 @@ class ImportQueue {
       statementCount: 0,
       articleId: null,
     };
+    if (picked.skipped) return { ...base, outcome: 'refused', reason: picked.skipped };
     const limit = await maxFileBytes();
     if (picked.file.size > limit) {
       return {
         ...base,
         outcome: 'refused',
-        reason: `file is ${formatSize(picked.file.size)}; the limit is ${formatSize(limit)}`,
+        reason: tooLargeReason(picked.file.size, limit),
       };
     }
     let bytes: Uint8Array<ArrayBuffer>;
@@ -127,7 +115,7 @@ class ImportQueue {
     } catch (err) {
       return { ...base, outcome: 'refused', reason: `could not read the file (${(err as Error).message})` };
     }
-    if (isDossierFile(picked.file.name)) return importDossierFile(picked.relativePath, bytes);
+    if (isDossierName(picked.file.name)) return importDossierFile(picked.relativePath, bytes);
     const result = await api.importFile({ name: picked.file.name, bytes, relativePath: picked.relativePath });
     if (!result.ok) return { ...base, outcome: 'refused', reason: result.message };
     if (this.cancelRequested) return { ...base, outcome: 'refused', reason: 'cancelled' };

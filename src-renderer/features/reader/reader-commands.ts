@@ -1,7 +1,12 @@
 // The reader's actions as palette commands (the keys j/k, 1–9, n, g+1–6 run the same functions).
 import type { Reliability, Tag } from '../../../src-main/shared/domain';
 import { type Command, commands } from '../../lib/state/commands.svelte';
-import { CREDIBILITIES, CREDIBILITY_LABELS, RELIABILITIES, RELIABILITY_LABELS } from '../../lib/grades';
+import {
+  CREDIBILITIES,
+  CREDIBILITY_LABELS,
+  RELIABILITIES,
+  RELIABILITY_LABELS,
+} from '../../../src-main/shared/grades';
 
 export interface ReaderActions {
   /** True while the reader shows an article (not a speaker filter, not another view). */

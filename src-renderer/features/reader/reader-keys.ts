@@ -30,9 +30,3 @@ export function readerAction(e: KeyLike, gradeArmed: boolean): ReaderAction {
   if (/^[1-9]$/.test(e.key)) return { type: 'tag', key: Number(e.key) };
   return null;
 }
-
-/** True when a key press belongs to a text field, not to the reader. */
-export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-}

@@ -8,7 +8,6 @@ import { currentToken, watchAddressForToken } from './token';
 
 export interface ShellBridge {
   kind: 'electron' | 'web';
-  pathForFile: (file: File) => string;
   onMenu: (listener: (command: MenuCommand) => void) => () => void;
 }
 
@@ -58,13 +57,5 @@ export const api: Api = window.api ?? httpApi();
 
 export const shell: ShellBridge = window.shell ?? {
   kind: 'web',
-  pathForFile: () => '',
   onMenu: () => () => undefined,
 };
-
-/** Unwrap a result or throw its message (for call sites that show errors in one place). */
-export async function must<T>(p: Promise<Result<T>>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}

@@ -190,6 +190,7 @@ export async function matrixDataIn(
       statements: entries.map((e) => e.statement),
       sources,
       annotations: annotations.filter((a) => !a.orphaned),
+      statementTexts: new Map(entries.map((e) => [e.statement.id, e.text])),
     },
     entries: new Map(entries.map((e) => [e.statement.id, e])),
   };

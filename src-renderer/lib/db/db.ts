@@ -13,6 +13,7 @@ import type {
 } from '../../../src-main/shared/domain';
 import { DossierTableName } from '../../../src-main/shared/dossier/schema';
 import { DB_NAME, declareVersions } from './schema';
+import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
 
 export interface Alignment {
   id: string;
@@ -36,6 +37,12 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A candidate claim the analyst dismissed, by its cluster key. */
+export interface CandidateDismissal {
+  key: string;
+  at: string;
+}
+
 export type CorroborateDB = Dexie & {
   articles: EntityTable<Article, 'id'>;
   statements: EntityTable<Statement, 'id'>;
@@ -49,6 +56,8 @@ export type CorroborateDB = Dexie & {
   alignments: EntityTable<Alignment, 'id'>;
   history: EntityTable<HistoryEntry, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
+  corroborationKeys: EntityTable<CorroborationRecord, 'statementId'>;
+  candidateDismissals: EntityTable<CandidateDismissal, 'key'>;
 };
 
 export function openDatabase(name = DB_NAME, upToVersion?: number): CorroborateDB {

@@ -196,5 +196,4 @@ export async function exportChoices(target: CorroborateDB = db): Promise<ExportC
 export const workspaceDossier = (exportedBy: string) => readWorkspaceDossier(db, exportedBy);
 export const importDossier = (incoming: Dossier, label: string) =>
   importDossierIntoWorkspace(db, incoming, label);
-export const restoreWorkspace = (dossier: Dossier) => replaceWorkspace(db, dossier);
 export const clearTheWorkspace = () => clearWorkspace(db);

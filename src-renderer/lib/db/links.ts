@@ -79,16 +79,6 @@ export async function addLinkIn(
   return link;
 }
 
-export async function updateLinkIn(
-  db: CorroborateDB,
-  link: Link,
-  patch: Partial<Pick<Link, 'type' | 'note'>>,
-): Promise<void> {
-  await applyEdit(db, 'Edit link', [
-    { table: 'links', id: link.id, after: { ...link, ...patch, updatedAt: now() } },
-  ]);
-}
-
 export async function deleteLinkIn(db: CorroborateDB, link: Link): Promise<void> {
   await applyEdit(db, `Remove link (${link.type})`, [{ table: 'links', id: link.id, after: null }]);
 }
@@ -98,6 +88,4 @@ export const linksOfStatement = (statementId: string | null) =>
 export const linksTouching = (statementIds: string[]) => linksTouchingIn(db, statementIds);
 export const addLink = (from: string, to: string, type: LinkType, note?: string) =>
   addLinkIn(db, from, to, type, note);
-export const updateLink = (link: Link, patch: Partial<Pick<Link, 'type' | 'note'>>) =>
-  updateLinkIn(db, link, patch);
 export const deleteLink = (link: Link) => deleteLinkIn(db, link);

@@ -1,6 +1,7 @@
 // The dated schema history of the workspace database. One block per version, never edited
 // once released; each later version adds its block, its upgrade function and an upgrade test.
 import type Dexie from 'dexie';
+import { CORROBORATION_VERSION, declareCorroborationVersion } from './corroboration-schema';
 
 export const DB_NAME = 'corroborate';
 
@@ -27,11 +28,12 @@ export const V1 = {
 export const V2 = { history: '++seq, at, undone, [undone+seq]' };
 
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = 2;
+export const LATEST_VERSION = CORROBORATION_VERSION;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   db.version(1).stores(V1);
   // Only an index is added: existing rows need no upgrade function.
   if (upTo >= 2) db.version(2).stores(V2);
+  if (upTo >= CORROBORATION_VERSION) declareCorroborationVersion(db);
 }

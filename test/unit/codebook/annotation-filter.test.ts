@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Source, Tag } from '../../../src-main/shared/domain';
 import type { AnnotationRow } from '../../../src-renderer/lib/db/search-source';
 import { filterRows, type AnnotationFilter } from '../../../src-renderer/features/annotations/filter';
-import { flattenTree, tagPath } from '../../../src-renderer/features/codebook/tree';
+import { flattenTree, tagPath } from '../../../src-renderer/lib/tag-tree';
 
 const tag = (id: string, name: string, parentId: string | null = null): Tag => ({
   id,

@@ -18,7 +18,7 @@ import {
 } from '../../../src-renderer/lib/db/claims';
 import { undo } from '../../../src-renderer/lib/db/history';
 import { buildClaimMatrix } from '../../../src-main/shared/compare/matrix';
-import { combinedGrade } from '../../../src-renderer/lib/grades';
+import { combinedGrade } from '../../../src-main/shared/grades';
 import { freshDb, gold, secondText, seedText, statementStarting, store } from './setup';
 
 const bogdanovDenial = gold.statements.find((s) => s.speaker === 'Mikhail Bogdanov' && s.cue === 'denied')!;

@@ -112,6 +112,40 @@ describe('corroborate import and merge', () => {
     );
   });
 
+  it('reads a REFI-QDA codebook (.qdc) like the app does: import takes its tags, merge adds them', async () => {
+    const qdc = join(dir, 'codebook.qdc');
+    expect(await runDossierCommand('export', [dossierPath, '--format', 'qdc', '--out', qdc], capture())).toBe(
+      0,
+    );
+    const tagNames = sampleDossier()
+      .tags.map((t) => t.name)
+      .sort();
+    const fromQdc = join(dir, 'from-qdc.json');
+    expect(await runDossierCommand('import', [qdc, '--out', fromQdc], capture())).toBe(0);
+    const imported = JSON.parse(readFileSync(fromQdc, 'utf8')) as { tags: { name: string }[] };
+    expect(imported.tags.map((t) => t.name).sort()).toEqual(tagNames);
+
+    const empty = join(dir, 'empty.json');
+    expect(await runDossierCommand('import', [SEED, '--out', empty], capture())).toBe(0);
+    const merged = join(dir, 'with-codebook.json');
+    expect(await runDossierCommand('merge', [empty, qdc, '--out', merged], capture())).toBe(0);
+    const result = JSON.parse(readFileSync(merged, 'utf8')) as {
+      tags: { name: string }[];
+      articles: unknown[];
+    };
+    expect(result.articles).toHaveLength(1);
+    expect(result.tags.map((t) => t.name).sort()).toEqual(tagNames);
+  });
+
+  it('names a file that is not a codebook although it ends in .qdc, and exits 1', async () => {
+    const bad = join(dir, 'bad.qdc');
+    writeFileSync(bad, 'not xml at all');
+    const io = capture();
+    expect(await runDossierCommand('import', [bad, '--out', join(dir, 'never.json')], io)).toBe(1);
+    expect(io.errors.join('\n')).toMatch(/bad\.qdc: not a REFI-QDA codebook/);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
+  });
+
   it('requires --out and says so', async () => {
     const io = capture();
     expect(await runDossierCommand('import', [SEED], io)).toBe(2);

@@ -5,12 +5,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDossierHandlers } from '../../../src-main/core/handlers/dossier';
 import type { HandlerDeps } from '../../../src-main/core/handlers';
+import { printWithChromium } from '../../../src-main/core/print-pdf';
 import { validateDossier } from '../../../src-main/shared/dossier';
 import { sampleDossier } from '../dossier/sample';
 
 function handlers(extra: Partial<HandlerDeps> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-handlers-'));
-  const deps: HandlerDeps = { shell: 'web', version: '0.0.0', dataDir, assetsDir: dataDir, ...extra };
+  const deps: HandlerDeps = {
+    shell: 'web',
+    version: '0.0.0',
+    dataDir,
+    assetsDir: dataDir,
+    printPdf: printWithChromium,
+    ...extra,
+  };
   return { dataDir, h: createDossierHandlers(deps) };
 }
 const ctx = { shell: 'web' as const };

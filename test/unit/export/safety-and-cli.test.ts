@@ -3,9 +3,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportCommand, mergeCommand, validateCommand } from '../../../src-main/cli/dossier-commands';
+import { mergeCommand, validateCommand } from '../../../src-main/cli/dossier-commands';
 import { safeJoin, writeFileAtomic } from '../../../src-main/core/files';
-import { W3cAnnotationValidator } from '../../../src-main/core/export/w3c-validate';
 import { sampleDossier } from '../dossier/sample';
 
 let dir: string;
@@ -59,21 +58,6 @@ describe('dossier CLI commands', () => {
     const good = join(dir, 'good.json');
     await writeFile(good, JSON.stringify(sampleDossier()));
     expect(await validateCommand(good, () => {})).toBe(0);
-  });
-
-  it('exports w3c that passes the MUST assertions, and refuses pdf and unknown formats', async () => {
-    const input = join(dir, 'in.json');
-    await writeFile(input, JSON.stringify(sampleDossier()));
-    const out = join(dir, 'out.jsonld');
-    expect(await exportCommand(input, 'w3c', out, () => {})).toBe(0);
-    const validator = new W3cAnnotationValidator(
-      resolve(import.meta.dirname, '../../../../shared/corpus/w3c-annotation'),
-    );
-    expect(validator.checkCollection(JSON.parse(await readFile(out, 'utf8')))).toEqual({ ok: true });
-    await expect(exportCommand(input, 'pdf', join(dir, 'x.pdf'))).rejects.toThrow(
-      "pdf is printed by the lead's printer",
-    );
-    await expect(exportCommand(input, 'rtf', join(dir, 'x.rtf'))).rejects.toThrow('Unknown format');
   });
 
   it('merge writes a merged dossier and reports what changed', async () => {

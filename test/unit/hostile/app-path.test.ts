@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus, writeHugeText } from '../../../scripts/gen-hostile';
 import { createHandlers, type HandlerSet } from '../../../src-main/core/handlers';
+import { printWithChromium } from '../../../src-main/core/print-pdf';
 import { DEFAULT_LIMITS } from '../../../src-main/core/import/limits';
 import { ImportWorkerHost } from '../../../src-main/core/import/worker-host';
 import { AppError } from '../../../src-main/shared/errors';
@@ -25,6 +26,7 @@ beforeAll(async () => {
     dataDir: join(dir, 'data'),
     assetsDir: join(dir, 'assets'),
     limits: { maxFileBytes: LIMIT },
+    printPdf: printWithChromium,
   });
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/shared/errors';
 import { DEFAULT_LIMITS, extractDocument } from '../../../src-main/core/import/registry';
-import { formatBytes } from '../../../src-main/core/import/limits';
+import { formatBytes } from '../../../src-main/shared/sizes';
 import { corpusBytes } from './corpus';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
-import { NOTE_ATTRIBUTES, NOTE_TAGS, markdownToHtml, renderNote } from '../../../src-renderer/lib/markdown';
+import { renderNote } from '../../../src-renderer/lib/markdown';
+import { NOTE_ATTRIBUTES, NOTE_TAGS, renderNoteHtml as markdownToHtml } from '../../../src-main/shared/notes';
+import { exportHtml } from '../../../src-main/core/export/html';
+import { sampleDossier } from '../dossier/sample';
 
 function parse(html: string) {
   const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
@@ -56,6 +59,8 @@ describe('note rendering', () => {
       '<',
       '](',
       '<style>*{}</style>',
+      '\n| a | b |\n|:-|-:|\n| c | d |\n',
+      '\n- [x] done\n- [ ] ',
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(hostile, fc.string({ maxLength: 8 })), { maxLength: 12 }), (parts) => {
@@ -69,5 +74,38 @@ describe('note rendering', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('one sanitiser for the reader and every export', () => {
+  const notes = [
+    'See **this** and [RFERL](https://www.rferl.org/a/x "t").',
+    'x <img src=x onerror="alert(1)"> <b>bold?</b>\n\n<div onclick="y">z</div>',
+    '[jump](#top) [local](file:///etc/passwd) [js](javascript:alert(1)) [mail](mailto:desk@example.org)',
+    '- [x] checked with Tass\n- [ ] ask Interfax\n\n| who | said |\n|:---|---:|\n| Bogdanov | no troops |',
+    'line one\nline two',
+  ];
+
+  it('renders a note to the same HTML in the reader and in the HTML export', async () => {
+    for (const note of notes) {
+      const reader = renderNote(note);
+      expect(reader).toBe(markdownToHtml(note));
+      const dossier = sampleDossier();
+      dossier.annotations[0]!.note = note;
+      const html = await exportHtml(dossier, {});
+      expect(html, note).toContain(`<li id="fn-1">${reader} <a href="#fnref-1"`);
+    }
+  });
+
+  it('keeps the strictest link rule everywhere: no href, only http(s) and mailto addresses, no in-page jumps', () => {
+    const root = parse(markdownToHtml(notes[2]!));
+    expect(root.querySelectorAll('[href]').length).toBe(0);
+    expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('data-href'))).toEqual([
+      'mailto:desk@example.org',
+    ]);
+    const tasks = parse(markdownToHtml(notes[3]!));
+    expect(tasks.querySelectorAll('input').length).toBe(0);
+    expect(tasks.textContent).toContain('[x] checked with Tass');
+    for (const el of tasks.querySelectorAll('*')) expect(NOTE_TAGS).toContain(el.tagName.toLowerCase());
   });
 });

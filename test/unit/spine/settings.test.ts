@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readSettings, limitsFromSettings } from '../../../src-main/core/settings';
 import { createHandlers } from '../../../src-main/core/handlers';
+import { printWithChromium } from '../../../src-main/core/print-pdf';
 
 describe('settings', () => {
   it('lowers the file size limit, and the import refuses a bigger file with the size in MB', async () => {
@@ -16,6 +17,7 @@ describe('settings', () => {
       version: 't',
       dataDir: dir,
       assetsDir: resolve('assets'),
+      printPdf: printWithChromium,
     });
     const info = await handlers.appInfo({}, { shell: 'web' });
     expect(info.limits.maxFileBytes).toBe(1048576);

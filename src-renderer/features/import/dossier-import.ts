@@ -2,13 +2,8 @@
 import type { MergeReport } from '../../../src-main/shared/dossier';
 import { api } from '../../lib/api';
 import { importDossier } from '../../lib/db/dossier';
-import type { ReportRow } from '../import/import-queue.svelte';
-
-export function isDossierFile(name: string): boolean {
-  return /\.(json|qdpx|qdc)$/i.test(name);
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from '../../lib/plural';
+import type { ReportRow } from './report-row';
 
 /** The merge report as one line for the import report and the import history. */
 export function describeMerge(mode: 'restored' | 'merged', report: MergeReport): string {

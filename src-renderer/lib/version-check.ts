@@ -1,7 +1,7 @@
 // After an article is imported: is it a new version of one already in the workspace? If so, offer to record it.
-import type { Article } from '../../../src-main/shared/domain';
-import { findVersionCandidate } from '../../lib/db/versions';
-import { versionOffer } from './version-offer.svelte';
+import type { Article } from '../../src-main/shared/domain';
+import { findVersionCandidate } from './db/versions';
+import { versionOffer } from './state/version-offer.svelte';
 
 export async function afterArticleImported(article: Article): Promise<void> {
   // The check must never fail an import that is already stored: at worst no offer is made.

@@ -67,8 +67,7 @@ class VersionOffer {
 
   compareOutcome(): void {
     if (!this.outcome) return;
-    workbench.compareIds = [this.outcome.previousId, this.outcome.newId];
-    workbench.view = 'compare';
+    workbench.compare([this.outcome.previousId, this.outcome.newId], true);
   }
 
   claimHost(): number {

@@ -1,5 +1,5 @@
 // The codebook as an indented list in tree order (parents before children, siblings by name).
-import type { Tag } from '../../../src-main/shared/domain';
+import type { Tag } from '../../src-main/shared/domain';
 
 export interface TreeRow {
   tag: Tag;

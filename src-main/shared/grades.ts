@@ -1,6 +1,6 @@
 // NATO Admiralty grading: source reliability A–F (on the Source) and information credibility 1–6
-// (on an annotation), shown together as e.g. "B2".
-import type { Reliability, Source } from '../../src-main/shared/domain';
+// (on an annotation), shown together as e.g. "B2". The one home of their labels, in the app and in exports.
+import type { Reliability, Source } from './domain';
 
 export const RELIABILITY_LABELS: Record<Reliability, string> = {
   A: 'Completely reliable',
@@ -9,6 +9,11 @@ export const RELIABILITY_LABELS: Record<Reliability, string> = {
   D: 'Not usually reliable',
   E: 'Unreliable',
   F: 'Reliability cannot be judged',
+};
+/** For narrow buttons: the same labels, with F shortened. */
+export const RELIABILITY_SHORT_LABELS: Record<Reliability, string> = {
+  ...RELIABILITY_LABELS,
+  F: 'Cannot be judged',
 };
 export const RELIABILITIES = Object.keys(RELIABILITY_LABELS) as Reliability[];
 
@@ -38,6 +43,10 @@ export function combinedGrade(
   if (r === null && c === null) return null;
   return `${r ?? UNGRADED}${c ?? UNGRADED}`;
 }
+
+/** "B — Usually reliable", or "Not graded". */
+export const reliabilityLabel = (grade: Reliability | null): string =>
+  grade ? `${grade} — ${RELIABILITY_LABELS[grade]}` : 'Not graded';
 
 /** A sentence explaining a combined grade, for tooltips. */
 export function describeGrade(

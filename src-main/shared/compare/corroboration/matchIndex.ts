@@ -1,0 +1,207 @@
+// In-memory inverted index of corroboration records: finds the statements of other articles that report the same
+// fact as a given one by probing only its rarest keys, then scoring the few candidates (weighted Dice over idf).
+import type { CorroborationRecord } from './signature';
+
+export interface Match {
+  statementId: string;
+  articleId: string;
+  score: number;
+}
+
+export interface MatchOptions {
+  /** Smallest score for a match (0..1). */
+  threshold?: number;
+  limit?: number;
+  /** How many of the statement's rarest keys to probe (fewer: faster, for whole-workspace passes). */
+  probeKeys?: number;
+  /** How many candidates (by shared rare weight) get a full score. */
+  candidates?: number;
+}
+
+/** Calibrated on test/fixtures/corroboration (see `npm run eval`). */
+export const DEFAULT_MATCH_THRESHOLD = 0.28;
+/** A second match in the same article must score this share of the best one there (one fact, one statement). */
+export const SAME_ARTICLE_SHARE = 0.8;
+const PROBE_KEYS = 10;
+const CANDIDATES = 64;
+// A key held by more than this share of statements says little about which fact a statement reports.
+const COMMON_SHARE = 0.02;
+const MIN_COMMON_POSTINGS = 64;
+
+interface Doc {
+  record: CorroborationRecord;
+  keys: Int32Array;
+  bonuses: Float64Array;
+  live: boolean;
+}
+
+export class CorroborationIndex {
+  private readonly keyIds = new Map<string, number>();
+  private readonly df: number[] = [];
+  private readonly postings: number[][] = [];
+  private readonly docs: Doc[] = [];
+  private readonly byStatement = new Map<string, number>();
+  private readonly byArticle = new Map<string, number[]>();
+  private liveCount = 0;
+  // Scratch arrays for a query, reused so a query allocates little.
+  private shared = new Float64Array(0);
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  /** Ids of the indexed statements, in the order they were added. */
+  *statementIds(): IterableIterator<string> {
+    for (const doc of this.docs) if (doc.live) yield doc.record.statementId;
+  }
+
+  /** Ids of an article's indexed statements. */
+  statementsOf(articleId: string): string[] {
+    return (this.byArticle.get(articleId) ?? [])
+      .filter((id) => this.docs[id]!.live)
+      .map((id) => this.docs[id]!.record.statementId);
+  }
+
+  has(statementId: string): boolean {
+    return this.byStatement.has(statementId);
+  }
+
+  hasArticle(articleId: string): boolean {
+    return this.byArticle.has(articleId);
+  }
+
+  record(statementId: string): CorroborationRecord | undefined {
+    const doc = this.byStatement.get(statementId);
+    return doc === undefined ? undefined : this.docs[doc]!.record;
+  }
+
+  add(record: CorroborationRecord): void {
+    if (this.byStatement.has(record.statementId)) this.removeStatement(record.statementId);
+    const id = this.docs.length;
+    const order = record.keys.map((key, k) => ({ term: this.keyId(key), bonus: record.bonuses[k] ?? 1 }));
+    order.sort((x, y) => x.term - y.term);
+    const keys = Int32Array.from(order, (o) => o.term);
+    for (const term of keys) {
+      this.df[term]!++;
+      this.postings[term]!.push(id);
+    }
+    this.docs.push({ record, keys, bonuses: Float64Array.from(order, (o) => o.bonus), live: true });
+    this.byStatement.set(record.statementId, id);
+    const inArticle = this.byArticle.get(record.articleId) ?? [];
+    inArticle.push(id);
+    this.byArticle.set(record.articleId, inArticle);
+    this.liveCount++;
+  }
+
+  /** Forgets an article's statements (deleted or re-analysed); postings drop them lazily. */
+  removeArticle(articleId: string): void {
+    for (const id of this.byArticle.get(articleId) ?? [])
+      this.removeStatement(this.docs[id]!.record.statementId);
+    this.byArticle.delete(articleId);
+  }
+
+  private removeStatement(statementId: string): void {
+    const id = this.byStatement.get(statementId);
+    if (id === undefined) return;
+    const doc = this.docs[id]!;
+    doc.live = false;
+    for (const term of doc.keys) this.df[term]!--;
+    this.byStatement.delete(statementId);
+    this.liveCount--;
+  }
+
+  private keyId(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      id = this.df.length;
+      this.keyIds.set(key, id);
+      this.df.push(0);
+      this.postings.push([]);
+    }
+    return id;
+  }
+
+  private idf(term: number): number {
+    return Math.log(1 + this.liveCount / Math.max(1, this.df[term]!));
+  }
+
+  private total(doc: Doc): number {
+    let total = 0;
+    for (let k = 0; k < doc.keys.length; k++) total += doc.bonuses[k]! * this.idf(doc.keys[k]!);
+    return total;
+  }
+
+  /** Weighted Dice coefficient of two indexed statements: shared weight over total weight. */
+  private score(a: Doc, b: Doc, aTotal: number): number {
+    let shared = 0;
+    let x = 0;
+    let y = 0;
+    while (x < a.keys.length && y < b.keys.length) {
+      const ta = a.keys[x]!;
+      const tb = b.keys[y]!;
+      if (ta === tb) {
+        shared += (a.bonuses[x]! + b.bonuses[y]!) * this.idf(ta);
+        x++;
+        y++;
+      } else if (ta < tb) x++;
+      else y++;
+    }
+    const total = aTotal + this.total(b);
+    return total === 0 ? 0 : shared / total;
+  }
+
+  /** Score of two indexed statements, 0 when either is unknown. */
+  similarity(aStatementId: string, bStatementId: string): number {
+    const a = this.byStatement.get(aStatementId);
+    const b = this.byStatement.get(bStatementId);
+    if (a === undefined || b === undefined) return 0;
+    const docA = this.docs[a]!;
+    return this.score(docA, this.docs[b]!, this.total(docA));
+  }
+
+  /** Statements of other articles reporting the same fact as this indexed statement, best first. */
+  matches(statementId: string, opts: MatchOptions = {}): Match[] {
+    const id = this.byStatement.get(statementId);
+    if (id === undefined) return [];
+    const threshold = opts.threshold ?? DEFAULT_MATCH_THRESHOLD;
+    const doc = this.docs[id]!;
+    if (this.shared.length < this.docs.length) this.shared = new Float64Array(this.docs.length * 2);
+    const shared = this.shared;
+    // Probe the rarest keys: two statements reporting one fact share some of them.
+    const commonLimit = Math.max(MIN_COMMON_POSTINGS, Math.ceil(this.liveCount * COMMON_SHARE));
+    const probe = [...doc.keys.keys()]
+      .filter((k) => this.df[doc.keys[k]!]! > 1 && this.df[doc.keys[k]!]! <= commonLimit)
+      .sort((x, y) => this.df[doc.keys[x]!]! - this.df[doc.keys[y]!]!)
+      .slice(0, opts.probeKeys ?? PROBE_KEYS);
+    const touched: number[] = [];
+    for (const k of probe) {
+      const term = doc.keys[k]!;
+      const weight = doc.bonuses[k]! * this.idf(term);
+      for (const other of this.postings[term]!) {
+        const candidate = this.docs[other]!;
+        if (!candidate.live || candidate.record.articleId === doc.record.articleId) continue;
+        if (shared[other] === 0) touched.push(other);
+        shared[other]! += weight;
+      }
+    }
+    touched.sort((x, y) => shared[y]! - shared[x]!);
+    const total = this.total(doc);
+    const found: Match[] = [];
+    for (const other of touched.slice(0, opts.candidates ?? CANDIDATES)) {
+      const score = this.score(doc, this.docs[other]!, total);
+      if (score >= threshold) {
+        const { statementId: sid, articleId } = this.docs[other]!.record;
+        found.push({ statementId: sid, articleId, score });
+      }
+    }
+    for (const other of touched) shared[other] = 0;
+    found.sort((x, y) => y.score - x.score);
+    const bestIn = new Map<string, number>();
+    const kept = found.filter((m) => {
+      const best = bestIn.get(m.articleId);
+      if (best === undefined) bestIn.set(m.articleId, m.score);
+      return best === undefined || m.score >= best * SAME_ARTICLE_SHARE;
+    });
+    return opts.limit === undefined ? kept : kept.slice(0, opts.limit);
+  }
+}

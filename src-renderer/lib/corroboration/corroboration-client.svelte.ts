@@ -1,0 +1,92 @@
+// The workbench side of the corroboration worker: keeps its index in step with the workspace (articles imported
+// or deleted) and offers matches, per-article counts and candidate claims; `revision` changes when the index does.
+import type { CandidateClaim } from '../../../src-main/shared/compare/corroboration/candidates';
+import type { Match } from '../../../src-main/shared/compare/corroboration/matchIndex';
+import { onArticleCountChange, readCorroborationIndex, syncCorroborationIndex } from '../db/corroboration';
+import type { FromWorker, ToWorker } from './protocol';
+
+class CorroborationClient {
+  /** Bumped after every change of the index, so views that show matches query again. */
+  revision = $state(0);
+  ready = $state(false);
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, (message: FromWorker) => void>();
+  private readonly progress = new Map<number, (done: number) => void>();
+  private syncing: Promise<void> = Promise.resolve();
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./corroboration.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.type === 'progress') this.progress.get(message.id)?.(message.done);
+      else {
+        this.pending.get(message.id)?.(message);
+        this.pending.delete(message.id);
+        this.progress.delete(message.id);
+      }
+    };
+    this.worker = worker;
+    this.syncing = this.load(worker);
+    // Articles imported or deleted: index the new ones, forget the deleted ones.
+    onArticleCountChange(() => {
+      this.syncing = this.syncing
+        .then(() => this.sync(worker))
+        .catch((e: unknown) => {
+          console.error('[corroborate] corroboration sync failed', e);
+        });
+    });
+    return worker;
+  }
+
+  private async load(worker: Worker): Promise<void> {
+    await readCorroborationIndex((records) =>
+      worker.postMessage({ type: 'add', records } satisfies ToWorker),
+    );
+    await this.sync(worker);
+    this.ready = true;
+  }
+
+  private async sync(worker: Worker): Promise<void> {
+    const changes = await syncCorroborationIndex();
+    if (changes.removedArticleIds.length)
+      worker.postMessage({
+        type: 'removeArticles',
+        articleIds: changes.removedArticleIds,
+      } satisfies ToWorker);
+    if (changes.added.length) worker.postMessage({ type: 'add', records: changes.added } satisfies ToWorker);
+    if (changes.added.length || changes.removedArticleIds.length) this.revision++;
+  }
+
+  private async ask<T extends FromWorker['type']>(
+    message: ToWorker,
+    onProgress?: (done: number) => void,
+  ): Promise<Extract<FromWorker, { type: T }>> {
+    const worker = this.start();
+    await this.syncing;
+    return new Promise((resolve) => {
+      const id = 'id' in message ? message.id : 0;
+      this.pending.set(id, (m) => resolve(m as Extract<FromWorker, { type: T }>));
+      if (onProgress) this.progress.set(id, onProgress);
+      worker.postMessage(message);
+    });
+  }
+
+  async matches(statementId: string, limit = 12): Promise<Match[]> {
+    const reply = await this.ask<'matches'>({ type: 'matches', id: this.nextId++, statementId, limit });
+    return reply.matches;
+  }
+
+  async corroboratedCounts(articleIds: string[]): Promise<Record<string, number>> {
+    const reply = await this.ask<'counts'>({ type: 'counts', id: this.nextId++, articleIds });
+    return reply.counts;
+  }
+
+  async candidates(onProgress?: (done: number) => void): Promise<CandidateClaim[]> {
+    const reply = await this.ask<'candidates'>({ type: 'candidates', id: this.nextId++ }, onProgress);
+    return reply.candidates;
+  }
+}
+
+export const corroboration = new CorroborationClient();

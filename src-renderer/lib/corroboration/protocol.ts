@@ -1,0 +1,17 @@
+// Messages between the workbench and the corroboration worker.
+import type { CandidateClaim } from '../../../src-main/shared/compare/corroboration/candidates';
+import type { Match } from '../../../src-main/shared/compare/corroboration/matchIndex';
+import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
+
+export type ToWorker =
+  | { type: 'add'; records: CorroborationRecord[] }
+  | { type: 'removeArticles'; articleIds: string[] }
+  | { type: 'matches'; id: number; statementId: string; limit: number }
+  | { type: 'counts'; id: number; articleIds: string[] }
+  | { type: 'candidates'; id: number };
+
+export type FromWorker =
+  | { type: 'matches'; id: number; matches: Match[] }
+  | { type: 'counts'; id: number; counts: Record<string, number> }
+  | { type: 'progress'; id: number; done: number }
+  | { type: 'candidates'; id: number; candidates: CandidateClaim[] };

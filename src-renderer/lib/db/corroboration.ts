@@ -1,0 +1,159 @@
+// The persisted corroboration index (one record of rare keys per statement), dismissed candidate claims, and
+// turning an accepted candidate into a claim with its statements and stances in one undoable edit.
+import { liveQuery } from 'dexie';
+import type { Article, Claim, Source, Stance, Statement } from '../../../src-main/shared/domain';
+import {
+  corroborationRecord,
+  type CorroborationRecord,
+} from '../../../src-main/shared/compare/corroboration/signature';
+import { type CorroborateDB, newId, now } from './db';
+import { applyEdit, type EditOp } from './history';
+import { db } from './index';
+
+export interface IndexChanges {
+  added: CorroborationRecord[];
+  removedArticleIds: string[];
+}
+
+const READ_CHUNK = 2000;
+
+/**
+ * Indexes the articles that have no index records yet and drops the records of deleted articles. Compares the two
+ * lists of article ids (keys only, no records read), so an unchanged workspace costs two key scans.
+ */
+export async function syncCorroborationIndexIn(db: CorroborateDB): Promise<IndexChanges> {
+  const [articleIds, indexedIds] = await Promise.all([
+    db.articles.toCollection().primaryKeys(),
+    db.corroborationKeys.orderBy('articleId').uniqueKeys(),
+  ]);
+  const present = new Set(articleIds);
+  const indexed = new Set(indexedIds.map(String));
+  const removedArticleIds = [...indexed].filter((id) => !present.has(id));
+  if (removedArticleIds.length)
+    await db.corroborationKeys.where('articleId').anyOf(removedArticleIds).delete();
+  const added: CorroborationRecord[] = [];
+  for (const id of articleIds) {
+    if (indexed.has(id)) continue;
+    const article = await db.articles.get(id);
+    if (!article) continue;
+    const statements = await db.statements.where('articleId').equals(id).toArray();
+    const records = statements.map((s) =>
+      corroborationRecord(s.id, id, article.text.slice(s.start, s.end), s.entities, s.cue),
+    );
+    await db.corroborationKeys.bulkPut(records);
+    added.push(...records);
+  }
+  return { added, removedArticleIds };
+}
+
+/** Every index record, in chunks (so the caller can hand them on without holding two copies). */
+export async function readCorroborationIndexIn(
+  db: CorroborateDB,
+  onChunk: (records: CorroborationRecord[]) => void,
+): Promise<void> {
+  let last: string | null = null;
+  for (;;) {
+    const query =
+      last === null
+        ? db.corroborationKeys.orderBy('statementId')
+        : db.corroborationKeys.where('statementId').above(last);
+    const chunk: CorroborationRecord[] = await query.limit(READ_CHUNK).toArray();
+    if (chunk.length === 0) return;
+    onChunk(chunk);
+    last = chunk.at(-1)!.statementId;
+  }
+}
+
+export interface StatementCard {
+  statement: Statement;
+  article: Pick<Article, 'id' | 'title' | 'outlet'>;
+  text: string;
+  speaker: Source | null;
+  negated: boolean;
+}
+
+/** What the screens show about statements found by the index: text, article, speaker. */
+export async function statementCardsIn(
+  db: CorroborateDB,
+  ids: string[],
+): Promise<Map<string, StatementCard>> {
+  const statements = (await db.statements.bulkGet(ids)).filter((s): s is Statement => !!s);
+  const articleIds = [...new Set(statements.map((s) => s.articleId))];
+  const speakerIds = [...new Set(statements.map((s) => s.speakerId).filter((x): x is string => !!x))];
+  const [articles, speakers, records] = await Promise.all([
+    db.articles.bulkGet(articleIds),
+    db.sources.bulkGet(speakerIds),
+    db.corroborationKeys.bulkGet(statements.map((s) => s.id)),
+  ]);
+  const articleOf = new Map(articles.filter((a): a is Article => !!a).map((a) => [a.id, a]));
+  const speakerOf = new Map(speakers.filter((s): s is Source => !!s).map((s) => [s.id, s]));
+  const out = new Map<string, StatementCard>();
+  statements.forEach((s, k) => {
+    const article = articleOf.get(s.articleId);
+    if (!article) return;
+    out.set(s.id, {
+      statement: s,
+      article: { id: article.id, title: article.title, outlet: article.outlet },
+      text: article.text.slice(s.start, s.end),
+      speaker: s.speakerId ? (speakerOf.get(s.speakerId) ?? null) : null,
+      negated: records[k]?.negated ?? false,
+    });
+  });
+  return out;
+}
+
+export async function dismissedCandidatesIn(db: CorroborateDB): Promise<Set<string>> {
+  return new Set((await db.candidateDismissals.toCollection().primaryKeys()).map(String));
+}
+
+export async function dismissCandidateIn(db: CorroborateDB, key: string): Promise<void> {
+  await db.candidateDismissals.put({ key, at: now() });
+}
+
+/** Creates the claim with its statements attached at their stances, as one undoable edit. */
+export async function acceptCandidateIn(
+  db: CorroborateDB,
+  text: string,
+  members: { statementId: string; stance: Stance }[],
+): Promise<Claim> {
+  const trimmed = text.trim();
+  if (!trimmed) throw new Error('A claim needs some words.');
+  const at = now();
+  const claim: Claim = { id: newId(), text: trimmed, note: '', createdAt: at, updatedAt: at };
+  const ops: EditOp[] = [{ table: 'claims', id: claim.id, after: claim }];
+  for (const m of members) {
+    const id = newId();
+    ops.push({
+      table: 'claimStatements',
+      id,
+      after: {
+        id,
+        claimId: claim.id,
+        statementId: m.statementId,
+        stance: m.stance,
+        createdAt: at,
+        updatedAt: at,
+      },
+    });
+  }
+  await applyEdit(db, `Accept candidate claim “${trimmed}”`, ops);
+  return claim;
+}
+
+export const syncCorroborationIndex = () => syncCorroborationIndexIn(db);
+export const readCorroborationIndex = (onChunk: (records: CorroborationRecord[]) => void) =>
+  readCorroborationIndexIn(db, onChunk);
+export const statementCards = (ids: string[]) => statementCardsIn(db, ids);
+export const dismissedCandidates = () => dismissedCandidatesIn(db);
+export const dismissCandidate = (key: string) => dismissCandidateIn(db, key);
+export const acceptCandidate = (text: string, members: { statementId: string; stance: Stance }[]) =>
+  acceptCandidateIn(db, text, members);
+
+/** Calls back whenever the number of articles changes (an import or a deletion); returns the unsubscribe. */
+export function onArticleCountChange(callback: (count: number) => void): () => void {
+  const sub = liveQuery(() => db.articles.count()).subscribe({
+    next: callback,
+    error: (e: unknown) => console.error('[corroborate] article count query failed', e),
+  });
+  return () => sub.unsubscribe();
+}

@@ -1,0 +1,140 @@
+// The database side of shared dossiers: a feed of committed local changes, and writes that come from the sync.
+import Dexie, { type Transaction } from 'dexie';
+import type { CorroborateDB, WorkspaceTable } from './db';
+
+/** The tables a shared dossier replicates (import history stays on each machine). */
+export const SYNCED_TABLES = [
+  'articles',
+  'statements',
+  'sources',
+  'annotations',
+  'tags',
+  'links',
+  'claims',
+  'claimStatements',
+  'alignments',
+] as const satisfies readonly WorkspaceTable[];
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+export type SyncRecord = { id: string } & Record<string, unknown>;
+
+export interface RecordChange {
+  table: SyncedTable;
+  id: string;
+  /** The record as committed, or null when it was deleted. */
+  value: SyncRecord | null;
+}
+
+export interface SyncBridge {
+  /** Calls `listener` after each committed transaction with the records it changed (not those sync wrote). */
+  watch: (listener: (changes: RecordChange[]) => void) => () => void;
+  /**
+   * Writes records that arrived from the shared dossier; they do not come back through `watch`. Given a function,
+   * it is called inside the write transaction, so the values are read after every earlier local write committed.
+   */
+  applyRemote: (changes: RecordChange[] | (() => RecordChange[])) => Promise<void>;
+  /** Every record of the synced tables (to publish a workspace when it is first shared). */
+  readAll: () => Promise<RecordChange[]>;
+}
+
+/** Hooks the synced tables of one database. Hooks are installed only while something is watching. */
+export function createSyncBridge(db: CorroborateDB): SyncBridge {
+  const fromSync = new WeakSet<Transaction>();
+  const listeners = new Set<(changes: RecordChange[]) => void>();
+  const touched = new WeakMap<Transaction, Map<string, RecordChange>>();
+  let unhook: (() => void) | null = null;
+
+  /** Keeps the record as this transaction leaves it; the listeners get them all once it commits. */
+  const note = (trans: Transaction, table: SyncedTable, id: unknown, value: SyncRecord | null) => {
+    if (fromSync.has(trans) || typeof id !== 'string') return;
+    let ids = touched.get(trans);
+    if (!ids) {
+      const fresh = new Map<string, RecordChange>();
+      touched.set(trans, fresh);
+      ids = fresh;
+      trans.on('complete', () => {
+        const changes = [...fresh.values()];
+        for (const l of listeners) l(changes);
+      });
+    }
+    ids.set(`${table}\u0000${id}`, {
+      table,
+      id,
+      value: value ? (Dexie.deepClone(value) as SyncRecord) : null,
+    });
+  };
+
+  const install = () => {
+    const offs: (() => void)[] = [];
+    for (const table of SYNCED_TABLES) {
+      const t = db.table(table);
+      const creating = function (this: unknown, key: unknown, obj: SyncRecord, trans: Transaction) {
+        note(trans, table, key ?? obj.id, obj);
+      };
+      const updating = function (
+        this: unknown,
+        mods: object,
+        key: unknown,
+        obj: SyncRecord,
+        trans: Transaction,
+      ) {
+        const next = Dexie.deepClone(obj);
+        for (const [path, v] of Object.entries(mods)) Dexie.setByKeyPath(next, path, v);
+        note(trans, table, key, next);
+      };
+      const deleting = function (this: unknown, key: unknown, _obj: unknown, trans: Transaction) {
+        note(trans, table, key, null);
+      };
+      t.hook('creating', creating);
+      t.hook('updating', updating);
+      t.hook('deleting', deleting);
+      offs.push(() => {
+        t.hook('creating').unsubscribe(creating);
+        t.hook('updating').unsubscribe(updating);
+        t.hook('deleting').unsubscribe(deleting);
+      });
+    }
+    return () => offs.forEach((off) => off());
+  };
+
+  return {
+    watch(listener) {
+      listeners.add(listener);
+      unhook ??= install();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && unhook) {
+          unhook();
+          unhook = null;
+        }
+      };
+    },
+    async applyRemote(input) {
+      if (Array.isArray(input) && !input.length) return;
+      await db.transaction(
+        'rw',
+        [...SYNCED_TABLES].map((t) => db.table(t)),
+        async () => {
+          if (Dexie.currentTransaction) fromSync.add(Dexie.currentTransaction);
+          const changes = typeof input === 'function' ? input() : input;
+          for (const table of SYNCED_TABLES) {
+            const mine = changes.filter((c) => c.table === table);
+            if (!mine.length) continue;
+            const puts = mine.flatMap((c) => (c.value ? [c.value] : []));
+            const dels = mine.filter((c) => !c.value).map((c) => c.id);
+            if (puts.length) await db.table(table).bulkPut(puts);
+            if (dels.length) await db.table(table).bulkDelete(dels);
+          }
+        },
+      );
+    },
+    async readAll() {
+      const out: RecordChange[] = [];
+      for (const table of SYNCED_TABLES) {
+        const rows = (await db.table(table).toArray()) as SyncRecord[];
+        for (const value of rows) out.push({ table, id: value.id, value });
+      }
+      return out;
+    },
+  };
+}

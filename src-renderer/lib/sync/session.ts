@@ -1,0 +1,176 @@
+// One shared dossier kept in sync: Dexie ↔ Y.Doc in both directions, the server through Hocuspocus, presence.
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
+import { checkServerUrl } from '../../../src-main/shared/team';
+import { SYNCED_TABLES, type RecordChange, type SyncBridge, type SyncedTable } from '../db/sync-bridge';
+import { LOCAL_ORIGIN, allRecords, materialize, tableMap, touchedRecords, writeLocal } from './doc-model';
+
+export type SyncState = 'connecting' | 'synced' | 'sending' | 'offline' | 'refused';
+
+export interface Peer {
+  clientId: number;
+  name: string;
+  /** The article they have open, if any. */
+  articleId: string | null;
+}
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Local record changes the server has not acknowledged yet. */
+  waiting: number;
+  readOnly: boolean;
+  /** Why the server refused us, in its words. */
+  refusal: string | null;
+  peers: Peer[];
+}
+
+export interface SyncLink {
+  id: string;
+  serverUrl: string;
+  invitation: string;
+  memberName: string;
+}
+
+export interface SyncSessionOptions {
+  bridge: SyncBridge;
+  doc: Y.Doc;
+  link: SyncLink;
+  onStatus?: (status: SyncStatus) => void;
+  now?: () => string;
+}
+
+export class SyncSession {
+  readonly doc: Y.Doc;
+  private provider: HocuspocusProvider | null = null;
+  private readonly offs: (() => void)[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private status: SyncStatus = { state: 'connecting', waiting: 0, readOnly: false, refusal: null, peers: [] };
+
+  constructor(private readonly opts: SyncSessionOptions) {
+    this.doc = opts.doc;
+  }
+
+  /** Publishes local-only records, mirrors the dossier into the workspace, then connects. */
+  async start(): Promise<void> {
+    const url = checkServerUrl(this.opts.link.serverUrl);
+    if (!url.ok) throw new Error(url.message);
+    const local = await this.opts.bridge.readAll();
+    const mine = local.filter((c) => !tableMap(this.doc, c.table).has(c.id));
+    writeLocal(this.doc, mine, this.opts.link.memberName, this.now());
+    await this.opts.bridge.applyRemote(allRecords(this.doc).filter((c) => c.value));
+    this.offs.push(this.opts.bridge.watch((changes) => this.onLocal(changes)));
+    for (const table of SYNCED_TABLES) {
+      const map = tableMap(this.doc, table);
+      const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+        if (tr.origin !== LOCAL_ORIGIN) this.enqueue(touchedRecords(this.doc, events));
+      };
+      map.observeDeep(observer);
+      this.offs.push(() => map.unobserveDeep(observer));
+    }
+    this.connect(url.url);
+  }
+
+  private connect(url: string): void {
+    const provider = new HocuspocusProvider({
+      url,
+      name: this.opts.link.id,
+      token: this.opts.link.invitation,
+      document: this.doc,
+      onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly', refusal: null }),
+      onAuthenticationFailed: ({ reason }) => {
+        this.update({ state: 'refused', refusal: reason });
+        provider.disconnect();
+      },
+      onStatus: ({ status }) => this.onConnection(status),
+      onUnsyncedChanges: () => this.onConnection(provider.configuration.websocketProvider.status),
+      onSynced: () => this.onConnection(provider.configuration.websocketProvider.status),
+      onAwarenessChange: () => this.update({ peers: this.peers() }),
+    });
+    provider.setAwarenessField('user', { name: this.opts.link.memberName, articleId: null });
+    this.provider = provider;
+  }
+
+  private onConnection(status: WebSocketStatus): void {
+    if (this.status.state === 'refused') return;
+    const provider = this.provider;
+    if (status !== WebSocketStatus.Connected || !provider) return this.update({ state: 'offline' });
+    if (!provider.synced) return this.update({ state: 'connecting' });
+    if (provider.unsyncedChanges > 0) return this.update({ state: 'sending' });
+    this.update({ state: 'synced', waiting: 0 });
+  }
+
+  private onLocal(changes: RecordChange[]): void {
+    if (this.status.readOnly) {
+      // A reader's edits are not the dossier's: put back what the dossier says.
+      this.enqueue(changes);
+      return;
+    }
+    const n = writeLocal(this.doc, changes, this.opts.link.memberName, this.now());
+    if (n) this.update({ waiting: this.status.waiting + n });
+    if (this.provider) this.onConnection(this.provider.configuration.websocketProvider.status);
+  }
+
+  /** Mirrors records into the workspace as the doc holds them when the write runs (not when they arrived). */
+  private enqueue(keys: { table: SyncedTable; id: string }[]): void {
+    if (!keys.length) return;
+    const read = () => keys.map(({ table, id }) => ({ table, id, value: materialize(this.doc, table, id) }));
+    this.chain = this.chain.then(() => this.opts.bridge.applyRemote(read)).catch(() => undefined);
+  }
+
+  /** Resolves once every remote change received so far is in the workspace. */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+
+  /** Tells the others which article this analyst has open. */
+  setOpenArticle(articleId: string | null): void {
+    this.provider?.setAwarenessField('user', { name: this.opts.link.memberName, articleId });
+  }
+
+  private peers(): Peer[] {
+    const states = this.provider?.awareness?.getStates() ?? new Map<number, Record<string, unknown>>();
+    const own = this.doc.clientID;
+    const out: Peer[] = [];
+    for (const [clientId, state] of states) {
+      const user = state.user as { name?: unknown; articleId?: unknown } | undefined;
+      if (clientId === own || !user || typeof user.name !== 'string') continue;
+      out.push({
+        clientId,
+        name: user.name,
+        articleId: typeof user.articleId === 'string' ? user.articleId : null,
+      });
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.opts.onStatus?.(this.status);
+  }
+
+  private now(): string {
+    return this.opts.now?.() ?? new Date().toISOString();
+  }
+
+  /** Stops talking to the server; edits keep being recorded (and stored by y-dexie) until `reconnect`. */
+  disconnect(): void {
+    this.provider?.disconnect();
+    this.update({ state: 'offline' });
+  }
+
+  async reconnect(): Promise<void> {
+    await this.provider?.connect();
+  }
+
+  /** Disconnects and stops mirroring; the doc stays on this machine (y-dexie). */
+  async stop(): Promise<void> {
+    this.offs.splice(0).forEach((off) => off());
+    this.provider?.destroy();
+    this.provider = null;
+    await this.chain;
+  }
+}
