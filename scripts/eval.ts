@@ -11,9 +11,11 @@ import {
   scoreBoundaries,
   type GoldStatement,
 } from '../src-main/shared/analysis/scoring';
+import { findCorpus } from './corpus';
+import { registryCheck, reportSplit, scoreSplit } from './eval-polnear';
 
 const repoRoot = resolve(import.meta.dirname, '..');
-const goldenRulesPath = resolve(repoRoot, '../shared/corpus/sentences/golden-rules.json');
+const goldenRulesPath = resolve(findCorpus(repoRoot), 'sentences/golden-rules.json');
 const seedTextPath = resolve(repoRoot, 'test/fixtures/car-dec-2020.txt');
 const seedGoldPath = resolve(repoRoot, 'test/fixtures/statements.gold.json');
 
@@ -89,6 +91,21 @@ function evaluateSeed(): void {
   }
 }
 
+/** `--split=dev` or `--split=train` limits the PolNeAR measure to one split; `--examples=N` quotes N misses per pattern. */
+function evaluatePolnear(): void {
+  const arg = (name: string): string | undefined =>
+    process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const only = arg('split');
+  const examples = Number(arg('examples') ?? 3);
+  for (const split of ['train', 'dev'] as const) {
+    if (only && only !== split) continue;
+    const result = scoreSplit(split);
+    reportSplit(split, result, examples);
+    if (split === 'dev') registryCheck(result, examples);
+  }
+}
+
 evaluateGoldenRules();
 evaluateSeed();
+evaluatePolnear();
 printCorroborationEval();

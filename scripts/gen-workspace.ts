@@ -1,12 +1,15 @@
 // Generates a synthetic workspace as a JSON dossier (drop it onto the app) for benchmarks and scale tests:
 // npm run gen:workspace -- --articles N --annotations M [--statements S] [--seed K] [--out file.json]
+// or a folder of N plain-text news articles with many distinct speakers, to drop in as one folder:
+// npm run gen:workspace -- --txt DIR --articles 1000 [--seed K]
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Annotation, Article, Source, Statement, Tag } from '../src-main/shared/domain';
 import { emptyDossier, validateDossier, type Dossier } from '../src-main/shared/dossier';
 import { selectorsFor } from '../src-main/shared/selectors';
+import { newsArticle } from './news-text';
 
 export interface GenerateOptions {
   articles: number;
@@ -342,7 +345,24 @@ function parseArgs(argv: string[]): GenerateOptions & { out: string } {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/** Writes `count` news articles as .txt files into `dir`; returns their paths. */
+export function writeNewsFolder(dir: string, count: number, seed = 1): string[] {
+  mkdirSync(dir, { recursive: true });
+  return Array.from({ length: count }, (_, i) => {
+    const { name, text } = newsArticle(i, seed);
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  });
+}
+
+const txtAt = process.argv.indexOf('--txt');
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && txtAt >= 0) {
+  const opts = parseArgs(process.argv.slice(2));
+  const dir = resolve(process.argv[txtAt + 1] ?? 'workspace-txt');
+  writeNewsFolder(dir, opts.articles, opts.seed);
+  console.log(`${dir}: ${opts.articles} news articles (.txt)`);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const opts = parseArgs(process.argv.slice(2));
   const dossier = generateWorkspace(opts);
   const checked = validateDossier(dossier);

@@ -5,7 +5,8 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // Team sync (shared dossiers): plain ws:// to this machine only, anything else over TLS (wss://).
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:* wss:",
   "object-src 'none'",
   "frame-src 'none'",
   "base-uri 'none'",

@@ -1,7 +1,7 @@
 // The handlers behind every channel of the contract, shared by Electron's IPC and the browser
 // shell's HTTP bridge. No Electron here: shell-specific abilities are passed in.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
@@ -9,8 +9,9 @@ import { importBytes } from './import/pipeline';
 import { tooLargeReason } from '../shared/sizes';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
-import { DIR_MODE, prepareDataDir, safeJoin, writeFileAtomic } from './files';
+import { prepareDataDir, safeJoin, writeFileAtomic } from './files';
 import { limitsFromSettings, readSettings } from './settings';
+import { createBackupHandlers } from './handlers/backups';
 import { createDossierHandlers } from './handlers/dossier';
 import type { PdfPrinter } from './print-pdf';
 
@@ -41,8 +42,6 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     ...deps.limits,
   };
   const worker = new ImportWorkerHost();
-  const backupsDir = join(deps.dataDir, 'backups');
-  const kept = deps.backupsKept ?? 10;
   // The data folder is made owner-only at start; its id tells the renderer which folder its store mirrors.
   const dataFolderId = prepareDataDir(deps.dataDir);
   dataFolderId.catch((err: unknown) => console.error('[corroborate] data folder', err));
@@ -52,19 +51,9 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     if (!existsSync(path)) await writeFileAtomic(path, bytes);
   }
 
-  async function listBackups() {
-    await mkdir(backupsDir, { recursive: true, mode: DIR_MODE });
-    const names = (await readdir(backupsDir)).filter((n) => /^backup-[0-9TZ-]+\.json$/.test(n)).sort();
-    const entries = [];
-    for (const name of names.reverse()) {
-      const s = await stat(join(backupsDir, name));
-      entries.push({ name, at: s.mtime.toISOString(), size: s.size });
-    }
-    return entries;
-  }
-
   const handlers: Handlers = {
     ...createDossierHandlers(deps),
+    ...createBackupHandlers(deps),
 
     async appInfo() {
       return {
@@ -101,25 +90,6 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
       };
       await keepOriginal(article.fileSha256, bytes);
       return [{ ...article, ...meta }];
-    },
-
-    async backupSave({ json }) {
-      const at = new Date();
-      const name = `backup-${at.toISOString().replace(/[:.]/g, '-')}.json`;
-      await writeFileAtomic(join(backupsDir, name), json);
-      const all = await listBackups();
-      for (const old of all.slice(kept)) await unlink(join(backupsDir, old.name));
-      return { name, at: at.toISOString(), size: Buffer.byteLength(json) };
-    },
-
-    async backupList() {
-      return listBackups();
-    },
-
-    async backupLoad({ name }) {
-      const path = safeJoin(backupsDir, name);
-      if (!existsSync(path)) throw new AppError('not-found', `backup ${name} does not exist`);
-      return { json: await readFile(path, 'utf8') };
     },
 
     async saveExport({ suggestedName, data }) {

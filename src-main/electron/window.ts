@@ -2,6 +2,7 @@
 import { BrowserWindow, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { CSP } from '../core/csp';
+import { checkServerUrl } from '../shared/team';
 
 let sessionHardened = false;
 
@@ -13,7 +14,9 @@ function hardenSession(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: /^(https?|wss?|ftp):/i.test(details.url) });
+    // Only team sync may leave the machine: wss:// to a team server, or ws:// to this machine.
+    const url = details.url;
+    callback({ cancel: /^(https?|ftp):/i.test(url) || (/^wss?:/i.test(url) && !checkServerUrl(url).ok) });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });

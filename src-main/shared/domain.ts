@@ -55,6 +55,17 @@ export const Article = z.object({
 });
 export type Article = z.infer<typeof Article>;
 
+/**
+ * How a statement's speaker was found: named right there (`direct`), a group or description kept as written
+ * (`group`: "Republicans", "a spokesman for his party"), or a pronoun or description resolved to an earlier
+ * speaker of the article (`coreference`: "he" → Mikhail Bogdanov). `mention` is the words as written.
+ */
+export const SpeakerFound = z.object({
+  how: z.enum(['direct', 'group', 'coreference']),
+  mention: z.string(),
+});
+export type SpeakerFound = z.infer<typeof SpeakerFound>;
+
 export const Statement = z.object({
   id: Id,
   articleId: Id,
@@ -67,13 +78,23 @@ export const Statement = z.object({
   /** Relaying sources in order, nearest to the speaker first (Bogdanov → Tass → RFERL). */
   viaIds: z.array(Id),
   entities: z.array(Entity),
+  /** How the analysis found the speaker, so the analyst can check it (absent on older records). */
+  speakerFound: SpeakerFound.nullable().optional(),
   /** True once the user corrected speaker/kind/via: automatic analysis never overwrites it. */
   userEdited: z.boolean(),
   updatedAt: IsoTime,
 });
 export type Statement = z.infer<typeof Statement>;
 
-export const SourceKind = z.enum(['person', 'organisation', 'government', 'outlet', 'agency', 'unknown']);
+export const SourceKind = z.enum([
+  'person',
+  'organisation',
+  'government',
+  'outlet',
+  'agency',
+  'group',
+  'unknown',
+]);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 export const Reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);

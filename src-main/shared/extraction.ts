@@ -1,7 +1,15 @@
 // What the import pipeline returns for one file: the article draft with its analysed
 // statements, before the renderer stores it (speakers are names here, Source ids later).
 import { z } from 'zod';
-import { ArticleFormat, DocumentFields, Entity, SourceFileFields, SourceKind, StatementKind } from './domain';
+import {
+  ArticleFormat,
+  DocumentFields,
+  Entity,
+  SourceFileFields,
+  SourceKind,
+  SpeakerFound,
+  StatementKind,
+} from './domain';
 
 /** A speaker or relay as the analysis found it: a canonical name plus the surface forms seen. */
 export const SpeakerRef = z.object({
@@ -20,6 +28,8 @@ export const AnalyzedStatement = z.object({
   /** Relaying outlets in order, nearest to the speaker first. */
   via: z.array(SpeakerRef),
   entities: z.array(Entity),
+  /** How the speaker was found (direct, group or description as written, coreference). */
+  speakerFound: SpeakerFound.nullable().optional(),
 });
 export type AnalyzedStatement = z.infer<typeof AnalyzedStatement>;
 

@@ -1,6 +1,6 @@
 // Turning an extracted article into workspace records (Article, Statements, Sources): one code
 // path for the app's import, re-analysis and the CLI's dossier builder.
-import { findMatchingSource, mergeAliases, normaliseName } from './analysis/sources';
+import { findMatchingSource, matchKeys, mergeAliases, normaliseName } from './analysis/sources';
 import type { Article, Source, Statement } from './domain';
 import type { AnalyzedStatement, ExtractedArticle, SpeakerRef } from './extraction';
 
@@ -11,20 +11,42 @@ export function cleanAliases(name: string, aliases: string[]): string[] {
 }
 
 /**
- * Finds or creates the Source for each speaker or relay, matching by alias. New sources and sources
- * that gained aliases are collected in `changed`; a source the user edited keeps exactly its aliases.
+ * Finds or creates the Source for each speaker or relay, matching by name or confirmed alias. Sources are
+ * indexed in memory by their match keys, so each mention looks at the few sources sharing a key, never at
+ * all of them. New sources and sources that gained aliases are collected in `changed`; a source the user
+ * edited keeps exactly its aliases.
  */
 export class SourceResolver {
   readonly changed = new Map<string, Source>();
+  private readonly index = new Map<string, Source[]>();
 
+  /** `sources` is the caller's list: new sources are appended to it. */
   constructor(
     private readonly sources: Source[],
     private readonly newId: () => string,
     private readonly at: string,
-  ) {}
+  ) {
+    for (const source of sources) this.add(source);
+  }
+
+  /** Indexes a source under its match keys (again after its aliases changed; duplicates are skipped). */
+  private add(source: Source): void {
+    for (const key of matchKeys(source)) {
+      const list = this.index.get(key);
+      if (!list) this.index.set(key, [source]);
+      else if (!list.includes(source)) list.push(source);
+    }
+  }
+
+  /** The sources sharing a match key with the mention. */
+  candidates(ref: SpeakerRef): Source[] {
+    const found = new Set<Source>();
+    for (const key of matchKeys(ref)) for (const source of this.index.get(key) ?? []) found.add(source);
+    return [...found];
+  }
 
   resolve(ref: SpeakerRef): string {
-    const match = findMatchingSource(ref, this.sources);
+    const match = findMatchingSource(ref, this.candidates(ref));
     if (match) {
       if (!match.userEdited) {
         const aliases = cleanAliases(match.name, [...match.aliases, ref.name, ...ref.aliases]);
@@ -32,6 +54,7 @@ export class SourceResolver {
           match.aliases = aliases;
           match.updatedAt = this.at;
           this.changed.set(match.id, match);
+          this.add(match);
         }
       }
       return match.id;
@@ -48,6 +71,7 @@ export class SourceResolver {
       updatedAt: this.at,
     };
     this.sources.push(source);
+    this.add(source);
     this.changed.set(source.id, source);
     return source.id;
   }
@@ -82,6 +106,7 @@ export function attributionOf(s: AnalyzedStatement, sources: SourceResolver) {
     cue: s.cue,
     viaIds: s.via.map((v) => sources.resolve(v)),
     entities: s.entities,
+    speakerFound: s.speaker ? (s.speakerFound ?? null) : null,
   };
 }
 

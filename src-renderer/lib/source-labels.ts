@@ -7,6 +7,7 @@ export const SOURCE_KINDS: { kind: SourceKind; label: string }[] = [
   { kind: 'government', label: 'Government' },
   { kind: 'outlet', label: 'Outlet' },
   { kind: 'agency', label: 'News agency' },
+  { kind: 'group', label: 'Group or description' },
   { kind: 'unknown', label: 'Unknown' },
 ];
 

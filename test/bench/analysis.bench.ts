@@ -4,9 +4,10 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { analyzeText, splitStatements } from '../../src-main/shared/analysis/index';
+import { findCorpus } from '../../scripts/corpus';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const corpus = resolve(repoRoot, '../shared/corpus');
+const corpus = findCorpus(repoRoot);
 const TARGET_BYTES = 1_000_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
@@ -63,7 +64,22 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-const articles = buildArticles(newsParagraphs());
+/** ~1 MB of distinct real news: PolNeAR train articles in file order, none repeated (else shuffled paragraphs). */
+function polnearArticles(): string[] | null {
+  const dir = resolve(corpus, 'attribution/data/train/text');
+  if (!existsSync(dir)) return null;
+  const articles: string[] = [];
+  let size = 0;
+  for (const file of readdirSync(dir).sort()) {
+    if (size >= TARGET_BYTES) break;
+    const text = readFileSync(resolve(dir, file), 'utf8');
+    articles.push(text);
+    size += text.length;
+  }
+  return articles;
+}
+
+const articles = polnearArticles() ?? buildArticles(newsParagraphs());
 const bytes = articles.reduce((n, a) => n + a.length, 0);
 const contenders = [
   { name: 'Intl.Segmenter (bare, per paragraph)', run: bareSegmenter },

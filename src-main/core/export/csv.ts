@@ -1,5 +1,6 @@
 // CSV export for spreadsheets: a zip holding annotations.csv and statements.csv (RFC 4180, UTF-8 with BOM).
 import { strToU8, zipSync } from 'fflate';
+import type { Annotation, Article, Source, Statement, Tag } from '../../shared/domain';
 import type { Dossier } from '../../shared/dossier';
 import { progressTicker } from './progress';
 import type { ExportOptions } from './types';
@@ -21,6 +22,83 @@ export interface CsvTables {
   statementsCsv: string;
 }
 
+const ANNOTATION_COLUMNS = [
+  'id',
+  'article_id',
+  'article_title',
+  'start',
+  'end',
+  'exact',
+  'tags',
+  'credibility',
+  'note',
+  'statement_indexes',
+  'author',
+  'orphaned',
+  'created_at',
+  'updated_at',
+];
+
+const STATEMENT_COLUMNS = [
+  'id',
+  'article_id',
+  'article_title',
+  'index',
+  'start',
+  'end',
+  'text',
+  'kind',
+  'speaker',
+  'speaker_reliability',
+  'via',
+  'cue',
+];
+
+interface Lookups {
+  article: Map<string, Article>;
+  source: Map<string, Source>;
+  tag: Map<string, Tag>;
+  statementIndex: Map<string, number>;
+}
+
+function annotationRow(a: Annotation, l: Lookups): string {
+  return row([
+    a.id,
+    a.articleId,
+    l.article.get(a.articleId)?.title ?? '',
+    a.position.start,
+    a.position.end,
+    a.quote.exact,
+    a.tagIds.map((id) => l.tag.get(id)?.name ?? id).join('; '),
+    a.credibility,
+    a.note,
+    a.statementIds.map((id) => l.statementIndex.get(id) ?? id).join('; '),
+    a.author,
+    a.orphaned,
+    a.createdAt,
+    a.updatedAt,
+  ]);
+}
+
+function statementRow(s: Statement, l: Lookups): string {
+  const a = l.article.get(s.articleId);
+  const speaker = s.speakerId ? l.source.get(s.speakerId) : undefined;
+  return row([
+    s.id,
+    s.articleId,
+    a?.title ?? '',
+    s.index,
+    s.start,
+    s.end,
+    a?.text.slice(s.start, s.end) ?? '',
+    s.kind,
+    speaker?.name ?? '',
+    speaker?.reliability ?? null,
+    s.viaIds.map((id) => l.source.get(id)?.name ?? id).join(' → '),
+    s.cue,
+  ]);
+}
+
 export async function buildCsvTables(d: Dossier, opts: ExportOptions = {}): Promise<CsvTables> {
   const progress = progressTicker(
     d.annotations.length + d.statements.length,
@@ -28,84 +106,20 @@ export async function buildCsvTables(d: Dossier, opts: ExportOptions = {}): Prom
     opts.signal,
     500,
   );
-  const article = new Map(d.articles.map((a) => [a.id, a]));
-  const source = new Map(d.sources.map((s) => [s.id, s]));
-  const tag = new Map(d.tags.map((t) => [t.id, t]));
-  const statementIndex = new Map(d.statements.map((s) => [s.id, s.index]));
-  const annotations = [
-    row([
-      'id',
-      'article_id',
-      'article_title',
-      'start',
-      'end',
-      'exact',
-      'tags',
-      'credibility',
-      'note',
-      'statement_indexes',
-      'author',
-      'orphaned',
-      'created_at',
-      'updated_at',
-    ]),
-  ];
+  const lookups: Lookups = {
+    article: new Map(d.articles.map((a) => [a.id, a])),
+    source: new Map(d.sources.map((s) => [s.id, s])),
+    tag: new Map(d.tags.map((t) => [t.id, t])),
+    statementIndex: new Map(d.statements.map((s) => [s.id, s.index])),
+  };
+  const annotations = [row(ANNOTATION_COLUMNS)];
   for (const a of d.annotations) {
-    annotations.push(
-      row([
-        a.id,
-        a.articleId,
-        article.get(a.articleId)?.title ?? '',
-        a.position.start,
-        a.position.end,
-        a.quote.exact,
-        a.tagIds.map((id) => tag.get(id)?.name ?? id).join('; '),
-        a.credibility,
-        a.note,
-        a.statementIds.map((id) => statementIndex.get(id) ?? id).join('; '),
-        a.author,
-        a.orphaned,
-        a.createdAt,
-        a.updatedAt,
-      ]),
-    );
+    annotations.push(annotationRow(a, lookups));
     await progress.tick();
   }
-  const statements = [
-    row([
-      'id',
-      'article_id',
-      'article_title',
-      'index',
-      'start',
-      'end',
-      'text',
-      'kind',
-      'speaker',
-      'speaker_reliability',
-      'via',
-      'cue',
-    ]),
-  ];
+  const statements = [row(STATEMENT_COLUMNS)];
   for (const s of d.statements) {
-    const a = article.get(s.articleId);
-    const speaker = s.speakerId ? source.get(s.speakerId) : undefined;
-    statements.push(
-      row([
-        s.id,
-        s.articleId,
-        a?.title ?? '',
-        s.index,
-        s.start,
-        s.end,
-        a?.text.slice(s.start, s.end) ?? '',
-        s.kind,
-        speaker?.name ?? '',
-        speaker?.reliability ?? null,
-        s.viaIds.map((id) => source.get(id)?.name ?? id).join(' → '),
-        s.cue,
-      ]),
-    );
+    statements.push(statementRow(s, lookups));
     await progress.tick();
   }
   progress.finish();

@@ -149,10 +149,13 @@ function articleParagraphs(view: ArticleView, n: number): (Paragraph | Table)[] 
   return out;
 }
 
-function backMatter(m: DocumentModel, d: Dossier): (Paragraph | Table)[] {
+type Block = Paragraph | Table;
+
+/** Links, claims with their statements, and the claim × source matrix. */
+function linksAndClaims(m: DocumentModel): Block[] {
   const quote = (s: Parameters<DocumentModel['statementText']>[0]) =>
     `“${m.statementText(s)}” (${m.articleOf(s)?.title ?? 'missing'})`;
-  const out: (Paragraph | Table)[] = [
+  const out: Block[] = [
     new Paragraph({ text: 'Links and claims', heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
   ];
   out.push(para('Links', { heading: HeadingLevel.HEADING_3 }));
@@ -196,6 +199,12 @@ function backMatter(m: DocumentModel, d: Dossier): (Paragraph | Table)[] {
         )
       : para('No claims.'),
   );
+  return out;
+}
+
+/** The index of sources with their grades, and of tags in codebook order with their use counts. */
+function indexes(m: DocumentModel): Block[] {
+  const out: Block[] = [];
   out.push(
     new Paragraph({ text: 'Index of sources', heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
   );
@@ -219,7 +228,14 @@ function backMatter(m: DocumentModel, d: Dossier): (Paragraph | Table)[] {
         ],
       }),
     );
-  out.push(new Paragraph({ text: 'Provenance', heading: HeadingLevel.HEADING_1, pageBreakBefore: true }));
+  return out;
+}
+
+/** Where each article came from: file, type, import time and hashes. */
+function provenance(m: DocumentModel, d: Dossier): Block[] {
+  const out: Block[] = [
+    new Paragraph({ text: 'Provenance', heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
+  ];
   out.push(para(`Exported ${d.exportedAt} by ${d.exportedBy}.`));
   out.push(
     table(
@@ -235,6 +251,10 @@ function backMatter(m: DocumentModel, d: Dossier): (Paragraph | Table)[] {
     ),
   );
   return out;
+}
+
+function backMatter(m: DocumentModel, d: Dossier): Block[] {
+  return [...linksAndClaims(m), ...indexes(m), ...provenance(m, d)];
 }
 
 export async function exportDocx(dossier: Dossier, opts: ExportOptions = {}): Promise<Uint8Array> {

@@ -1,215 +1,13 @@
-// Turns the noun phrase naming a speaker or relay into an actor, and keeps the article's actors so that
-// later mentions ("Bogdanov", "he", "The deputy foreign minister", "The Times") resolve to earlier ones.
-import type { SourceKind } from '../domain';
-import { lookupGazetteer, type GazetteerKind } from './gazetteer';
-import { isDemonym, isFirstName, isLastName, isRoleNoun } from './lexicon';
+// Keeps the actors of one article so that later mentions ("Bogdanov", "he", "The deputy foreign minister",
+// "The Times") resolve to earlier ones; phrases are read by phrase-reading.ts.
+import type { SourceKind, SpeakerFound } from '../domain';
+import { lookupGazetteer } from './gazetteer';
 import { formParts, normaliseName } from './names';
+import { capitalise, readCached, type Actor } from './phrase-reading';
 import { formsOf, isPartOf } from './sources';
+import { cleanSpeakerPhrase } from './speaker-phrase';
 
-export interface Actor {
-  name: string;
-  kind: SourceKind;
-  aliases: string[];
-  /** Lower-cased title or description words seen with the name ("russian deputy foreign minister"). */
-  titles: string[];
-}
-
-type Candidate =
-  | { type: 'actor'; actor: Actor }
-  | { type: 'pronoun'; person: boolean }
-  | { type: 'description'; text: string; surface: string; kind: SourceKind };
-
-const TITLE_WORDS = new Set(
-  (
-    'president vice prime minister deputy foreign defence defense interior finance secretary general gen lt col ' +
-    'colonel major captain commander ambassador spokesman spokeswoman spokesperson senator governor mayor chief ' +
-    'director head chairman chairwoman chair leader king queen prince pope former acting state mr mrs ms dr prof ' +
-    'sen rep gov envoy special representative warlord rebel opposition army military marshal admiral sergeant ' +
-    'lieutenant brigadier judge justice attorney prosecutor officer official commissioner adviser advisor ' +
-    'analyst journalist correspondent reporter editor founder ceo cabinet assistant undersecretary premier'
-  ).split(' '),
-);
-
-const GOVERNMENT_WORDS =
-  /\b(?:government|ministry|military|army|kremlin|presidency|police|authorities|cabinet|parliament|embassy|forces|defen[cs]e force|administration|junta|navy)\b/i;
-const OUTLET_WORDS =
-  /\b(?:media|newspaper|times|post|radio|television|tv|channel|daily|outlet|journal|tribune|gazette|herald|broadcaster|press|news)\b/i;
-const AGENCY_WORDS = /\bagency\b/i;
-const ORGANISATION_WORDS =
-  /\b(?:organi[sz]ation|council|coalition|mission|party|union|committee|bank|court|group|company|corporation|front|movement|alliance|association|federation|commission|institute|fund|office|department|network|watch|international)\b/i;
-const TRAILING_TIME =
-  /(?:,?\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently|last\s+\w+|this\s+\w+|in\s+a\s+statement|in\s+an\s+interview|on\s+\w+day\s+\w+))+$/i;
-const STATEMENT_FROM =
-  /^(?:an?|the)\s+(?:statement|report|communiqu[eé]|press\s+release|post|tweet|message|letter|spokes(?:person|man|woman))\s+(?:from|by|issued\s+by|published\s+by|released\s+by|for|of)\s+/i;
-
-function kindFromGazetteer(kind: GazetteerKind): SourceKind {
-  if (kind === 'country' || kind === 'place' || kind === 'government') return 'government';
-  return kind;
-}
-
-function kindFromWords(phrase: string): SourceKind {
-  if (AGENCY_WORDS.test(phrase)) return 'agency';
-  if (GOVERNMENT_WORDS.test(phrase)) return 'government';
-  if (OUTLET_WORDS.test(phrase)) return 'outlet';
-  if (ORGANISATION_WORDS.test(phrase)) return 'organisation';
-  const words = phrase.toLowerCase().split(/\s+/);
-  if (words.some((w) => isRoleNoun(w) || TITLE_WORDS.has(w))) return 'person';
-  return 'unknown';
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function isTitleWord(word: string): boolean {
-  const lower = word.toLowerCase().replace(/\.$/, '');
-  return TITLE_WORDS.has(lower) || isDemonym(lower) || lookupGazetteer(word) !== null || isRoleNoun(lower);
-}
-
-const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
-
-const described = new Map<string, Candidate | null>();
-
-/** The kind of actor a phrase names, without resolving it (cached; no copy). */
-export function phraseKind(phrase: string): SourceKind | null {
-  const candidate = readCached(phrase);
-  return candidate?.type === 'actor' ? candidate.actor.kind : null;
-}
-
-/** Reads a noun phrase ("Russian Deputy Foreign Minister Mikhail Bogdanov", "he", "the Moscow Times"). */
-export function describePhrase(phrase: string): Candidate | null {
-  const candidate = readCached(phrase);
-  // Callers get their own copy: the registry mutates actors.
-  if (candidate?.type !== 'actor') return candidate;
-  const { actor } = candidate;
-  return { type: 'actor', actor: { ...actor, aliases: [...actor.aliases], titles: [...actor.titles] } };
-}
-
-function readCached(phrase: string): Candidate | null {
-  let candidate = described.get(phrase);
-  if (candidate === undefined) {
-    if (described.size > 20_000) described.clear();
-    candidate = readPhrase(phrase);
-    described.set(phrase, candidate);
-  }
-  return candidate;
-}
-
-function readPhrase(phrase: string): Candidate | null {
-  let surface = phrase.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, '').replace(/\s+/g, ' ');
-  if (!surface || surface.length > 160) return null;
-  if (/^(?:he|she)$/i.test(surface)) return { type: 'pronoun', person: true };
-  if (/^(?:they|it)$/i.test(surface)) return { type: 'pronoun', person: false };
-  const aliases: string[] = [];
-  // "(RFERL)" after a name is its acronym when the letters match its initials.
-  surface = surface.replace(/\s*\(([^()]{1,40})\)/g, (_all, inner: string) => {
-    if (/^[\p{Lu}][\p{L}.&/-]{1,11}$/u.test(inner)) aliases.push(inner);
-    return '';
-  });
-  surface = surface.replace(TRAILING_TIME, '').replace(STATEMENT_FROM, '').trim();
-  if (!surface) return null;
-  const core = surface.replace(/^(?:the|a|an)\s+/i, '');
-  if (!core || !/\p{L}/u.test(core)) return null;
-  const withAcronyms = (actor: Actor): Actor => {
-    const key = normaliseName(actor.name);
-    for (const acronym of aliases) {
-      const initials = key
-        .split(' ')
-        .filter((w) => !['of', 'the', 'and', 'for', 'in'].includes(w))
-        .map((w) => w[0])
-        .join('');
-      if (normaliseName(acronym) === initials || lookupGazetteer(acronym)?.name === actor.name)
-        actor.aliases.push(acronym);
-    }
-    return actor;
-  };
-
-  const entry = lookupGazetteer(surface) ?? lookupGazetteer(core);
-  if (entry) {
-    return {
-      type: 'actor',
-      actor: withAcronyms({
-        name: entry.name,
-        kind: kindFromGazetteer(entry.kind),
-        aliases: [surface],
-        titles: [],
-      }),
-    };
-  }
-  const words = core.split(' ');
-  // "Russian state news agency Tass": a known agency or outlet after lower-case descriptors.
-  for (let k = 1; k < Math.min(words.length, 6); k++) {
-    const tail = words.slice(words.length - k).join(' ');
-    const found = lookupGazetteer(tail);
-    const head = words.slice(0, words.length - k);
-    if (
-      found &&
-      found.kind !== 'country' &&
-      found.kind !== 'place' &&
-      head.every((w) => !isCapitalised(w) || isTitleWord(w))
-    ) {
-      const actor = {
-        name: found.name,
-        kind: kindFromGazetteer(found.kind),
-        aliases: [surface],
-        titles: [head.join(' ').toLowerCase()],
-      };
-      return { type: 'actor', actor: withAcronyms(actor) };
-    }
-  }
-  // A person's name after title words: "CAR President Faustin-Archange Touadera".
-  let nameStart = words.length;
-  while (
-    nameStart > 0 &&
-    isCapitalised(words[nameStart - 1] as string) &&
-    !isTitleWord(words[nameStart - 1] as string)
-  ) {
-    nameStart--;
-  }
-  const nameWords = words.slice(nameStart);
-  const titleWords = words.slice(0, nameStart);
-  // The word right before the name must be a title ("Health Minister Jane Okello"); portfolio words may precede it.
-  const titleHead = (titleWords[titleWords.length - 1] ?? '').toLowerCase().replace(/\.$/, '');
-  const titled = TITLE_WORDS.has(titleHead) || isRoleNoun(titleHead);
-  if (
-    nameWords.length >= 1 &&
-    nameWords.length <= 4 &&
-    !OUTLET_WORDS.test(nameWords.join(' ')) &&
-    !ORGANISATION_WORDS.test(nameWords.join(' '))
-  ) {
-    const first = (nameWords[0] as string).toLowerCase();
-    const last = (nameWords[nameWords.length - 1] as string).toLowerCase();
-    if (
-      titled ||
-      (titleWords.length === 0 &&
-        (isFirstName(first) ||
-          (nameWords.length > 1 && isLastName(last)) ||
-          (nameWords.length === 1 && isLastName(first))))
-    ) {
-      const name = nameWords.join(' ');
-      const actor: Actor = {
-        name,
-        kind: 'person',
-        aliases: [surface],
-        titles: titled ? [titleWords.join(' ').toLowerCase()] : [],
-      };
-      return { type: 'actor', actor };
-    }
-  }
-  // A lower-case description with a role at its head: "The deputy foreign minister", "the spokesman".
-  const lastWord = (words[words.length - 1] as string).toLowerCase();
-  if (
-    !isCapitalised(words[0] as string) &&
-    words.every((w) => !isCapitalised(w)) &&
-    (isRoleNoun(lastWord) || TITLE_WORDS.has(lastWord))
-  ) {
-    return { type: 'description', text: core.toLowerCase(), surface, kind: 'person' };
-  }
-  const kind = kindFromWords(core);
-  const keepArticle = /^the\s/i.test(surface) && kind === 'outlet' && isCapitalised(core);
-  const name = keepArticle ? capitalise(surface) : capitalise(core);
-  return { type: 'actor', actor: withAcronyms({ name, kind, aliases: [surface], titles: [] }) };
-}
+export { describePhrase, phraseKind, type Actor } from './phrase-reading';
 
 /** The actors of one article, most recently mentioned last. */
 export class ActorRegistry {
@@ -235,36 +33,63 @@ export class ActorRegistry {
     if (!known || known.length < fullName.length) this.peopleByLastName.set(last, fullName);
   }
 
-  /** Resolves a noun phrase to an actor of this article, creating it if new; null if it names nobody. */
-  resolve(phrase: string, asSpeaker: boolean): Actor | null {
-    // A name already resolved in this article resolves the same way again (pronouns and descriptions not).
-    const known = this.bySurface.get(phrase);
+  /**
+   * Resolves a speaker or relay phrase and says how: named (`direct`), kept as written (`group`: a group or a
+   * description with no antecedent), or an earlier speaker reached from a pronoun or description
+   * (`coreference`). Null when the phrase is a clause, a first-person pronoun or names nobody.
+   */
+  resolveMention(phrase: string, asSpeaker: boolean): { actor: Actor; found: SpeakerFound } | null {
+    const clean = cleanSpeakerPhrase(phrase);
+    if (!clean) return null;
+    if (clean.group) {
+      const actor = this.merge({ name: capitalise(clean.text), kind: 'group', aliases: [], titles: [] });
+      if (asSpeaker) this.noteSpeaker(actor);
+      return { actor, found: { how: 'group', mention: clean.text } };
+    }
+    const known = this.bySurface.get(clean.text);
     if (known) {
       if (asSpeaker) this.noteSpeaker(known);
-      return known;
+      return { actor: known, found: { how: 'direct', mention: clean.text } };
     }
     // The cached reading itself, not a copy: merge() copies before the registry keeps or changes anything.
-    const candidate = readCached(phrase);
+    const candidate = readCached(clean.text);
     if (!candidate) return null;
-    let actor: Actor | null;
+    let result: { actor: Actor; found: SpeakerFound } | null;
     if (candidate.type === 'pronoun') {
-      actor = this.lastSpeaker((a) => (candidate.person ? a.kind === 'person' : a.kind !== 'person'));
+      const actor = this.lastSpeaker((a) =>
+        candidate.person ? a.kind === 'person' : a.kind !== 'person' && a.kind !== 'group',
+      );
+      result = actor ? { actor, found: { how: 'coreference', mention: clean.text } } : null;
     } else if (candidate.type === 'description') {
-      actor =
-        this.lastSpeaker((a) => a.titles.some((t) => t.includes(candidate.text))) ??
-        this.merge({
-          name: capitalise(candidate.text),
-          kind: candidate.kind,
-          aliases: [candidate.surface],
-          titles: [candidate.text],
-        });
-      if (!actor.aliases.includes(candidate.surface)) actor.aliases.push(candidate.surface);
+      result = this.resolveDescription(candidate.text, candidate.kind);
     } else {
-      actor = this.merge(candidate.actor, formsOfReading(candidate.actor));
-      this.bySurface.set(phrase, actor);
+      const actor = this.merge(candidate.actor, formsOfReading(candidate.actor));
+      this.bySurface.set(clean.text, actor);
+      result = { actor, found: { how: 'direct', mention: clean.text } };
     }
-    if (actor && asSpeaker) this.noteSpeaker(actor);
-    return actor;
+    if (result && asSpeaker) this.noteSpeaker(result.actor);
+    return result;
+  }
+
+  /** Resolves a phrase to an actor (see resolveMention), without saying how. */
+  resolve(phrase: string, asSpeaker: boolean): Actor | null {
+    return this.resolveMention(phrase, asSpeaker)?.actor ?? null;
+  }
+
+  /**
+   * "the deputy foreign minister", "the ministry": the latest speaker with that title or head word; with
+   * none, the description is kept as written.
+   */
+  private resolveDescription(text: string, kind: SourceKind): { actor: Actor; found: SpeakerFound } {
+    const head = text.split(' ').pop() ?? text;
+    const antecedent = this.lastSpeaker(
+      (a) =>
+        a.titles.some((t) => t.includes(text) || t.split(' ').includes(head)) ||
+        (a.kind !== 'person' && a.kind === kind && normaliseName(a.name).split(' ').includes(head)),
+    );
+    if (antecedent) return { actor: antecedent, found: { how: 'coreference', mention: text } };
+    const actor = this.merge({ name: capitalise(text), kind: 'group', aliases: [], titles: [text] });
+    return { actor, found: { how: 'group', mention: text } };
   }
 
   /** Pronouns and descriptions reach back over the most recent speakers only. */
@@ -298,22 +123,19 @@ export class ActorRegistry {
         (isShortToken(form) ? this.byInitials.get(form) : undefined);
       if (known) return this.absorb(known, candidate);
     }
-    // A shorter or longer form of a known name with the same head word: the most recent speaker wins.
-    let partial: Actor | null = null;
-    let partialTime = -2;
+    // A shorter or longer form of a known actor's own name with the same head word ("Clinton" after
+    // "Hillary Clinton"), only when one actor fits: never "Bill Clinton" into "Hillary Clinton", and an
+    // alias such as "The Times" does not make "The New Times" the same outlet.
+    const partial = new Set<Actor>();
     for (const form of forms) {
       const words = formParts(form).words;
       for (const known of this.byHead.get(words[words.length - 1] ?? '') ?? []) {
         if (!compatible(known.kind, candidate.kind)) continue;
-        if (!this.formsOfKnown(known).some((f) => isPartOf(form, f) || isPartOf(f, form))) continue;
-        const time = this.lastSpoke.get(known) ?? -1;
-        if (time > partialTime) {
-          partial = known;
-          partialTime = time;
-        }
+        const own = normaliseName(known.name);
+        if (isPartOf(form, own) || isPartOf(own, form)) partial.add(known);
       }
     }
-    if (partial) return this.absorb(partial, candidate);
+    if (partial.size === 1) return this.absorb([...partial][0] as Actor, candidate);
     // "Bozize" alone, after "former President Francois Bozize" was mentioned.
     if ((candidate.kind === 'person' || candidate.kind === 'unknown') && !candidate.name.includes(' ')) {
       const fullName = this.peopleByLastName.get(candidate.name.toLowerCase());

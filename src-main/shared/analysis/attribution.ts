@@ -1,7 +1,9 @@
 // Finds, in one statement, who speaks (the noun phrase), with which cue, through which relays, and hedges.
 // Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
 // “ ” Bogdanov said , according to Interfax.
-import { isCueAfterSubject, PASSIVE_HEDGE_VERBS } from './cues';
+import { CONJUNCTIONS, DETERMINERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
+import { clauseSpeaker } from './clause-speaker';
+import { BE_FORMS, isCueAfterSubject, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE } from './lexicon';
 import {
   formOf,
@@ -32,94 +34,6 @@ export interface Attribution {
   subjectVerb: string | null;
 }
 
-const CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'yet']);
-
-const OPENERS = new Set([
-  'as',
-  'in',
-  'on',
-  'at',
-  'outside',
-  'after',
-  'before',
-  'during',
-  'since',
-  'meanwhile',
-  'however',
-  'earlier',
-  'later',
-  'last',
-  'for',
-  'by',
-  'with',
-  'despite',
-  'amid',
-  'following',
-  'under',
-  'over',
-  'while',
-  'when',
-  'although',
-  'also',
-  'still',
-  'yet',
-  'now',
-  'then',
-  'today',
-  'yesterday',
-  'separately',
-  'moreover',
-  'furthermore',
-  'instead',
-  'overall',
-  'nevertheless',
-  'thus',
-  'so',
-  'but',
-  'and',
-  'if',
-  'once',
-  'until',
-]);
-const PARENTHETICAL_OPENERS = new Set([
-  'for',
-  'who',
-  'which',
-  'in',
-  'on',
-  'at',
-  'too',
-  'also',
-  'however',
-  'meanwhile',
-  'a',
-  'an',
-  'the',
-  'once',
-  'now',
-  'himself',
-  'herself',
-  'itself',
-  'like',
-  'unlike',
-  'including',
-  'whose',
-  'then',
-  'still',
-]);
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'its',
-  'his',
-  'her',
-  'their',
-]);
 /** Reads the words outside quotation marks of one statement. */
 export function findAttribution(statement: string, tokenised: TokenisedStatement): Attribution {
   const seq = tokenised.outside;
@@ -204,12 +118,29 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   // The main verb, after auxiliaries and adverbs.
   let k = j;
   let afterAuxiliary = false;
+  let passive = false;
   while (k < seq.length && (isAuxiliary(seq[k]) || isModifier(seq[k]) || isHedge(seq[k]))) {
-    if (isAuxiliary(seq[k])) afterAuxiliary = true;
+    if (isAuxiliary(seq[k])) {
+      afterAuxiliary = true;
+      passive = BE_FORMS.has((seq[k] as Token).lower);
+    }
     k++;
   }
   const verb = seq[k];
-  if (subject && verb && verb.isWord && isCueAfterSubject(verb.lower, afterAuxiliary)) {
+  const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
+  const passiveVerb =
+    (passive && verb !== undefined && formOf(verb) === 'past') ||
+    (verb !== undefined && verb.capitalised && k > 0);
+  if (subject && verb && particle) {
+    result.speaker = subject;
+    result.cue = `${verb.text} ${particle}`;
+  } else if (
+    subject &&
+    verb &&
+    verb.isWord &&
+    !passiveVerb &&
+    isCueAfterSubject(verb.lower, afterAuxiliary)
+  ) {
     result.speaker = subject;
     result.cue = verb.text;
     relayAfterCue(seq, k, result, phrase);
@@ -217,11 +148,23 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     result.subjectVerb = verb.text;
   }
 
+  // Appositive, inverted and descriptive subjects, read around the cue.
+  let laterFrom = Math.max(k + 1, subjectStart);
+  // Every cue the clause reader can use carries a cue flag: statements without one are skipped.
+  if (!result.speaker && (tokenised.outsideFlags & CUE) !== 0) {
+    const clause = clauseSpeaker(seq, phrase);
+    if (clause) {
+      result.speaker = clause.speaker;
+      result.cue = clause.cue;
+      laterFrom = clause.at + 1;
+    }
+  }
+
   // Later cues: relay clauses (", RFERL reported"), conjoined verbs ("and has accused"), participles.
   let reporterSeen = false;
   // Each later cue is a reporting-verb form or "according to".
   const mayCue = (tokenised.outsideFlags & CUE) !== 0 || tokenised.mentionsAccording;
-  for (let p = Math.max(k + 1, subjectStart); mayCue && p < seq.length; p++) {
+  for (let p = laterFrom; mayCue && p < seq.length; p++) {
     const t = seq[p] as Token;
     if (!t.isWord) continue;
     if (t.lower === 'according' && seq[p + 1]?.lower === 'to') {
@@ -240,7 +183,7 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     while (
       a >= 0 &&
       b - a < 10 &&
-      (isPunct(seq[a], '()') || (seq[a]?.isWord && !isVerbLike(seq[a] as Token)))
+      (isPunct(seq[a], '()') || (seq[a]?.isWord && !isVerbLike(seq[a] as Token) && seq[a]?.lower !== 'that'))
     )
       a--;
     const opener = seq[a];
@@ -250,7 +193,13 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
         : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
     // "…, but the BBC's editor Jon Sopel says…" opens a clause of its own: not a relay of this speaker.
     const opensWithConjunction = CONJUNCTIONS.has(seq[a + 1]?.lower ?? '');
-    if (form !== 'ing' && opensClause && b > a && !opensWithConjunction) {
+    if (
+      form !== 'ing' &&
+      opensClause &&
+      b > a &&
+      !opensWithConjunction &&
+      hasContentWord(seq, a + 1, b + 1)
+    ) {
       addRelay(result, phrase.text(a + 1, b + 1), t.text);
       reporterSeen = true;
       continue;

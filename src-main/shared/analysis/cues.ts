@@ -1,88 +1,10 @@
 // Reporting verbs ("said", "denied", "according to") and hedges ("reportedly") in all their forms.
+import { CUE_VERBS, NOUN_LIKE_CUES, PHRASAL_CUES } from './cue-lexicon';
 
-/** [base, third person, past, -ing]; base and third-person forms that double as nouns are marked ambiguous. */
-const VERBS: [string, string, string, string][] = [
-  ['say', 'says', 'said', 'saying'],
-  ['tell', 'tells', 'told', 'telling'],
-  ['deny', 'denies', 'denied', 'denying'],
-  ['insist', 'insists', 'insisted', 'insisting'],
-  ['confirm', 'confirms', 'confirmed', 'confirming'],
-  ['announce', 'announces', 'announced', 'announcing'],
-  ['note', 'notes', 'noted', 'noting'],
-  ['add', 'adds', 'added', 'adding'],
-  ['assert', 'asserts', 'asserted', 'asserting'],
-  ['claim', 'claims', 'claimed', 'claiming'],
-  ['accuse', 'accuses', 'accused', 'accusing'],
-  ['state', 'states', 'stated', 'stating'],
-  ['report', 'reports', 'reported', 'reporting'],
-  ['warn', 'warns', 'warned', 'warning'],
-  ['argue', 'argues', 'argued', 'arguing'],
-  ['allege', 'alleges', 'alleged', 'alleging'],
-  ['explain', 'explains', 'explained', 'explaining'],
-  ['declare', 'declares', 'declared', 'declaring'],
-  ['stress', 'stresses', 'stressed', 'stressing'],
-  ['emphasise', 'emphasises', 'emphasised', 'emphasising'],
-  ['emphasize', 'emphasizes', 'emphasized', 'emphasizing'],
-  ['reiterate', 'reiterates', 'reiterated', 'reiterating'],
-  ['admit', 'admits', 'admitted', 'admitting'],
-  ['acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'],
-  ['suggest', 'suggests', 'suggested', 'suggesting'],
-  ['write', 'writes', 'wrote', 'writing'],
-  ['highlight', 'highlights', 'highlighted', 'highlighting'],
-  ['indicate', 'indicates', 'indicated', 'indicating'],
-  ['maintain', 'maintains', 'maintained', 'maintaining'],
-  ['contend', 'contends', 'contended', 'contending'],
-  ['dismiss', 'dismisses', 'dismissed', 'dismissing'],
-  ['reject', 'rejects', 'rejected', 'rejecting'],
-  ['predict', 'predicts', 'predicted', 'predicting'],
-  ['vow', 'vows', 'vowed', 'vowing'],
-  ['pledge', 'pledges', 'pledged', 'pledging'],
-  ['threaten', 'threatens', 'threatened', 'threatening'],
-  ['comment', 'comments', 'commented', 'commenting'],
-  ['remark', 'remarks', 'remarked', 'remarking'],
-  ['reveal', 'reveals', 'revealed', 'revealing'],
-  ['disclose', 'discloses', 'disclosed', 'disclosing'],
-  ['estimate', 'estimates', 'estimated', 'estimating'],
-  ['reply', 'replies', 'replied', 'replying'],
-  ['respond', 'responds', 'responded', 'responding'],
-  ['tweet', 'tweets', 'tweeted', 'tweeting'],
-  ['quote', 'quotes', 'quoted', 'quoting'],
-];
+const VERBS = CUE_VERBS.map(([, ...forms]) => forms);
 
 /** Forms that are more often nouns ("reports of deployments", "the state news agency"). */
-const NOUN_LIKE = new Set([
-  'note',
-  'notes',
-  'claim',
-  'claims',
-  'state',
-  'states',
-  'report',
-  'reports',
-  'comment',
-  'comments',
-  'remark',
-  'remarks',
-  'estimate',
-  'estimates',
-  'reply',
-  'replies',
-  'tweet',
-  'tweets',
-  'quote',
-  'quotes',
-  'stress',
-  'add',
-  'warning',
-  'writing',
-  'reporting',
-  'pledge',
-  'pledges',
-  'vow',
-  'vows',
-  'highlight',
-  'highlights',
-]);
+const NOUN_LIKE = NOUN_LIKE_CUES;
 
 export type CueForm = 'base' | 'third' | 'past' | 'ing';
 
@@ -99,13 +21,33 @@ export function cueForm(lowerWord: string): CueForm | null {
   return FORMS.get(lowerWord) ?? null;
 }
 
+/** Forms read as nouns unless an auxiliary or adverb comes first ("the state news agency", "has noted"). */
+export function isNounLikeCue(lowerWord: string): boolean {
+  return NOUN_LIKE.has(lowerWord);
+}
+
 /** Whether a word reads as a reporting verb right after a subject (noun-like forms need an auxiliary). */
 export function isCueAfterSubject(lowerWord: string, afterAuxiliary: boolean): boolean {
   const form = FORMS.get(lowerWord);
   if (!form) return false;
-  if (form === 'ing') return false;
+  // "is urging", "was telling": a progressive needs its auxiliary.
+  if (form === 'ing') return afterAuxiliary;
   return afterAuxiliary || !NOUN_LIKE.has(lowerWord);
 }
+
+const PHRASAL = new Map<string, string[]>();
+for (const [, forms, particle] of PHRASAL_CUES) {
+  for (const form of forms) PHRASAL.set(form, [...(PHRASAL.get(form) ?? []), particle]);
+}
+
+/** The particle that makes a multi-word cue with this word ("called" + "for"), if `next` is one. */
+export function phrasalParticle(lowerWord: string, next: string | undefined): string | null {
+  if (next === undefined) return null;
+  return PHRASAL.get(lowerWord)?.includes(next) ? next : null;
+}
+
+/** Forms of "be": a past participle after one is passive ("is expected to"), not the subject's cue. */
+export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 export const AUXILIARIES = new Set([
   'is',
@@ -140,6 +82,8 @@ export function isVerbModifier(lowerWord: string): boolean {
   );
 }
 const MODIFIERS = new Set([
+  'yet',
+  'first',
   'further',
   'also',
   'later',

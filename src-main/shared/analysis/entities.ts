@@ -60,6 +60,13 @@ const PLACE_PREPOSITIONS = new Set([
   'towards',
 ]);
 
+const ORGANISATION_HEADS = new Set(
+  'force forces ministry army navy party council front movement bank agency police guard coalition alliance union commission committee court'.split(
+    ' ',
+  ),
+);
+const PLACE_PREFIXES = new Set(['port', 'fort', 'lake', 'mount', 'cape', 'saint', 'st']);
+
 /** A word starting with an upper-case letter (decided once by the tokeniser). */
 function isCapitalised(t: Token): boolean {
   return t.capitalised;
@@ -169,6 +176,7 @@ class EntityFinder {
       !has(words[p], PLACE)
     )
       p++;
+    if (this.wholeRun(p, to)) return;
     let pendingStart = -1;
     while (p < to) {
       let matched = 0;
@@ -192,6 +200,28 @@ class EntityFinder {
       p++;
     }
     if (pendingStart >= 0 && to > pendingStart) this.classifyUnknown(pendingStart, to);
+  }
+
+  /**
+   * A run that a known name only starts: an organisation head after it ("Rwanda Defence Force", "Kenya Air
+   * Force") or a place word before it ("Port Sudan", "Lake Chad") makes the run one entity, not a country
+   * and a stray word.
+   */
+  private wholeRun(from: number, to: number): boolean {
+    if (to - from < 2) return false;
+    const first = (this.words[from] as Token).lower;
+    const last = (this.words[to - 1] as Token).lower;
+    const start = (this.words[from] as Token).start;
+    const end = this.spanEnd(this.words[to - 1] as Token);
+    if (ORGANISATION_HEADS.has(last) && has(this.words[from], PLACE | GAZETTEER_START)) {
+      this.add('organisation', start, end);
+      return true;
+    }
+    if (PLACE_PREFIXES.has(first) && to - from === 2 && has(this.words[from + 1], PLACE | GAZETTEER_START)) {
+      this.add('place', start, end);
+      return true;
+    }
+    return false;
   }
 
   private classifyUnknown(from: number, to: number): void {

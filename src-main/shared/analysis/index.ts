@@ -1,15 +1,17 @@
 // Article analysis: statements with their attribution (speaker, cue, relays, kind) and the entities they mention.
-import type { Entity, SourceKind, StatementKind } from '../domain';
+import type { Entity, SourceKind, SpeakerFound, StatementKind } from '../domain';
 import type { AnalyzedStatement, SpeakerRef } from '../extraction';
 import { ActorRegistry, phraseKind, type Actor } from './actors';
 import { findAttribution, type Attribution } from './attribution';
+import { cueKind } from './cue-lexicon';
+import { canReportFinding } from './speaker-phrase';
 import { findEntities } from './entities';
 import { splitStatements, type Span } from './split';
 import { tokenise, type TokenisedStatement } from './tokens';
 
 export { splitStatements } from './split';
 export type { Span } from './split';
-export { findMatchingSource, mergeAliases, normaliseName } from './sources';
+export { findMatchingSource, matchKeys, mergeAliases, normaliseName } from './sources';
 
 interface Draft {
   span: Span;
@@ -20,6 +22,7 @@ interface Draft {
   attribution: Attribution;
   kind: StatementKind;
   speaker: Actor | null;
+  speakerFound: SpeakerFound | null;
   cue: string | null;
   via: Actor[];
 }
@@ -55,6 +58,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       attribution: findAttribution(statement, tokenised),
       kind: 'narrative',
       speaker: null,
+      speakerFound: null,
       cue: null,
       via: [],
     };
@@ -77,6 +81,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
     end: d.span.end,
     kind: d.kind,
     speaker: d.speaker ? refOf(d.speaker) : null,
+    speakerFound: d.speaker ? d.speakerFound : null,
     cue: d.cue,
     via: d.via.map(refOf),
     entities: d.entities,
@@ -105,8 +110,13 @@ function attribute(draft: Draft, registry: ActorRegistry): void {
       cue = found.subjectVerb;
     }
   }
-  const speaker = speakerPhrase ? registry.resolve(speakerPhrase, true) : null;
+  // "found", "shows": only evidence or a named source reports a finding ("Trump's performance shows" does not).
+  if (speakerPhrase && cue && cueKind(cue) === 'finding' && !canReportFinding(speakerPhrase))
+    speakerPhrase = null;
+  const mention = speakerPhrase ? registry.resolveMention(speakerPhrase, true) : null;
+  const speaker = mention?.actor ?? null;
   draft.speaker = speaker;
+  draft.speakerFound = mention?.found ?? null;
   draft.cue = speaker ? cue : null;
   if (speaker) {
     for (const phrase of found.via) {
@@ -143,6 +153,7 @@ function inheritQuotations(drafts: Draft[]): void {
       member.kind = 'quote';
       if (source && member.speaker === null) {
         member.speaker = source.speaker;
+        member.speakerFound = source.speakerFound;
         member.via = source.via;
         member.cue = source.cue;
       }
@@ -154,6 +165,7 @@ function inheritQuotations(drafts: Draft[]): void {
     if (current.speaker || !current.quoting.fullyQuoted || current.quoting.startsQuoted) continue;
     if (before.speaker && before.kind === 'quote' && current.paragraph - before.paragraph <= 1) {
       current.speaker = before.speaker;
+      current.speakerFound = before.speakerFound;
       current.via = before.via;
       current.cue = null;
       current.kind = 'quote';

@@ -14,7 +14,7 @@ import {
 } from './lexicon';
 import type { Token } from './tokens';
 
-export const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„']);
+export const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„', "''"]);
 
 export function isVerbLike(t: Token): boolean {
   if (!t.isWord) return false;
@@ -55,6 +55,11 @@ export class PhraseReader {
     private readonly statement: string,
     private readonly seq: Token[],
   ) {}
+
+  /** The token at index `at` of the sequence read. */
+  token(at: number): Token | undefined {
+    return this.seq[at];
+  }
 
   text(from: number, to: number): string {
     const first = this.seq[from];

@@ -2,7 +2,7 @@
 // speaker / relay / kind agreement with a gold file. Shared by `npm run eval` and the unit tests.
 import type { AnalyzedStatement, SpeakerRef } from '../extraction';
 import type { Span } from './split';
-import { findMatchingSource } from './sources';
+import { normaliseName } from './names';
 
 export interface BoundaryCounts {
   truePositives: number;
@@ -58,14 +58,14 @@ export function scoreBoundaries(counts: BoundaryCounts[]): BoundaryScores {
 }
 
 /**
- * Whether an analysed speaker or relay is the gold one: null only matches null; otherwise the gold name is
- * matched as a source would be across articles (normalised, alias- and acronym-aware), never by mere
- * similarity of spelling ("Russia" is not "Rwanda").
+ * Whether an analysed speaker or relay is the gold one: null only matches null; otherwise by canonical name
+ * only (normalised: case, accents, dots and a leading article ignored). No credit for an alias the analysis
+ * collected: "The Times" found for "The Moscow Times" is a miss.
  */
 export function sameActor(gold: string | null, ref: SpeakerRef | null | undefined): boolean {
   if (gold === null) return ref === null || ref === undefined;
   if (!ref) return false;
-  return findMatchingSource(ref, [{ name: gold, aliases: [] }]) !== null;
+  return normaliseName(ref.name) === normaliseName(gold);
 }
 
 export interface GoldStatement {

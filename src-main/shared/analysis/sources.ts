@@ -76,36 +76,59 @@ export function isPartOf(short: string, long: string): boolean {
   return shortWords.every((w) => longSet.has(w));
 }
 
-/** How strongly two actors' names match: exactly (a shared form), by acronym, by a shorter form, or not. */
-export function nameMatch(a: Named, b: Named): 'exact' | 'acronym' | 'partial' | null {
-  const formsA = formsOf(a);
-  const formsB = formsOf(b);
-  const setB = new Set(formsB);
-  if (formsA.some((f) => setB.has(f))) return 'exact';
-  for (const fa of formsA) {
-    for (const fb of formsB) if (isAcronymOf(fa, fb) || isAcronymOf(fb, fa)) return 'acronym';
+/**
+ * The normalised keys a source is indexed under, and under which a mention looks up its candidates: its
+ * name, its aliases that are names in their own right (a bare surname already inside the name is not one:
+ * "Clinton" must not reach every Clinton), the gazetteer's canonical name for any of them, and the initials
+ * of a long name ("naacp"). Stable contract: the workspace index (Dexie multiEntry) stores exactly these.
+ */
+export function matchKeys(named: Named): string[] {
+  const keys = nameKeys(named);
+  const initials = initialsOf(normaliseName(named.name));
+  if (initials.length >= 3 && contentWords(normaliseName(named.name)).length >= 3) keys.add(initials);
+  return [...keys];
+}
+
+/** The match keys without initials: what two names must share to be the same source. */
+function nameKeys(named: Named): Set<string> {
+  const keys = new Set<string>();
+  const nameKey = normaliseName(named.name);
+  for (const surface of [named.name, ...named.aliases]) {
+    const key = normaliseName(surface);
+    if (!key) continue;
+    if (surface !== named.name && isPartOf(key, nameKey)) continue;
+    keys.add(key);
+    const entry = lookupGazetteer(surface);
+    if (entry) keys.add(normaliseName(entry.name));
   }
-  for (const fa of formsA)
-    for (const fb of formsB) if (isPartOf(fa, fb) || isPartOf(fb, fa)) return 'partial';
-  return null;
+  return keys;
+}
+
+/** A mention written as an acronym ("RFERL", "NAACP") of the source's full name. */
+function acronymMatch(ref: Named, source: Named): boolean {
+  const short = ref.name.replace(/[.\s/]/g, '');
+  if (!/^\p{Lu}{2,8}$/u.test(short)) return false;
+  return isAcronymOf(normaliseName(ref.name), normaliseName(source.name));
 }
 
 /**
- * The existing source that `ref` names, or null. An exact or acronym match wins; a partial match
- * ("Bogdanov" for "Mikhail Bogdanov", "The Times" for "The Moscow Times") counts only when it is unique,
- * so "Smith" joins neither "John Smith" nor "Jane Smith" when both exist.
+ * Decides which of a few candidate sources (those sharing a match key) `ref` names, or null. Across articles
+ * only a full-name match, a confirmed alias or an acronym of the full name counts, never a shared last word:
+ * "Bogdanov" alone, "The Times" or "Bill Clinton" join no "Mikhail Bogdanov", "The Moscow Times" or
+ * "Hillary Clinton". When two candidates fit equally, none is chosen.
  */
-export function findMatchingSource<T extends Named>(ref: SpeakerRef | Named, sources: T[]): T | null {
-  let acronym: T | null = null;
-  const partial: T[] = [];
-  for (const source of sources) {
-    const match = nameMatch(ref, source);
-    if (match === 'exact') return source;
-    if (match === 'acronym' && !acronym) acronym = source;
-    if (match === 'partial') partial.push(source);
+export function findMatchingSource<T extends Named>(ref: SpeakerRef | Named, candidates: T[]): T | null {
+  const refKeys = nameKeys(ref);
+  const exact = candidates.filter((c) => [...nameKeys(c)].some((k) => refKeys.has(k)));
+  if (exact.length === 1) return exact[0] as T;
+  if (exact.length > 1) {
+    // The same full name wins over a shared alias.
+    const key = normaliseName(ref.name);
+    const byName = exact.filter((c) => normaliseName(c.name) === key);
+    return byName.length === 1 ? (byName[0] as T) : null;
   }
-  if (acronym) return acronym;
-  return partial.length === 1 ? (partial[0] as T) : null;
+  const acronyms = candidates.filter((c) => acronymMatch(ref, c) || acronymMatch(c, ref));
+  return acronyms.length === 1 ? (acronyms[0] as T) : null;
 }
 
 /** The union of two alias lists, first spelling kept, duplicates by normalised form dropped. */

@@ -180,6 +180,16 @@ function scan(statement: string, from: number, to: number, state: ScanState): vo
       i = j;
       continue;
     }
+    // Two apostrophes stand for a quotation mark in some newspapers' text (''I don't think so,'' he said).
+    if (c === 39 && statement.charCodeAt(i + 1) === 39) {
+      addMark(statement, '"', i, state);
+      const mark = state.tokens[state.tokens.length - 1] as Token;
+      mark.text = "''";
+      mark.lower = "''";
+      mark.end = i + 2;
+      i += 2;
+      continue;
+    }
     if (isPunctuationCode(c)) addMark(statement, statement.charAt(i), i, state);
     i++;
   }

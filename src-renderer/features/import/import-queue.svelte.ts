@@ -1,8 +1,9 @@
-// The import queue: sends each file to main's pipeline, stores the result in one transaction,
-// and keeps progress and a report. Cancelling stops after the current file and stores nothing of it.
+// The import queue: sends files to main's pipeline a few ahead, stores the results in batched
+// transactions, and keeps progress and a report. Cancelling stores nothing not yet written.
 import type { ReportRow } from './report-row';
 import { api } from '../../lib/api';
-import { recordImport, storeExtractedArticle } from '../../lib/db';
+import { recordImports, storeExtractedArticles, type StoreOutcome } from '../../lib/db';
+import type { ExtractedArticle } from '../../../src-main/shared/extraction';
 import { backupAfterImport } from '../../lib/db/backup';
 import type { PickedFile } from './dropped-files';
 import { isDossierName } from '../../../src-main/shared/formats';
@@ -23,6 +24,28 @@ async function maxFileBytes(): Promise<number> {
   return cachedLimit;
 }
 
+/** A file read and extracted by main, waiting to be stored with the next batch. */
+type Prepared =
+  | { kind: 'row'; row: ReportRow }
+  | { kind: 'dossier'; fileName: string; bytes: Uint8Array<ArrayBuffer> }
+  | { kind: 'article'; fileName: string; extracted: ExtractedArticle };
+
+/** Files extracted ahead of the one being stored: main's worker stays busy while the renderer writes. */
+const AHEAD = 3;
+/** A batch is stored when it holds this many articles or has waited this long (ms). */
+const BATCH_SIZE = 40;
+const BATCH_WAIT_MS = 400;
+
+const cancelledRow = (fileName: string, reason: string): ReportRow => ({
+  fileName,
+  outcome: 'refused',
+  title: null,
+  format: null,
+  statementCount: 0,
+  reason,
+  articleId: null,
+});
+
 class ImportQueue {
   running = $state(false);
   total = $state(0);
@@ -38,6 +61,10 @@ class ImportQueue {
     this.cancelRequested = true;
   }
 
+  /**
+   * Imports the files as a pipeline: up to AHEAD files are read and extracted by main while the
+   * previous ones are written, in batched transactions. Progress moves per stored batch.
+   */
   async run(files: PickedFile[], onImported?: (articleId: string) => void): Promise<ReportRow[]> {
     if (this.running || files.length === 0) return [];
     this.running = true;
@@ -48,41 +75,64 @@ class ImportQueue {
     this.report = [];
     const batchId = crypto.randomUUID();
     const rows: ReportRow[] = [];
+    const pending: Extract<Prepared, { kind: 'article' }>[] = [];
+    const inflight: Promise<Prepared>[] = [];
+    let next = 0;
+    let lastFlush = performance.now();
+    // The last article imported is opened once at the end, not after every batch (the reader would re-render each time).
+    let lastImported: string | null = null;
+    const launch = () => {
+      while (inflight.length < AHEAD && next < files.length && !this.cancelRequested)
+        inflight.push(this.prepare(files[next++]!));
+    };
+    const flush = async () => {
+      const stored = await this.storeBatch(pending.splice(0), batchId);
+      rows.push(...stored);
+      this.report = [...rows];
+      this.done = rows.length;
+      lastFlush = performance.now();
+      lastImported = stored.filter((r) => r.outcome === 'imported').at(-1)?.articleId ?? lastImported;
+    };
     try {
-      for (const picked of files) {
-        if (this.cancelRequested) break;
-        this.current = picked.relativePath;
-        // An article stored while Cancel was pressed is still reported: the report never hides data.
-        const row = await this.importOne(picked);
+      launch();
+      while (inflight.length) {
+        const prepared = await inflight.shift()!;
+        launch();
+        if (this.cancelRequested || this.storageFull) {
+          rows.push(prepared.kind === 'row' ? prepared.row : cancelledRow(prepared.fileName, 'cancelled'));
+          continue;
+        }
+        if (prepared.kind === 'article') {
+          this.current = prepared.fileName;
+          pending.push(prepared);
+          if (pending.length >= BATCH_SIZE || performance.now() - lastFlush > BATCH_WAIT_MS) await flush();
+          continue;
+        }
+        if (pending.length) await flush();
+        const row =
+          prepared.kind === 'row' ? prepared.row : await importDossierFile(prepared.fileName, prepared.bytes);
         rows.push(row);
-        this.report = [...rows];
-        if (this.storageFull) {
-          workbench.notify('The disk is full: the import stopped. Nothing already stored was lost.', 'error');
-          this.cancelRequested = true;
-          this.done++;
-          break;
-        }
-        await recordImport(batchId, row).catch((err: unknown) => {
-          // The history row is a convenience; the article itself is already stored (or not) in full.
-          if (!isQuotaError(err)) throw err;
-        });
-        if (row.articleId && row.outcome === 'imported') onImported?.(row.articleId);
-        this.done++;
-      }
-      if (this.cancelRequested) {
-        for (const picked of files.slice(rows.length)) {
-          rows.push({
-            fileName: picked.relativePath,
-            outcome: 'refused',
-            title: null,
-            format: null,
-            statementCount: 0,
-            reason: this.storageFull ? 'not imported: the disk is full' : 'cancelled before import',
-            articleId: null,
-          });
-        }
+        await recordImports(batchId, [row]).catch(ignoreQuota);
+        this.done = rows.length;
         this.report = [...rows];
       }
+      if (pending.length) {
+        // Cancel pressed while these waited: nothing of them is stored.
+        if (this.cancelRequested)
+          for (const p of pending.splice(0)) rows.push(cancelledRow(p.fileName, 'cancelled'));
+        else await flush();
+      }
+      if (this.storageFull)
+        workbench.notify('The disk is full: the import stopped. Nothing already stored was lost.', 'error');
+      for (const picked of files.slice(next))
+        rows.push(
+          cancelledRow(
+            picked.relativePath,
+            this.storageFull ? 'not imported: the disk is full' : 'cancelled before import',
+          ),
+        );
+      this.report = [...rows];
+      if (lastImported) onImported?.(lastImported);
     } finally {
       this.running = false;
       this.current = null;
@@ -92,55 +142,37 @@ class ImportQueue {
     return rows;
   }
 
-  private async importOne(picked: PickedFile): Promise<ReportRow> {
-    const base = {
-      fileName: picked.relativePath,
-      title: null,
-      format: null,
-      statementCount: 0,
-      articleId: null,
-    };
-    if (picked.skipped) return { ...base, outcome: 'refused', reason: picked.skipped };
-    const limit = await maxFileBytes();
-    if (picked.file.size > limit) {
-      return {
-        ...base,
-        outcome: 'refused',
-        reason: tooLargeReason(picked.file.size, limit),
-      };
-    }
-    let bytes: Uint8Array<ArrayBuffer>;
-    try {
-      bytes = new Uint8Array(await picked.file.arrayBuffer());
-    } catch (err) {
-      return { ...base, outcome: 'refused', reason: `could not read the file (${(err as Error).message})` };
-    }
-    if (isDossierName(picked.file.name)) return importDossierFile(picked.relativePath, bytes);
-    const result = await api.importFile({ name: picked.file.name, bytes, relativePath: picked.relativePath });
-    if (!result.ok) return { ...base, outcome: 'refused', reason: result.message };
-    if (this.cancelRequested) return { ...base, outcome: 'refused', reason: 'cancelled' };
-    let stored: Awaited<ReturnType<typeof storeExtractedArticle>>;
-    try {
-      stored = await storeExtractedArticle(result.value);
-    } catch (err) {
+  /** Stores a batch in one transaction and records its report rows; offers versions for new articles. */
+  private async storeBatch(batch: Extract<Prepared, { kind: 'article' }>[], batchId: string) {
+    if (!batch.length) return [];
+    const outcomes = await storeExtractedArticles(batch.map((b) => b.extracted));
+    const rows = batch.map((b, i) => this.rowFor(b, outcomes[i]!));
+    await recordImports(batchId, rows).catch(ignoreQuota);
+    for (const o of outcomes)
+      if (!(o instanceof Error) && o.outcome === 'imported') await afterArticleImported(o.article);
+    return rows;
+  }
+
+  private rowFor(b: Extract<Prepared, { kind: 'article' }>, stored: StoreOutcome | Error): ReportRow {
+    const base = { fileName: b.fileName, title: null, format: null, statementCount: 0, articleId: null };
+    if (stored instanceof Error) {
       // The write is one transaction: on failure nothing of this article was stored.
-      if (isQuotaError(err)) {
+      if (isQuotaError(stored)) {
         this.storageFull = true;
         return { ...base, outcome: 'refused', reason: QUOTA_MESSAGE };
       }
-      return { ...base, outcome: 'refused', reason: `not stored: ${(err as Error).message}` };
+      return { ...base, outcome: 'refused', reason: `not stored: ${stored.message}` };
     }
     if (stored.outcome === 'duplicate') {
       return {
         ...base,
         outcome: 'duplicate',
         title: stored.article.title,
-        format: result.value.format,
+        format: b.extracted.format,
         articleId: stored.article.id,
         reason: `same text as “${stored.article.title}”, already in the workspace`,
       };
     }
-    await afterArticleImported(stored.article);
     return {
       ...base,
       outcome: 'imported',
@@ -151,6 +183,29 @@ class ImportQueue {
       reason: null,
     };
   }
+
+  /** Reads one file and has main extract it; nothing is stored here. */
+  private async prepare(picked: PickedFile): Promise<Prepared> {
+    const fileName = picked.relativePath;
+    const refuse = (reason: string): Prepared => ({ kind: 'row', row: cancelledRow(fileName, reason) });
+    const limit = await maxFileBytes();
+    if (picked.file.size > limit) return refuse(tooLargeReason(picked.file.size, limit));
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = new Uint8Array(await picked.file.arrayBuffer());
+    } catch (err) {
+      return refuse(`could not read the file (${(err as Error).message})`);
+    }
+    if (isDossierName(picked.file.name)) return { kind: 'dossier', fileName, bytes };
+    const result = await api.importFile({ name: picked.file.name, bytes, relativePath: fileName });
+    if (!result.ok) return refuse(result.message);
+    return { kind: 'article', fileName, extracted: result.value };
+  }
+}
+
+function ignoreQuota(err: unknown): void {
+  // The history row is a convenience; the article itself is already stored (or not) in full.
+  if (!isQuotaError(err)) throw err;
 }
 
 export const importQueue = new ImportQueue();

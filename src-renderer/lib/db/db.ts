@@ -13,6 +13,7 @@ import type {
 } from '../../../src-main/shared/domain';
 import { DossierTableName } from '../../../src-main/shared/dossier/schema';
 import { DB_NAME, declareVersions } from './schema';
+import { useDerivedTables, type ArticleRow, type ArticleSketch, type SourceRow } from './derived';
 import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
 
 export interface Alignment {
@@ -56,13 +57,24 @@ export type CorroborateDB = Dexie & {
   alignments: EntityTable<Alignment, 'id'>;
   history: EntityTable<HistoryEntry, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
+  articleRows: EntityTable<ArticleRow, 'id'>;
+  sourceRows: EntityTable<SourceRow, 'id'>;
+  articleSketches: EntityTable<ArticleSketch, 'id'>;
+  searchIndex: EntityTable<SearchIndexChunk, 'key'>;
   corroborationKeys: EntityTable<CorroborationRecord, 'statementId'>;
   candidateDismissals: EntityTable<CandidateDismissal, 'key'>;
 };
 
+/** One chunk of the persisted search index (MiniSearch's JSON, split so no single write is huge). */
+export interface SearchIndexChunk {
+  key: string;
+  value: string;
+}
+
 export function openDatabase(name = DB_NAME, upToVersion?: number): CorroborateDB {
   const db = new Dexie(name) as CorroborateDB;
   declareVersions(db, upToVersion);
+  useDerivedTables(db);
   return db;
 }
 

@@ -13,34 +13,16 @@ import * as tags from './tags';
 import * as history from './history';
 import * as workspace from './workspace';
 import * as articles from './articles';
+import type { ArticleRow } from './derived';
 
 export const db = openDatabase();
 
-export interface ArticleSummary {
-  id: string;
-  title: string;
-  outlet: string | null;
-  publishedAt: string | null;
-  format: Article['format'];
-  statementCount: number;
-  importedAt: string;
-}
+/** A library row (no text): kept with its statement count by the derived tables. */
+export type ArticleSummary = ArticleRow;
 
+/** The library in import order, read from the derived rows: one indexed read, whatever the workspace size. */
 export async function listArticles(): Promise<ArticleSummary[]> {
-  const articles = await db.articles.orderBy('importedAt').toArray();
-  const out: ArticleSummary[] = [];
-  for (const a of articles) {
-    out.push({
-      id: a.id,
-      title: a.title,
-      outlet: a.outlet,
-      publishedAt: a.publishedAt,
-      format: a.format,
-      importedAt: a.importedAt,
-      statementCount: await db.statements.where('articleId').equals(a.id).count(),
-    });
-  }
-  return out;
+  return db.articleRows.orderBy('importedAt').toArray();
 }
 
 export async function getArticle(id: string | null): Promise<Article | null> {
@@ -66,23 +48,22 @@ export interface SourceCount {
   statements: number;
 }
 
-/** Sources with the number of statements they speak or relay. */
+/** Sources with the number of statements they speak, most quoted first (counts kept by the derived tables). */
 export async function sourcesWithCounts(): Promise<SourceCount[]> {
-  const [sources, statements] = await Promise.all([db.sources.toArray(), db.statements.toArray()]);
-  const counts = new Map<string, number>();
-  for (const st of statements) {
-    if (st.speakerId) counts.set(st.speakerId, (counts.get(st.speakerId) ?? 0) + 1);
-  }
+  const [sources, rows] = await Promise.all([db.sources.toArray(), db.sourceRows.toArray()]);
+  const counts = new Map(rows.map((r) => [r.id, r.statements]));
   return sources
     .map((source) => ({ source, statements: counts.get(source.id) ?? 0 }))
     .sort((a, b) => b.statements - a.statements || a.source.name.localeCompare(b.source.name));
 }
 
-export async function recordImport(
+/** The report rows of one stored batch, written together. */
+export async function recordImports(
   batchId: string,
-  row: Omit<ImportRecord, 'id' | 'batchId' | 'at'>,
+  rows: Omit<ImportRecord, 'id' | 'batchId' | 'at'>[],
 ): Promise<void> {
-  await db.imports.add({ id: newId(), batchId, ...row, at: now() });
+  const at = now();
+  await db.imports.bulkAdd(rows.map((row) => ({ id: newId(), batchId, ...row, at })));
 }
 
 export async function importHistory(limit = 200): Promise<ImportRecord[]> {
@@ -103,6 +84,8 @@ export const undo = () => history.undo(db);
 export const redo = () => history.redo(db);
 export const seedIfNew = (load: () => Promise<ExtractedArticle[]>) => workspace.seedIfNew(db, load);
 export const storeExtractedArticle = (a: ExtractedArticle) => articles.storeExtractedArticle(db, a);
+export const storeExtractedArticles = (batch: ExtractedArticle[]) =>
+  articles.storeExtractedArticles(db, batch);
 export const openWorkspace = () => db.open();
 export type { StoreOutcome } from './articles';
 

@@ -33,3 +33,41 @@ export function live<D, T>(deps: () => D, query: (d: D) => Promise<T>, initial: 
     },
   };
 }
+
+/**
+ * One live query shared by every component that shows it (the library is read by the sidebar, search,
+ * the compare picker and others): one subscription and one re-read per write, however many readers.
+ * Call the returned function during a component's initialisation.
+ */
+export function sharedLive<T>(query: () => Promise<T>, initial: T): () => Live<T> {
+  let current = $state.raw(initial);
+  let loaded = $state(false);
+  let users = 0;
+  let sub: { unsubscribe(): void } | null = null;
+  const view: Live<T> = {
+    get current() {
+      return current;
+    },
+    get loaded() {
+      return loaded;
+    },
+  };
+  return () => {
+    $effect(() => {
+      if (users++ === 0)
+        sub = liveQuery(query).subscribe({
+          next: (v) => {
+            current = v;
+            loaded = true;
+          },
+          error: (e: unknown) => console.error('[corroborate] live query failed', e),
+        });
+      return () => {
+        if (--users > 0) return;
+        sub?.unsubscribe();
+        sub = null;
+      };
+    });
+    return view;
+  };
+}

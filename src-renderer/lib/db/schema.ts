@@ -1,6 +1,10 @@
 // The dated schema history of the workspace database. One block per version, never edited
 // once released; each later version adds its block, its upgrade function and an upgrade test.
 import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
+import type { Article, Source, Statement } from '../../../src-main/shared/domain';
+import { articleRowOf, sourceRowOf } from './derived';
+import { sketchBands } from './match-keys';
 import { CORROBORATION_VERSION, declareCorroborationVersion } from './corroboration-schema';
 
 export const DB_NAME = 'corroborate';
@@ -27,8 +31,20 @@ export const V1 = {
  */
 export const V2 = { history: '++seq, at, undone, [undone+seq]' };
 
+/**
+ * Version 4 (2026-12-03): derived tables kept by `derived.ts` so nothing reads whole tables per import or
+ * per list: library rows with statement counts, per-source counts and match keys, article text sketches
+ * (similarity bands for version detection), and the persisted search index in chunks.
+ */
+export const V4 = {
+  articleRows: 'id, importedAt',
+  sourceRows: 'id, statements, *matchKeys',
+  articleSketches: 'id, *bands',
+  searchIndex: 'key',
+};
+
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = CORROBORATION_VERSION;
+export const LATEST_VERSION = 4;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
@@ -36,4 +52,25 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   // Only an index is added: existing rows need no upgrade function.
   if (upTo >= 2) db.version(2).stores(V2);
   if (upTo >= CORROBORATION_VERSION) declareCorroborationVersion(db);
+  if (upTo >= 4) db.version(4).stores(V4).upgrade(fillDerivedTables);
+}
+
+/** The V4 upgrade: one pass over articles, statements and sources fills the derived tables. */
+export async function fillDerivedTables(tx: Transaction): Promise<void> {
+  const byArticle = new Map<string, number>();
+  const bySpeaker = new Map<string, number>();
+  await tx.table<Statement>('statements').each((s) => {
+    byArticle.set(s.articleId, (byArticle.get(s.articleId) ?? 0) + 1);
+    if (s.speakerId) bySpeaker.set(s.speakerId, (bySpeaker.get(s.speakerId) ?? 0) + 1);
+  });
+  const rows: unknown[] = [];
+  const sketches: unknown[] = [];
+  await tx.table<Article>('articles').each((a) => {
+    rows.push(articleRowOf(a, byArticle.get(a.id) ?? 0));
+    sketches.push({ id: a.id, bands: sketchBands(a.text) });
+  });
+  await tx.table('articleRows').bulkPut(rows);
+  await tx.table('articleSketches').bulkPut(sketches);
+  const sources = await tx.table<Source>('sources').toArray();
+  await tx.table('sourceRows').bulkPut(sources.map((s) => sourceRowOf(s, bySpeaker.get(s.id) ?? 0)));
 }

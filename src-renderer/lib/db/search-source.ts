@@ -4,6 +4,7 @@ import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet 
 import type { Annotation, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
 import type { CorroborateDB } from './db';
+import { GENERATION_KEY } from './derived';
 import { db as appDb } from './index';
 
 /** Tables whose records feed the index. */
@@ -51,9 +52,15 @@ export const tagDoc = (t: Tag): SearchDoc => ({
   speaker: '',
 });
 
-async function speakerNames(db: CorroborateDB): Promise<Map<string, string>> {
-  return new Map((await db.sources.toArray()).map((s) => [s.id, s.name]));
+/** Names of the given sources only (a workspace has thousands; a batch of statements names a few). */
+async function speakerNames(db: CorroborateDB, ids: Iterable<string | null>): Promise<Map<string, string>> {
+  const unique = [...new Set([...ids].filter((id): id is string => !!id))];
+  const sources = await db.sources.bulkGet(unique);
+  return new Map(sources.filter((s) => !!s).map((s) => [s!.id, s!.name]));
 }
+
+/** The speaker name each source was last indexed under: a source that only gained an alias is not re-indexed. */
+const indexedNames = new Map<string, string>();
 
 async function articleTexts(db: CorroborateDB, ids: Iterable<string>): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
@@ -66,7 +73,8 @@ async function articleTexts(db: CorroborateDB, ids: Iterable<string>): Promise<M
 /** Every document of the workspace, for building the index from scratch. */
 export async function allSearchDocs(db: CorroborateDB): Promise<SearchDoc[]> {
   return db.transaction('r', [db.statements, db.articles, db.sources, db.annotations, db.tags], async () => {
-    const speakers = await speakerNames(db);
+    const speakers = new Map((await db.sources.toArray()).map((s) => [s.id, s.name]));
+    for (const [id, name] of speakers) indexedNames.set(id, name);
     const docs: SearchDoc[] = [];
     for (const article of await db.articles.toArray()) {
       const statements = await db.statements.where('articleId').equals(article.id).toArray();
@@ -127,11 +135,11 @@ export async function updatesFor(db: CorroborateDB, changed: ChangedKeys): Promi
   return db.transaction('r', [db.statements, db.articles, db.sources, db.annotations, db.tags], async () => {
     const upsert: SearchDoc[] = [];
     const remove: string[] = [];
-    const speakers = await speakerNames(db);
-
     // Statements changed themselves, or their speaker was renamed, or their article was replaced.
     const statementIds = new Set(keys('statements'));
-    const sourceIds = keys('sources');
+    const renamed = await db.sources.bulkGet(keys('sources'));
+    const sourceIds = renamed.filter((s) => s && indexedNames.get(s.id) !== s.name).map((s) => s!.id);
+    for (const s of renamed) if (s) indexedNames.set(s.id, s.name);
     if (sourceIds.length)
       for (const id of await db.statements.where('speakerId').anyOf(sourceIds).primaryKeys())
         statementIds.add(id);
@@ -142,6 +150,10 @@ export async function updatesFor(db: CorroborateDB, changed: ChangedKeys): Promi
     const ids = [...statementIds];
     const statements = await db.statements.bulkGet(ids);
     const present = statements.filter((s): s is Statement => !!s);
+    const speakers = await speakerNames(
+      db,
+      present.map((s) => s.speakerId),
+    );
     const texts = await articleTexts(
       db,
       present.map((s) => s.articleId),
@@ -193,9 +205,48 @@ export function watchChanges(db: CorroborateDB, onChange: (changed: ChangedKeys)
   return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
 
+/** Characters per stored chunk of the saved index (no single huge record). */
+const CHUNK = 2_000_000;
+
+/** The generation the workspace is at: it changes with every write to a table the index reads. */
+export async function indexGeneration(db: CorroborateDB): Promise<string | null> {
+  return ((await db.searchIndex.get(GENERATION_KEY))?.value as string | undefined) ?? null;
+}
+
+/** The saved index (MiniSearch JSON), or null when none was saved or the workspace changed since. */
+export async function loadSavedIndex(db: CorroborateDB): Promise<string | null> {
+  return db.transaction('r', db.searchIndex, async () => {
+    const [saved, current] = await db.searchIndex.bulkGet(['saved', GENERATION_KEY]);
+    if (!saved || !current || saved.value !== current.value) return null;
+    const chunks = await db.searchIndex.where('key').startsWith('chunk:').toArray();
+    chunks.sort((a, b) => Number(a.key.slice(6)) - Number(b.key.slice(6)));
+    return chunks.map((c) => c.value).join('');
+  });
+}
+
+/** Saves the index as of `generation`; does nothing (returns false) if the workspace has moved on since. */
+export async function saveIndex(
+  db: CorroborateDB,
+  json: string,
+  generation: string | null,
+): Promise<boolean> {
+  return db.transaction('rw', db.searchIndex, async () => {
+    if (generation === null || (await indexGeneration(db)) !== generation) return false;
+    await db.searchIndex.where('key').startsWith('chunk:').delete();
+    const rows = [];
+    for (let i = 0; i * CHUNK < json.length; i++)
+      rows.push({ key: `chunk:${i}`, value: json.slice(i * CHUNK, (i + 1) * CHUNK) });
+    await db.searchIndex.bulkPut([...rows, { key: 'saved', value: generation }]);
+    return true;
+  });
+}
+
 // Bound to the app's database.
 export const searchSource = {
   all: () => allSearchDocs(appDb),
+  generation: () => indexGeneration(appDb),
+  loadSaved: () => loadSavedIndex(appDb),
+  save: (json: string, generation: string | null) => saveIndex(appDb, json, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),
 };

@@ -6,6 +6,7 @@ import { selectorsFor } from '../../../src-main/shared/selectors';
 import { type CorroborateDB, newId, now } from './db';
 import { applyEdit, type EditOp } from './history';
 import { db } from './index';
+import { sketchBands } from './match-keys';
 
 /** Words compared by the cheap first check: a revision keeps its opening mostly intact. */
 export const HEAD_WORDS = 400;
@@ -53,17 +54,39 @@ export interface VersionCandidate {
   similarity: number;
 }
 
+/** At most this many articles sharing similarity bands are compared in full (those sharing the most bands). */
+export const MAX_TEXT_CANDIDATES = 8;
+
+/** Articles sharing a similarity band with `article`'s text, or its URL: the only ones worth comparing. */
+export async function versionCandidateIds(db: CorroborateDB, article: Article): Promise<string[]> {
+  const bands = sketchBands(article.text);
+  const hits = new Map<string, number>();
+  // One look-up per band: the count of shared bands estimates the resemblance, to rank the candidates.
+  const perBand = await Promise.all(
+    bands.map((b) => db.articleSketches.where('bands').equals(b).primaryKeys()),
+  );
+  for (const ids of perBand)
+    for (const id of ids) if (id !== article.id) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const byText = [...hits]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_TEXT_CANDIDATES)
+    .map(([id]) => id);
+  const byUrl = article.url ? await db.articles.where('url').equals(article.url).primaryKeys() : [];
+  return [...new Set([...byUrl, ...byText])].filter((id) => id !== article.id);
+}
+
 /** The earlier article this one most likely revises, or null. Articles that are already versions of it are skipped. */
 export async function findVersionCandidateIn(
   db: CorroborateDB,
   article: Article,
 ): Promise<VersionCandidate | null> {
   let best: VersionCandidate | null = null;
-  await db.articles.each((other) => {
-    if (other.id === article.id || other.versionOf === article.id) return;
+  const candidates = await db.articles.bulkGet(await versionCandidateIds(db, article));
+  for (const other of candidates) {
+    if (!other || other.versionOf === article.id) continue;
     const similarity = textResemblance(other.text, article.text);
     const sameUrl = !!article.url && other.url === article.url;
-    if (!sameUrl && similarity < CONFIRM_THRESHOLD) return;
+    if (!sameUrl && similarity < CONFIRM_THRESHOLD) continue;
     const candidate: VersionCandidate = {
       previous: { id: other.id, title: other.title, importedAt: other.importedAt },
       reason: sameUrl ? 'url' : 'text',
@@ -76,7 +99,7 @@ export async function findVersionCandidateIn(
       (candidate.similarity === best.similarity && other.importedAt > best.previous.importedAt)
     )
       best = candidate;
-  });
+  }
   return best;
 }
 

@@ -20,11 +20,15 @@ export async function seedIfNew(
 ): Promise<boolean> {
   if (await getMeta(db, 'seeded', false)) return false;
   const sample = await loadSample();
-  await db.transaction('rw', [db.articles, db.statements, db.sources, db.tags, db.meta], async () => {
-    if (await getMeta(db, 'seeded', false)) return;
-    if ((await db.tags.count()) === 0) await db.tags.bulkAdd(starterTags());
-    for (const article of sample) await storeExtractedArticle(db, article);
-    await setMeta(db, 'seeded', true);
-  });
+  await db.transaction(
+    'rw',
+    [...db.tables.filter((t) => t.name !== 'history').map((t) => t.name)],
+    async () => {
+      if (await getMeta(db, 'seeded', false)) return;
+      if ((await db.tags.count()) === 0) await db.tags.bulkAdd(starterTags());
+      for (const article of sample) await storeExtractedArticle(db, article);
+      await setMeta(db, 'seeded', true);
+    },
+  );
   return true;
 }

@@ -4,11 +4,16 @@ import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDoc, type SearchHit } from './
 
 export type WorkerRequest =
   | { type: 'reset'; docs: SearchDoc[] }
+  /** Replace the index with a saved one (MiniSearch's JSON). */
+  | { type: 'load'; json: string }
+  /** Ask for the index as JSON, to be saved. */
+  | { type: 'snapshot'; id: number }
   | { type: 'update'; upsert: SearchDoc[]; remove: string[] }
   | { type: 'query'; id: number; query: string; limit: number };
 
 export type WorkerReply =
   | { type: 'ready'; count: number }
+  | { type: 'snapshot'; id: number; json: string | null }
   | { type: 'results'; id: number; hits: SearchHit[]; total: number; ms: number };
 
 export function handleSearchMessage(
@@ -21,7 +26,13 @@ export function handleSearchMessage(
     index.current = fresh;
     return { type: 'ready', count: fresh.documentCount };
   }
+  if (msg.type === 'load') {
+    index.current = MiniSearch.loadJSON<SearchDoc>(msg.json, INDEX_OPTIONS);
+    return { type: 'ready', count: index.current.documentCount };
+  }
   const mini = index.current;
+  if (msg.type === 'snapshot')
+    return { type: 'snapshot', id: msg.id, json: mini ? JSON.stringify(mini) : null };
   if (msg.type === 'update') {
     if (!mini) return null;
     // discard() is lazy and cheap; replacing a document is discard + add.

@@ -1,6 +1,7 @@
-// The renderer's handle on the search worker: builds the index from the workspace once, feeds it
-// the changed records after every write, and answers queries (latest query wins).
-import { searchSource } from '../db/search-source';
+// The renderer's handle on the search worker: loads the saved index (or builds it from the workspace when
+// none is current), feeds it the changed records after every write, saves it again a few seconds after
+// the last change, and answers queries (latest query wins).
+import { type ChangedKeys, searchSource } from '../db/search-source';
 import type MiniSearch from 'minisearch';
 import type { SearchDoc, SearchHit } from './docs';
 import { handleSearchMessage, type WorkerReply, type WorkerRequest } from './index-core';
@@ -18,6 +19,13 @@ class SearchClient {
   private nextId = 1;
   private waiting = new Map<number, (a: SearchAnswer) => void>();
   private stopWatching: (() => void) | null = null;
+  /** Changes seen before the first load or build was sent: replayed after it. */
+  private queued: ChangedKeys[] | null = [];
+  /** Updates being read from the database; and how many have started in all (to notice new ones). */
+  private updating = 0;
+  private updatesStarted = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private snapshots = new Map<number, (json: string | null) => void>();
 
   /** Start the worker and build the index (idempotent). */
   start(): void {
@@ -30,15 +38,48 @@ class SearchClient {
         e.preventDefault();
         console.warn('[corroborate] search worker unavailable, indexing on the main thread', e.message);
         this.worker = this.inThread();
-        void this.rebuild();
+        void this.rebuild().then(() => this.scheduleSave());
       };
       this.worker = worker;
     } catch {
       this.worker = this.inThread();
     }
+    this.queued = [];
     // Watch first, so nothing written while the workspace is read is missed (replays are harmless).
     this.stopWatching = searchSource.watch((changed) => void this.update(changed));
-    void this.rebuild();
+    void this.initialise();
+  }
+
+  /** The saved index when it is current (no rebuild from every statement at start), else a fresh build. */
+  private async initialise() {
+    const saved = await searchSource.loadSaved().catch(() => null);
+    if (saved) this.post({ type: 'load', json: saved });
+    else await this.rebuild();
+    const queued = this.queued ?? [];
+    this.queued = null;
+    for (const changed of queued) await this.update(changed);
+    if (!saved) this.scheduleSave();
+  }
+
+  /** Saves the index a few seconds after the last change (in chunks, under the workspace's generation). */
+  private scheduleSave(delay = 3000) {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), delay);
+  }
+
+  private async save() {
+    this.saveTimer = null;
+    const generation = await searchSource.generation();
+    const started = this.updatesStarted;
+    // A write committed just before the generation was read reaches `update` within a few ms: wait for it.
+    await new Promise((r) => setTimeout(r, 300));
+    if (this.updating > 0 || started !== this.updatesStarted) return this.scheduleSave();
+    const id = this.nextId++;
+    const json = await new Promise<string | null>((resolve) => {
+      this.snapshots.set(id, resolve);
+      this.post({ type: 'snapshot', id });
+    });
+    if (json && started === this.updatesStarted) await searchSource.save(json, generation).catch(() => false);
   }
 
   /** The same index and messages without a worker. */
@@ -55,6 +96,7 @@ class SearchClient {
   }
 
   stop(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     this.stopWatching?.();
     this.worker?.terminate();
     this.worker = null;
@@ -73,7 +115,13 @@ class SearchClient {
     }
   }
 
-  private async update(changed: Parameters<typeof searchSource.updatesFor>[0]) {
+  private async update(changed: ChangedKeys) {
+    if (this.queued) {
+      this.queued.push(changed);
+      return;
+    }
+    this.updating++;
+    this.updatesStarted++;
     try {
       const u = await searchSource.updatesFor(changed);
       if (u.rebuild) await this.rebuild();
@@ -81,12 +129,18 @@ class SearchClient {
         this.post({ type: 'update', upsert: u.upsert, remove: u.remove });
     } catch (err) {
       console.error('[corroborate] search index update failed', err);
+    } finally {
+      this.updating--;
+      this.scheduleSave();
     }
   }
 
   private onReply(reply: WorkerReply) {
     if (reply.type === 'ready') this.count = reply.count;
-    else {
+    else if (reply.type === 'snapshot') {
+      this.snapshots.get(reply.id)?.(reply.json);
+      this.snapshots.delete(reply.id);
+    } else {
       const done = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       done?.({ hits: reply.hits, total: reply.total, ms: reply.ms });

@@ -143,6 +143,19 @@ export class SyncSession {
     return out.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
   }
 
+  /** The first settled outcome of connecting: synced, refused, or still not connected after `ms`. */
+  firstOutcome(ms = 15_000): Promise<SyncStatus> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const poll = () => {
+        const s = this.status;
+        if (s.state === 'synced' || s.state === 'refused' || Date.now() - started > ms) resolve(s);
+        else setTimeout(poll, 50);
+      };
+      poll();
+    });
+  }
+
   getStatus(): SyncStatus {
     return this.status;
   }

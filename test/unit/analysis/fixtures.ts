@@ -1,4 +1,5 @@
 // Reference data for the analysis tests: the seed article with its gold statements, and the golden rules.
+import { findCorpus } from '../../../scripts/corpus';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { GoldStatement } from '../../../src-main/shared/analysis/scoring';
@@ -21,5 +22,5 @@ export const seedGold = (
 ).statements;
 
 export const goldenRules = JSON.parse(
-  readFileSync(resolve(repoRoot, '../shared/corpus/sentences/golden-rules.json'), 'utf8'),
+  readFileSync(resolve(findCorpus(repoRoot), 'sentences/golden-rules.json'), 'utf8'),
 ) as GoldenRule[];

@@ -15,17 +15,19 @@ describe('findMatchingSource', () => {
   const find = (name: string, aliases: string[] = []) =>
     findMatchingSource({ name, kind: 'unknown', aliases }, sources)?.name ?? null;
 
-  it('merges a surname and a titled full name with the person', () => {
-    expect(find('Bogdanov')).toBe('Mikhail Bogdanov');
+  it('merges a full name, a confirmed alias, a gazetteer name and an acronym of the full name', () => {
     expect(find('Russian Deputy Foreign Minister Mikhail Bogdanov')).toBe('Mikhail Bogdanov');
-  });
-
-  it('merges an outlet with its acronym and its shortened name', () => {
+    expect(find('mikhail bogdanov')).toBe('Mikhail Bogdanov');
     expect(find('RFERL')).toBe('Radio Free Europe Radio Liberty');
     expect(find('RFE/RL')).toBe('Radio Free Europe Radio Liberty');
-    expect(find('The Times')).toBe('The Moscow Times');
     expect(find('Moscow Times')).toBe('The Moscow Times');
     expect(find('INTERFAX')).toBe('Interfax');
+  });
+
+  it('never merges on a surname or a shortened name across articles', () => {
+    // "Bogdanov" or "The Times" in another article may be someone or something else.
+    expect(find('Bogdanov')).toBeNull();
+    expect(find('The Times')).toBeNull();
   });
 
   it('never merges different actors whose names merely look alike', () => {
@@ -35,9 +37,10 @@ describe('findMatchingSource', () => {
     expect(find('Sergei Bogdanov')).toBeNull();
   });
 
-  it('refuses an ambiguous surname shared by two known people', () => {
-    const people = [source('John Smith'), source('Jane Smith')];
+  it('keeps people who share a surname apart, even when one has it as an alias', () => {
+    const people = [source('John Smith', ['Smith']), source('Jane Smith')];
     expect(findMatchingSource({ name: 'Smith', kind: 'person', aliases: [] }, people)).toBeNull();
+    expect(findMatchingSource({ name: 'Joe Smith', kind: 'person', aliases: ['Smith'] }, people)).toBeNull();
     expect(findMatchingSource({ name: 'Jane Smith', kind: 'person', aliases: [] }, people)?.name).toBe(
       'Jane Smith',
     );

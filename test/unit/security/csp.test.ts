@@ -30,9 +30,11 @@ describe('content security policy', () => {
     expect(policy.get('frame-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
     expect(policy.get('form-action')).toEqual(["'none'"]);
-    expect(policy.get('connect-src')).toEqual(["'self'"]);
+    // Team sync only: plain ws:// to this machine, TLS (wss://) to a team server; never http(s).
+    expect(policy.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:*', 'ws://localhost:*', 'wss:']);
     for (const [name, values] of policy) {
       expect(values, name).not.toContain("'unsafe-eval'");
+      if (name === 'connect-src') continue;
       for (const value of values) expect(value, name).not.toMatch(/^(https?:|wss?:|\*)/);
     }
   });

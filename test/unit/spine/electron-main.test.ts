@@ -130,7 +130,8 @@ describe('source rules', () => {
   it('creates windows only in the hardened factory', () => {
     const offenders = [...files('src-main'), ...files('src-renderer')].filter(
       (f) =>
-        /new\s+BrowserWindow\s*\(/.test(readFileSync(f, 'utf8')) && !f.endsWith(join('electron', 'window.ts')),
+        /new\s+BrowserWindow\s*\(/.test(readFileSync(f, 'utf8')) &&
+        !f.endsWith(join('electron', 'window.ts')),
     );
     expect(offenders).toEqual([]);
   });

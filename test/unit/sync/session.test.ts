@@ -106,8 +106,11 @@ afterAll(async () => {
   await services?.stop();
 }, 120_000);
 
+let currentDossier = '';
+
 async function pair(prefix: string): Promise<[Analyst, Analyst]> {
   const dossier = freshDossier(prefix);
+  currentDossier = dossier;
   const owner = await addMember(pool, dossier, 'Ana', 'owner');
   const editor = await addMember(pool, dossier, 'Ben', 'editor');
   const ana = await analyst(a, dossier, 'Ana', owner.invitation, true);
@@ -193,5 +196,24 @@ describe('a shared dossier between two analysts on two server instances', () => 
       expect(anns).toHaveLength(1);
       expect(await db.tags.get(tag.id)).toBeUndefined();
     }
+  });
+
+  it("puts back a reader's edit and never shows it to anyone else", async () => {
+    const [ana] = await pair('reader');
+    const reader = await addMember(pool, currentDossier, 'Rita', 'reader');
+    const rita = await analyst(b, currentDossier, 'Rita', reader.invitation);
+    await eventually(
+      () => rita.session.getStatus().readOnly && rita.session.getStatus().state === 'synced',
+      'Rita read-only',
+    );
+    await converged(ana, rita);
+    const { article, span } = await firstSpan(rita.db, 6);
+    await editSpan(rita.db, article, span, 'Rita', 'Note', () => ({ note: 'a reader tried this' }));
+    await eventually(async () => {
+      await rita.session.settled();
+      return (await rita.db.annotations.count()) === 0;
+    }, "the reader's edit to be put back");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await ana.db.annotations.count()).toBe(0);
   });
 });

@@ -30,6 +30,14 @@ export interface CandidateOptions {
 }
 
 const PROGRESS_EVERY = 2000;
+// A whole-workspace pass probes fewer and rarer keys than a single query: a fact's rarest words suffice.
+const PASS_OPTIONS = (threshold: number | undefined) => ({
+  threshold,
+  limit: 6,
+  probeKeys: 4,
+  candidates: 16,
+  commonShare: 0.001,
+});
 
 /** Union-find over statements that keeps per cluster its articles, so one article never enters twice. */
 class Clusters {
@@ -73,7 +81,9 @@ class Clusters {
     const out = new Map<string, string[]>();
     for (const id of this.parent.keys()) {
       const root = this.find(id);
-      out.set(root, [...(out.get(root) ?? []), id]);
+      const group = out.get(root);
+      if (group) group.push(id);
+      else out.set(root, [id]);
     }
     return out;
   }
@@ -88,12 +98,7 @@ export function findCandidateClaims(
   const total = index.size;
   let done = 0;
   for (const id of index.statementIds()) {
-    for (const m of index.matches(id, {
-      threshold: opts.threshold,
-      limit: 6,
-      probeKeys: 6,
-      candidates: 24,
-    })) {
+    for (const m of index.matches(id, PASS_OPTIONS(opts.threshold))) {
       if (id < m.statementId) edges.push({ a: id, b: m.statementId, score: m.score });
     }
     if (++done % PROGRESS_EVERY === 0) opts.onProgress?.(done / total);

@@ -16,6 +16,8 @@ export interface MatchOptions {
   probeKeys?: number;
   /** How many candidates (by shared rare weight) get a full score. */
   candidates?: number;
+  /** Keys held by more than this share of statements are not probed. */
+  commonShare?: number;
 }
 
 /** Calibrated on test/fixtures/corroboration (see `npm run eval`). */
@@ -27,6 +29,21 @@ const CANDIDATES = 64;
 // A key held by more than this share of statements says little about which fact a statement reports.
 const COMMON_SHARE = 0.02;
 const MIN_COMMON_POSTINGS = 64;
+
+/** The `limit` touched statements with the most shared weight, without sorting them all. */
+function topByShared(touched: number[], shared: Float64Array, limit: number): number[] {
+  const best: number[] = [];
+  for (const j of touched) {
+    if (best.length === limit && shared[j]! <= shared[best[limit - 1]!]!) continue;
+    let at = best.length < limit ? best.length : limit - 1;
+    while (at > 0 && shared[best[at - 1]!]! < shared[j]!) {
+      if (at < limit) best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = j;
+  }
+  return best;
+}
 
 interface Doc {
   record: CorroborationRecord;
@@ -45,6 +62,12 @@ export class CorroborationIndex {
   private liveCount = 0;
   // Scratch arrays for a query, reused so a query allocates little.
   private shared = new Float64Array(0);
+  // idf and statement totals depend on the whole index: cached until the next add or remove.
+  private generation = 0;
+  private idfCache = new Float64Array(0);
+  private idfGeneration = -1;
+  private totals: number[] = [];
+  private totalGeneration: number[] = [];
 
   get size(): number {
     return this.liveCount;
@@ -91,6 +114,7 @@ export class CorroborationIndex {
     inArticle.push(id);
     this.byArticle.set(record.articleId, inArticle);
     this.liveCount++;
+    this.generation++;
   }
 
   /** Forgets an article's statements (deleted or re-analysed); postings drop them lazily. */
@@ -108,6 +132,7 @@ export class CorroborationIndex {
     for (const term of doc.keys) this.df[term]!--;
     this.byStatement.delete(statementId);
     this.liveCount--;
+    this.generation++;
   }
 
   private keyId(key: string): number {
@@ -121,18 +146,36 @@ export class CorroborationIndex {
     return id;
   }
 
-  private idf(term: number): number {
-    return Math.log(1 + this.liveCount / Math.max(1, this.df[term]!));
+  private idfTable(): Float64Array {
+    if (this.idfGeneration !== this.generation) {
+      const table = new Float64Array(this.df.length);
+      for (let t = 0; t < table.length; t++)
+        table[t] = Math.log(1 + this.liveCount / Math.max(1, this.df[t]!));
+      this.idfCache = table;
+      this.idfGeneration = this.generation;
+    }
+    return this.idfCache;
   }
 
-  private total(doc: Doc): number {
+  private idf(term: number): number {
+    return this.idfTable()[term]!;
+  }
+
+  private total(doc: Doc, id = -1): number {
+    if (id >= 0 && this.totalGeneration[id] === this.generation) return this.totals[id]!;
+    const idf = this.idfTable();
     let total = 0;
-    for (let k = 0; k < doc.keys.length; k++) total += doc.bonuses[k]! * this.idf(doc.keys[k]!);
+    for (let k = 0; k < doc.keys.length; k++) total += doc.bonuses[k]! * idf[doc.keys[k]!]!;
+    if (id >= 0) {
+      this.totals[id] = total;
+      this.totalGeneration[id] = this.generation;
+    }
     return total;
   }
 
   /** Weighted Dice coefficient of two indexed statements: shared weight over total weight. */
-  private score(a: Doc, b: Doc, aTotal: number): number {
+  private score(a: Doc, b: Doc, aTotal: number, bId = -1): number {
+    const idf = this.idfTable();
     let shared = 0;
     let x = 0;
     let y = 0;
@@ -140,13 +183,13 @@ export class CorroborationIndex {
       const ta = a.keys[x]!;
       const tb = b.keys[y]!;
       if (ta === tb) {
-        shared += (a.bonuses[x]! + b.bonuses[y]!) * this.idf(ta);
+        shared += (a.bonuses[x]! + b.bonuses[y]!) * idf[ta]!;
         x++;
         y++;
       } else if (ta < tb) x++;
       else y++;
     }
-    const total = aTotal + this.total(b);
+    const total = aTotal + this.total(b, bId);
     return total === 0 ? 0 : shared / total;
   }
 
@@ -155,8 +198,7 @@ export class CorroborationIndex {
     const a = this.byStatement.get(aStatementId);
     const b = this.byStatement.get(bStatementId);
     if (a === undefined || b === undefined) return 0;
-    const docA = this.docs[a]!;
-    return this.score(docA, this.docs[b]!, this.total(docA));
+    return this.score(this.docs[a]!, this.docs[b]!, this.total(this.docs[a]!, a), b);
   }
 
   /** Statements of other articles reporting the same fact as this indexed statement, best first. */
@@ -168,7 +210,10 @@ export class CorroborationIndex {
     if (this.shared.length < this.docs.length) this.shared = new Float64Array(this.docs.length * 2);
     const shared = this.shared;
     // Probe the rarest keys: two statements reporting one fact share some of them.
-    const commonLimit = Math.max(MIN_COMMON_POSTINGS, Math.ceil(this.liveCount * COMMON_SHARE));
+    const commonLimit = Math.max(
+      MIN_COMMON_POSTINGS,
+      Math.ceil(this.liveCount * (opts.commonShare ?? COMMON_SHARE)),
+    );
     const probe = [...doc.keys.keys()]
       .filter((k) => this.df[doc.keys[k]!]! > 1 && this.df[doc.keys[k]!]! <= commonLimit)
       .sort((x, y) => this.df[doc.keys[x]!]! - this.df[doc.keys[y]!]!)
@@ -184,11 +229,11 @@ export class CorroborationIndex {
         shared[other]! += weight;
       }
     }
-    touched.sort((x, y) => shared[y]! - shared[x]!);
-    const total = this.total(doc);
+    const best = topByShared(touched, shared, opts.candidates ?? CANDIDATES);
+    const total = this.total(doc, id);
     const found: Match[] = [];
-    for (const other of touched.slice(0, opts.candidates ?? CANDIDATES)) {
-      const score = this.score(doc, this.docs[other]!, total);
+    for (const other of best) {
+      const score = this.score(doc, this.docs[other]!, total, other);
       if (score >= threshold) {
         const { statementId: sid, articleId } = this.docs[other]!.record;
         found.push({ statementId: sid, articleId, score });

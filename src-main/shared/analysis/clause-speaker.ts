@@ -1,0 +1,292 @@
+// The speaker of a cue read around the cue itself, for the clause shapes the subject-first reader misses:
+// appositives in both orders ("Deb Kline, a union leader, said"; "The club's manager, David Feder, said"),
+// inverted cues with a description or a name ("…,” said a senior aide", "Said Dorothy Poynter, …"),
+// "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
+import { isNounLikeCue, phrasalParticle } from './cues';
+import { CALENDAR, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } from './lexicon';
+import {
+  formOf,
+  isAuxiliary,
+  isHedge,
+  isModifier,
+  isPunct,
+  isVerbLike,
+  type PhraseReader,
+  QUOTE_MARKS,
+} from './phrases';
+import type { Token } from './tokens';
+
+export interface ClauseSpeaker {
+  speaker: string;
+  cue: string;
+  /** Index of the cue's (first) token in the sequence. */
+  at: number;
+}
+
+/** Words that open a clause: the subject of a cue starts after them. */
+const CLAUSE_OPENERS = new Set(
+  'that because while when whereas although though if since after before where so whom than'.split(' '),
+);
+/** Words that open an adverbial or a relative clause: a segment starting with one is not the subject. */
+const NOT_SUBJECT = new Set(
+  (
+    'in on at as after before during since meanwhile however earlier later last for by with despite amid ' +
+    'following under over while when although also still yet now then today yesterday separately moreover ' +
+    'furthermore instead overall nevertheless thus so but and if once until who which whose whom where ' +
+    'like unlike including though even asked told speaking writing according'
+  ).split(' '),
+);
+/** Closed-class words that cannot end a subject noun phrase. */
+const NOT_HEAD = new Set(
+  (
+    'the a an this that these those his her its their our my your of in on at to for by with from and or ' +
+    'but not no as than into about over under after before it there here what which who whom whose'
+  ).split(' '),
+);
+const QUESTION = new Set('that what how why whether if who which when where'.split(' '));
+const ASIDES = new Set(['though', 'however', 'too', 'also', 'meanwhile', 'instead', 'then', 'moreover']);
+const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+const PREPOSITIONS = new Set('of at for in from with on to by about under over within'.split(' '));
+const MAX_BACK = 40;
+const MAX_SEGMENT_WORDS = 14;
+
+/** Finds the first cue outside quotation marks whose speaker can be read around it. */
+export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): ClauseSpeaker | null {
+  for (let p = from; p < seq.length; p++) {
+    const t = seq[p] as Token;
+    if (!t.isWord) continue;
+    const particle = phrasalParticle(t.lower, seq[p + 1]?.lower);
+    const form = formOf(t);
+    const previous = seq[p - 1];
+    if (t.lower === 'that' && previous?.isWord && isVerbLike(previous)) return null;
+    if (!form && !particle) continue;
+    // "the United States": a capitalised cue word inside a sentence is a name, not a verb.
+    if (t.capitalised && p > 0) continue;
+    // What follows "that" after a verb, or a participle cue (", asserting"), is content, not a new clause.
+    if (form === 'ing') {
+      if (isPunct(previous, ',')) return null;
+      continue;
+    }
+    if (!particle && isNounLikeCue(t.lower) && !readsAsSubjectEnd(previous)) continue;
+    const cue = particle ? `${t.text} ${particle}` : t.text;
+    const inverted =
+      (form === 'past' || form === 'third') &&
+      ((p === 0 && (t.lower === 'said' || t.lower === 'says')) ||
+        isPunct(previous, ',') ||
+        QUOTE_MARKS.has(previous?.text ?? ''));
+    const passive =
+      form === 'past' &&
+      previous &&
+      isAuxiliary(previous) &&
+      /^(?:is|are|was|were|be|been)$/.test(previous.lower);
+    // After a comma the words before are the subject only when an appositive closes there ("X, a aide, said");
+    // otherwise the cue is inverted ("Prices rose, said Reuters").
+    const before = passive ? null : speakerBefore(seq, p, phrase, isPunct(previous, ','));
+    if (before) return { speaker: before, cue, at: p };
+    if (inverted) {
+      const after = speakerAfter(seq, p + 1, phrase);
+      if (after) return { speaker: after, cue, at: p };
+    }
+  }
+  return null;
+}
+
+/** A word after which a noun-like cue is a verb: an auxiliary, an adverb, a pronoun or a name ("Trump plans"). */
+function readsAsSubjectEnd(t: Token | undefined): boolean {
+  if (!t || !t.isWord) return false;
+  if (isAuxiliary(t) || isModifier(t) || PERSONAL.has(t.lower)) return true;
+  if (NOT_HEAD.has(t.lower) || (t.flags & FUNCTION_WORD) !== 0) return false;
+  // "The railway company plans": a noun, not a determiner or adjective, before the cue.
+  if (t.capitalised) return (t.flags & DEMONYM) === 0;
+  const noun = t.flags === 0 || ((t.flags & NOT_VERB) !== 0 && (t.flags & FINITE_VERB) === 0);
+  return noun && !t.lower.endsWith('s') && !t.lower.endsWith('ly');
+}
+
+/** The subject before a cue: back to the clause opening, then the head segment or its named appositive. */
+function speakerBefore(
+  seq: Token[],
+  p: number,
+  phrase: PhraseReader,
+  needAppositive: boolean,
+): string | null {
+  let b = p - 1;
+  while (b >= 0 && (isModifier(seq[b]) || isAuxiliary(seq[b]) || isHedge(seq[b]))) b--;
+  // "…, said on Tuesday" never reaches here; "Clinton on Tuesday said" skips the date.
+  while (b >= 0 && seq[b]?.isWord && ((seq[b] as Token).flags & CALENDAR) !== 0) {
+    b--;
+    if (seq[b]?.lower === 'on') b--;
+  }
+  // ", though," / ", however,": a one-word aside between the subject and its cue.
+  let appositive = needAppositive;
+  if (isPunct(seq[b], ',') && ASIDES.has(seq[b - 1]?.lower ?? '') && isPunct(seq[b - 2], ',')) {
+    b -= 3;
+    appositive = false;
+  }
+  const last = seq[b];
+  if (!last) return null;
+  if (last.isWord && NOT_HEAD.has(last.lower) && !PERSONAL.has(last.lower)) return null;
+  if (last.isWord && isVerbLike(last) && !isNounLikeCue(last.lower)) return null;
+  if (!last.isWord && !isPunct(last, ',)—–')) return null;
+  let a = b;
+  while (a >= 0 && b - a < MAX_BACK) {
+    const t = seq[a] as Token;
+    if (!t.isWord && (';:'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
+    if (t.isWord && CLAUSE_OPENERS.has(t.lower)) break;
+    // "As Politico reported, …" (but not "a job as Secretary of Defense").
+    if (t.isWord && t.lower === 'as' && (a === 0 || isPunct(seq[a - 1], ',—–'))) break;
+    if (t.isWord && (t.lower === 'and' || t.lower === 'but') && !joinsNames(seq, a)) break;
+    a--;
+  }
+  const parts = segments(seq, a + 1, b + 1);
+  if (appositive && parts.length < 2) return null;
+  return chooseSegment(parts, phrase, true);
+}
+
+/** The speaker after an inverted cue ("said Deb Kline, a union leader" / "said his friend, Bruce Turry"). */
+function speakerAfter(seq: Token[], from: number, phrase: PhraseReader): string | null {
+  const first = seq[from];
+  if (!first || !first.isWord) return null;
+  if (NOT_SUBJECT.has(first.lower) || PREPOSITIONS.has(first.lower) || QUESTION.has(first.lower)) return null;
+  // "…, said he would" reports what he said: an inverted speaker is never a bare pronoun.
+  if (PERSONAL.has(first.lower)) return null;
+  if ((first.flags & CALENDAR) !== 0 || isModifier(first)) return null;
+  let end = from;
+  while (end < seq.length && end - from < MAX_BACK) {
+    const t = seq[end] as Token;
+    if (!t.isWord && (';:'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
+    if (t.isWord && (t.lower === 'according' || t.lower === 'who' || t.lower === 'which')) break;
+    if (t.isWord && isVerbLike(t) && end > from) break;
+    end++;
+  }
+  return chooseSegment(segments(seq, from, end), phrase, false);
+}
+
+/** "Trump and Clinton said": "and" between two capitalised words joins names rather than clauses. */
+function joinsNames(seq: Token[], at: number): boolean {
+  return !!seq[at - 1]?.capitalised && !!seq[at + 1]?.capitalised;
+}
+
+/** Comma- and dash-separated segments of tokens [from, to), each as [start, end) token indices. */
+function segments(seq: Token[], from: number, to: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let start = from;
+  let depth = 0;
+  for (let p = from; p <= to; p++) {
+    const t = seq[p];
+    if (p < to && t && isPunct(t, '(')) depth++;
+    if (p < to && t && isPunct(t, ')')) depth = Math.max(0, depth - 1);
+    if (p === to || (depth === 0 && t && isPunct(t, ',—–'))) {
+      if (p > start) parts.push([start, p]);
+      start = p + 1;
+    }
+  }
+  return parts;
+}
+
+/** The subject among the segments: adverbials and clauses before it dropped, a named appositive preferred. */
+function chooseSegment(parts: [number, number][], phrase: PhraseReader, before: boolean): string | null {
+  let first = 0;
+  if (before) {
+    let dropped = false;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const [s, e] = parts[i] as [number, number];
+      const opener = phrase.token(s);
+      // Adverbials, clauses, datelines ("NEW YORK, Nov. 19 (UPI) —") and the places that end an adverbial.
+      const drop: boolean =
+        (!!opener && NOT_SUBJECT.has(opener.lower)) ||
+        hasVerb(phrase, s, e) ||
+        !hasContent(phrase, s, e) ||
+        isDateline(phrase, s, e) ||
+        (dropped && isPlace(phrase, s, e));
+      if (drop) first = i + 1;
+      dropped = drop;
+    }
+  }
+  const head = parts[first];
+  if (!head) return null;
+  const [hs, he] = head;
+  if (he - hs > MAX_SEGMENT_WORDS || !hasNoun(phrase, hs, he)) return null;
+  const opener = phrase.token(hs);
+  if (opener && NOT_SUBJECT.has(opener.lower)) return null;
+  if (!hasContent(phrase, hs, he)) return null;
+  if (before && hasVerb(phrase, hs, he)) return null;
+  if (!isNamed(phrase, hs, he)) {
+    const next = parts[first + 1];
+    if (next && isNamed(phrase, next[0], next[1]) && next[1] - next[0] <= 5 && allCapitalised(phrase, next))
+      return phrase.text(next[0], next[1]);
+  }
+  return phrase.text(hs, he).replace(/^(?:and|but)\s+/i, '') || null;
+}
+
+/** A word that can be part of a name or noun phrase: not closed-class, not an adverb or an -ing opener. */
+function hasContent(phrase: PhraseReader, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const t = phrase.token(p);
+    if (!t || !t.isWord || NOT_HEAD.has(t.lower) || NOT_SUBJECT.has(t.lower) || isModifier(t)) continue;
+    if (p === from && t.lower.endsWith('ing')) return false;
+    if ((t.flags & CALENDAR) !== 0) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Upper-case words, or a date: the dateline that opens a wire story. */
+function isDateline(phrase: PhraseReader, from: number, to: number): boolean {
+  let upper = true;
+  for (let p = from; p < to; p++) {
+    const t = phrase.token(p);
+    if (!t?.isWord) continue;
+    if ((t.flags & CALENDAR) !== 0 || /^\d/.test(t.text)) return true;
+    if (t.text.length < 2 || t.text !== t.text.toUpperCase()) upper = false;
+  }
+  return upper;
+}
+
+/** One or two words naming a place ("Iowa", "San Bernardino, California"). */
+function isPlace(phrase: PhraseReader, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let p = from; p < to; p++) {
+    const t = phrase.token(p);
+    if (t?.isWord && !t.capitalised) return false;
+  }
+  const last = phrase.token(to - 1);
+  return !!last && (last.flags & PLACE) !== 0;
+}
+
+function hasVerb(phrase: PhraseReader, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const t = phrase.token(p);
+    if (t && t.isWord && isVerbLike(t) && !PERSONAL.has(t.lower) && !isNounLikeCue(t.lower)) return true;
+  }
+  return false;
+}
+
+function hasNoun(phrase: PhraseReader, from: number, to: number): boolean {
+  const last = phrase.token(to - 1);
+  if (!last) return false;
+  if (!last.isWord) return last.text === ')' && to - 1 > from;
+  return !NOT_HEAD.has(last.lower) || PERSONAL.has(last.lower);
+}
+
+/** The head noun (the last word before a preposition, or the last word) is a proper name. */
+function isNamed(phrase: PhraseReader, from: number, to: number): boolean {
+  let head = to - 1;
+  for (let p = from + 1; p < to; p++) {
+    const t = phrase.token(p);
+    if (t?.isWord && PREPOSITIONS.has(t.lower)) {
+      head = p - 1;
+      break;
+    }
+  }
+  while (head > from && !phrase.token(head)?.isWord) head--;
+  const t = phrase.token(head);
+  return !!t && t.capitalised && (t.flags & TITLE) === 0;
+}
+
+function allCapitalised(phrase: PhraseReader, [from, to]: [number, number]): boolean {
+  for (let p = from; p < to; p++) {
+    const t = phrase.token(p);
+    if (t?.isWord && !t.capitalised && !PREPOSITIONS.has(t.lower)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,157 @@
+// The attribution cue lexicon: verbs that attribute content to a source, each with its kind. PolNeAR-style
+// (PARC) attribution covers more than speech, so analysts can tell a statement from a belief or a stance:
+// - speech: the source said or wrote it ("said", "told", "wrote", "asked", "recalled");
+// - denial: the source rejected it ("denied", "dismissed", "refused");
+// - belief: the source holds it true or fears it ("believes", "thinks", "fears", "hopes");
+// - intention: the source means to do it ("plans", "wants", "vowed", "promised");
+// - endorsement: the source backs or opposes it ("backs", "supports", "is urging", "has called for");
+// - finding: a study, poll or inquiry shows it ("found", "shows", "concluded").
+
+export type CueKind = 'speech' | 'denial' | 'belief' | 'intention' | 'endorsement' | 'finding';
+
+/** [kind, base, third person, past, -ing] */
+export const CUE_VERBS: [CueKind, string, string, string, string][] = [
+  ['speech', 'say', 'says', 'said', 'saying'],
+  ['speech', 'tell', 'tells', 'told', 'telling'],
+  ['speech', 'insist', 'insists', 'insisted', 'insisting'],
+  ['speech', 'confirm', 'confirms', 'confirmed', 'confirming'],
+  ['speech', 'announce', 'announces', 'announced', 'announcing'],
+  ['speech', 'note', 'notes', 'noted', 'noting'],
+  ['speech', 'add', 'adds', 'added', 'adding'],
+  ['speech', 'assert', 'asserts', 'asserted', 'asserting'],
+  ['speech', 'claim', 'claims', 'claimed', 'claiming'],
+  ['speech', 'accuse', 'accuses', 'accused', 'accusing'],
+  ['speech', 'state', 'states', 'stated', 'stating'],
+  ['speech', 'report', 'reports', 'reported', 'reporting'],
+  ['speech', 'warn', 'warns', 'warned', 'warning'],
+  ['speech', 'argue', 'argues', 'argued', 'arguing'],
+  ['speech', 'allege', 'alleges', 'alleged', 'alleging'],
+  ['speech', 'explain', 'explains', 'explained', 'explaining'],
+  ['speech', 'declare', 'declares', 'declared', 'declaring'],
+  ['speech', 'stress', 'stresses', 'stressed', 'stressing'],
+  ['speech', 'emphasise', 'emphasises', 'emphasised', 'emphasising'],
+  ['speech', 'emphasize', 'emphasizes', 'emphasized', 'emphasizing'],
+  ['speech', 'reiterate', 'reiterates', 'reiterated', 'reiterating'],
+  ['speech', 'admit', 'admits', 'admitted', 'admitting'],
+  ['speech', 'acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'],
+  ['speech', 'suggest', 'suggests', 'suggested', 'suggesting'],
+  ['speech', 'write', 'writes', 'wrote', 'writing'],
+  ['speech', 'highlight', 'highlights', 'highlighted', 'highlighting'],
+  ['speech', 'indicate', 'indicates', 'indicated', 'indicating'],
+  ['speech', 'maintain', 'maintains', 'maintained', 'maintaining'],
+  ['speech', 'contend', 'contends', 'contended', 'contending'],
+  ['speech', 'predict', 'predicts', 'predicted', 'predicting'],
+  ['speech', 'threaten', 'threatens', 'threatened', 'threatening'],
+  ['speech', 'comment', 'comments', 'commented', 'commenting'],
+  ['speech', 'remark', 'remarks', 'remarked', 'remarking'],
+  ['speech', 'reveal', 'reveals', 'revealed', 'revealing'],
+  ['speech', 'disclose', 'discloses', 'disclosed', 'disclosing'],
+  ['speech', 'estimate', 'estimates', 'estimated', 'estimating'],
+  ['speech', 'reply', 'replies', 'replied', 'replying'],
+  ['speech', 'respond', 'responds', 'responded', 'responding'],
+  ['speech', 'tweet', 'tweets', 'tweeted', 'tweeting'],
+  ['speech', 'quote', 'quotes', 'quoted', 'quoting'],
+  ['speech', 'ask', 'asks', 'asked', 'asking'],
+  ['speech', 'recall', 'recalls', 'recalled', 'recalling'],
+  ['speech', 'joke', 'jokes', 'joked', 'joking'],
+  ['speech', 'describe', 'describes', 'described', 'describing'],
+  ['speech', 'cite', 'cites', 'cited', 'citing'],
+  ['speech', 'complain', 'complains', 'complained', 'complaining'],
+  ['speech', 'criticise', 'criticises', 'criticised', 'criticising'],
+  ['speech', 'criticize', 'criticizes', 'criticized', 'criticizing'],
+  ['speech', 'charge', 'charges', 'charged', 'charging'],
+  ['speech', 'lament', 'laments', 'lamented', 'lamenting'],
+  ['speech', 'assure', 'assures', 'assured', 'assuring'],
+  ['speech', 'remind', 'reminds', 'reminded', 'reminding'],
+  ['speech', 'question', 'questions', 'questioned', 'questioning'],
+  ['speech', 'conclude', 'concludes', 'concluded', 'concluding'],
+  ['speech', 'boast', 'boasts', 'boasted', 'boasting'],
+  ['speech', 'concede', 'concedes', 'conceded', 'conceding'],
+  ['speech', 'blame', 'blames', 'blamed', 'blaming'],
+  ['speech', 'testify', 'testifies', 'testified', 'testifying'],
+  ['speech', 'mention', 'mentions', 'mentioned', 'mentioning'],
+  ['speech', 'repeat', 'repeats', 'repeated', 'repeating'],
+  ['denial', 'deny', 'denies', 'denied', 'denying'],
+  ['denial', 'dismiss', 'dismisses', 'dismissed', 'dismissing'],
+  ['denial', 'reject', 'rejects', 'rejected', 'rejecting'],
+  ['denial', 'refuse', 'refuses', 'refused', 'refusing'],
+  ['denial', 'dispute', 'disputes', 'disputed', 'disputing'],
+  ['denial', 'decline', 'declines', 'declined', 'declining'],
+  ['belief', 'believe', 'believes', 'believed', 'believing'],
+  ['belief', 'think', 'thinks', 'thought', 'thinking'],
+  ['belief', 'fear', 'fears', 'feared', 'fearing'],
+  ['belief', 'hope', 'hopes', 'hoped', 'hoping'],
+  ['belief', 'worry', 'worries', 'worried', 'worrying'],
+  ['belief', 'doubt', 'doubts', 'doubted', 'doubting'],
+  ['belief', 'expect', 'expects', 'expected', 'expecting'],
+  ['belief', 'feel', 'feels', 'felt', 'feeling'],
+  ['belief', 'know', 'knows', 'knew', 'knowing'],
+  ['belief', 'agree', 'agrees', 'agreed', 'agreeing'],
+  ['belief', 'consider', 'considers', 'considered', 'considering'],
+  ['belief', 'suspect', 'suspects', 'suspected', 'suspecting'],
+  ['intention', 'plan', 'plans', 'planned', 'planning'],
+  ['intention', 'want', 'wants', 'wanted', 'wanting'],
+  ['intention', 'vow', 'vows', 'vowed', 'vowing'],
+  ['intention', 'pledge', 'pledges', 'pledged', 'pledging'],
+  ['intention', 'promise', 'promises', 'promised', 'promising'],
+  ['intention', 'intend', 'intends', 'intended', 'intending'],
+  ['intention', 'seek', 'seeks', 'sought', 'seeking'],
+  ['intention', 'propose', 'proposes', 'proposed', 'proposing'],
+  ['intention', 'prefer', 'prefers', 'preferred', 'preferring'],
+  ['endorsement', 'back', 'backs', 'backed', 'backing'],
+  ['endorsement', 'support', 'supports', 'supported', 'supporting'],
+  ['endorsement', 'endorse', 'endorses', 'endorsed', 'endorsing'],
+  ['endorsement', 'oppose', 'opposes', 'opposed', 'opposing'],
+  ['endorsement', 'urge', 'urges', 'urged', 'urging'],
+  ['endorsement', 'praise', 'praises', 'praised', 'praising'],
+  ['endorsement', 'defend', 'defends', 'defended', 'defending'],
+  ['endorsement', 'condemn', 'condemns', 'condemned', 'condemning'],
+  ['endorsement', 'denounce', 'denounces', 'denounced', 'denouncing'],
+  ['endorsement', 'applaud', 'applauds', 'applauded', 'applauding'],
+  ['endorsement', 'welcome', 'welcomes', 'welcomed', 'welcoming'],
+  ['endorsement', 'encourage', 'encourages', 'encouraged', 'encouraging'],
+  ['endorsement', 'favour', 'favours', 'favoured', 'favouring'],
+  ['endorsement', 'favor', 'favors', 'favored', 'favoring'],
+  ['finding', 'find', 'finds', 'found', 'finding'],
+  ['finding', 'show', 'shows', 'showed', 'showing'],
+];
+
+/**
+ * Multi-word cues whose first word alone is not a cue: "called for", "calls on", "pointed out", "made clear".
+ * Keyed by the first word's forms; the value is the particle that must follow.
+ */
+export const PHRASAL_CUES: [CueKind, string[], string][] = [
+  ['endorsement', ['call', 'calls', 'called', 'calling'], 'for'],
+  ['endorsement', ['call', 'calls', 'called', 'calling'], 'on'],
+  ['speech', ['point', 'points', 'pointed', 'pointing'], 'out'],
+  ['speech', ['make', 'makes', 'made', 'making'], 'clear'],
+  ['speech', ['put', 'puts'], 'it'],
+];
+
+/** Forms more often read as nouns or adjectives ("reports of deployments", "the state news agency"). */
+export const NOUN_LIKE_CUES = new Set(
+  (
+    'note notes claim claims state states report reports comment comments remark remarks estimate estimates ' +
+    'reply replies tweet tweets quote quotes stress add warning writing reporting pledge pledges vow vows ' +
+    'highlight highlights question questions charge charges fear fears hope hopes doubt doubts plan plans ' +
+    'want back backs support promise promises finding findings show shows feeling thinking expected ' +
+    'considered welcome favour favor dispute disputes decline declines suspect suspects concerned mention ' +
+    'mentions joke jokes lament laments find boast boasts cite'
+  ).split(' '),
+);
+
+const KINDS = new Map<string, CueKind>();
+for (const [kind, ...forms] of CUE_VERBS) for (const form of forms) KINDS.set(form, kind);
+for (const [kind, forms] of PHRASAL_CUES)
+  for (const form of forms) if (!KINDS.has(form)) KINDS.set(form, kind);
+
+/** The kind of a cue as written ("has called for" → endorsement, "according to" → speech), or null. */
+export function cueKind(cue: string): CueKind | null {
+  const words = cue.toLowerCase().split(/\s+/);
+  if (words[0] === 'according') return 'speech';
+  for (const word of words) {
+    const kind = KINDS.get(word);
+    if (kind) return kind;
+  }
+  return null;
+}

@@ -1,0 +1,154 @@
+// Cleans a speaker noun phrase before it becomes an actor: leading adverbials and conjunctions go, a
+// document names its owner ("a Reuters/Ipsos poll" → "Reuters/Ipsos"), clauses are refused ("what Trump"),
+// and plural or quantified subjects are recognised as groups ("Republicans", "Former officials … say").
+import { isNounLikeCue } from './cues';
+import { lookupGazetteer } from './gazetteer';
+import { isFiniteVerb, isLastName, isNounOrAdjective } from './lexicon';
+
+/** Words that open a clause or a question: a phrase holding one is not a speaker's name. */
+const CLAUSE_WORDS = new Set(
+  "what which who whom whose because whether if when where why how than that’s that's".split(' '),
+);
+/** Words a name or noun phrase never ends with. */
+const BAD_ENDINGS = new Set(
+  'a an the of as in on at to for by with from and or but that this these those his her its their our'.split(
+    ' ',
+  ),
+);
+const LEADING_NOISE = /^(?:(?:and|but|so|then|also|yet|still|now|even|including|like)\s+)+/i;
+const LEADING_PREPOSITION =
+  /^(?:in|on|at|during|after|before|since|with|for|from|under|over|through|via|within|throughout)\s/i;
+/** Documents and findings whose source is their owner. */
+const DOCUMENTS =
+  /\s+(?:(?:national|new|latest|recent|tracking|exit|online|daily|weekly|annual|internal|final|early)\s+)*(?:poll|polls|survey|surveys|study|studies|report|analysis|review|audit|tally|count|data|figures|statement|release|memo|filing|ruling|estimate|estimates|projections?)$/i;
+const FIRST_SECOND = new Set(['i', 'me', 'we', 'us', 'you']);
+const PERSONAL_PRONOUNS = new Set([
+  'i',
+  'me',
+  'we',
+  'us',
+  'you',
+  'one',
+  'someone',
+  'anyone',
+  'everyone',
+  'nobody',
+]);
+/** Heads of quantified groups: "Twelve percent", "A majority of voters", "Nearly eight of 10 voters". */
+const QUANTITY =
+  /^(?:(?:nearly|almost|about|roughly|only|just|some|over|more than|fewer than|less than|a|the)\s+)*(?:majority|minority|plurality|half|third|quarter|most|many|some|several|few|all|both|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|millions)\b/i;
+
+const TRAILING_ADVERBS = new Set(
+  'just all also too both alone himself herself themselves itself again already still even only then now'.split(
+    ' ',
+  ),
+);
+
+const TRAILING_TIME =
+  /(?:\s+(?:on\s+)?(?:(?:this|last|next|earlier|later)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently))+$/i;
+
+/** "Mr. Burman (a view": an opening parenthesis never closed. */
+function unbalanced(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0);
+}
+
+/** A lower-case finite verb ("turned", "restricted", "says"): the phrase is a clause. */
+function readsAsVerb(word: string): boolean {
+  if (isNounOrAdjective(word) || isNounLikeCue(word)) return false;
+  return isFiniteVerb(word) || (word.length > 4 && word.endsWith('ed'));
+}
+
+export interface CleanPhrase {
+  text: string;
+  /** A plural or quantified subject: kept as written, with kind `group`. */
+  group: boolean;
+}
+
+/** Nouns that name evidence: with "found" or "shows" only these (or a name) report a finding. */
+const EVIDENCE =
+  /(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|data|research|review|audit|investigation|inquiry|probe|test|tests|records|documents|results|numbers|figures|count|tally|estimates?|census|index)$/i;
+
+/** Whether a phrase can be the source of a finding ("A Reuters/Ipsos poll found", "Gallup shows"). */
+export function canReportFinding(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/);
+  return EVIDENCE.test(phrase.trim()) || /^\p{Lu}/u.test(words[words.length - 1] ?? '');
+}
+
+/** The speaker phrase to resolve, or null when it is a clause, a pronoun of the first or second person, or empty. */
+export function cleanSpeakerPhrase(raw: string): CleanPhrase | null {
+  let clean = cleaned.get(raw);
+  if (clean === undefined) {
+    if (cleaned.size > 20_000) cleaned.clear();
+    clean = cleanSlowly(raw);
+    cleaned.set(raw, clean);
+  }
+  return clean;
+}
+
+const cleaned = new Map<string, CleanPhrase | null>();
+
+function cleanSlowly(raw: string): CleanPhrase | null {
+  let text = raw.replace(/\s+/g, ' ').trim().replace(LEADING_NOISE, '');
+  // "In a Bloomberg interview Trump": the name after an adverbial without a comma.
+  if (LEADING_PREPOSITION.test(text)) {
+    const tail = /((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u.exec(text);
+    if (!tail || tail.index === 0) return null;
+    const before = text.slice(0, tail.index).trim().split(' ');
+    if (/^\p{Lu}/u.test(before[before.length - 1] ?? '')) return null;
+    text = (tail[1] as string).trim();
+  }
+  const owner = DOCUMENTS.exec(text);
+  if (owner && owner.index > 0) {
+    const head = text.slice(0, owner.index).replace(/^(?:an?|the|new|latest)\s+/i, '');
+    if (/\p{Lu}/u.test(head)) text = head;
+  }
+  const words = text.split(' ').filter(Boolean);
+  // "Wells Fargo just this month", "Menendez all": adverbs and times after the name are not part of it.
+  text = words.join(' ').replace(TRAILING_TIME, '');
+  words.length = 0;
+  words.push(...text.split(' ').filter(Boolean));
+  while (words.length > 1 && TRAILING_ADVERBS.has((words[words.length - 1] as string).toLowerCase()))
+    words.pop();
+  text = words.join(' ');
+  if (words.length === 0 || words.length > 14) return null;
+  if (/^\p{Ll}+ed$/u.test(words[words.length - 1] as string)) return null;
+  const lower = words.map((w) => w.toLowerCase().replace(/[’']s$/, ''));
+  if (lower.some((w) => CLAUSE_WORDS.has(w) || /n[’']t$/.test(w)) || unbalanced(text)) return null;
+  if (lower[0] === 'not' || (words.length > 1 && FIRST_SECOND.has(lower[words.length - 1] as string)))
+    return null;
+  if (BAD_ENDINGS.has(lower[lower.length - 1] as string)) return null;
+  if (/[’']s$/.test(words[words.length - 1] as string) && words.length > 1) return null;
+  if (words.length === 1 && PERSONAL_PRONOUNS.has(lower[0] as string)) return null;
+  if (/^\p{Ll}[\p{L}]*ing$/u.test(words[0] as string)) return null;
+  // A clause, not a noun phrase: a lower-case finite verb after the first word ("the two turned vicious").
+  if (words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w))) return null;
+  const group = isGroup(words);
+  // A name or a description of one speaker is short; a long phrase is a clause read as a subject.
+  if (!group && words.length > 10) return null;
+  return { text, group };
+}
+
+/** A plural head ("officials", "Democrats") or a quantity ("Twelve percent"), not a name or an outlet. */
+function isGroup(words: string[]): boolean {
+  const phrase = words.join(' ');
+  if (QUANTITY.test(phrase) && words.length > 1) return true;
+  // The head: the last word before "of", "in", "from", "at", "who"… or the last word.
+  let head = words.length - 1;
+  for (let i = 1; i < words.length; i++) {
+    if (/^(?:of|in|from|at|on|for|with|across|around|inside|outside)$/.test(words[i] as string)) {
+      head = i - 1;
+      break;
+    }
+  }
+  const word = words[head] as string;
+  if (!/s$/.test(word) || /(?:ss|us|is|news|times|s’|s')$/i.test(word)) return false;
+  // Capitalised plurals are groups when they are peoples or parties ("Democrats", "Europeans"), not names.
+  if (/^\p{Lu}/u.test(word))
+    return (
+      /(?:ans|ats|ists|ites)$/.test(word) &&
+      words.length <= 3 &&
+      !isLastName(word.toLowerCase()) &&
+      !lookupGazetteer(phrase)
+    );
+  return true;
+}

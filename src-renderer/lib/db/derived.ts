@@ -1,0 +1,321 @@
+// Derived tables kept in step with articles, statements and sources by a Dexie middleware: library rows
+// with statement counts, per-source counts and match keys, and text sketches. Every write path (import,
+// dossier, undo, backups) goes through it, inside the same transaction, so lists never read whole tables.
+import Dexie from 'dexie';
+import type {
+  DBCore,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import type { Article, Source, Statement } from '../../../src-main/shared/domain';
+import { matchKeys, sketchBands } from './match-keys';
+
+/** One library row: what the article lists show, without the text. */
+export interface ArticleRow {
+  id: string;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  format: Article['format'];
+  importedAt: string;
+  versionOf: string | null;
+  statementCount: number;
+}
+
+/** Per source: how many statements it speaks, and the keys a speaker name is looked up by. */
+export interface SourceRow {
+  id: string;
+  statements: number;
+  matchKeys: string[];
+}
+
+export interface ArticleSketch {
+  id: string;
+  bands: string[];
+}
+
+export const DERIVED_TABLES = ['articleRows', 'sourceRows', 'articleSketches', 'searchIndex'] as const;
+const WATCHED = new Set(['articles', 'statements', 'sources']);
+/** Tables the search index is built from: a write to any of them makes a saved index stale. */
+const SEARCHED = new Set(['articles', 'statements', 'sources', 'annotations', 'tags']);
+/** The row of `searchIndex` that changes with every write to a searched table. */
+export const GENERATION_KEY = 'generation';
+const RANGE_ANY = 3;
+
+export function articleRowOf(a: Article, statementCount: number): ArticleRow {
+  const { id, title, outlet, publishedAt, format, importedAt, versionOf } = a;
+  return { id, title, outlet, publishedAt, format, importedAt, versionOf, statementCount };
+}
+
+export const sourceRowOf = (s: Source, statements: number): SourceRow => ({
+  id: s.id,
+  statements,
+  matchKeys: matchKeys(s),
+});
+
+/**
+ * Writes go through the full stack (so live queries see them); reads go to the bare IndexedDB core
+ * below Dexie's observability layer, which expects Dexie's zone and would fail after a native await.
+ */
+interface Core {
+  table(name: string): DBCoreTable;
+  raw: DBCore;
+}
+type Deltas = Map<string, number>;
+
+// Everything below chains Dexie's own promises with `.then` and never uses `await`: Dexie's lower layers
+// read the current transaction from its zone, which a native await would lose.
+type Step = Promise<unknown>;
+const done = (): Step => Dexie.Promise.resolve();
+
+const add = (m: Deltas, key: string | null | undefined, n: number) => {
+  if (key) m.set(key, (m.get(key) ?? 0) + n);
+};
+
+function put(core: Core, trans: DBCoreTransaction, table: string, values: unknown[]): Step {
+  return values.length ? core.table(table).mutate({ type: 'put', trans, values }) : done();
+}
+
+function remove(core: Core, trans: DBCoreTransaction, table: string, keys: string[]): Step {
+  return keys.length ? core.table(table).mutate({ type: 'delete', trans, keys }) : done();
+}
+
+function valuesInRange<T>(table: DBCoreTable, trans: DBCoreTransaction, range: DBCoreKeyRange): Promise<T[]> {
+  return table
+    .query({ trans, values: true, query: { index: table.schema.primaryKey, range } })
+    .then((res) => res.result as T[]);
+}
+
+type Row = Record<string, unknown>;
+
+/** Adds `deltas` to the count field of the rows of `table`, creating placeholder rows when missing. */
+function applyCounts(
+  core: Core,
+  trans: DBCoreTransaction,
+  table: 'articleRows' | 'sourceRows',
+  deltas: Deltas,
+) {
+  const ids = [...deltas.keys()];
+  if (!ids.length) return done();
+  const field = table === 'articleRows' ? 'statementCount' : 'statements';
+  return core.raw
+    .table(table)
+    .getMany({ trans, keys: ids })
+    .then((rows: (Row | undefined)[]) => {
+      const next = ids.map((id, i) => {
+        const row = rows[i] ?? (table === 'sourceRows' ? { id, matchKeys: [] } : { id });
+        const count = typeof row[field] === 'number' ? (row[field] as number) : 0;
+        return { ...row, [field]: Math.max(0, count + deltas.get(id)!) };
+      });
+      return put(core, trans, table, next);
+    });
+}
+
+function zeroCounts(core: Core, trans: DBCoreTransaction): Step {
+  const all = { type: RANGE_ANY } as DBCoreKeyRange;
+  const zero = (table: string, field: string) =>
+    valuesInRange<Row>(core.raw.table(table), trans, all).then((rows) =>
+      put(
+        core,
+        trans,
+        table,
+        rows.map((r) => ({ ...r, [field]: 0 })),
+      ),
+    );
+  return zero('articleRows', 'statementCount').then(() => zero('sourceRows', 'statements'));
+}
+
+/** The records a put, delete or range delete will replace or remove, read before the write. */
+function previous<T>(table: DBCoreTable, req: DBCoreMutateRequest): Promise<T[]> {
+  if (req.type === 'add') return Dexie.Promise.resolve([]);
+  if (req.type === 'deleteRange') {
+    if (req.range.type === RANGE_ANY) return Dexie.Promise.resolve([]);
+    return valuesInRange<T>(table, req.trans, req.range);
+  }
+  const keys = req.type === 'put' ? (req.keys ?? req.values.map((v: { id: string }) => v.id)) : req.keys;
+  return table
+    .getMany({ trans: req.trans, keys })
+    .then((rows: (T | undefined)[]) => rows.filter((r): r is T => !!r));
+}
+
+function written<T>(req: DBCoreMutateRequest, res: DBCoreMutateResponse): T[] {
+  if (req.type !== 'add' && req.type !== 'put') return [];
+  return (req.values as T[]).filter((_, i) => !res.failures[i]);
+}
+
+const isClear = (req: DBCoreMutateRequest) => req.type === 'deleteRange' && req.range.type === RANGE_ANY;
+const isDelete = (req: DBCoreMutateRequest) => req.type === 'delete' || req.type === 'deleteRange';
+
+function afterStatements(
+  core: Core,
+  req: DBCoreMutateRequest,
+  before: Statement[],
+  after: Statement[],
+): Step {
+  if (isClear(req)) return zeroCounts(core, req.trans);
+  const byArticle: Deltas = new Map();
+  const bySpeaker: Deltas = new Map();
+  for (const s of before) {
+    add(byArticle, s.articleId, -1);
+    add(bySpeaker, s.speakerId, -1);
+  }
+  for (const s of after) {
+    add(byArticle, s.articleId, 1);
+    add(bySpeaker, s.speakerId, 1);
+  }
+  for (const m of [byArticle, bySpeaker]) for (const [k, v] of m) if (v === 0) m.delete(k);
+  return applyCounts(core, req.trans, 'articleRows', byArticle).then(() =>
+    applyCounts(core, req.trans, 'sourceRows', bySpeaker),
+  );
+}
+
+function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], after: Article[]): Step {
+  const { trans } = req;
+  if (isClear(req)) {
+    const clear = (t: string) =>
+      core.table(t).mutate({ type: 'deleteRange', trans, range: (req as { range: DBCoreKeyRange }).range });
+    return clear('articleRows').then(() => clear('articleSketches'));
+  }
+  if (isDelete(req)) {
+    const ids = before.map((a) => a.id);
+    return remove(core, trans, 'articleRows', ids).then(() => remove(core, trans, 'articleSketches', ids));
+  }
+  const ids = after.map((a) => a.id);
+  return core.raw
+    .table('articleRows')
+    .getMany({ trans, keys: ids })
+    .then((rows: (Partial<ArticleRow> | undefined)[]) =>
+      put(
+        core,
+        trans,
+        'articleRows',
+        after.map((a, i) => articleRowOf(a, rows[i]?.statementCount ?? 0)),
+      ),
+    )
+    .then(() => core.raw.table('articleSketches').getMany({ trans, keys: ids }))
+    .then((sketches: (ArticleSketch | undefined)[]) => {
+      // The text never changes after import: a sketch, once written, stays right.
+      const missing = after.filter((_, i) => !sketches[i]);
+      return put(
+        core,
+        trans,
+        'articleSketches',
+        missing.map((a) => ({ id: a.id, bands: sketchBands(a.text) })),
+      );
+    });
+}
+
+function afterSources(core: Core, req: DBCoreMutateRequest, before: Source[], after: Source[]): Step {
+  const { trans } = req;
+  if (isClear(req))
+    return core
+      .table('sourceRows')
+      .mutate({ type: 'deleteRange', trans, range: (req as { range: DBCoreKeyRange }).range });
+  if (isDelete(req))
+    return remove(
+      core,
+      trans,
+      'sourceRows',
+      before.map((s) => s.id),
+    );
+  return core.raw
+    .table('sourceRows')
+    .getMany({ trans, keys: after.map((s) => s.id) })
+    .then((rows: (SourceRow | undefined)[]) =>
+      put(
+        core,
+        trans,
+        'sourceRows',
+        after.map((s, i) => sourceRowOf(s, rows[i]?.statements ?? 0)),
+      ),
+    );
+}
+
+const AFTER = { articles: afterArticles, statements: afterStatements, sources: afterSources } as const;
+
+/** After each write to a searched table, a new generation: a search index saved under an older one is stale. */
+function bumpingTable(core: Core, table: DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    mutate: (req) =>
+      table.mutate(req).then((res) =>
+        core
+          .table('searchIndex')
+          .mutate({
+            type: 'put',
+            trans: req.trans,
+            values: [{ key: GENERATION_KEY, value: crypto.randomUUID() }],
+          })
+          .then(() => res),
+      ),
+  };
+}
+
+function derivedTable(core: Core, table: DBCoreTable): DBCoreTable {
+  const after = AFTER[table.name as keyof typeof AFTER] as (
+    core: Core,
+    req: DBCoreMutateRequest,
+    before: unknown[],
+    after: unknown[],
+  ) => Step;
+  const rawTable = core.raw.table(table.name);
+  return {
+    ...table,
+    mutate: (req) => {
+      // Statements and sources need what a write replaces; articles only on delete (to know which rows go).
+      const needBefore = table.name !== 'articles' || isDelete(req);
+      const before = needBefore ? previous<unknown>(rawTable, req) : Dexie.Promise.resolve([]);
+      return before.then((old) =>
+        table.mutate(req).then((res) => after(core, req, old, written<unknown>(req, res)).then(() => res)),
+      );
+    },
+  };
+}
+
+/**
+ * Registers the middleware on `db`; it does nothing on a database opened at a version without the
+ * derived tables. A second, innermost middleware only hands over the bare core for reads.
+ */
+export function useDerivedTables(db: Dexie): void {
+  let raw: DBCore | null = null;
+  const reader: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'corroborate-derived-reader',
+    level: -100,
+    create(down) {
+      raw = down;
+      return {};
+    },
+  };
+  const writer: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'corroborate-derived',
+    create(down) {
+      const names = new Set(down.schema.tables.map((t) => t.name));
+      if (!raw || !DERIVED_TABLES.every((t) => names.has(t))) return {};
+      const core: Core = { table: (name) => down.table(name), raw };
+      return {
+        transaction(stores, mode, options) {
+          const widen = mode === 'readwrite' && stores.some((s) => SEARCHED.has(s));
+          return down.transaction(
+            widen ? [...new Set([...stores, ...DERIVED_TABLES])] : stores,
+            mode,
+            options,
+          );
+        },
+        table(name) {
+          const table = down.table(name);
+          if (!SEARCHED.has(name)) return table;
+          const bumping = bumpingTable(core, table);
+          return WATCHED.has(name) ? derivedTable(core, bumping) : bumping;
+        },
+      };
+    },
+  };
+  db.use(reader);
+  db.use(writer);
+}

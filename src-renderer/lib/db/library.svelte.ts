@@ -1,0 +1,5 @@
+// The library list (one row per article, no text), shared by every screen that lists articles.
+import { listArticles } from './index';
+import { sharedLive } from './live.svelte';
+
+export const libraryArticles = sharedLive(listArticles, []);

@@ -1,0 +1,112 @@
+// The app's shared-dossier state: which dossier this workspace is shared in, its sync status and who else is there.
+import { checkServerUrl, parseInvitation } from '../../../src-main/shared/team';
+import { clearTheWorkspace } from '../db/dossier';
+import { sharedDossierStore, workspaceSyncBridge } from '../db/sync-workspace';
+import { SyncSession, type SyncStatus } from './session';
+
+export interface TeamLink {
+  id: string;
+  serverUrl: string;
+  memberName: string;
+}
+
+class TeamSync {
+  link = $state<TeamLink | null>(null);
+  status = $state<SyncStatus | null>(null);
+  private session: SyncSession | null = null;
+  private release: (() => void) | null = null;
+
+  /** Reconnects to the dossier this workspace was shared in, if any (at start). */
+  async resume(): Promise<void> {
+    const saved = await sharedDossierStore().current();
+    if (saved) await this.open(saved);
+  }
+
+  /**
+   * Shares this workspace in the dossier the invitation opens (`publish`: its records go to the dossier), or joins
+   * it (`join`: the workspace is emptied first and becomes the dossier). Returns an error message, or null.
+   */
+  async join(
+    serverUrl: string,
+    invitation: string,
+    memberName: string,
+    mode: 'publish' | 'join',
+  ): Promise<string | null> {
+    const url = checkServerUrl(serverUrl);
+    if (!url.ok) return url.message;
+    const inv = parseInvitation(invitation);
+    if (!inv) return 'This is not a Corroborate invitation (it should start with "cbi1.")';
+    const name = memberName.trim();
+    if (!name) return 'Say who you are: your name goes on your annotations.';
+    if (this.session) await this.leave();
+    const link = { id: inv.dossierId, serverUrl: url.url, invitation: invitation.trim(), memberName: name };
+    await sharedDossierStore().save({ ...link, role: null, joinedAt: new Date().toISOString() });
+    try {
+      if (mode === 'join') await clearTheWorkspace();
+      const first = await this.open(link);
+      if (first.state === 'synced') return null;
+      await this.leave();
+      return first.refusal ?? `Could not reach the team server at ${url.url}`;
+    } catch (err) {
+      await sharedDossierStore().forget(link.id);
+      return (err as Error).message;
+    }
+  }
+
+  private async open(link: TeamLink & { invitation: string }): Promise<SyncStatus> {
+    const { doc, release } = await sharedDossierStore().loadDoc(link.id);
+    const session = new SyncSession({
+      bridge: workspaceSyncBridge(),
+      doc,
+      link,
+      onStatus: (s) => (this.status = s),
+    });
+    await session.start();
+    this.session = session;
+    this.release = release;
+    this.link = { id: link.id, serverUrl: link.serverUrl, memberName: link.memberName };
+    this.status = session.getStatus();
+    return session.firstOutcome();
+  }
+
+  /** Stops sharing on this machine: the workspace keeps its records, the dossier stays on the server. */
+  async leave(): Promise<void> {
+    const id = this.link?.id;
+    await this.session?.stop();
+    this.release?.();
+    this.session = null;
+    this.release = null;
+    this.link = null;
+    this.status = null;
+    if (id) await sharedDossierStore().forget(id);
+  }
+
+  setOpenArticle(articleId: string | null): void {
+    this.session?.setOpenArticle(articleId);
+  }
+
+  workOffline(offline: boolean): void {
+    if (!this.session) return;
+    if (offline) this.session.disconnect();
+    else void this.session.reconnect();
+  }
+}
+
+export const teamSync = new TeamSync();
+
+/** The line the status chip shows. */
+export function statusLine(s: SyncStatus): string {
+  const waiting = s.waiting === 1 ? '1 change waiting' : `${s.waiting} changes waiting`;
+  switch (s.state) {
+    case 'synced':
+      return s.readOnly ? 'synced (read only)' : 'synced';
+    case 'offline':
+      return s.waiting ? `offline — ${waiting}` : 'offline';
+    case 'sending':
+      return s.waiting ? `sending — ${waiting}` : 'sending…';
+    case 'refused':
+      return 'refused by the server';
+    default:
+      return 'connecting…';
+  }
+}

@@ -1,0 +1,214 @@
+// Benchmark: a workspace of many articles. For each size, the same generated .txt news articles are
+// imported by one folder drop into the built app (browser shell), by the CLI, and segmented by bare
+// Intl.Segmenter as the reference, in one run; then UI actions on the largest workspace. Build first, then:
+// npx tsx test/bench/scale.bench.ts   (BENCH_SIZES=100,1000 picks the sizes; default 100,1000,10000)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { writeNewsFolder } from '../../scripts/gen-workspace';
+import { dropFiles, launchApp, repoRoot, type App } from '../e2e/harness';
+import { percentile, timeInPage } from './page-timing';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+interface ImportFigures {
+  seconds: number;
+  firstMs: number;
+  lastMs: number;
+  longest: number;
+  over100: number;
+  countsSeen: number;
+  imported: number;
+}
+
+function segmenterSeconds(paths: string[]): number {
+  const texts = paths.map((p) => readFileSync(p, 'utf8'));
+  const t = performance.now();
+  const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
+  let n = 0;
+  for (const text of texts) for (const s of seg.segment(text)) n += s.segment.length > 0 ? 1 : 0;
+  if (n === 0) throw new Error('no sentences');
+  return (performance.now() - t) / 1000;
+}
+
+function cliSeconds(paths: string[], dir: string): number {
+  const t = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'bin/corroborate.mjs'), 'import', ...paths, '--out', join(dir, 'cli.json')],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.status !== 0) throw new Error(`CLI import failed: ${r.stderr.slice(0, 500)}`);
+  return (performance.now() - t) / 1000;
+}
+
+/** Samples progress, the library count and long tasks in the page while the import runs. */
+async function installSampler(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __samples: [number, number, string][]; __long: number[] };
+    w.__samples = [];
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    setInterval(() => {
+      const p = document.querySelector('[data-testid="import-progress"] strong')?.textContent ?? '';
+      const m = /Importing (\d+) of/.exec(p);
+      const count = document.querySelector('[data-testid="library"] .count')?.textContent ?? '';
+      w.__samples.push([performance.now(), m ? Number(m[1]) - 1 : -1, count]);
+    }, 50);
+  });
+}
+
+async function guiImport(app: App, paths: string[]): Promise<ImportFigures> {
+  const { page } = app;
+  await installSampler(page);
+  const files = paths.map((p) => ({
+    name: basename(p),
+    bytes: readFileSync(p),
+    dir: 'news',
+    type: 'text/plain',
+  }));
+  const t0 = await page.evaluate(() => performance.now());
+  await dropFiles(page, files);
+  await page.getByTestId('import-report').waitFor({ timeout: 3_600_000 });
+  const t1 = await page.evaluate(() => performance.now());
+  const { samples, long } = await page.evaluate(() => {
+    const w = window as unknown as { __samples: [number, number, string][]; __long: number[] };
+    return { samples: w.__samples, long: w.__long };
+  });
+  const n = paths.length;
+  const tenth = Math.max(1, Math.round(n / 10));
+  const firstAt = samples.find(([, done]) => done >= tenth)?.[0] ?? t1;
+  const lastFrom = samples.find(([, done]) => done >= n - tenth)?.[0] ?? t1;
+  const during = samples.filter(([t, done]) => t < t1 && done >= 0).map(([, , c]) => c);
+  const imported = await page
+    .getByTestId('import-row')
+    .and(page.locator('[data-outcome="imported"]'))
+    .count();
+  return {
+    seconds: (t1 - t0) / 1000,
+    firstMs: (firstAt - t0) / tenth,
+    lastMs: (t1 - lastFrom) / tenth,
+    longest: Math.max(0, ...long),
+    over100: long.filter((d) => d > 100).length,
+    countsSeen: new Set(during).size,
+    imported,
+  };
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1048576;
+}
+
+/** Cold start, open, search, view switches and heap on the imported workspace. */
+async function uiActions(app: App, n: number): Promise<string[]> {
+  const { page } = app;
+  const t = Date.now();
+  await page.reload();
+  await page
+    .locator('[data-testid="library"] .count')
+    .filter({ hasText: String(n + 1) })
+    .waitFor({ timeout: 120_000 });
+  await page.getByTestId('library-item').first().waitFor();
+  const cold = Date.now() - t;
+  const open: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    open.push(
+      await timeInPage(
+        page,
+        `const items = document.querySelectorAll('[data-testid="library-item"]');
+         const b = items[arg % items.length]; window.__want = b.title; b.click();`,
+        `const h = document.querySelector('[data-testid="article-title"]');
+         return !!h && h.textContent.includes(window.__want) && !!document.querySelector('[data-testid="statement"]');`,
+        i + 1,
+      ),
+    );
+  }
+  await page.getByTestId('search-input').click();
+  await page.waitForFunction(() => !document.body.textContent?.includes('Building the search index'), null, {
+    timeout: 600_000,
+  });
+  const search: number[] = [];
+  const queries = ['Takahshi', 'port workers', 'ceasefre troops', 'Kessara', 'vaccine', 'Okafor said'];
+  for (let i = 0; i < RUNS; i++) {
+    await page.getByTestId('search-input').fill('');
+    search.push(
+      await timeInPage(
+        page,
+        `const box = document.querySelector('[data-testid="search-input"]');
+         box.focus(); box.value = arg; box.dispatchEvent(new Event('input', { bubbles: true }));`,
+        `return !!document.querySelector('[data-testid="search-hit"]') && !!document.querySelector('[data-testid="search-results"] .foot');`,
+        queries[i % queries.length],
+      ),
+    );
+  }
+  await page.getByTestId('search-input').fill('');
+  await page.keyboard.press('Escape');
+  const views: string[] = [];
+  const shown: Record<string, string> = {
+    sources: 'sources-view',
+    annotations: 'annotations-view',
+    imports: 'import-history',
+    compare: 'compare-pick',
+    reader: 'reader',
+  };
+  for (const [v, testid] of Object.entries(shown)) {
+    const ms = await timeInPage(
+      page,
+      `document.querySelector('[data-testid="view-${v}"]').click();`,
+      `return !!document.querySelector('[data-testid="${testid}"]');`,
+    );
+    views.push(`${v} ${ms.toFixed(0)} ms`);
+  }
+  const heap = await heapMb(page);
+  const p = (xs: number[]) => `${percentile(xs, 50).toFixed(0)} / ${percentile(xs, 95).toFixed(0)} ms`;
+  return [
+    `| cold start to a usable library | ${cold} ms | ≤ 2,000 ms |`,
+    `| open an article p50 / p95 | ${p(open)} | p95 ≤ 150 ms |`,
+    `| search end to end p50 / p95 | ${p(search)} | p95 ≤ 50 ms |`,
+    `| view switches | ${views.join(', ')} | each ≤ 200 ms |`,
+    `| renderer JS heap after GC | ${heap.toFixed(0)} MB | ≤ 500 MB |`,
+  ];
+}
+
+const rows: string[] = [];
+let ui: string[] = [];
+for (const size of SIZES) {
+  const dir = mkdtempSync(join(tmpdir(), `scale-${size}-`));
+  const paths = writeNewsFolder(join(dir, 'news'), size);
+  const seg = segmenterSeconds(paths);
+  const cli = cliSeconds(paths, dir);
+  const app = await launchApp();
+  try {
+    await app.page.getByTestId('library-item').first().waitFor({ timeout: 60_000 });
+    const g = await guiImport(app, paths);
+    rows.push(
+      `| ${size} | ${g.seconds.toFixed(1)} s (${(size / g.seconds).toFixed(1)} files/s, ${g.imported} imported) | ` +
+        `${g.firstMs.toFixed(0)} → ${g.lastMs.toFixed(0)} ms (${(g.lastMs / g.firstMs).toFixed(2)}×) | ` +
+        `${g.longest.toFixed(0)} ms, ${g.over100} over 100 ms | ${g.countsSeen} | ${cli.toFixed(1)} s (${(cli / seg).toFixed(0)}× seg.) | ${seg.toFixed(2)} s |`,
+    );
+    console.error(rows.at(-1));
+    if (size === Math.max(...SIZES)) ui = await uiActions(app, size);
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log('### Import of generated .txt news articles, one folder drop (GUI) vs CLI vs bare segmenter\n');
+console.log(
+  '| articles | GUI import | per file, first 10 % → last 10 % | longest main-thread task | library counts seen during import | CLI `import` | bare `Intl.Segmenter` |',
+);
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
+console.log(`\n### UI at ${Math.max(...SIZES)} articles (plus the seed article)\n`);
+console.log('| action | measured | goal |\n|---|---|---|');
+for (const r of ui) console.log(r);
