@@ -1,5 +1,4 @@
 // `corroborate export | import | merge | validate`: argument parsing and wiring onto the dossier core and exporters.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { mergeDossiers, type Dossier } from '../shared/dossier';
 import { AppError } from '../shared/errors';
@@ -7,8 +6,7 @@ import type { ExtractedArticle } from '../shared/extraction';
 import { EXPORT_FORMATS, isDossierName, isExportFormat } from '../shared/formats';
 import { writeFileAtomic } from '../core/export';
 import { renderDossier } from '../core/handlers/dossier';
-import { importBytes } from '../core/import/pipeline';
-import { cliLimits } from './extract';
+import { cliImporter } from './input';
 import { printWithChromium } from '../core/print-pdf';
 import { CliError, formatMergeReport, mergeCommand, readDossier, validateCommand } from './dossier-commands';
 import { dossierFromExtracted, type RefusedFile } from './dossier-from-files';
@@ -97,19 +95,24 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const extracted: ExtractedArticle[] = [];
   const refused: RefusedFile[] = [];
   const dossiers: Dossier[] = [];
-  for (const path of positional) {
-    if (isDossierName(path)) {
-      dossiers.push(await readDossier(path));
-      continue;
+  const importer = cliImporter();
+  try {
+    for (const path of positional) {
+      if (isDossierName(path)) {
+        dossiers.push(await readDossier(path));
+        continue;
+      }
+      try {
+        extracted.push(await importer.importFile(path));
+        io.err(`imported ${path}`);
+      } catch (err) {
+        const reason = err instanceof AppError || err instanceof Error ? err.message : String(err);
+        refused.push({ fileName: basename(path), reason });
+        io.err(`refused ${path}: ${reason}`);
+      }
     }
-    try {
-      extracted.push(await importBytes(new Uint8Array(await readFile(path)), basename(path), cliLimits()));
-      io.err(`imported ${path}`);
-    } catch (err) {
-      const reason = err instanceof AppError || err instanceof Error ? err.message : String(err);
-      refused.push({ fileName: basename(path), reason });
-      io.err(`refused ${path}: ${reason}`);
-    }
+  } finally {
+    await importer.close();
   }
   let dossier = dossierFromExtracted(extracted, refused);
   for (const other of dossiers) {

@@ -1,5 +1,6 @@
 // CLI commands for dossiers (read, merge, validate); commands.ts wires them into `corroborate`.
 import { readFile } from 'node:fs/promises';
+import { readBoundedFile } from './input';
 import { mergeDossiers, validateDossier, type Dossier, type MergeReport } from '../shared/dossier';
 import { writeFileAtomic } from '../core/export';
 import { readDossierBytes } from '../core/handlers/dossier';
@@ -18,7 +19,7 @@ type Print = (line: string) => void;
 
 /** Reads a dossier file (.json, .qdpx or .qdc) exactly as the app's import handler does. */
 export async function readDossier(path: string): Promise<Dossier> {
-  return readDossierBytes(path, new Uint8Array(await readFile(path)));
+  return readDossierBytes(path, await readBoundedFile(path));
 }
 
 export function formatMergeReport(report: MergeReport): string {

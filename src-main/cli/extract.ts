@@ -1,14 +1,11 @@
 // `corroborate extract FILE… [--json]`: each file as an article with its statements, through
-// the same pipeline the app uses.
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+// the same import worker (time limit, memory cap) the app uses.
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
 import { ocrSummary } from '../shared/ocr-note';
-import { DEFAULT_LIMITS, type ImportLimits } from '../core/import/limits';
 import { listOcrLanguages } from '../core/import/ocr/languages';
-import { importBytes } from '../core/import/pipeline';
 import { defaultDataDir } from '../core/paths';
+import { cliImporter } from './input';
 
 /** The article JSON the CLI prints: what the app stores, with statement texts spelled out. */
 export function articleJson(a: ExtractedArticle) {
@@ -50,12 +47,6 @@ export function printOcrLanguages(dataDir = defaultDataDir()): number {
   return 0;
 }
 
-/** OCR with every language the data folder holds, as the app does. */
-export function cliLimits(dataDir = defaultDataDir()): ImportLimits {
-  const { languages, folder } = listOcrLanguages(dataDir);
-  return { ...DEFAULT_LIMITS, ocrLanguages: languages, ocrExtraFolder: languages.length > 1 ? folder : null };
-}
-
 export async function extractCommand(files: string[], json: boolean): Promise<number> {
   if (files.length === 0) {
     console.error('usage: corroborate extract FILE… [--json]');
@@ -63,11 +54,10 @@ export async function extractCommand(files: string[], json: boolean): Promise<nu
   }
   const out: ReturnType<typeof articleJson>[] = [];
   let failures = 0;
+  const importer = cliImporter();
   for (const file of files) {
     try {
-      const s = await stat(file);
-      if (!s.isFile()) throw new AppError('refused', 'not a file');
-      const article = await importBytes(new Uint8Array(await readFile(file)), basename(file), cliLimits());
+      const article = await importer.importFile(file);
       const printed = articleJson(article);
       if (json) out.push(printed);
       else {
@@ -96,6 +86,7 @@ export async function extractCommand(files: string[], json: boolean): Promise<nu
       console.error(`corroborate: ${file}: refused: ${reason}`);
     }
   }
+  await importer.close();
   if (json && out.length)
     console.log(JSON.stringify(out.length === 1 && files.length === 1 ? out[0] : out, null, 2));
   return failures ? 1 : 0;

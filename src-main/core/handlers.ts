@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
 import { ImportJobs } from './import/jobs';
 import { listOcrLanguages } from './import/ocr/languages';
-import { safeJoin, writeFileAtomic } from './files';
+import { prepareDataDir, safeJoin, writeFileAtomic } from './files';
 import { limitsFromSettings, readSettings } from './settings';
 import { createBackupHandlers } from './handlers/backups';
 import { createDossierHandlers } from './handlers/dossier';
@@ -50,6 +50,9 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     const ocr = listOcrLanguages(deps.dataDir);
     return { ocrLanguages: ocr.languages, ocrExtraFolder: ocr.languages.length > 1 ? ocr.folder : null };
   };
+  // The data folder is made owner-only at start; its id tells the renderer which folder its store mirrors.
+  const dataFolderId = prepareDataDir(deps.dataDir);
+  dataFolderId.catch((err: unknown) => console.error('[corroborate] data folder', err));
 
   async function keepOriginal(sha: string, bytes: Uint8Array): Promise<void> {
     const path = join(deps.dataDir, 'originals', sha);
@@ -66,6 +69,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
         version: deps.version,
         shell: deps.shell,
         dataDir: deps.dataDir,
+        dataFolderId: await dataFolderId,
         limits: { maxFileBytes: limits.maxFileBytes, timeoutMs: limits.timeoutMs },
         ocrLanguages: listOcrLanguages(deps.dataDir).languages,
         ocrFolder: listOcrLanguages(deps.dataDir).folder,

@@ -17,6 +17,8 @@ export const AppInfo = z.object({
   version: z.string(),
   shell: z.enum(['electron', 'web']),
   dataDir: z.string(),
+  /** Random id kept in the data folder: the renderer's store says which data folder it mirrors. */
+  dataFolderId: z.string(),
   limits: z.object({ maxFileBytes: z.number().int().positive(), timeoutMs: z.number().int().positive() }),
   /** OCR languages the app has (English shipped, others added as .traineddata in `ocrFolder`). */
   ocrLanguages: z.array(z.string()).optional(),

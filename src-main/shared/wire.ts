@@ -29,6 +29,11 @@ export function encodeRequest(input: unknown): Uint8Array {
   return out;
 }
 
+/**
+ * Decodes a request without copying its bytes: each `$bytes` reference becomes a view into the body, and
+ * the references together may not cover more than the body holds (so a small request cannot stand for
+ * gigabytes once decoded, whatever the contract later says about it).
+ */
 export function decodeRequest(data: Uint8Array): unknown {
   if (data.byteLength < 8 || MAGIC.some((m, i) => data[i] !== m)) throw new Error('not an encoded request');
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -36,6 +41,7 @@ export function decodeRequest(data: Uint8Array): unknown {
   if (8 + length > data.byteLength) throw new Error('truncated request');
   const body = data.subarray(8 + length);
   const json = new TextDecoder('utf-8', { fatal: true }).decode(data.subarray(8, 8 + length));
+  let referenced = 0;
   return JSON.parse(json, (_key, value: unknown) => {
     if (value && typeof value === 'object' && '$bytes' in value) {
       const ref = (value as BytesRef).$bytes;
@@ -50,7 +56,9 @@ export function decodeRequest(data: Uint8Array): unknown {
       ) {
         throw new Error('byte reference out of range');
       }
-      return body.slice(start, start + len);
+      referenced += len;
+      if (referenced > body.byteLength) throw new Error('byte references overlap (more bytes than sent)');
+      return body.subarray(start, start + len);
     }
     return value;
   });

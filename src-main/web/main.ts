@@ -1,4 +1,4 @@
-// `npm run web`: start the browser shell. Prints one line with the URL (token included).
+// `npm run web`: start the browser shell. Prints one line with the URL (the token in its fragment).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir, repoRoot } from '../core/paths';

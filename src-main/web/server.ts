@@ -1,15 +1,25 @@
-// The browser shell: serves the renderer build and answers the contract over HTTP with the
-// same handlers as Electron. Loopback only, a random token per start, Host/Origin checked.
+// The browser shell: serves the renderer build and answers the contract over HTTP with the same handlers
+// as Electron. Loopback only, Host/Origin checked, a random token per start presented in a header on every
+// API call (never in a cookie, which every other port of 127.0.0.1 would receive), bodies read under a bound.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { decodeRequest, encodeResponse } from '../shared/wire';
+import type { Handlers } from '../shared/contract';
 import { createHandlers, type HandlerDeps } from '../core/handlers';
+import { dispatch, isChannelName } from '../core/ipc-core';
+import {
+  BodyTooLarge,
+  closeAfterReply,
+  readBoundedBody,
+  refuse,
+  sameSecret,
+  send,
+  TOKEN_HEADER,
+} from './http';
+import { serveStatic } from './static';
 import { printWithChromium } from '../core/print-pdf';
-import { dispatch } from '../core/ipc-core';
-import { CSP } from '../core/csp';
 
 export interface WebShellOptions extends Omit<HandlerDeps, 'shell' | 'chooseSavePath' | 'printPdf'> {
   port: number;
@@ -19,177 +29,108 @@ export interface WebShellOptions extends Omit<HandlerDeps, 'shell' | 'chooseSave
 }
 
 export interface WebShell {
+  /** The address to open: the token travels in the fragment, which the browser never sends to a server. */
   url: string;
   port: number;
   token: string;
   close: () => Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+interface ShellState {
+  token: string;
+  root: string;
+  handlers: Handlers;
+  maxBody: number;
+  port: number;
 }
 
-function readCookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
+/** Phase 1: the request's Host and Origin are ours (DNS rebinding, other sites), and its path parses. */
+function checkOrigin(state: ShellState, req: IncomingMessage, res: ServerResponse): URL | null {
+  const { port } = state;
+  if (![`127.0.0.1:${port}`, `localhost:${port}`].includes(req.headers.host ?? '')) {
+    send(res, 403, 'foreign host refused');
+    return null;
   }
-  return null;
-}
-
-async function readBody(req: IncomingMessage, max: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) throw new Error('too-large');
-    chunks.push(chunk as Buffer);
+  const origin = req.headers.origin;
+  if (origin !== undefined && ![`http://127.0.0.1:${port}`, `http://localhost:${port}`].includes(origin)) {
+    send(res, 403, 'foreign origin refused');
+    return null;
   }
-  return new Uint8Array(Buffer.concat(chunks));
+  // Resolve the target under our own origin, so "//x/…" is a path, not another host.
+  const target = req.url ?? '/';
+  try {
+    return new URL(`http://127.0.0.1:${port}${target.startsWith('/') ? '' : '/'}${target}`);
+  } catch {
+    send(res, 400, 'bad request');
+    return null;
+  }
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
-  res.end(body);
+/** Phase 2: an API call, refused before its body is read unless token, method and channel are right. */
+async function answerApi(state: ShellState, req: IncomingMessage, res: ServerResponse, channel: string) {
+  const early = (status: number, code: Parameters<typeof refuse>[2], message: string) => {
+    // The body is left unread: the connection cannot carry another request, so it is closed.
+    res.setHeader('Connection', 'close');
+    closeAfterReply(req, res);
+    refuse(res, status, code, message);
+  };
+  if (!sameSecret(req.headers[TOKEN_HEADER], state.token))
+    return early(401, 'bad-sender', 'this address needs the token printed when the shell started');
+  if (req.method !== 'POST') return early(405, 'invalid-input', 'POST only');
+  if (!isChannelName(channel))
+    return early(404, 'unknown-channel', `unknown channel ${JSON.stringify(channel).slice(0, 80)}`);
+  let input: unknown;
+  try {
+    input = decodeRequest(await readBoundedBody(req, state.maxBody));
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return early(413, 'too-large', err.message);
+    return refuse(res, 400, 'invalid-input', `unreadable request: ${(err as Error).message}`);
+  }
+  const result = await dispatch(state.handlers, channel, input, { shell: 'web', trustedSender: true });
+  send(res, 200, encodeResponse(result), 'application/json; charset=utf-8');
+}
+
+async function answer(state: ShellState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const url = checkOrigin(state, req, res);
+    if (!url) return;
+    if (url.pathname.startsWith('/api/')) return await answerApi(state, req, res, url.pathname.slice(5));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    return await serveStatic(state.root, url.pathname, res);
+  } catch (err) {
+    console.error('[corroborate web]', err);
+    if (!res.headersSent) send(res, 500, 'internal error');
+  }
 }
 
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
-  const token = randomBytes(24).toString('hex');
-  const root = resolve(options.rendererDir);
   const {
     handlers,
     limits,
     close: closeHandlers,
-  } = createHandlers({ ...options, shell: 'web', printPdf: printWithChromium });
-  // A request carries one file plus a small envelope.
-  const maxBody = options.maxBodyBytes ?? limits.maxFileBytes + 8 * 1024 * 1024;
-  let port = options.port;
-  const cookieName = () => `corroborate_${port}`;
-
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-
-  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    let rel: string;
-    try {
-      rel = decodeURIComponent(pathname);
-    } catch {
-      return send(res, 400, 'bad path');
-    }
-    if (rel.includes('\0')) return send(res, 400, 'bad path');
-    const file = resolve(root, '.' + normalize('/' + rel));
-    if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden');
-    const target = rel === '/' || rel === '' ? join(root, 'index.html') : file;
-    try {
-      const s = await stat(target);
-      if (!s.isFile()) return send(res, 404, 'not found');
-      const body = await readFile(target);
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
-      });
-      res.end(body);
-    } catch {
-      send(res, 404, 'not found');
-    }
-  }
-
-  const server = createServer(async (req, res) => {
-    try {
-      // DNS rebinding: a page on another name that resolves to 127.0.0.1 carries its own Host.
-      if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 403, 'foreign host refused');
-      const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins().has(origin))
-        return send(res, 403, 'foreign origin refused');
-      // The target is a path: resolve it under our own origin, so "//x/…" is a path, not another host,
-      // and a target URL cannot parse is a bad request rather than an internal error.
-      const target = req.url ?? '/';
-      let url: URL;
-      try {
-        url = new URL(`http://127.0.0.1:${port}${target.startsWith('/') ? '' : '/'}${target}`);
-      } catch {
-        return send(res, 400, 'bad request');
-      }
-
-      const queryToken = url.searchParams.get('token');
-      if (queryToken !== null) {
-        if (!sameSecret(queryToken, token)) return send(res, 401, 'wrong token');
-        // Trade the token in the URL for a cookie scoped to this port, then drop it from the address bar.
-        res.writeHead(303, {
-          ...SECURITY_HEADERS,
-          'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-          Location: url.pathname,
-        });
-        return res.end();
-      }
-      const presented =
-        readCookie(req, cookieName()) ?? (req.headers['x-corroborate-token'] as string | undefined);
-      if (!presented || !sameSecret(presented, token)) {
-        return send(res, 401, 'Corroborate: this address needs the token printed when the shell started.');
-      }
-
-      if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') return send(res, 405, 'POST only');
-        const channel = url.pathname.slice('/api/'.length);
-        let input: unknown;
-        try {
-          input = decodeRequest(await readBody(req, maxBody));
-        } catch (err) {
-          const tooLarge = (err as Error).message === 'too-large';
-          const result = tooLarge
-            ? {
-                ok: false,
-                code: 'too-large',
-                message: `request is larger than ${Math.round(maxBody / 1048576)} MB`,
-              }
-            : { ok: false, code: 'invalid-input', message: `unreadable request: ${(err as Error).message}` };
-          return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
-        }
-        const result = await dispatch(handlers, channel, input, { shell: 'web', trustedSender: true });
-        return send(res, 200, encodeResponse(result), 'application/json; charset=utf-8');
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-      return serveStatic(url.pathname, res);
-    } catch (err) {
-      console.error('[corroborate web]', err);
-      if (!res.headersSent) send(res, 500, 'internal error');
-    }
+  } = createHandlers({
+    ...options,
+    shell: 'web',
+    printPdf: printWithChromium,
   });
-
+  const state: ShellState = {
+    token: randomBytes(24).toString('hex'),
+    root: resolve(options.rendererDir),
+    handlers,
+    // A request carries one file plus a small envelope.
+    maxBody: options.maxBodyBytes ?? limits.maxFileBytes + 8 * 1024 * 1024,
+    port: options.port,
+  };
+  const server = createServer((req, res) => void answer(state, req, res));
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port, '127.0.0.1', () => ok());
   });
-  port = (server.address() as AddressInfo).port;
+  state.port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
-    port,
-    token,
+    url: `http://127.0.0.1:${state.port}/#token=${state.token}`,
+    port: state.port,
+    token: state.token,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();

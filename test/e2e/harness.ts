@@ -31,7 +31,10 @@ export interface App {
   /** Every URL the page requested. */
   requests: string[];
   consoleErrors: string[];
-  /** Kill the browser shell's process (as a crash would) and start a new one on the same port. */
+  /**
+   * Kill the browser shell's process (as a crash would) and start a new one on the same port; returns its
+   * address (a new token in the fragment), which also becomes `url`.
+   */
   restartServer: (signal?: NodeJS.Signals) => Promise<string>;
   /** Requests to anything but the shell's own origin (must stay empty). */
   foreignRequests: () => string[];
@@ -91,7 +94,7 @@ export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
   page.on('pageerror', (e) => consoleErrors.push(`${String(e)}\n${e.stack ?? ''}`));
   await page.goto(url);
   await mkdir(resultsDir, { recursive: true });
-  return {
+  const app: App = {
     url,
     origin,
     dataDir,
@@ -105,6 +108,8 @@ export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
       child.kill(signal);
       await exited;
       ({ child, url } = await startServer(dataDir, Number(new URL(url).port)));
+      // The restarted shell has a new token: pages opened from app.url from now on need this address.
+      app.url = url;
       return url;
     },
     foreignRequests: () =>
@@ -120,6 +125,7 @@ export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return app;
 }
 
 export interface DropFile {

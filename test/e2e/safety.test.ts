@@ -159,11 +159,16 @@ describe('nothing lost, nothing half-written', () => {
     const { page } = app;
     const items = page.getByTestId('backup-item');
     const before = await items.count();
+    const newest = before ? await items.first().innerText() : '';
     await page.getByTestId('backup-now').click();
-    // Wait for the new backup to be listed (newest first) before reading its label.
+    // Wait for the new backup to be listed (newest first) before reading its label. Only the last 10 are
+    // kept, so a full list changes its first item rather than its length.
     await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="backup-item"]').length > n,
-      before,
+      ([n, first]) => {
+        const listed = document.querySelectorAll<HTMLElement>('[data-testid="backup-item"]');
+        return listed.length > n || (listed[0] !== undefined && listed[0].innerText !== first);
+      },
+      [before, newest] as const,
     );
     const label = (await items.first().innerText()).split('\n')[0]!.trim();
     const good = await articleIntegrity(page);

@@ -24,7 +24,7 @@ export const EXPORTERS: Record<RenderedFormat, Exporter> = {
 
 export type { ExportOptions, Exporter } from './types';
 export { ExportCancelled } from './progress';
-export { safeFileName, safeJoin, writeFileAtomic } from './safe-files';
+export { safeFileName, safeJoin, writeFileAtomic } from '../files';
 export { parseQdc } from './qdc';
 export { importQdpx } from './qdpx-import';
 export { W3cAnnotationValidator } from './w3c-validate';

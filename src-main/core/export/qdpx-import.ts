@@ -1,7 +1,8 @@
 // Imports a REFI-QDA project (.qdpx) as a dossier: text sources become articles, codes tags, codings annotations.
 import { createHash } from 'node:crypto';
-import { strFromU8, unzipSync } from 'fflate';
-import { formatBytes } from '../../shared/sizes';
+import { strFromU8 } from 'fflate';
+import { AppError } from '../../shared/errors';
+import { inflateGuarded } from '../import/zip-inflate';
 import type { Annotation, Article } from '../../shared/domain';
 import { emptyDossier, validateDossier, type Dossier } from '../../shared/dossier';
 import { offsetConverter } from '../../shared/dossier/offsets';
@@ -34,32 +35,37 @@ function sourceText(el: XmlElement, files: Record<string, Uint8Array>): string |
 /** Largest unpacked size accepted for a .qdpx (its sources are plain text). */
 export const MAX_QDPX_UNPACKED_BYTES = 500 * 1024 * 1024;
 
-class QdpxTooLarge extends Error {}
-
-export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): Dossier {
-  let files: Record<string, Uint8Array>;
+/**
+ * Unpacks project.qde and sources/ through the streaming guard: the whole archive's real unpacked size is
+ * counted and capped, and headers that lie about sizes are refused.
+ */
+function unpackProject(bytes: Uint8Array): Record<string, Uint8Array> {
   try {
-    // Read the directory first: a small file that would unpack to gigabytes (a zip bomb) is refused
-    // before anything is decompressed, and only the parts a project needs are unpacked.
-    let declared = 0;
-    unzipSync(bytes, {
-      filter(file) {
-        declared += file.originalSize;
-        return false;
-      },
+    const { kept } = inflateGuarded(bytes, {
+      what: 'the REFI-QDA project',
+      maxTotalBytes: MAX_QDPX_UNPACKED_BYTES,
+      keep: (name) => name === 'project.qde' || /^sources\//i.test(name),
     });
-    if (declared > MAX_QDPX_UNPACKED_BYTES) {
-      throw new QdpxTooLarge(
-        `Not imported: the REFI-QDA project would unpack to ${formatBytes(declared)}; the limit is ${formatBytes(MAX_QDPX_UNPACKED_BYTES)} (zip bomb?)`,
-      );
-    }
-    files = unzipSync(bytes, {
-      filter: (file) => file.name === 'project.qde' || /^sources\//i.test(file.name),
-    });
+    return Object.fromEntries(kept);
   } catch (err) {
-    if (err instanceof QdpxTooLarge) throw err;
+    if (err instanceof AppError) throw new Error(`Not imported: ${err.message}`, { cause: err });
     throw new Error('Not a REFI-QDA project: the file is not a zip archive', { cause: err });
   }
+}
+
+interface ProjectContext {
+  files: Record<string, Uint8Array>;
+  now: string;
+  /** User GUID → name, for annotation authors. */
+  users: Map<string, string>;
+  tagIds: Set<string>;
+}
+
+/** Phase 1: project.qde parsed, with its users and codebook. */
+function readProject(
+  files: Record<string, Uint8Array>,
+  now: string,
+): { root: XmlElement; d: Dossier; ctx: ProjectContext } {
   const projectBytes = files['project.qde'];
   if (!projectBytes) throw new Error('Not a REFI-QDA project: project.qde is missing');
   const root = parseXmlRoot(strFromU8(projectBytes), 'Project');
@@ -68,72 +74,87 @@ export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): D
   for (const u of childElements(firstChild(root, 'Users') ?? root, 'User'))
     users.set(attribute(u, 'guid') ?? '', attribute(u, 'name') ?? '');
   d.tags = tagsFromCodes(firstChild(firstChild(root, 'CodeBook') ?? root, 'Codes'), now);
-  const tagIds = new Set(d.tags.map((t) => t.id));
+  return { root, d, ctx: { files, now, users, tagIds: new Set(d.tags.map((t) => t.id)) } };
+}
 
+/** Phase 2: one text source as an article. */
+function articleFromSource(el: XmlElement, text: string, now: string): Article {
+  const id = attribute(el, 'guid') ?? sha256(text);
+  return {
+    id,
+    title: attribute(el, 'name') ?? 'Untitled source',
+    outlet: null,
+    authors: [],
+    publishedAt: null,
+    url: null,
+    language: null,
+    text,
+    textSha256: sha256(text),
+    fileSha256: sha256(strToBytes(text)),
+    fileName: `${attribute(el, 'name') ?? id}.txt`,
+    format: 'txt',
+    fileSize: strToBytes(text).length,
+    importedAt: now,
+    updatedAt: now,
+    versionOf: null,
+  };
+}
+
+/** Phase 3: one coded selection as an annotation (null when its positions make no sense). */
+function annotationFromSelection(
+  sel: XmlElement,
+  article: Article,
+  convert: ReturnType<typeof offsetConverter>,
+  ctx: ProjectContext,
+): Annotation | null {
+  const { text, id } = article;
+  const startPoint = Number(attribute(sel, 'startPosition'));
+  const endPoint = Number(attribute(sel, 'endPosition'));
+  if (!Number.isInteger(startPoint) || !Number.isInteger(endPoint) || startPoint < 0 || endPoint < startPoint)
+    return null;
+  const start = convert.toUtf16(startPoint);
+  const end = Math.min(text.length, convert.toUtf16(endPoint));
+  const description = firstChild(sel, 'Description')?.textContent ?? '';
+  const credibility = /(?:^|\n\n)Credibility ([1-6])$/.exec(description);
+  const time = attribute(sel, 'creationDateTime') ?? ctx.now;
+  return {
+    id: attribute(sel, 'guid') ?? `${id}:${start}:${end}`,
+    articleId: id,
+    statementIds: [],
+    quote: {
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT), start),
+      suffix: text.slice(end, end + CONTEXT),
+    },
+    position: { start, end },
+    note: credibility ? description.slice(0, credibility.index) : description,
+    tagIds: [
+      ...new Set(
+        childElements(sel, 'Coding')
+          .flatMap((c) => childElements(c, 'CodeRef').map((r) => attribute(r, 'targetGUID') ?? ''))
+          .filter((g) => ctx.tagIds.has(g)),
+      ),
+    ],
+    credibility: credibility ? Number(credibility[1]) : null,
+    author: ctx.users.get(attribute(sel, 'creatingUser') ?? '') ?? '',
+    orphaned: false,
+    createdAt: time,
+    updatedAt: attribute(sel, 'modifiedDateTime') ?? time,
+  };
+}
+
+/** Unpack (guarded), read the project, turn sources and selections into records, validate the result. */
+export function importQdpx(bytes: Uint8Array, now = new Date().toISOString()): Dossier {
+  const { root, d, ctx } = readProject(unpackProject(bytes), now);
   for (const el of childElements(firstChild(root, 'Sources') ?? root, 'TextSource')) {
-    const text = sourceText(el, files);
+    const text = sourceText(el, ctx.files);
     if (text === null) continue;
-    const id = attribute(el, 'guid') ?? sha256(text);
-    const article: Article = {
-      id,
-      title: attribute(el, 'name') ?? 'Untitled source',
-      outlet: null,
-      authors: [],
-      publishedAt: null,
-      url: null,
-      language: null,
-      text,
-      textSha256: sha256(text),
-      fileSha256: sha256(strToBytes(text)),
-      fileName: `${attribute(el, 'name') ?? id}.txt`,
-      format: 'txt',
-      fileSize: strToBytes(text).length,
-      importedAt: now,
-      updatedAt: now,
-      versionOf: null,
-    };
+    const article = articleFromSource(el, text, now);
     d.articles.push(article);
     const convert = offsetConverter(text);
     for (const sel of childElements(el, 'PlainTextSelection')) {
-      const startPoint = Number(attribute(sel, 'startPosition'));
-      const endPoint = Number(attribute(sel, 'endPosition'));
-      if (
-        !Number.isInteger(startPoint) ||
-        !Number.isInteger(endPoint) ||
-        startPoint < 0 ||
-        endPoint < startPoint
-      )
-        continue;
-      const start = convert.toUtf16(startPoint);
-      const end = Math.min(text.length, convert.toUtf16(endPoint));
-      const description = firstChild(sel, 'Description')?.textContent ?? '';
-      const credibility = /(?:^|\n\n)Credibility ([1-6])$/.exec(description);
-      const time = attribute(sel, 'creationDateTime') ?? now;
-      const annotation: Annotation = {
-        id: attribute(sel, 'guid') ?? `${id}:${start}:${end}`,
-        articleId: id,
-        statementIds: [],
-        quote: {
-          exact: text.slice(start, end),
-          prefix: text.slice(Math.max(0, start - CONTEXT), start),
-          suffix: text.slice(end, end + CONTEXT),
-        },
-        position: { start, end },
-        note: credibility ? description.slice(0, credibility.index) : description,
-        tagIds: [
-          ...new Set(
-            childElements(sel, 'Coding')
-              .flatMap((c) => childElements(c, 'CodeRef').map((r) => attribute(r, 'targetGUID') ?? ''))
-              .filter((g) => tagIds.has(g)),
-          ),
-        ],
-        credibility: credibility ? Number(credibility[1]) : null,
-        author: users.get(attribute(sel, 'creatingUser') ?? '') ?? '',
-        orphaned: false,
-        createdAt: time,
-        updatedAt: attribute(sel, 'modifiedDateTime') ?? time,
-      };
-      d.annotations.push(annotation);
+      const annotation = annotationFromSelection(sel, article, convert, ctx);
+      if (annotation) d.annotations.push(annotation);
     }
   }
   const checked = validateDossier(d);

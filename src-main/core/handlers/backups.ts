@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { safeJoin, writeFileAtomic } from '../files';
+import { DIR_MODE, safeJoin, writeFileAtomic } from '../files';
 import type { HandlerDeps } from '../handlers';
 
 export function createBackupHandlers(
@@ -14,7 +14,7 @@ export function createBackupHandlers(
   const kept = deps.backupsKept ?? 10;
 
   async function listBackups() {
-    await mkdir(backupsDir, { recursive: true });
+    await mkdir(backupsDir, { recursive: true, mode: DIR_MODE });
     const names = (await readdir(backupsDir)).filter((n) => /^backup-[0-9TZ-]+\.json$/.test(n)).sort();
     const entries = [];
     for (const name of names.reverse()) {

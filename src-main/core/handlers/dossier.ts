@@ -21,6 +21,7 @@ import {
   type ExportOptions,
 } from '../export';
 import type { HandlerDeps } from '../handlers';
+import { DIR_MODE } from '../files';
 import type { PdfPrinter } from '../print-pdf';
 
 /** The user's suggested name, made safe and given the format's extension (replacing any other one). */
@@ -110,7 +111,7 @@ export function createDossierHandlers(deps: HandlerDeps): Pick<Handlers, 'export
       }
       const fileName = exportFileName(suggestedName, format);
       // A copy always stays in the data folder, so an export can be found again after a download is lost.
-      await mkdir(exportsDir, { recursive: true });
+      await mkdir(exportsDir, { recursive: true, mode: DIR_MODE });
       const copy = safeJoin(exportsDir, fileName);
       await writeFileAtomic(copy, bytes);
       if (deps.chooseSavePath) {

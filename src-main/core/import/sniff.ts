@@ -83,6 +83,8 @@ export function sniffFile(bytes: Uint8Array, fileName: string): SniffedFile {
   }
   const decoded = decodeText(bytes);
   const head = decoded.text.slice(0, 4096);
+  if (extension === 'svg' || extension === 'svgz' || looksLikeSvg(head))
+    throw new AppError('refused', SVG_REFUSAL);
   // E-mail first: a message's header block comes before any HTML it carries.
   if (looksLikeEmail(head)) return { format: 'eml', decoded };
   if (looksLikeHtml(head)) return { format: 'html', decoded };
@@ -104,6 +106,15 @@ function imageKind(bytes: Uint8Array): ImageKind | null {
     return 'tiff';
   }
   return null;
+}
+
+const SVG_REFUSAL =
+  'not imported: this is an SVG image, markup that can carry scripts and links rather than an article text';
+
+// An SVG file: its root element (after any XML prolog, comments and doctype) is <svg>.
+function looksLikeSvg(head: string): boolean {
+  const start = head.replace(/^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->|<!doctype[^>]*>)*/i, '');
+  return /^<svg[\s>]/i.test(start);
 }
 
 export const MBOX_SEPARATOR = /^From [^\r\n]*\r?\n/;

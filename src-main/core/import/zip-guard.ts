@@ -1,7 +1,7 @@
-// Checks a .docx archive before mammoth opens it: a Word document inside, a sane unpacked size, no DTDs.
-import { unzipSync } from 'fflate';
+// Checks a .docx archive before mammoth opens it: a Word document inside, its real unpacked size under the
+// limit (counted while inflating, headers checked against it), no DTDs.
 import { AppError } from '../../shared/errors';
-import { formatBytes } from '../../shared/sizes';
+import { inflateGuarded, readZipDirectory } from './zip-inflate';
 
 export interface DocxParts {
   /** The XML parts (decompressed) by path: what mammoth will read, plus docProps for the metadata. */
@@ -15,9 +15,9 @@ const UNREAD_PARTS =
 const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/i.test(name) && !UNREAD_PARTS.test(name);
 
 /**
- * Read the zip's central directory and refuse, with a reason, anything mammoth should not open:
- * not a zip, not a Word document (saying what it is instead), a zip bomb (declared unpacked size over the
- * limit), or XML with a DOCTYPE/ENTITY declaration (entity-expansion attacks such as "billion laughs").
+ * Refuse, with a reason, anything mammoth should not open: not a zip, not a Word document (saying what it is
+ * instead), a zip bomb (declared or actually inflated size over the limit), headers that lie about sizes,
+ * or XML with a DOCTYPE/ENTITY declaration (entity-expansion attacks such as "billion laughs").
  */
 export function inspectDocx(bytes: Uint8Array, fileName: string, maxUncompressedBytes: number): DocxParts {
   const endsInDocx = /\.doc[xm]$/i.test(fileName.trim());
@@ -30,15 +30,8 @@ export function inspectDocx(bytes: Uint8Array, fileName: string, maxUncompressed
     );
 
   const entries = new Map<string, number>();
-  let declaredTotal = 0;
   try {
-    unzipSync(bytes, {
-      filter(file) {
-        entries.set(file.name, file.originalSize);
-        declaredTotal += file.originalSize;
-        return false; // directory only: nothing is decompressed here
-      },
-    });
+    for (const e of readZipDirectory(bytes)) entries.set(e.name, e.declaredSize);
   } catch {
     throw endsInDocx
       ? new AppError('refused', 'not a Word document although it ends in .docx (the ZIP archive is damaged)')
@@ -49,22 +42,13 @@ export function inspectDocx(bytes: Uint8Array, fileName: string, maxUncompressed
   }
   if (entries.has('xl/workbook.xml')) throw notWord('an Excel workbook');
   if (entries.has('ppt/presentation.xml')) throw notWord('a PowerPoint presentation');
-  if (declaredTotal > maxUncompressedBytes) {
-    throw new AppError(
-      'too-large',
-      `Word document would unpack to ${formatBytes(declaredTotal)}; the limit is ${formatBytes(maxUncompressedBytes)} (zip bomb?)`,
-    );
-  }
-
-  let xml: Map<string, Uint8Array>;
-  try {
-    xml = new Map(Object.entries(unzipSync(bytes, { filter: (file) => isXmlPart(file.name) })));
-  } catch {
-    throw new AppError(
-      'refused',
-      'the Word document is damaged (its compressed contents cannot be unpacked)',
-    );
-  }
+  // Every entry is inflated here, counted, and checked against the directory mammoth will trust; only the
+  // XML parts are kept. Past the limit, inflation stops: memory is bounded whatever the headers say.
+  const xml = inflateGuarded(bytes, {
+    what: 'Word document',
+    maxTotalBytes: maxUncompressedBytes,
+    keep: isXmlPart,
+  }).kept;
   for (const [name, data] of xml) {
     if (declaresDtd(data)) {
       throw new AppError(

@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { recordImports, storeExtractedArticles, type StoreOutcome } from '../../lib/db';
 import type { ExtractedArticle, ImportProgress } from '../../../src-main/shared/extraction';
 import { ocrSummary } from '../../../src-main/shared/ocr-note';
+import { backupAfterImport } from '../../lib/db/backup';
 import type { PickedFile } from './dropped-files';
 import { isDossierName } from '../../../src-main/shared/formats';
 import { tooLargeReason } from '../../../src-main/shared/sizes';
@@ -143,6 +144,7 @@ class ImportQueue {
       this.running = false;
       this.current = null;
       this.reportOpen = true;
+      backupAfterImport();
     }
     return rows;
   }

@@ -1,4 +1,6 @@
-// Rolling backups: after edits (at most every 30 s) the workspace goes to main as a JSON dossier; a backup restores it.
+// Rolling backups: after edits (at most every 30 s) and after every import batch the workspace goes to main as
+// a JSON dossier, retried with backoff until it is written; a backup restores it, also at start when this
+// browser's store is empty or belongs to another data folder (the data folder is the source of truth).
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { validateDossier } from '../../../src-main/shared/dossier';
 import type { BackupEntry } from '../../../src-main/shared/contract';
@@ -7,10 +9,13 @@ import { db } from './index';
 import { RECORD_TABLES } from '../../../src-main/shared/dossier';
 import { replaceWorkspace, readWorkspaceDossier } from './dossier';
 import type { CorroborateDB } from './db';
+import { getMeta, setMeta } from './workspace';
 
 export const BACKUP_INTERVAL_MS = 30_000;
 /** Edits usually come in bursts (typing a note); wait for a short pause before writing. */
 export const BACKUP_QUIET_MS = 2_000;
+/** A failed save is tried again after 1 s, 2 s, 4 s… up to this, until one succeeds. */
+export const BACKUP_RETRY_MAX_MS = 30_000;
 
 /**
  * A fingerprint that changes whenever the workspace does: record counts (imports, deletions) and the newest
@@ -23,6 +28,9 @@ export async function workspaceSignature(target: CorroborateDB): Promise<string>
   const undone = await target.history.where('undone').equals(1).count();
   return `${counts.join(',')}|${String(lastSeq)}|${undone}`;
 }
+
+/** The workspace signature at the last backup written, kept in the store itself. */
+const BACKED_UP_KEY = 'backedUpSignature';
 
 export interface BackupSchedule {
   /** Call when the workspace changed; the save happens after a quiet pause, no sooner than `intervalMs` after the last. */
@@ -44,16 +52,27 @@ export function backupSchedule(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let dirty = false;
   let saving: Promise<void> | null = null;
+  let failures = 0;
+  let stopped = false;
 
   const run = async () => {
     timer = null;
     if (!dirty) return;
     dirty = false;
     lastSave = now();
-    saving = save().catch((err: unknown) => {
-      dirty = true; // try again at the next change
-      console.warn('[corroborate] backup failed', err);
-    });
+    saving = save().then(
+      () => void (failures = 0),
+      (err: unknown) => {
+        // The back end may be down (a crash, a restart): try again with backoff, not only at the next edit.
+        dirty = true;
+        failures++;
+        console.warn('[corroborate] backup failed; trying again', err);
+        if (!stopped && !timer) {
+          const wait = Math.min(BACKUP_RETRY_MAX_MS, 1000 * 2 ** (failures - 1));
+          timer = setTimeout(() => void run(), wait);
+        }
+      },
+    );
     await saving;
     saving = null;
   };
@@ -72,6 +91,7 @@ export function backupSchedule(
       await run();
     },
     stop() {
+      stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
     },
@@ -96,20 +116,39 @@ export function startRollingBackups(
   exportedBy: () => string,
   onSaved?: (entry: BackupEntry) => void,
 ): BackupSchedule {
-  const schedule = backupSchedule(async () => onSaved?.(await saveBackup(exportedBy())));
+  const schedule = backupSchedule(async () => {
+    const signature = await workspaceSignature(db);
+    const entry = await saveBackup(exportedBy());
+    await setMeta(db, BACKED_UP_KEY, signature);
+    onSaved?.(entry);
+  });
+  // Changes the last run could not back up (the back end was down, then the page was reloaded) count too.
+  void Promise.all([workspaceSignature(db), getMeta<string | null>(db, BACKED_UP_KEY, null)]).then(
+    ([now, saved]) => now !== saved && schedule.changed(),
+  );
   const prefixes = RECORD_TABLES.map((t) => `idb://${db.name}/${t}/`);
   const listener = (parts: ObservabilitySet) => {
     if (Object.keys(parts).some((part) => prefixes.some((p) => part.startsWith(p)))) schedule.changed();
   };
   Dexie.on('storagemutated', listener);
-  return {
+  const handle: BackupSchedule = {
     changed: () => schedule.changed(),
     flush: () => schedule.flush(),
     stop: () => {
       Dexie.on.storagemutated.unsubscribe(listener);
       schedule.stop();
+      if (active === handle) active = null;
     },
   };
+  active = handle;
+  return handle;
+}
+
+let active: BackupSchedule | null = null;
+
+/** Called when an import batch ends: its articles go to the data folder now, not after the next pause. */
+export function backupAfterImport(): void {
+  void active?.flush();
 }
 
 export async function listBackups(): Promise<BackupEntry[]> {
@@ -134,4 +173,36 @@ export async function restoreBackup(name: string): Promise<number> {
     throw new Error(`backup ${name} is damaged (${first?.path}: ${first?.message})`);
   }
   return replaceWorkspace(db, checked.dossier);
+}
+
+const DATA_FOLDER_KEY = 'dataFolderId';
+
+/**
+ * Makes this browser's workspace the data folder's: when the store is empty or belongs to another data folder
+ * (another port is another origin, with its own store), the data folder's latest backup is restored. Returns
+ * the one line to tell the person, or null when nothing changed.
+ */
+export async function followDataFolder(): Promise<string | null> {
+  const info = await api.appInfo({});
+  if (!info.ok) return null;
+  const folder = info.value.dataFolderId;
+  const owner = await getMeta<string | null>(db, DATA_FOLDER_KEY, null);
+  const empty = (await db.articles.count()) === 0;
+  if (owner === folder && !empty) return null;
+  // A store that never recorded its folder and holds articles predates this check: it is this folder's.
+  const foreign = owner !== null && owner !== folder;
+  let message: string | null = null;
+  if (empty || foreign) {
+    const latest = (await listBackups())[0];
+    if (latest) {
+      const records = await restoreBackup(latest.name);
+      await setMeta(db, 'seeded', true);
+      message = `Workspace restored from the data folder's latest backup (${new Date(latest.at).toLocaleString()}, ${records} records).`;
+    } else if (foreign && !empty) {
+      message =
+        "This browser's workspace came from another data folder; it is kept and now backed up to this one.";
+    }
+  }
+  await setMeta(db, DATA_FOLDER_KEY, folder);
+  return message;
 }

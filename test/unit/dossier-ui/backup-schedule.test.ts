@@ -47,6 +47,28 @@ describe('backup schedule', () => {
     s.stop();
   });
 
+  it('retries a failed backup with backoff until it succeeds, without waiting for another edit', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let attempts = 0;
+    let saved = 0;
+    // The back end is down for the first three attempts (a crash and a restart), then answers.
+    const s = backup.backupSchedule(async () => {
+      attempts++;
+      if (attempts <= 3) throw new Error("the app's back end did not answer");
+      saved++;
+    });
+    s.changed();
+    await vi.advanceTimersByTimeAsync(backup.BACKUP_QUIET_MS);
+    expect(attempts).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_000 + 2_000 + 4_000);
+    expect(attempts).toBe(4);
+    expect(saved).toBe(1);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(attempts).toBe(4); // nothing left to save: no more attempts
+    s.stop();
+  });
+
   it('sees an edit in the workspace signature', async () => {
     const { openDatabase } = await import('../../../src-renderer/lib/db/db');
     const { applyEdit } = await import('../../../src-renderer/lib/db/history');

@@ -1,10 +1,10 @@
 // Disk safety (atomic writes, names that cannot escape) and the dossier CLI commands.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeCommand, validateCommand } from '../../../src-main/cli/dossier-commands';
-import { safeJoin, writeFileAtomic } from '../../../src-main/core/export/safe-files';
+import { safeJoin, writeFileAtomic } from '../../../src-main/core/files';
 import { sampleDossier } from '../dossier/sample';
 
 let dir: string;
@@ -38,7 +38,11 @@ describe('safe files', () => {
     await writeFileAtomic(target, new TextEncoder().encode('second'));
     expect(await readFile(target, 'utf8')).toBe('second');
     expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
-    await expect(writeFileAtomic(join(dir, 'missing-folder', 'x.txt'), 'x')).rejects.toThrow();
+    // A folder it has to create is owner-only, and so is the file (originals, backups, exports).
+    await writeFileAtomic(join(dir, 'new-folder', 'x.txt'), 'x');
+    expect((await stat(join(dir, 'new-folder'))).mode & 0o777).toBe(0o700);
+    expect((await stat(join(dir, 'new-folder', 'x.txt'))).mode & 0o777).toBe(0o600);
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -39,7 +39,7 @@ function get(path: string, method = 'GET', body?: Uint8Array): Promise<{ status:
         port: shell.port,
         path,
         method,
-        headers: { Host: `127.0.0.1:${shell.port}`, Cookie: `corroborate_${shell.port}=${shell.token}` },
+        headers: { Host: `127.0.0.1:${shell.port}`, 'X-Corroborate-Token': shell.token },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -122,7 +122,8 @@ describe('browser shell under attack', () => {
         fc.uint8Array({ maxLength: 2048 }),
         async (channel, body) => {
           const r = await get(`/api/${channel}`, 'POST', body);
-          expect(r.status).toBe(200);
+          // An undecodable body is a bad request (400); a decodable one reaches the contract (200).
+          expect([200, 400]).toContain(r.status);
           const answer = JSON.parse(r.body) as { ok: boolean; code?: string };
           if (!answer.ok)
             expect(['invalid-input', 'not-found', 'refused', 'too-large']).toContain(answer.code);

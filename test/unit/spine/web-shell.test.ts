@@ -59,39 +59,36 @@ function raw(
   });
 }
 
-const cookie = () => `corroborate_${shell.port}=${shell.token}`;
+const auth = () => ({ 'X-Corroborate-Token': shell.token });
 
 describe('browser shell', () => {
-  it('prints a loopback URL with a long random token', () => {
-    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+  it('prints a loopback URL with a long random token in the fragment (never sent to a server)', () => {
+    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{48}$/);
   });
 
-  it('refuses requests without the token', async () => {
-    expect((await raw('/')).status).toBe(401);
-    expect((await raw('/assets/app.js')).status).toBe(401);
+  it('refuses API calls without the token', async () => {
     expect((await raw('/api/appInfo', { method: 'POST', body: encodeRequest({}) })).status).toBe(401);
-    expect((await raw('/?token=wrong')).status).toBe(401);
   });
 
-  it('trades the token for a port-scoped HttpOnly cookie, then serves the app with a CSP', async () => {
-    const first = await raw(`/?token=${shell.token}`);
-    expect(first.status).toBe(303);
-    expect(String(first.headers['set-cookie'])).toMatch(
-      new RegExp(`corroborate_${shell.port}=[0-9a-f]+; HttpOnly; SameSite=Strict`),
-    );
-    const page = await raw('/', { headers: { Cookie: cookie() } });
+  it('serves the app shell, which holds no secret, with a CSP and no cookie', async () => {
+    const page = await raw('/');
     expect(page.status).toBe(200);
+    expect(page.body).not.toContain(shell.token);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.body).toContain('<title>app</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin, even with the token', async () => {
-    expect((await raw('/', { host: 'evil.example:80', headers: { Cookie: cookie() } })).status).toBe(403);
-    expect((await raw(`/?token=${shell.token}`, { host: `attacker.test:${shell.port}` })).status).toBe(403);
+    expect((await raw('/', { host: 'evil.example:80', headers: auth() })).status).toBe(403);
+    expect(
+      (await raw('/api/appInfo', { host: `attacker.test:${shell.port}`, method: 'POST', headers: auth() }))
+        .status,
+    ).toBe(403);
     const api = await raw('/api/appInfo', {
       method: 'POST',
       body: encodeRequest({}),
-      headers: { Cookie: cookie(), Origin: 'http://evil.example' },
+      headers: { ...auth(), Origin: 'http://evil.example' },
     });
     expect(api.status).toBe(403);
   });
@@ -104,7 +101,7 @@ describe('browser shell', () => {
       '/..%5csecret.txt',
       '/%00',
     ]) {
-      const r = await raw(path, { headers: { Cookie: cookie() } });
+      const r = await raw(path, { headers: auth() });
       expect(r.status, path).not.toBe(200);
       expect(r.body).not.toContain('outside the renderer');
     }
@@ -114,20 +111,21 @@ describe('browser shell', () => {
     const ok = await raw('/api/appInfo', {
       method: 'POST',
       body: encodeRequest({}),
-      headers: { Cookie: cookie(), Origin: `http://127.0.0.1:${shell.port}` },
+      headers: { ...auth(), Origin: `http://127.0.0.1:${shell.port}` },
     });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { shell: 'web', version: '0.0.0-test' } });
     const bad = await raw('/api/importFile', {
       method: 'POST',
       body: encodeRequest({ name: 5 }),
-      headers: { Cookie: cookie() },
+      headers: auth(),
     });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, code: 'invalid-input' });
     const unknown = await raw('/api/deleteEverything', {
       method: 'POST',
       body: encodeRequest({}),
-      headers: { Cookie: cookie() },
+      headers: auth(),
     });
+    expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, code: 'unknown-channel' });
   });
 
@@ -136,7 +134,7 @@ describe('browser shell', () => {
     const r = await raw('/api/importFile', {
       method: 'POST',
       body: encodeRequest({ name: 'note.txt', bytes }),
-      headers: { Cookie: cookie() },
+      headers: auth(),
     });
     const parsed = JSON.parse(r.body);
     expect(parsed.ok).toBe(true);
