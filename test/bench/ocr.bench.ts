@@ -192,8 +192,11 @@ async function main(): Promise<void> {
       );
     });
     console.log(
-      `\nOur first page, engine start included: ${s(first.ms)} s. The CLI loads its language data on every call ` +
-        `(in its times); both run \`--oem 1\` (LSTM) with page segmentation 6.\n`,
+      `\nOur first page, engine start included: ${s(first.ms)} s.` +
+        (hasCli
+          ? ' The CLI loads its language data on every call (in its times); both run `--oem 1` (LSTM) with ' +
+            'page segmentation 6.\n'
+          : '\n'),
     );
     console.log('| word F1 (mean over pages) | ours | `tesseract` CLI, Debian data | target (ours) |');
     console.log('|---|---:|---:|---:|');
