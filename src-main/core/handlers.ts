@@ -64,6 +64,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     ...createBackupHandlers(deps),
 
     async appInfo() {
+      const ocr = listOcrLanguages(deps.dataDir);
       return {
         name: 'Corroborate',
         version: deps.version,
@@ -71,8 +72,8 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
         dataDir: deps.dataDir,
         dataFolderId: await dataFolderId,
         limits: { maxFileBytes: limits.maxFileBytes, timeoutMs: limits.timeoutMs },
-        ocrLanguages: listOcrLanguages(deps.dataDir).languages,
-        ocrFolder: listOcrLanguages(deps.dataDir).folder,
+        ocrLanguages: ocr.languages,
+        ocrFolder: ocr.folder,
       };
     },
 
