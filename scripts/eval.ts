@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeText, splitStatements } from '../src-main/shared/analysis/index';
 import { printCorroborationEval } from './eval-corroboration';
+import { printSentenceSets } from './eval-sentences';
 import {
   compareAttribution,
   countBoundaries,
@@ -106,6 +107,7 @@ function evaluatePolnear(): void {
 }
 
 evaluateGoldenRules();
+printSentenceSets(repoRoot);
 evaluateSeed();
 evaluatePolnear();
 printCorroborationEval();
