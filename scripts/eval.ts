@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { analyzeText, splitStatements } from '../src-main/shared/analysis/index';
 import { printCorroborationEval } from './eval-corroboration';
 import { printSentenceSets } from './eval-sentences';
+import { printBylineEval } from './eval-bylines';
 import {
   compareAttribution,
   countBoundaries,
@@ -108,6 +109,7 @@ function evaluatePolnear(): void {
 
 evaluateGoldenRules();
 printSentenceSets(repoRoot);
+await printBylineEval(repoRoot, findCorpus(repoRoot));
 evaluateSeed();
 evaluatePolnear();
 printCorroborationEval();
