@@ -15,8 +15,12 @@ export function reanalysisSummary(r: ReanalyseResult): string {
   const head = r.cancelled
     ? `Re-analysis cancelled after ${r.done} of ${plural(r.total, 'article')}`
     : `Re-analysed ${plural(r.done, 'article')}`;
-  const { updated, keptUserEdits } = r.outcome;
-  return `${head}: ${plural(updated, 'statement')} changed, ${plural(keptUserEdits, 'correction')} kept.`;
+  const { updated, keptUserEdits, unmatched } = r.outcome;
+  // Statements the splitter would now cut differently keep their old attribution (and their annotations).
+  const apart = unmatched
+    ? `; ${plural(unmatched, 'statement')} cut differently today left as they were`
+    : '';
+  return `${head}: ${plural(updated, 'statement')} changed, ${plural(keptUserEdits, 'correction')} kept${apart}.`;
 }
 
 class Reanalysis {
