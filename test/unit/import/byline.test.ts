@@ -1,6 +1,7 @@
 // The byline cleaner on bylines written for this test: dates, times, counts and "By" go, names stay.
 import { describe, expect, it } from 'vitest';
 import { authorsFromByline } from '../../../src-main/core/import/byline';
+import { extractDocument } from '../../../src-main/core/import/registry';
 
 describe('authorsFromByline', () => {
   it('strips "By" and splits co-authors', () => {
@@ -50,5 +51,30 @@ describe('authorsFromByline', () => {
     const odd = 'Reporting from Kyiv: Oksana - with help from Ivan';
     const words = authorsFromByline(odd).join(' ');
     for (const name of ['Oksana', 'Ivan', 'Kyiv']) expect(words).toContain(name);
+  });
+});
+
+describe('page authors', () => {
+  const body = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<p>The council met for the ${i + 1}th time on the harbour plan, and the vote was put off again.</p>`,
+  ).join('');
+  const page = (head: string, byline: string) =>
+    `<!doctype html><html><head><title>Harbour plan</title>${head}</head><body><article><h1>Harbour plan</h1>` +
+    `<p class="byline">${byline}</p>${body}</article></body></html>`;
+  const authors = async (html: string) =>
+    (await extractDocument(new TextEncoder().encode(html), 'page.html')).authors;
+
+  it('takes the author from the page markup when the byline is only a date', async () => {
+    const jsonLd =
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Rosa Lindgren"}]}</script>';
+    expect(await authors(page(jsonLd, 'March 3, 2021 at 9:15 am'))).toEqual(['Rosa Lindgren']);
+    const microdata = '<meta itemprop="author" content="Idris Bello">';
+    expect(await authors(page(microdata, 'Updated 4:02 p.m. EST'))).toEqual(['Idris Bello']);
+  });
+
+  it('keeps the name of a byline that carries its date', async () => {
+    expect(await authors(page('', 'By Rosa Lindgren, March 3, 2021'))).toEqual(['Rosa Lindgren']);
   });
 });

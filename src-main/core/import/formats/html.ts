@@ -139,8 +139,12 @@ function pageAuthor(document: Document, metaContent: (...keys: string[]) => stri
   const fromMeta = notUrl(metaContent('author', 'article:author', 'dc.creator'));
   if (fromMeta) return fromMeta;
   for (const element of document.querySelectorAll('[itemprop~="author"]')) {
-    const named = element.matches('[content]') ? element : element.querySelector('[itemprop~="name"]');
-    const value = notUrl(named?.getAttribute('content') ?? named?.textContent);
+    // <meta itemprop="author" content>, a nested itemprop="name", or a short element that is the name itself.
+    const named = element.matches('[content]')
+      ? element
+      : (element.querySelector('[itemprop~="name"]') ?? element);
+    const text = named.getAttribute('content') ?? named.textContent;
+    const value = text && text.trim().length <= 100 ? notUrl(text) : null;
     if (value) return value;
   }
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
