@@ -1,9 +1,11 @@
 // Bylines on the corpus web pages: the app's authors next to bare Readability's byline, both scored
-// against the names read by hand from each page (test/fixtures/bylines/corpus-pages.json).
+// against the names read by hand from each page (test/fixtures/bylines/corpus-pages.json); then bylines written
+// for the test after the cleaner was built (written.json), the cleaner next to the byline left as it is.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { authorsFromByline } from '../src-main/core/import/byline';
 import { extractDocument } from '../src-main/core/import/registry';
 
 /** Words that join names in a byline without being part of one. */
@@ -49,4 +51,26 @@ export async function printBylineEval(repoRoot: string, corpus: string): Promise
   console.log(`\n## Bylines on the corpus web pages (${pages.length} pages, names read by hand)`);
   console.log(`right: ours ${ours}/${pages.length}, bare Readability ${bare}/${pages.length}`);
   console.log(lines.length ? lines.join('\n') : 'misses: none');
+}
+
+export function printWrittenBylines(repoRoot: string): void {
+  const { cases } = JSON.parse(
+    readFileSync(resolve(repoRoot, 'test/fixtures/bylines/written.json'), 'utf8'),
+  ) as {
+    cases: { byline: string; names: string[] }[];
+  };
+  let ours = 0;
+  let raw = 0;
+  const misses: string[] = [];
+  for (const c of cases) {
+    const authors = authorsFromByline(c.byline);
+    if (bylineRight(authors.join(', '), c.names)) ours++;
+    else misses.push(`  ours misses ${JSON.stringify(c.byline)}: ${JSON.stringify(authors)}`);
+    if (bylineRight(c.byline, c.names)) raw++;
+  }
+  console.log(`\n## Bylines written for the test (${cases.length}, not tuned on)`);
+  console.log(
+    `right: ours ${ours}/${cases.length}, the byline as the library gives it ${raw}/${cases.length}`,
+  );
+  console.log(misses.length ? misses.join('\n') : 'misses: none');
 }

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { analyzeText, splitStatements } from '../src-main/shared/analysis/index';
 import { printCorroborationEval } from './eval-corroboration';
 import { printSentenceSets } from './eval-sentences';
-import { printBylineEval } from './eval-bylines';
+import { printBylineEval, printWrittenBylines } from './eval-bylines';
 import {
   compareAttribution,
   countBoundaries,
@@ -110,6 +110,7 @@ function evaluatePolnear(): void {
 evaluateGoldenRules();
 printSentenceSets(repoRoot);
 await printBylineEval(repoRoot, findCorpus(repoRoot));
+printWrittenBylines(repoRoot);
 evaluateSeed();
 evaluatePolnear();
 printCorroborationEval();
