@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { importBytes } from './import/pipeline';
+import { analyzeText } from '../shared/analysis';
 import { tooLargeReason } from '../shared/sizes';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
@@ -111,6 +112,10 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
       };
       await keepOriginal(article.fileSha256, bytes);
       return [{ ...article, ...meta }];
+    },
+
+    async analyseTexts({ texts }) {
+      return texts.map((text) => analyzeText(text));
     },
 
     async saveExport({ suggestedName, data }) {
