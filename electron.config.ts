@@ -52,6 +52,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/electron/index.ts'),
           'import-worker': resolve(root, 'src-main/core/import/worker.ts'),
+          'export-worker': resolve(root, 'src-main/core/export/worker.ts'),
           'ocr-worker': resolve(root, 'src-main/core/import/ocr/tesseract-worker.ts'),
         },
         // A native module cannot be bundled: it is copied beside the bundle and loaded at run time.

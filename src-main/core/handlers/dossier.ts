@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
-import { emptyDossier, validateDossier, type Dossier, type DossierError } from '../../shared/dossier';
+import { emptyDossier, validateDossier, type Dossier } from '../../shared/dossier';
 import { AppError } from '../../shared/errors';
 import {
   EXPORT_EXTENSIONS,
@@ -10,16 +10,10 @@ import {
   withoutExportExtension,
   type ExportFormat,
 } from '../../shared/formats';
-import {
-  EXPORTERS,
-  ExportCancelled,
-  importQdpx,
-  parseQdc,
-  safeFileName,
-  safeJoin,
-  writeFileAtomic,
-  type ExportOptions,
-} from '../export';
+import { importQdpx, parseQdc, safeFileName, safeJoin, writeFileAtomic } from '../export';
+import { describeErrors } from '../export/render';
+import type { ExportRunOptions, ExportWorkerHost } from '../export/worker-host';
+import type { Jobs } from '../jobs';
 import type { HandlerDeps } from '../handlers';
 import { DIR_MODE } from '../files';
 import type { PdfPrinter } from '../print-pdf';
@@ -30,26 +24,20 @@ export function exportFileName(suggestedName: string, format: ExportFormat): str
   return `${base || 'dossier'}${EXPORT_EXTENSIONS[format]}`;
 }
 
-/** Lists schema errors with their JSON paths: the first few in full, then a count. */
-export function describeErrors(errors: DossierError[], limit = 5): string {
-  const shown = errors.slice(0, limit).map((e) => `${e.path}: ${e.message}`);
-  const more = errors.length > limit ? `; and ${errors.length - limit} more` : '';
-  return `${shown.join('; ')}${more}`;
-}
-
-/** Renders a validated dossier in a format; PDF is the HTML export, printed by the shell's printer. */
+/**
+ * Renders a dossier (validated in the export worker) in a format, off this thread; PDF is the HTML export,
+ * printed by the shell's printer.
+ */
 export async function renderDossier(
-  dossier: Dossier,
+  dossier: unknown,
   format: ExportFormat,
   printPdf: PdfPrinter,
-  opts: ExportOptions = {},
+  exporter: ExportWorkerHost,
+  opts: ExportRunOptions = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const output =
-    format === 'pdf'
-      ? await printPdf(String(await EXPORTERS.html(dossier, opts)))
-      : await EXPORTERS[format](dossier, opts);
-  // A copy gives a plain ArrayBuffer-backed array, which the IPC contract's bytes type requires.
-  return typeof output === 'string' ? new TextEncoder().encode(output) : new Uint8Array(output);
+  if (format !== 'pdf') return exporter.render(dossier, format, opts);
+  const html = new TextDecoder().decode(await exporter.render(dossier, 'html', opts));
+  return new Uint8Array(await printPdf(html));
 }
 
 /** Reads a dossier file's bytes by its extension; throws an AppError a person can act on. */
@@ -92,23 +80,24 @@ export function readDossierBytes(name: string, bytes: Uint8Array, now = new Date
   return checked.dossier;
 }
 
-export function createDossierHandlers(deps: HandlerDeps): Pick<Handlers, 'exportDossier' | 'importDossier'> {
+/** What the dossier handlers share with the others: the running jobs (progress, cancel) and the export worker. */
+export interface DossierHandlerContext {
+  jobs: Jobs;
+  exporter: ExportWorkerHost;
+}
+
+export function createDossierHandlers(
+  deps: HandlerDeps,
+  { jobs, exporter }: DossierHandlerContext,
+): Pick<Handlers, 'exportDossier' | 'importDossier'> {
   const exportsDir = join(deps.dataDir, 'exports');
   return {
-    async exportDossier({ dossier, format, title, author, suggestedName }) {
-      const checked = validateDossier(dossier);
-      if (!checked.ok)
-        throw new AppError(
-          'invalid-input',
-          `the workspace is not a valid dossier (${checked.errors.length} error(s)): ${describeErrors(checked.errors)}`,
-        );
-      let bytes: Uint8Array<ArrayBuffer>;
-      try {
-        bytes = await renderDossier(checked.dossier, format, deps.printPdf, { title, author });
-      } catch (err) {
-        if (err instanceof ExportCancelled) throw new AppError('cancelled', 'export cancelled');
-        throw err;
-      }
+    async exportDossier({ dossier, format, title, author, suggestedName, jobId }) {
+      // Rendered in the worker; a cancel stops it before any file is written, and the copy below is written
+      // under a temporary name and renamed, so exports/ never holds half a file.
+      const bytes = await jobs.track(jobId, (options) =>
+        renderDossier(dossier, format, deps.printPdf, exporter, { title, author, ...options }),
+      );
       const fileName = exportFileName(suggestedName, format);
       // A copy always stays in the data folder, so an export can be found again after a download is lost.
       await mkdir(exportsDir, { recursive: true, mode: DIR_MODE });
