@@ -124,11 +124,6 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     },
   };
 
-  return {
-    handlers,
-    limits,
-    close: async () => {
-      await Promise.all([worker.close(), exporter.close()]);
-    },
-  };
+  const close = async () => void (await Promise.all([worker.close(), exporter.close()]));
+  return { handlers, limits, close };
 }
