@@ -47,6 +47,12 @@ function copyOcrAssets(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: {
+      // fflate's Node entry declares its own `require`, which collides with the `require` shim the bundle puts at
+      // the top of every chunk (a SyntaxError that stops main from loading). Its plain ESM entry is the same code
+      // for the synchronous and streaming APIs used here, without that declaration.
+      alias: [{ find: /^fflate$/, replacement: resolve(modules, 'fflate/esm/browser.js') }],
+    },
     build: {
       rollupOptions: {
         input: {

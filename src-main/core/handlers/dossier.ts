@@ -95,9 +95,16 @@ export function createDossierHandlers(
     async exportDossier({ dossier, format, title, author, suggestedName, jobId }) {
       // Rendered in the worker; a cancel stops it before any file is written, and the copy below is written
       // under a temporary name and renamed, so exports/ never holds half a file.
-      const bytes = await jobs.track(jobId, (options) =>
-        renderDossier(dossier, format, deps.printPdf, exporter, { title, author, ...options }),
-      );
+      const bytes = await jobs.track(jobId, async (options) => {
+        const rendered = await renderDossier(dossier, format, deps.printPdf, exporter, {
+          title,
+          author,
+          ...options,
+        });
+        // Printing a PDF happens after the worker: a cancel that came meanwhile still means no file.
+        if (options.signal?.aborted) throw new AppError('cancelled', 'export cancelled');
+        return rendered;
+      });
       const fileName = exportFileName(suggestedName, format);
       // A copy always stays in the data folder, so an export can be found again after a download is lost.
       await mkdir(exportsDir, { recursive: true, mode: DIR_MODE });
