@@ -1,6 +1,6 @@
 // Exports run in a worker thread: the bytes are those of an export made in this thread, progress reaches the
 // jobs channel article by article, and a cancel stops the worker with no file left under exports/.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -95,5 +95,6 @@ describe('export worker', () => {
 
     const after = await h.exportDossier({ dossier, format: 'md', suggestedName: 'after' }, ctx);
     expect(readdirSync(exportsDir)).toEqual([after.fileName]);
+    expect(statSync(join(exportsDir, after.fileName)).mode & 0o777).toBe(0o600);
   }, 120_000);
 });
