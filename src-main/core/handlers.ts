@@ -62,7 +62,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
   }
 
   const handlers: Handlers = {
-    ...createDossierHandlers(deps, { jobs, exporter }),
+    ...createDossierHandlers(deps, { jobs, exporter, timeoutMs: limits.timeoutMs }),
     ...createBackupHandlers(deps),
 
     async appInfo() {

@@ -1,17 +1,11 @@
-// Handlers for dossier export (validate, render, save or hand back the bytes) and dossier import (.json, .qdpx, .qdc).
+// Handlers for dossier export (validate, render, save or hand back the bytes) and dossier import (.json, .qdpx,
+// .qdc); both run in the dossier worker (core/export/worker.ts).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
-import { emptyDossier, validateDossier, type Dossier } from '../../shared/dossier';
 import { AppError } from '../../shared/errors';
-import {
-  EXPORT_EXTENSIONS,
-  extensionOf,
-  withoutExportExtension,
-  type ExportFormat,
-} from '../../shared/formats';
-import { importQdpx, parseQdc, safeFileName, safeJoin, writeFileAtomic } from '../export';
-import { describeErrors } from '../export/render';
+import { EXPORT_EXTENSIONS, withoutExportExtension, type ExportFormat } from '../../shared/formats';
+import { safeFileName, safeJoin, writeFileAtomic } from '../export';
 import type { ExportRunOptions, ExportWorkerHost } from '../export/worker-host';
 import type { Jobs } from '../jobs';
 import type { HandlerDeps } from '../handlers';
@@ -40,55 +34,17 @@ export async function renderDossier(
   return new Uint8Array(await printPdf(html));
 }
 
-/** Reads a dossier file's bytes by its extension; throws an AppError a person can act on. */
-export function readDossierBytes(name: string, bytes: Uint8Array, now = new Date().toISOString()): Dossier {
-  const extension = extensionOf(name);
-  if (extension === 'qdpx') {
-    try {
-      return importQdpx(bytes, now);
-    } catch (err) {
-      throw new AppError('refused', `${name}: ${(err as Error).message}`);
-    }
-  }
-  if (extension === 'qdc') {
-    try {
-      const dossier = emptyDossier(now, 'REFI-QDA codebook');
-      dossier.tags = parseQdc(new TextDecoder().decode(bytes), now);
-      return dossier;
-    } catch (err) {
-      throw new AppError('refused', `${name}: not a REFI-QDA codebook (${(err as Error).message})`);
-    }
-  }
-  if (extension !== 'json')
-    throw new AppError('unsupported', `${name}: a dossier is a .json, .qdpx or .qdc file`);
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new AppError('refused', `${name} is not readable JSON (${(err as Error).message})`);
-  }
-  const checked = validateDossier(json);
-  if (!checked.ok) {
-    const looksLikeDossier = typeof json === 'object' && json !== null && 'format' in json;
-    throw new AppError(
-      'refused',
-      looksLikeDossier
-        ? `${name} is not a valid dossier (${checked.errors.length} error(s)): ${describeErrors(checked.errors)}`
-        : `${name} is JSON but not a Corroborate dossier (${describeErrors(checked.errors, 2)})`,
-    );
-  }
-  return checked.dossier;
-}
-
 /** What the dossier handlers share with the others: the running jobs (progress, cancel) and the export worker. */
 export interface DossierHandlerContext {
   jobs: Jobs;
   exporter: ExportWorkerHost;
+  /** A dossier file is read in the worker under the same time limit as an imported file. */
+  timeoutMs: number;
 }
 
 export function createDossierHandlers(
   deps: HandlerDeps,
-  { jobs, exporter }: DossierHandlerContext,
+  { jobs, exporter, timeoutMs }: DossierHandlerContext,
 ): Pick<Handlers, 'exportDossier' | 'importDossier'> {
   const exportsDir = join(deps.dataDir, 'exports');
   return {
@@ -120,7 +76,7 @@ export function createDossierHandlers(
     },
 
     async importDossier({ name, bytes }) {
-      return readDossierBytes(name, bytes);
+      return exporter.readDossier(name, bytes, timeoutMs);
     },
   };
 }

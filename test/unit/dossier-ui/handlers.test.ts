@@ -24,7 +24,7 @@ function handlers(extra: Partial<HandlerDeps> = {}) {
     printPdf: printWithChromium,
     ...extra,
   };
-  return { dataDir, h: createDossierHandlers(deps, { jobs: new Jobs(), exporter }) };
+  return { dataDir, h: createDossierHandlers(deps, { jobs: new Jobs(), exporter, timeoutMs: 60_000 }) };
 }
 const ctx = { shell: 'web' as const };
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

@@ -37,7 +37,7 @@ function dossierHandlers() {
   const jobs = new Jobs();
   const h = createDossierHandlers(
     { shell: 'web', version: '0.0.0', dataDir, assetsDir: dataDir, printPdf: printWithChromium },
-    { jobs, exporter },
+    { jobs, exporter, timeoutMs: 60_000 },
   );
   return { dataDir, jobs, h };
 }
