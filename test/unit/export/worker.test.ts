@@ -13,6 +13,7 @@ import { printWithChromium } from '../../../src-main/core/print-pdf';
 import type { ExportProgress } from '../../../src-main/shared/contract';
 import type { RenderedFormat } from '../../../src-main/shared/formats';
 import { generateWorkspace } from '../dossier/generate';
+import { lyingZip } from '../security/lying-zip';
 
 const exporter = new ExportWorkerHost();
 afterAll(() => exporter.close());
@@ -68,6 +69,25 @@ describe('export worker', () => {
   it('refuses an invalid dossier in the worker, naming the JSON path', async () => {
     const broken = { ...dossier, articles: [{ ...dossier.articles[0]!, id: 42 }] };
     await expect(exporter.render(broken, 'html')).rejects.toThrow('$.articles[0].id: Invalid input');
+  });
+
+  it('reads a dossier file in the worker: a .qdpx whose zip headers lie is refused in words', async () => {
+    const lying = await lyingZip([
+      { name: 'project.qde', data: new TextEncoder().encode('<Project/>') },
+      { name: 'sources/a.txt', zeros: 4096, declaredSize: 10 },
+    ]);
+    await expect(exporter.readDossier('lying.qdpx', lying, 60_000)).rejects.toMatchObject({
+      code: 'refused',
+      message: expect.stringMatching(
+        /lying\.qdpx: .*zip headers are inconsistent: sources\/a\.txt declares 10 bytes/,
+      ),
+    });
+    const back = await exporter.readDossier(
+      'd.json',
+      new TextEncoder().encode(JSON.stringify(dossier)),
+      60_000,
+    );
+    expect(back.articles.map((a) => a.id)).toEqual(dossier.articles.map((a) => a.id));
   });
 
   it('a cancelled export writes nothing under exports/, and the next export works', async () => {
