@@ -47,11 +47,18 @@ function copyOcrAssets(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: {
+      // fflate's Node entry declares its own `require`, which collides with the `require` shim the bundle puts at
+      // the top of every chunk (a SyntaxError that stops main from loading). Its plain ESM entry is the same code
+      // for the synchronous and streaming APIs used here, without that declaration.
+      alias: [{ find: /^fflate$/, replacement: resolve(modules, 'fflate/esm/browser.js') }],
+    },
     build: {
       rollupOptions: {
         input: {
           index: resolve(root, 'src-main/electron/index.ts'),
           'import-worker': resolve(root, 'src-main/core/import/worker.ts'),
+          'export-worker': resolve(root, 'src-main/core/export/worker.ts'),
           'ocr-worker': resolve(root, 'src-main/core/import/ocr/tesseract-worker.ts'),
         },
         // A native module cannot be bundled: it is copied beside the bundle and loaded at run time.

@@ -6,6 +6,8 @@ import type { ExtractedArticle } from '../shared/extraction';
 import { EXPORT_FORMATS, isDossierName, isExportFormat } from '../shared/formats';
 import { writeFileAtomic } from '../core/export';
 import { renderDossier } from '../core/handlers/dossier';
+import { ExportWorkerHost } from '../core/export/worker-host';
+import type { ExportProgress } from '../shared/contract';
 import { cliImporter } from './input';
 import { printWithChromium } from '../core/print-pdf';
 import { CliError, formatMergeReport, mergeCommand, readDossier, validateCommand } from './dossier-commands';
@@ -73,7 +75,7 @@ async function exportDossierCommand(args: string[], io: CliIo): Promise<number> 
   const opts = {
     title: flags.get('--title'),
     author: flags.get('--author'),
-    onProgress: (done: number, total: number) => {
+    onProgress: ({ done, total }: ExportProgress) => {
       const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
       if (tenth > lastTenth) {
         lastTenth = tenth;
@@ -81,7 +83,13 @@ async function exportDossierCommand(args: string[], io: CliIo): Promise<number> 
       }
     },
   };
-  await writeFileAtomic(outPath, await renderDossier(dossier, format, printWithChromium, opts));
+  // The same export worker as the app's: the bytes are written (atomically) only once the export is whole.
+  const exporter = new ExportWorkerHost();
+  try {
+    await writeFileAtomic(outPath, await renderDossier(dossier, format, printWithChromium, exporter, opts));
+  } finally {
+    await exporter.close();
+  }
   io.err(`wrote ${outPath}`);
   return 0;
 }

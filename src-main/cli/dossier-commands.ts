@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { readBoundedFile } from './input';
 import { mergeDossiers, validateDossier, type Dossier, type MergeReport } from '../shared/dossier';
 import { writeFileAtomic } from '../core/export';
-import { readDossierBytes } from '../core/handlers/dossier';
+import { readDossierBytes } from '../core/export/read-dossier';
 
 export class CliError extends Error {
   constructor(

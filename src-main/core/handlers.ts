@@ -10,7 +10,8 @@ import { analyzeText } from '../shared/analysis';
 import { tooLargeReason } from '../shared/sizes';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
-import { ImportJobs } from './import/jobs';
+import { Jobs } from './jobs';
+import { ExportWorkerHost } from './export/worker-host';
 import { listOcrLanguages } from './import/ocr/languages';
 import { prepareDataDir, safeJoin, writeFileAtomic } from './files';
 import { limitsFromSettings, readSettings } from './settings';
@@ -45,7 +46,8 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     ...deps.limits,
   };
   const worker = new ImportWorkerHost();
-  const jobs = new ImportJobs();
+  const exporter = new ExportWorkerHost();
+  const jobs = new Jobs();
   // OCR uses every language the app has: English, plus what the user added to <data folder>/ocr/.
   const ocrLimits = (): Pick<ImportLimits, 'ocrLanguages' | 'ocrExtraFolder'> => {
     const ocr = listOcrLanguages(deps.dataDir);
@@ -61,7 +63,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
   }
 
   const handlers: Handlers = {
-    ...createDossierHandlers(deps),
+    ...createDossierHandlers(deps, { jobs, exporter, timeoutMs: limits.timeoutMs }),
     ...createBackupHandlers(deps),
 
     async appInfo() {
@@ -128,5 +130,6 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     },
   };
 
-  return { handlers, limits, close: () => worker.close() };
+  const close = async () => void (await Promise.all([worker.close(), exporter.close()]));
+  return { handlers, limits, close };
 }

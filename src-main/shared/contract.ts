@@ -8,7 +8,7 @@ import { Dossier } from './dossier/schema';
 import { EXPORT_FORMATS } from './formats';
 
 const Bytes = z.instanceof(Uint8Array);
-/** Chosen by the renderer for one importFile call, to ask for its progress or cancel it. */
+/** Chosen by the renderer for one importFile or exportDossier call, to ask for its progress or cancel it. */
 const ImportJobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const FileName = z.string().min(1).max(1024);
 /** One analyseTexts call: at most this many texts, each at most this long (a very long PDF goes alone). */
@@ -34,6 +34,18 @@ export type BackupEntry = z.infer<typeof BackupEntry>;
 
 const ExportFormat = z.enum(EXPORT_FORMATS);
 
+/** Progress of one export: items written (articles for most formats) out of the total. */
+export const ExportProgress = z.object({
+  stage: z.literal('export'),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type ExportProgress = z.infer<typeof ExportProgress>;
+
+/** What importProgress reports for a running job: an import's OCR pages or an export's items. */
+export const JobProgress = z.discriminatedUnion('stage', [ImportProgress, ExportProgress]);
+export type JobProgress = z.infer<typeof JobProgress>;
+
 export const contract = {
   appInfo: { input: z.object({}).strict(), output: AppInfo },
   /** Import one file: bytes → detected format → text → statements. Main never sees a path from the renderer. */
@@ -48,9 +60,15 @@ export const contract = {
       .strict(),
     output: ExtractedArticle,
   },
-  /** Where a running importFile call is (OCR page n of m); null when it reports nothing (yet). */
-  importProgress: { input: z.object({ jobId: ImportJobId }).strict(), output: ImportProgress.nullable() },
-  /** Stop a running importFile call now (its worker is stopped; nothing of the file is kept). */
+  /**
+   * Where a running job is: an importFile call (OCR page n of m) or an exportDossier call (item n of m); null
+   * when it reports nothing (yet). One progress channel for both, named after its first use.
+   */
+  importProgress: { input: z.object({ jobId: ImportJobId }).strict(), output: JobProgress.nullable() },
+  /**
+   * Stop a running importFile or exportDossier call now (its worker is stopped; nothing of the file is kept,
+   * no export file is written).
+   */
   importCancel: {
     input: z.object({ jobId: ImportJobId }).strict(),
     output: z.object({ cancelled: z.boolean() }),
@@ -87,6 +105,7 @@ export const contract = {
         title: z.string().max(500).optional(),
         author: z.string().max(200).optional(),
         suggestedName: FileName,
+        jobId: ImportJobId.optional(),
       })
       .strict(),
     output: z.object({

@@ -3,17 +3,45 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Download } from 'playwright-core';
 import { validateDossier } from '../../src-main/shared/dossier';
+import { generateWorkspace } from '../unit/dossier/generate';
 import { dropFiles, launchApp, repoRoot, resultsDir, type App, expectCount } from './harness';
 
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
   statements: { text: string }[];
 };
 const outDir = join(resultsDir, 'dossier');
+/** Articles in the generated dossier of the large export (plus the seed). */
+const BIG = 600;
+
+/** Finished files of one extension in a data folder's exports/ (none yet: empty). */
+function exportedFiles(dataDir: string, extension: string): string[] {
+  const dir = join(dataDir, 'exports');
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(extension)) : [];
+}
+
+/** Runs in the page: appInfo through the browser shell's bridge, as the app calls it ("CRB1", head length, JSON). */
+async function callAppInfo(): Promise<{ ok: boolean }> {
+  const head = new TextEncoder().encode('{}');
+  const body = new Uint8Array(8 + head.byteLength);
+  body.set([0x43, 0x52, 0x42, 0x31], 0);
+  new DataView(body.buffer).setUint32(4, head.byteLength, true);
+  body.set(head, 8);
+  const res = await fetch('/api/appInfo', {
+    method: 'POST',
+    credentials: 'omit',
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'X-Corroborate-Token': sessionStorage.getItem('corroborate-token') ?? '',
+    },
+    body,
+  });
+  return (await res.json()) as { ok: boolean };
+}
 
 /** Opens the export dialog, picks a format, exports and returns the download saved under test-results. */
 async function exportAs(app: App, format: string, title: string, shot?: string): Promise<string> {
@@ -102,6 +130,8 @@ describe('the annotated dossier: export and import back', () => {
     await dialog.locator('[data-testid="export-result"][data-kind="cancelled"]').waitFor({ timeout: 60_000 });
     page.off('download', onDownload);
     assert.deepEqual(downloads, []);
+    // Nothing half-written either: the data folder keeps no copy of a cancelled export.
+    assert.deepEqual(exportedFiles(app.dataDir, '.pdf'), []);
   });
 
   it('exports a paginated PDF whose first page renders', async () => {
@@ -146,6 +176,50 @@ describe('the annotated dossier: export and import back', () => {
     await second.getByTestId('tag-chip').waitFor();
     assert.equal(await second.getByTestId('tag-chip').innerText(), tagName);
     await app.screenshot('dossier-restored');
+  });
+
+  it('a large export shows its percentage per article while other calls are answered', async () => {
+    const { page } = app;
+    const big = generateWorkspace(BIG, BIG * 4);
+    await dropFiles(page, [{ name: 'big-dossier.json', bytes: Buffer.from(JSON.stringify(big)) }]);
+    const report = page.getByTestId('import-report');
+    await report.locator('[data-outcome="imported"]').waitFor({ timeout: 120_000 });
+    await page.getByTestId('import-report-close').click();
+
+    await page.getByTestId('export-button').click();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByText(`(${BIG + 1} articles)`).waitFor();
+    await dialog.getByTestId('format-html').check();
+    await dialog.getByTestId('export-title').fill('Big dossier');
+    const download = page.waitForEvent('download', { timeout: 180_000 });
+    await dialog.getByTestId('export-start').click();
+    // The worker's progress, article by article, reaches the dialog: a percentage on its way to 100.
+    const status = dialog.getByTestId('export-status');
+    const midway = await page.waitForFunction(
+      () => {
+        const text = document.querySelector('[data-testid="export-status"]')?.textContent ?? '';
+        const m = /^Writing HTML… (\d+) %$/.exec(text);
+        return m && Number(m[1]) > 0 && Number(m[1]) < 100 ? text : null;
+      },
+      null,
+      { timeout: 120_000, polling: 50 },
+    );
+    await app.screenshot('export-progress');
+    // A cheap call made now is answered while the export is still being written.
+    const info = await page.evaluate(callAppInfo);
+    assert.equal(info.ok, true, JSON.stringify(info));
+    assert.match(
+      await status.innerText(),
+      /^Writing HTML… \d+ %$/,
+      `was ${String(await midway.jsonValue())}`,
+    );
+    await dialog.locator('[data-testid="export-result"][data-kind="saved"]').waitFor({ timeout: 180_000 });
+    const done = await download;
+    const path = join(outDir, done.suggestedFilename());
+    await done.saveAs(path);
+    const html = readFileSync(path, 'utf8');
+    assert.equal(html.match(/<article\b/g)?.length, BIG + 1);
+    assert.deepEqual(exportedFiles(app.dataDir, '.html').sort(), ['big-dossier.html', 'car-dossier.html']);
   });
 
   it('made no request outside its own origin and logged no console errors', () => {

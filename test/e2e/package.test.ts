@@ -40,6 +40,7 @@ describe('electron-builder package', () => {
     for (const must of [
       '/out/main/index.js',
       '/out/main/import-worker.js',
+      '/out/main/export-worker.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
       '/assets/sample/car-dec-2020.txt',

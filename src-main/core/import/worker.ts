@@ -5,25 +5,24 @@ import { AppError } from '../../shared/errors';
 import { importBytes } from './pipeline';
 import type { ImportLimits } from './registry';
 
-export interface WorkerRequest {
-  id: number;
+export interface ImportRequest {
   name: string;
   bytes: Uint8Array;
   limits: ImportLimits;
 }
 
-parentPort?.on('message', async (req: WorkerRequest) => {
+parentPort?.on('message', async ({ id, request: req }: { id: number; request: ImportRequest }) => {
   try {
     const value = await importBytes(req.bytes, req.name, req.limits, {
-      onProgress: (progress) => parentPort?.postMessage({ id: req.id, progress }),
+      onProgress: (progress) => parentPort?.postMessage({ id, progress }),
     });
-    parentPort?.postMessage({ id: req.id, ok: true, value });
+    parentPort?.postMessage({ id, ok: true, value });
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'refused';
     const message =
       err instanceof AppError
         ? err.message
         : `the importer failed on this file (${(err as Error)?.message ?? err})`;
-    parentPort?.postMessage({ id: req.id, ok: false, code, message });
+    parentPort?.postMessage({ id, ok: false, code, message });
   }
 });

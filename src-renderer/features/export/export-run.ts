@@ -23,6 +23,31 @@ export const PHASE_LABEL: Record<ExportPhase, string> = {
   saving: 'Saving…',
 };
 
+/** How far the export worker has got: items (articles, for most formats) written out of the total. */
+export interface ExportItems {
+  done: number;
+  total: number;
+}
+
+/** The percentage shown while writing: whole numbers, 100 only when every item is written. */
+export function exportPercent({ done, total }: ExportItems): number {
+  if (total <= 0 || done >= total) return total <= 0 ? 0 : 100;
+  return Math.floor((done / total) * 100);
+}
+
+/** "Writing HTML… 42 %": the line the dialog shows while main renders. */
+export function writingLabel(format: ExportFormat, items: ExportItems | null): string {
+  const label = FORMAT_CHOICES.find((f) => f.id === format)?.label ?? format.toUpperCase();
+  return `Writing ${label}…${items ? ` ${exportPercent(items)} %` : ''}`;
+}
+
+/** What the dialog hears while an export runs, and the signal that cancels it. */
+export interface ExportHooks {
+  onPhase: (phase: ExportPhase) => void;
+  onProgress: (items: ExportItems) => void;
+  signal: AbortSignal;
+}
+
 export interface ExportRequest {
   format: ExportFormat;
   /** null: the whole workspace. */
@@ -58,14 +83,14 @@ export function suggestedFileName(title: string | undefined, at = new Date()): s
 }
 
 /**
- * Runs an export. Cancelling is honoured between steps; once main has the dossier its answer is
- * discarded (nothing is downloaded), but main's own copy under exports/ may already exist.
+ * Runs an export. While main renders (in its export worker), its progress is asked for every few hundred
+ * milliseconds; a cancel stops the worker, so no file is written, not even the copy under exports/.
  */
 export async function runExport(
   req: ExportRequest,
-  onPhase: (phase: ExportPhase) => void,
-  cancelled: () => boolean,
+  { onPhase, onProgress, signal }: ExportHooks,
 ): Promise<ExportOutcome> {
+  const cancelled = () => signal.aborted;
   try {
     onPhase('collecting');
     const whole = await workspaceDossier(await exportedBy());
@@ -74,13 +99,16 @@ export async function runExport(
     if (dossier.articles.length === 0 && dossier.tags.length === 0)
       return { kind: 'failed', message: 'There is nothing to export: the selection holds no article.' };
     onPhase('rendering');
-    const result = await api.exportDossier({
-      dossier,
-      format: req.format,
-      title: req.title || undefined,
-      author: req.author || undefined,
-      suggestedName: suggestedFileName(req.title),
-    });
+    const result = await withJob(signal, onProgress, (jobId) =>
+      api.exportDossier({
+        dossier,
+        format: req.format,
+        title: req.title || undefined,
+        author: req.author || undefined,
+        suggestedName: suggestedFileName(req.title),
+        jobId,
+      }),
+    );
     if (cancelled()) return { kind: 'cancelled' };
     if (!result.ok)
       return result.code === 'cancelled'
@@ -93,5 +121,36 @@ export async function runExport(
     return { kind: 'saved', fileName, path, bytes: data?.byteLength ?? 0, downloaded: data !== null };
   } catch (err) {
     return { kind: 'failed', message: (err as Error).message };
+  }
+}
+
+/** Runs one main-side job under a fresh id: polls its progress, and cancels it in main when `signal` aborts. */
+async function withJob<T>(
+  signal: AbortSignal,
+  onProgress: (items: ExportItems) => void,
+  run: (jobId: string) => Promise<T>,
+): Promise<T> {
+  const jobId = crypto.randomUUID();
+  let running = true;
+  const poll = setInterval(() => {
+    void api.importProgress({ jobId }).then((reply) => {
+      if (running && reply.ok && reply.value?.stage === 'export') onProgress(reply.value);
+    });
+  }, 250);
+  // The cancel can reach main before the export itself (a large dossier is still being sent): ask again until
+  // main has stopped it or the export has ended.
+  const cancel = () => {
+    void api.importCancel({ jobId }).then((reply) => {
+      if (running && !(reply.ok && reply.value.cancelled)) setTimeout(cancel, 200);
+    });
+  };
+  signal.addEventListener('abort', cancel);
+  if (signal.aborted) cancel();
+  try {
+    return await run(jobId);
+  } finally {
+    running = false;
+    clearInterval(poll);
+    signal.removeEventListener('abort', cancel);
   }
 }

@@ -216,7 +216,8 @@ class ImportQueue {
     this.jobs.add(jobId);
     const poll = setInterval(() => {
       void api.importProgress({ jobId }).then((reply) => {
-        if (reply.ok && reply.value && this.jobs.has(jobId)) this.currentProgress = reply.value;
+        if (reply.ok && reply.value?.stage === 'ocr' && this.jobs.has(jobId))
+          this.currentProgress = reply.value;
       });
     }, 300);
     try {

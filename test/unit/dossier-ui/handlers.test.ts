@@ -2,12 +2,17 @@
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ExportWorkerHost } from '../../../src-main/core/export/worker-host';
 import { createDossierHandlers } from '../../../src-main/core/handlers/dossier';
+import { Jobs } from '../../../src-main/core/jobs';
 import type { HandlerDeps } from '../../../src-main/core/handlers';
 import { printWithChromium } from '../../../src-main/core/print-pdf';
 import { validateDossier } from '../../../src-main/shared/dossier';
 import { sampleDossier } from '../dossier/sample';
+
+const exporter = new ExportWorkerHost();
+afterAll(() => exporter.close());
 
 function handlers(extra: Partial<HandlerDeps> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-handlers-'));
@@ -19,7 +24,7 @@ function handlers(extra: Partial<HandlerDeps> = {}) {
     printPdf: printWithChromium,
     ...extra,
   };
-  return { dataDir, h: createDossierHandlers(deps) };
+  return { dataDir, h: createDossierHandlers(deps, { jobs: new Jobs(), exporter, timeoutMs: 60_000 }) };
 }
 const ctx = { shell: 'web' as const };
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

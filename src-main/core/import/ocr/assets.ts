@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtWorkerFile } from '../../worker-file';
 
 /** The English data shipped with the app: LSTM-only "best_int" (see README: measured against "4.0.0"). */
 export const SHIPPED_DATA_VARIANT = '4.0.0_best_int';
@@ -24,14 +24,11 @@ let cached: OcrAssets | null = null;
 
 export function ocrAssets(): OcrAssets {
   if (cached) return cached;
-  // Bundled, this code sits in out/main/ or in out/main/chunks/.
-  const here = dirname(fileURLToPath(import.meta.url));
-  const main = [here, dirname(here)].find((dir) =>
-    existsSync(join(dir, BUILT_OCR_FOLDER, 'eng.traineddata.gz')),
-  );
-  if (main) {
+  const workerPath = builtWorkerFile('ocr-worker');
+  const main = workerPath ? dirname(workerPath) : null;
+  if (workerPath && main && existsSync(join(main, BUILT_OCR_FOLDER, 'eng.traineddata.gz'))) {
     const built = join(main, BUILT_OCR_FOLDER);
-    cached = { workerPath: join(main, 'ocr-worker.js'), corePath: built, langPath: built };
+    cached = { workerPath, corePath: built, langPath: built };
   } else {
     const require = createRequire(import.meta.url);
     const data = dirname(require.resolve('@tesseract.js-data/eng/package.json'));

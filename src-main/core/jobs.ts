@@ -1,17 +1,23 @@
-// Running importFile calls by the id the renderer chose: their latest progress, and a way to cancel each.
-import type { ImportProgress } from '../../shared/extraction';
-import type { RunOptions } from './worker-host';
+// Running importFile and exportDossier calls by the id the renderer chose: their latest progress, and a way
+// to cancel each.
+import type { JobProgress } from '../shared/contract';
 
 interface Job {
-  progress: ImportProgress | null;
+  progress: JobProgress | null;
   controller: AbortController;
 }
 
-export class ImportJobs {
+/** What a tracked job is given: where to report progress, and the signal that cancels it. */
+export interface JobOptions {
+  onProgress: (progress: JobProgress) => void;
+  signal: AbortSignal;
+}
+
+export class Jobs {
   private readonly running = new Map<string, Job>();
 
-  /** Run one import under this id (no id: run it untracked). The entry goes when the import ends. */
-  async track<T>(jobId: string | undefined, run: (options: RunOptions) => Promise<T>): Promise<T> {
+  /** Run one job under this id (no id: run it untracked). The entry goes when the job ends. */
+  async track<T>(jobId: string | undefined, run: (options: Partial<JobOptions>) => Promise<T>): Promise<T> {
     if (!jobId) return run({});
     const job: Job = { progress: null, controller: new AbortController() };
     this.running.set(jobId, job);
@@ -27,7 +33,7 @@ export class ImportJobs {
     }
   }
 
-  progress(jobId: string): ImportProgress | null {
+  progress(jobId: string): JobProgress | null {
     return this.running.get(jobId)?.progress ?? null;
   }
 
