@@ -10,6 +10,7 @@ import { sourceOverview } from '../../../src-renderer/lib/db/sources';
 import { openDatabase } from '../../../src-renderer/lib/db/db';
 import { toggleStatementTag, starterTags } from '../../../src-renderer/lib/db/tags';
 import { undo } from '../../../src-renderer/lib/db/history';
+import { syncCorroborationIndexIn } from '../../../src-renderer/lib/db/corroboration';
 import { freshDb, gold, seedText, store } from './setup';
 
 const dropped = gold.statements.findIndex((s) => s.text.startsWith('The degree of Russian involvement'));
@@ -69,6 +70,20 @@ describe('an article with a version history', () => {
     expect(moved.tagIds).toEqual([tag.id]);
     await undo(db);
     expect((await db.annotations.get(orphan.id))?.orphaned).toBe(true);
+  });
+
+  it('leaves an old version out of the corroboration index (it does not corroborate its own article)', async () => {
+    const db = freshDb();
+    const seed = await store(db, seedText, 'seed.txt');
+    const copy = await store(db, revised, 'revised.txt');
+    await syncCorroborationIndexIn(db);
+    expect(await db.corroborationKeys.where('articleId').equals(seed.article.id).count()).toBeGreaterThan(0);
+    await acceptVersionIn(db, copy.article.id, seed.article.id);
+    expect((await syncCorroborationIndexIn(db)).removedArticleIds).toEqual([seed.article.id]);
+    expect(await db.corroborationKeys.where('articleId').equals(seed.article.id).count()).toBe(0);
+    await undo(db);
+    const back = await syncCorroborationIndexIn(db);
+    expect(new Set(back.added.map((r) => r.articleId))).toEqual(new Set([seed.article.id]));
   });
 
   it('marks old versions when a version 4 workspace is upgraded', async () => {
