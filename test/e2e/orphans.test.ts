@@ -1,6 +1,7 @@
 // Orphaned annotations: after a new version changes an annotated sentence (and drops another), the
 // Annotations view labels them "Orphaned" in words and filters them; one is re-attached by selecting its new
-// text in the reader (it is highlighted there again), the other dismissed, and undo brings it back.
+// text in the reader (it is highlighted there again), the other dismissed, and undo brings it back; then it is
+// re-attached by keyboard to the focused statement.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -109,6 +110,23 @@ describe('orphaned annotations', () => {
     await page.keyboard.press('Control+z');
     await expectCount(orphanRows(), 1);
     assert.ok((await orphanRows().innerText()).includes(gold.statements[DROPPED]!.text.slice(0, 30)));
+  });
+
+  it('re-attaches by keyboard to the focused statement', async () => {
+    const { page } = app;
+    await orphanRows().getByTestId('orphan-reattach').focus();
+    await page.keyboard.press('Enter');
+    const banner = page.getByTestId('reattach-banner');
+    await banner.waitFor();
+    await page.getByTestId('statement').first().click();
+    await page.keyboard.press('j');
+    await banner.getByTestId('reattach-statement').filter({ hasText: 'statement 2' }).waitFor();
+    await banner.getByTestId('reattach-statement').focus();
+    await page.keyboard.press('Enter');
+    await banner.waitFor({ state: 'detached' });
+    await page.getByTestId('statement').nth(1).getByTestId('tag-chip').waitFor();
+    await page.getByTestId('view-annotations').click();
+    await page.getByText('No annotation matches these filters.').waitFor();
   });
 
   it('made no request outside its own origin and logged no console errors', () => {
