@@ -54,6 +54,8 @@ describe('versions of an article', () => {
       { name: BOGDANOV, n: before },
     );
     assert.equal(await speakerCount(page), before, 'counted from the current version only');
+    // An earlier version does not corroborate its own article.
+    assert.equal(await v2.getByTestId('library-corroborated').count(), 0);
   });
 
   it('switches between the versions in the article header', async () => {
