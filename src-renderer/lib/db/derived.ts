@@ -197,11 +197,18 @@ function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], 
     .table('articleRows')
     .getMany({ trans, keys: ids })
     .then((rows: (Partial<ArticleRow> | undefined)[]) =>
-      put(
-        core,
-        trans,
-        'articleRows',
-        after.map((a, i) => articleRowOf(a, rows[i]?.statementCount ?? 0, rows[i]?.supersededBy ?? null)),
+      // A record written with a known id (sync) may arrive after its newer version: ask the versionOf index.
+      Dexie.Promise.all(
+        after.map((a, i) =>
+          rows[i] || req.type !== 'put' ? (rows[i]?.supersededBy ?? null) : newerVersionOf(core, trans, a.id),
+        ),
+      ).then((by: (string | null)[]) =>
+        put(
+          core,
+          trans,
+          'articleRows',
+          after.map((a, i) => articleRowOf(a, rows[i]?.statementCount ?? 0, by[i] ?? null)),
+        ),
       ),
     )
     .then(() => relinkVersions(core, trans, before, after))
@@ -216,6 +223,16 @@ function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], 
         missing.map((a) => ({ id: a.id, bands: sketchBands(a.text) })),
       );
     });
+}
+
+/** The article recorded as a newer version of `id`, if one is stored (one look-up in the versionOf index). */
+function newerVersionOf(core: Core, trans: DBCoreTransaction, id: string): Promise<string | null> {
+  const table = core.raw.table('articles');
+  const index = table.schema.getIndexByKeyPath('versionOf');
+  if (!index) return Dexie.Promise.resolve(null);
+  return table
+    .query({ trans, values: false, limit: 1, query: { index, range: { type: 1, lower: id, upper: id } } })
+    .then((res) => (res.result[0] as string | undefined) ?? null);
 }
 
 /**

@@ -86,6 +86,17 @@ describe('an article with a version history', () => {
     expect(new Set(back.added.map((r) => r.articleId))).toEqual(new Set([seed.article.id]));
   });
 
+  it('marks an old version that arrives after its newer version (as a sync may deliver them)', async () => {
+    const db = freshDb();
+    const seed = await store(db, seedText, 'seed.txt');
+    const copy = await store(db, revised, 'revised.txt');
+    await db.articles.delete(seed.article.id);
+    await db.articles.put({ ...copy.article, versionOf: seed.article.id });
+    expect(await db.articleRows.get(seed.article.id)).toBeUndefined();
+    await db.articles.put(seed.article);
+    expect((await db.articleRows.get(seed.article.id))?.supersededBy).toBe(copy.article.id);
+  });
+
   it('marks old versions when a version 4 workspace is upgraded', async () => {
     const name = `versions-upgrade-${Date.now()}`;
     const v4 = openDatabase(name, 4);
