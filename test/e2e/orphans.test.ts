@@ -82,6 +82,8 @@ describe('orphaned annotations', () => {
     const at = text.indexOf(NEW_WORDING);
     assert.ok(at >= 0, 'the new wording is in the reader');
     await selectInStatements(page, { index, at }, { index, at: at + NEW_WORDING.length - 1 });
+    await page.getByTestId('toolbar-reattach').waitFor();
+    await app.screenshot('orphans-light-reattach');
     await page.getByTestId('toolbar-reattach').click();
     await page.getByTestId('reattach-banner').waitFor({ state: 'detached' });
     await row.getByTestId('highlight').first().waitFor();
