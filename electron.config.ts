@@ -72,7 +72,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     build: {
-      minify: true,
+      // CORROBORATE_NO_MINIFY=1 keeps function names readable in CPU profiles.
+      minify: process.env.CORROBORATE_NO_MINIFY !== '1',
       rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
     },
     plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') })],

@@ -33,8 +33,13 @@ start)
 stop)
   dir=${2:?usage: team-services.sh stop DIR}
   [ -d "$dir/pg/data" ] && as_pg "$PGBIN/pg_ctl" -D "$dir/pg/data" -m fast -w stop >/dev/null 2>&1 || true
-  [ -f "$dir/redis/redis.pid" ] && kill "$(cat "$dir/redis/redis.pid")" 2>/dev/null || true
-  rm -rf "$dir"
+  if [ -f "$dir/redis/redis.pid" ]; then
+    pid=$(cat "$dir/redis/redis.pid")
+    kill "$pid" 2>/dev/null || true
+    # Redis writes its log until it has exited: wait for it before removing the folder.
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$dir" || { sleep 1; rm -rf "$dir"; } || true
   ;;
 *)
   echo "usage: $0 start | stop DIR" >&2

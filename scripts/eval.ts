@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeText, splitStatements } from '../src-main/shared/analysis/index';
 import { printCorroborationEval } from './eval-corroboration';
+import { printSentenceSets } from './eval-sentences';
+import { printBylineEval, printWrittenBylines } from './eval-bylines';
 import {
   compareAttribution,
   countBoundaries,
@@ -106,6 +108,9 @@ function evaluatePolnear(): void {
 }
 
 evaluateGoldenRules();
+printSentenceSets(repoRoot);
+await printBylineEval(repoRoot, findCorpus(repoRoot));
+printWrittenBylines(repoRoot);
 evaluateSeed();
 evaluatePolnear();
 printCorroborationEval();

@@ -2,7 +2,7 @@
 // the same import worker (time limit, memory cap) the app uses.
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
-import { ocrSummary } from '../shared/ocr-note';
+import { ocrLanguageNames, ocrSummary } from '../shared/ocr-note';
 import { listOcrLanguages } from '../core/import/ocr/languages';
 import { defaultDataDir } from '../core/paths';
 import { cliImporter } from './input';
@@ -42,7 +42,7 @@ export function articleJson(a: ExtractedArticle) {
 /** `corroborate extract --ocr-langs`: the OCR languages the app has, and where more can be added. */
 export function printOcrLanguages(dataDir = defaultDataDir()): number {
   const { languages, folder } = listOcrLanguages(dataDir);
-  console.log(`OCR languages: ${languages.join(', ')}`);
+  console.log(`OCR languages: ${ocrLanguageNames(languages)}`);
   console.log(`Add others as <code>.traineddata files (tessdata) in ${folder}`);
   return 0;
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { importBytes } from './import/pipeline';
+import { analyzeText } from '../shared/analysis';
 import { tooLargeReason } from '../shared/sizes';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/limits';
 import { ImportWorkerHost } from './import/worker-host';
@@ -64,6 +65,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     ...createBackupHandlers(deps),
 
     async appInfo() {
+      const ocr = listOcrLanguages(deps.dataDir);
       return {
         name: 'Corroborate',
         version: deps.version,
@@ -71,8 +73,8 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
         dataDir: deps.dataDir,
         dataFolderId: await dataFolderId,
         limits: { maxFileBytes: limits.maxFileBytes, timeoutMs: limits.timeoutMs },
-        ocrLanguages: listOcrLanguages(deps.dataDir).languages,
-        ocrFolder: listOcrLanguages(deps.dataDir).folder,
+        ocrLanguages: ocr.languages,
+        ocrFolder: ocr.folder,
       };
     },
 
@@ -110,6 +112,10 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
       };
       await keepOriginal(article.fileSha256, bytes);
       return [{ ...article, ...meta }];
+    },
+
+    async analyseTexts({ texts }) {
+      return texts.map((text) => analyzeText(text));
     },
 
     async saveExport({ suggestedName, data }) {

@@ -1,4 +1,4 @@
-// The native application menu: File (Import…, Export…, Quit), Edit (standard roles), View, Help.
+// The native application menu: File (Import…, Export…, Re-analyse All Articles, Quit), Edit (standard roles), View, Help.
 import { Menu, dialog, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { MENU_EVENT, type MenuCommand } from '../shared/channels';
 
@@ -12,6 +12,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, version: string
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
+        { type: 'separator' },
+        { label: 'Re-analyse All Articles', click: () => send('reanalyse') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -12,12 +12,13 @@ export const CHANNEL_NAMES = [
   'importDossier',
   'importProgress',
   'importCancel',
+  'analyseTexts',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events main sends to the renderer (menu commands). */
-export const MENU_COMMANDS = ['import', 'export', 'about', 'palette', 'undo', 'redo'] as const;
+export const MENU_COMMANDS = ['import', 'export', 'about', 'palette', 'undo', 'redo', 'reanalyse'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const IPC_PREFIX = 'corroborate:';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
 import type { Result } from './errors';
-import { ExtractedArticle, ImportProgress } from './extraction';
+import { AnalyzedStatement, ExtractedArticle, ImportProgress } from './extraction';
 import { Dossier } from './dossier/schema';
 import { EXPORT_FORMATS } from './formats';
 
@@ -11,6 +11,9 @@ const Bytes = z.instanceof(Uint8Array);
 /** Chosen by the renderer for one importFile call, to ask for its progress or cancel it. */
 const ImportJobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const FileName = z.string().min(1).max(1024);
+/** One analyseTexts call: at most this many texts, each at most this long (a very long PDF goes alone). */
+export const MAX_ANALYSE_TEXTS = 100;
+export const MAX_ANALYSE_CHARS = 50_000_000;
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -97,6 +100,16 @@ export const contract = {
   importDossier: {
     input: z.object({ name: FileName, bytes: Bytes }).strict(),
     output: Dossier,
+  },
+  /**
+   * Run today's analysis again on texts already in the workspace (re-analysis of stored articles, a batch at
+   * a time): one list of statements per text, in order.
+   */
+  analyseTexts: {
+    input: z
+      .object({ texts: z.array(z.string().max(MAX_ANALYSE_CHARS)).min(1).max(MAX_ANALYSE_TEXTS) })
+      .strict(),
+    output: z.array(z.array(AnalyzedStatement)),
   },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -16,3 +16,19 @@ export function ocrSummary(ocr: OcrInfo): string {
     'check quotes against the original.'
   );
 }
+
+/** "English (eng), French (fra), chi_sim": OCR language codes as people read them; unknown codes stay as they are. */
+export function ocrLanguageNames(codes: readonly string[]): string {
+  const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+  return codes
+    .map((code) => {
+      let name: string | undefined;
+      try {
+        name = names.of(code);
+      } catch {
+        // Not a BCP 47 code ("chi_sim"): shown as the file name says it.
+      }
+      return name && name.toLowerCase() !== code ? `${name} (${code})` : code;
+    })
+    .join(', ');
+}

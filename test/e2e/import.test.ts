@@ -152,7 +152,7 @@ describe('import by drag and drop', () => {
     const section = page.getByTestId('article-section');
     await section.waitFor();
     assert.match(await section.innerText(), /eml/);
-    assert.match(await page.locator('.head').innerText(), /Desk Editor/);
+    assert.match(await page.getByTestId('article-header').innerText(), /Desk Editor/);
     await page.getByTestId('view-imports').click();
     // The history is a live query: wait for its rows rather than counting before they load.
     await page.getByTestId('history-row').nth(7).waitFor();

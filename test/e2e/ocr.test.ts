@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { dropFiles, launchApp, repoRoot, type App } from './harness';
@@ -125,6 +126,33 @@ describe('OCR of scans and images', () => {
     assert.doesNotMatch(row('rotated-text.pdf'), /OCR/);
     assert.match(row('bomb.png'), /refused/i);
     assert.match(row('bomb.png'), /50,000 × 50,000 pixels \(2,500 megapixels\); the limit is 100 megapixels/);
+  });
+
+  it('says in the Imports view which OCR languages it has and where to add more', async () => {
+    const { page, dataDir } = app;
+    await page.getByTestId('view-imports').click();
+    const line = page.getByTestId('ocr-languages');
+    assert.match(await line.innerText(), /OCR in English \(eng\)\./);
+    assert.ok((await line.innerText()).includes(join(dataDir, 'ocr')), await line.innerText());
+    await app.screenshot('ocr-languages-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await app.screenshot('ocr-languages-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // A language file dropped into the folder shows up the next time the view opens (nothing else is read
+    // here: this file only has to be named like one; it is taken away before anything is recognised again).
+    const added = join(dataDir, 'ocr', 'fra.traineddata');
+    await mkdir(join(dataDir, 'ocr'), { recursive: true });
+    await writeFile(added, 'not really French');
+    try {
+      await page.getByTestId('view-reader').click();
+      await page.getByTestId('view-imports').click();
+      await page.getByTestId('ocr-languages').filter({ hasText: 'French (fra)' }).waitFor();
+      assert.match(await line.innerText(), /English \(eng\), French \(fra\)\./);
+    } finally {
+      await rm(added);
+    }
   });
 
   it('made no request outside its own origin', () => {

@@ -74,20 +74,3 @@ export function normalizeDate(raw: string | Date | null | undefined): string | n
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
 }
-
-/** Authors from a byline: "By Jane Roe and John Doe" → ["Jane Roe", "John Doe"]. */
-export function authorsFromByline(byline: string | null | undefined): string[] {
-  const cleaned = cleanTitle(byline, 300);
-  if (!cleaned) return [];
-  const withoutBy = cleaned.replace(/^(?:written\s+)?by\s*:?\s+/i, '');
-  const parts = withoutBy
-    .split(/\s*(?:,|;|\band\b|&|\|)\s*/i)
-    .map((part) => part.trim())
-    // Digits mean a date or a time leaked into the byline ("April 28, 2019 at 6:01 am"), not a name.
-    .filter((part) => part.length > 1 && !/\d/.test(part));
-  // Bylines like "Smith, John" or "Staff, Reuters" would be torn apart by the comma split: keep them whole.
-  if (parts.length === 2 && !/\band\b|&/i.test(withoutBy) && parts.every((p) => !p.includes(' '))) {
-    return [withoutBy];
-  }
-  return [...new Set(parts)];
-}

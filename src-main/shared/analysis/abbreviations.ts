@@ -30,3 +30,10 @@ export const SENTENCE_STARTERS = words(`
 
 /** Prepositions that open a bare time phrase ("At 5 a.m. Mr. Smith went…" is one sentence). */
 export const TIME_PHRASE_OPENERS = words('at by from until till after before around about since on');
+
+/**
+ * Names spelt with an exclamation mark (brands and titles whose "!" is part of the name: Yahoo! Japan,
+ * Yum! Brands). After one of them the "!" ends a sentence only before a sentence starter. Kept to names
+ * that are not also ordinary interjections ("Wow!", "OK!").
+ */
+export const NAMES_WITH_EXCLAMATION = words('Yahoo Jeopardy Yum Joomla');

@@ -6,6 +6,7 @@
 // pragmatic_segmenter / pySBD, applied at each candidate boundary.
 import {
   CLOCK_ABBREVIATIONS,
+  NAMES_WITH_EXCLAMATION,
   NEVER_FINAL,
   NUMBER_PREFIXES,
   PREPOSITIVE_TITLES,
@@ -150,7 +151,9 @@ function decideAt(text: string, sentenceStart: number, i: number, to: number): D
     if (c === '.') dots++;
     else if (c === '…') dots += 3;
     else if (isTerminal(c)) strong = true;
-    else if (
+    else if (c === ' ' && strong && (text[j + 1] === '!' || text[j + 1] === '?')) {
+      // Repeated spaced emphasis ("! ! !", "? ?") is one cluster, not a sentence of its own.
+    } else if (
       c === ' ' &&
       text[j + 1] === '.' &&
       (j + 2 >= to || !/[\p{L}\p{N}]/u.test(text[j + 2] as string))
@@ -188,10 +191,20 @@ function decideAt(text: string, sentenceStart: number, i: number, to: number): D
     // "compounds. . . . The practice": the word's own period ends it; the ellipsis opens the next sentence.
     return { boundary: true, end: i + 1, next: i + 2, resume: i + 2 };
   }
-  if (strong) return boundary;
+  if (strong) {
+    // "Yahoo! Japan", "Yum! Brands": the mark belongs to the name.
+    const namedMark =
+      j === i + 1 && text[i] === '!' && NAMES_WITH_EXCLAMATION.has(wordBefore(text, sentenceStart, i));
+    return namedMark && !SENTENCE_STARTERS.has(nextWord) ? no : boundary;
+  }
   if (dots >= 4) return boundary;
-  // An ellipsis ends a sentence only when a quotation closes on it; "[...]" marks an omission.
-  if (dots === 3) return k > j && text[i - 1] !== '[' && UPPER.test(nextFirst) ? boundary : no;
+  // An ellipsis before a capital ends a sentence when a quotation closes on it, or when it trails the last
+  // word ("think about it... Then"); a spaced one (" ... ", ". . .") and "[...]" mark an omission.
+  if (dots === 3) {
+    if (text[i - 1] === '[' || !UPPER.test(nextFirst)) return no;
+    const trailing = i > 0 && !isSpace(text.charCodeAt(i - 1)) && spacedDots === 0;
+    return k > j || trailing ? boundary : no;
+  }
 
   // A single period: look at the word it closes.
   const prev = wordBefore(text, sentenceStart, i);
@@ -206,6 +219,8 @@ function decideAt(text: string, sentenceStart: number, i: number, to: number): D
     return SENTENCE_STARTERS.has(nextWord) || nextOpensWithQuote ? boundary : no;
   }
   if (/^\p{Lu}$/u.test(prev)) {
+    // A run of initials ("J. R. R. Tolkien") goes on while another initial follows.
+    if (/^\p{Lu}$/u.test(nextWord) && text[m + 1] === '.') return no;
     // An initial ("Jonas E. Smith") unless a lower-case word precedes it ("you and I. Did…").
     const before = wordBefore(text, sentenceStart, i - prev.length - 1);
     if (before === '') return no;

@@ -1,7 +1,7 @@
 // Storing imported articles: one transaction writes a batch of articles, their statements and any new
 // sources, so a failed or cancelled import leaves nothing half-written. Speakers are matched against the
 // few sources that share a match key (an index look-up), never against the whole registry.
-import type { Article, Source } from '../../../src-main/shared/domain';
+import type { Article, Source, Statement } from '../../../src-main/shared/domain';
 import type { ExtractedArticle } from '../../../src-main/shared/extraction';
 import {
   articleFromExtracted,
@@ -25,11 +25,25 @@ const writeScope = (db: CorroborateDB) => [
   ...(hasMatchIndex(db) ? ['sourceRows'] : []),
 ];
 
-/** The sources any speaker or relay of `extracted` could match: those sharing one of its match keys. */
-export async function candidateSources(db: CorroborateDB, extracted: ExtractedArticle): Promise<Source[]> {
+let lastImportedMs = 0;
+/** Import times strictly increase, so articles stored by one batch keep the order they were dropped in. */
+function nextImportedAt(): string {
+  lastImportedMs = Math.max(Date.now(), lastImportedMs + 1);
+  return new Date(lastImportedMs).toISOString();
+}
+
+/** The match keys of every speaker and relay of the given articles. */
+function speakerKeys(batch: ExtractedArticle[]): Set<string> {
   const keys = new Set<string>();
-  for (const s of extracted.statements)
-    for (const ref of [s.speaker, ...s.via]) if (ref) for (const k of matchKeys(ref)) keys.add(k);
+  for (const extracted of batch)
+    for (const s of extracted.statements)
+      for (const ref of [s.speaker, ...s.via]) if (ref) for (const k of matchKeys(ref)) keys.add(k);
+  return keys;
+}
+
+/** The sources any speaker or relay of `batch` could match: those sharing one of its match keys. */
+export async function candidateSources(db: CorroborateDB, batch: ExtractedArticle[]): Promise<Source[]> {
+  const keys = speakerKeys(batch);
   if (keys.size === 0) return [];
   // A database still at an old schema version (upgrade tests) has no index: compare with every source.
   if (!hasMatchIndex(db)) return db.sources.toArray();
@@ -41,22 +55,46 @@ export async function candidateSources(db: CorroborateDB, extracted: ExtractedAr
   return sources.filter((s): s is Source => !!s);
 }
 
-/** Stores one article inside the caller's transaction. */
-async function storeOne(
+/**
+ * Stores articles inside the caller's transaction with one write per table: duplicates (same text as a stored
+ * article or an earlier one of the batch) are found by one index look-up, and speakers are resolved against
+ * the sources sharing a match key with any of them, so a source new in the batch is shared by its later
+ * articles. Lists and counts follow through the derived-table middleware.
+ */
+async function storeMany(
   db: CorroborateDB,
-  extracted: ExtractedArticle,
+  batch: ExtractedArticle[],
   overrides: Overrides,
-): Promise<StoreOutcome> {
-  const existing = await db.articles.where('textSha256').equals(extracted.textSha256).first();
-  if (existing) return { outcome: 'duplicate', article: existing };
+): Promise<StoreOutcome[]> {
+  const hashes = [...new Set(batch.map((x) => x.textSha256))];
+  const known = new Map<string, Article>();
+  for (const a of await db.articles.where('textSha256').anyOf(hashes).toArray())
+    if (!known.has(a.textSha256)) known.set(a.textSha256, a);
   const at = now();
-  const article: Article = { ...articleFromExtracted(extracted, newId(), at), ...overrides };
-  const sources = new SourceResolver(await candidateSources(db, extracted), newId, at);
-  const statements = statementsFromExtracted(extracted, article.id, sources, newId, at);
-  await db.articles.add(article);
-  await db.statements.bulkAdd(statements);
+  const sources = new SourceResolver(await candidateSources(db, batch), newId, at);
+  const outcomes: StoreOutcome[] = [];
+  const articles: Article[] = [];
+  const statements: Statement[] = [];
+  for (const extracted of batch) {
+    const existing = known.get(extracted.textSha256);
+    if (existing) {
+      outcomes.push({ outcome: 'duplicate', article: existing });
+      continue;
+    }
+    const article: Article = {
+      ...articleFromExtracted(extracted, newId(), nextImportedAt()),
+      ...overrides,
+    };
+    known.set(article.textSha256, article);
+    const own = statementsFromExtracted(extracted, article.id, sources, newId, at);
+    articles.push(article);
+    statements.push(...own);
+    outcomes.push({ outcome: 'imported', article, statementCount: own.length });
+  }
+  if (articles.length) await db.articles.bulkAdd(articles);
+  if (statements.length) await db.statements.bulkAdd(statements);
   if (sources.changed.size) await db.sources.bulkPut([...sources.changed.values()]);
-  return { outcome: 'imported', article, statementCount: statements.length };
+  return outcomes;
 }
 
 export async function storeExtractedArticle(
@@ -64,23 +102,21 @@ export async function storeExtractedArticle(
   extracted: ExtractedArticle,
   overrides: Overrides = {},
 ): Promise<StoreOutcome> {
-  return db.transaction('rw', writeScope(db), () => storeOne(db, extracted, overrides));
+  const [out] = await db.transaction('rw', writeScope(db), () => storeMany(db, [extracted], overrides));
+  return out!;
 }
 
 /**
- * Stores a batch in one transaction (one commit for many small articles). When the batch fails, each
- * article is tried on its own, so one bad record costs only itself; the error of each failure is returned.
+ * Stores a batch in one transaction (one commit, one write per table, for many small articles). When the
+ * batch fails, each article is tried on its own, so one bad record costs only itself; the error of each
+ * failure is returned.
  */
 export async function storeExtractedArticles(
   db: CorroborateDB,
   batch: ExtractedArticle[],
 ): Promise<(StoreOutcome | Error)[]> {
   try {
-    return await db.transaction('rw', writeScope(db), async () => {
-      const out: StoreOutcome[] = [];
-      for (const x of batch) out.push(await storeOne(db, x, {}));
-      return out;
-    });
+    return await db.transaction('rw', writeScope(db), () => storeMany(db, batch, {}));
   } catch (err) {
     if (batch.length === 1) return [err instanceof Error ? err : new Error(String(err))];
     const out: (StoreOutcome | Error)[] = [];

@@ -312,11 +312,37 @@ export async function editAttribution(db: CorroborateDB, statementId: string, pa
 }
 
 export interface ReanalysisOutcome {
+  /** Statements whose attribution the new analysis changed. */
   updated: number;
+  /** Statements the new analysis attributes exactly as before (not written again). */
+  unchanged: number;
   /** Statements the user corrected, left exactly as they were. */
   keptUserEdits: number;
   /** Existing statements with no analysed statement at the same offsets. */
   unmatched: number;
+}
+
+export const emptyOutcome = (): ReanalysisOutcome => ({
+  updated: 0,
+  unchanged: 0,
+  keptUserEdits: 0,
+  unmatched: 0,
+});
+
+/** Adds `b`'s counts to `a`. */
+export function addOutcome(a: ReanalysisOutcome, b: ReanalysisOutcome): ReanalysisOutcome {
+  return {
+    updated: a.updated + b.updated,
+    unchanged: a.unchanged + b.unchanged,
+    keptUserEdits: a.keptUserEdits + b.keptUserEdits,
+    unmatched: a.unmatched + b.unmatched,
+  };
+}
+
+/** One article's fresh analysis: its statements as the pipeline gives them today. */
+export interface ArticleAnalysis {
+  articleId: string;
+  analysed: AnalyzedStatement[];
 }
 
 /**
@@ -329,13 +355,31 @@ export async function reanalyseArticle(
   articleId: string,
   analysed: AnalyzedStatement[],
 ): Promise<ReanalysisOutcome> {
+  return reanalyseArticles(db, [{ articleId, analysed }], 'Re-analyse article');
+}
+
+/**
+ * Re-analysis of several articles as one undoable edit (a batch of a workspace-wide run). Only statements
+ * whose attribution changes are written; annotations, links and claims point at statement ids and offsets,
+ * which stay as they were.
+ */
+export async function reanalyseArticles(
+  db: CorroborateDB,
+  batch: ArticleAnalysis[],
+  label = `Re-analyse ${batch.length} articles`,
+): Promise<ReanalysisOutcome> {
   const at = now();
-  const outcome: ReanalysisOutcome = { updated: 0, keptUserEdits: 0, unmatched: 0 };
-  const byOffsets = new Map(analysed.map((a) => [`${a.start}:${a.end}`, a]));
+  const outcome = emptyOutcome();
   const [statements, allSources] = await Promise.all([
-    db.statements.where('articleId').equals(articleId).toArray(),
+    db.statements
+      .where('articleId')
+      .anyOf(batch.map((b) => b.articleId))
+      .toArray(),
     db.sources.toArray(),
   ]);
+  const fresh = new Map(
+    batch.flatMap(({ articleId, analysed }) => analysed.map((a) => [`${articleId}:${a.start}:${a.end}`, a])),
+  );
   const sources = new SourceResolver(allSources, newId, at);
   const ops: EditOp[] = [];
   for (const st of statements) {
@@ -343,24 +387,33 @@ export async function reanalyseArticle(
       outcome.keptUserEdits++;
       continue;
     }
-    const fresh = byOffsets.get(`${st.start}:${st.end}`);
-    if (!fresh) {
+    const analysed = fresh.get(`${st.articleId}:${st.start}:${st.end}`);
+    if (!analysed) {
       outcome.unmatched++;
       continue;
     }
-    const fields = attributionOf(fresh, sources);
+    const fields = attributionOf(analysed, sources);
     const after: Statement = {
       ...st,
       ...fields,
       viaIds: remapVia(fields.viaIds, new Map(), fields.speakerId),
-      updatedAt: at,
     };
-    ops.push({ table: 'statements', id: st.id, after: { ...after } });
+    if (sameAttribution(st, after)) {
+      outcome.unchanged++;
+      continue;
+    }
+    ops.push({ table: 'statements', id: st.id, after: { ...after, updatedAt: at } });
     outcome.updated++;
   }
   for (const s of sources.changed.values()) ops.push({ table: 'sources', id: s.id, after: { ...s } });
-  await applyEdit(db, 'Re-analyse article', ops);
+  await applyEdit(db, label, ops);
   return outcome;
+}
+
+function sameAttribution(a: Statement, b: Statement): boolean {
+  const fields = (s: Statement) =>
+    JSON.stringify([s.kind, s.speakerId, s.cue, s.viaIds, s.entities, s.speakerFound ?? null]);
+  return fields(a) === fields(b);
 }
 
 /** The same operations on the workspace database, for the screens. */

@@ -49,3 +49,48 @@ describe('splitStatements', () => {
     expect(texts(text)).toEqual(['Key points:', '• Troops arrived on Monday', '• The vote is on Sunday']);
   });
 });
+
+describe('splitStatements on patterns bare Intl.Segmenter handles', () => {
+  it('keeps spaced repeated marks with the sentence they close', () => {
+    expect(texts('Nobody came ! ! Then the rain started. Was it over? ? Yes.')).toEqual([
+      'Nobody came ! !',
+      'Then the rain started.',
+      'Was it over? ?',
+      'Yes.',
+    ]);
+  });
+
+  it('ends a sentence after an abbreviation followed by "??"', () => {
+    expect(texts('Did the money go to Vantor Ltd.?? The audit does not say.')).toEqual([
+      'Did the money go to Vantor Ltd.??',
+      'The audit does not say.',
+    ]);
+  });
+
+  it('keeps the exclamation mark of a brand name inside the sentence', () => {
+    expect(texts('Yum! Brands owns the chain. It reported losses. Sales at Yahoo! Sports grew!')).toEqual([
+      'Yum! Brands owns the chain.',
+      'It reported losses.',
+      'Sales at Yahoo! Sports grew!',
+    ]);
+    // An interjection still ends its sentence.
+    expect(texts('Wow! Turnout doubled.')).toEqual(['Wow!', 'Turnout doubled.']);
+  });
+
+  it('keeps a run of initials together', () => {
+    expect(texts('A poem by T. S. Eliot was read. Then the vote began.')).toEqual([
+      'A poem by T. S. Eliot was read.',
+      'Then the vote began.',
+    ]);
+  });
+
+  it('ends a sentence at a trailing ellipsis before a capital, not at an omission', () => {
+    expect(texts('The line kept growing... Police opened a second gate.')).toEqual([
+      'The line kept growing...',
+      'Police opened a second gate.',
+    ]);
+    expect(texts('“We asked … Congress to act,” she said.')).toEqual([
+      '“We asked … Congress to act,” she said.',
+    ]);
+  });
+});

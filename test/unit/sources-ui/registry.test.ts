@@ -245,7 +245,12 @@ describe('attribution corrections', () => {
       kind: 'narrative' as const,
     }));
     const outcome = await reanalyseArticle(db, articleId, analysis);
-    expect(outcome).toEqual({ updated: statements.length - 1, keptUserEdits: 1, unmatched: 0 });
+    expect(outcome).toEqual({
+      updated: statements.length - 1,
+      unchanged: 0,
+      keptUserEdits: 1,
+      unmatched: 0,
+    });
 
     expect(await db.statements.get(corrected.id)).toEqual(edited);
     const someone = await byName(db, 'Someone Else');

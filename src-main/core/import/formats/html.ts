@@ -7,7 +7,8 @@ import { decodeAs, type DecodedText } from '../decode';
 import { declaredCharset, estimateNestingDepth, stripActiveContent } from '../html-guard';
 import { htmlToText } from '../html-text';
 import type { ImportLimits } from '../limits';
-import { authorsFromByline, cleanTitle, normalizeDate } from '../normalize';
+import { authorsFromByline } from '../byline';
+import { cleanTitle, normalizeDate } from '../normalize';
 
 // Readability needs this much text to call something an article; below it we keep the whole body.
 const MIN_ARTICLE_CHARS = 200;
@@ -66,13 +67,18 @@ export function importHtml(
     format: 'html',
     title: cleanTitle(article?.title) ?? meta.title ?? '',
     outlet: cleanTitle(article?.siteName) ?? meta.siteName,
-    authors: authorsFromByline(article?.byline ?? meta.author),
+    // A byline that is only a date (no name left once cleaned) gives way to the page's author metadata.
+    authors: firstNonEmpty(authorsFromByline(article?.byline), authorsFromByline(meta.author)),
     publishedAt: normalizeDate(article?.publishedTime ?? meta.published),
     url: meta.url,
     language: cleanTitle(article?.lang ?? meta.lang),
     text: useArticle ? articleText : wholeText,
     warnings,
   };
+}
+
+function firstNonEmpty(...lists: string[][]): string[] {
+  return lists.find((list) => list.length > 0) ?? [];
 }
 
 // linkedom builds no implicit <html>/<body> for a fragment, and Readability needs both: wrap what lacks them.
@@ -116,11 +122,58 @@ function readHeadMetadata(document: Document): HeadMetadata {
       metaContent('og:title', 'twitter:title') ?? document.querySelector('title')?.textContent,
     ),
     siteName: cleanTitle(metaContent('og:site_name', 'application-name')),
-    author: metaContent('author', 'article:author', 'dc.creator'),
+    author: pageAuthor(document, metaContent),
     published: metaContent('article:published_time', 'date', 'dc.date', 'pubdate'),
     url: absoluteHttpUrl(canonical) ?? absoluteHttpUrl(metaContent('og:url')),
     lang: document.documentElement?.getAttribute('lang')?.trim() || metaContent('og:locale'),
   };
+}
+
+/**
+ * The page's author from its markup, for when Readability's byline names nobody: meta tags (a profile URL
+ * is not a name), then schema.org microdata (itemprop="author", or its itemprop="name"), then JSON-LD.
+ */
+function pageAuthor(document: Document, metaContent: (...keys: string[]) => string | null): string | null {
+  const notUrl = (value: string | null | undefined): string | null =>
+    value?.trim() && !/^https?:\/\//i.test(value.trim()) ? value.trim() : null;
+  const fromMeta = notUrl(metaContent('author', 'article:author', 'dc.creator'));
+  if (fromMeta) return fromMeta;
+  for (const element of document.querySelectorAll('[itemprop~="author"]')) {
+    // <meta itemprop="author" content>, a nested itemprop="name", or a short element that is the name itself.
+    const named = element.matches('[content]')
+      ? element
+      : (element.querySelector('[itemprop~="name"]') ?? element);
+    const text = named.getAttribute('content') ?? named.textContent;
+    const value = text && text.trim().length <= 100 ? notUrl(text) : null;
+    if (value) return value;
+  }
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const names = jsonLdAuthors(script.textContent ?? '');
+    if (names.length) return names.join(', ');
+  }
+  return null;
+}
+
+function jsonLdAuthors(json: string): string[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 4 || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.slice(0, 50).forEach((n) => visit(n, depth + 1));
+    const record = node as Record<string, unknown>;
+    for (const author of [record.author].flat()) {
+      const name = typeof author === 'string' ? author : (author as { name?: unknown } | null)?.name;
+      if (typeof name === 'string' && name.trim() && !/^https?:\/\//i.test(name)) names.push(name.trim());
+    }
+    if (!names.length && record['@graph']) visit(record['@graph'], depth + 1);
+  };
+  visit(data, 0);
+  return [...new Set(names)];
 }
 
 function absoluteHttpUrl(value: string | null | undefined): string | null {

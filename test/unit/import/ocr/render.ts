@@ -24,6 +24,16 @@ function seeded(seed: number): () => number {
 
 /** Page 1 of the PDF as a grey PGM at `dpi`, degraded as asked. */
 export async function pageImage(pdf: Uint8Array, how: Degradation): Promise<Uint8Array> {
+  const { pixels, width, height } = await pagePixels(pdf, how);
+  return pgmFromRgba(pixels, width, height);
+}
+
+/** The same page as a PNG file, as a scanner would save it (the bench feeds it to the importer and the CLI). */
+export async function pagePng(pdf: Uint8Array, how: Degradation): Promise<Uint8Array> {
+  return new Uint8Array(await (await pagePixels(pdf, how)).canvas.encode('png'));
+}
+
+async function pagePixels(pdf: Uint8Array, how: Degradation) {
   const { getDocument } = await loadPdfJs();
   // Helvetica's outlines come from pdf.js's own standard fonts: Node has no system fonts for it to use.
   const standardFontDataUrl = join(
@@ -60,10 +70,13 @@ export async function pageImage(pdf: Uint8Array, how: Degradation): Promise<Uint
   context.translate(width / 2, height / 2);
   context.rotate(((how.rotate ?? 0) * Math.PI) / 180);
   context.drawImage(flat, -width / 2, -height / 2);
-  const pixels = context.getImageData(0, 0, width, height).data;
+  const image = context.getImageData(0, 0, width, height);
+  const pixels = image.data;
   const random = seeded(width * 31 + height);
   for (let i = 0; i < pixels.length && how.noise; i += 4) {
     if (random() < how.noise) pixels[i] = pixels[i + 1] = pixels[i + 2] = Math.floor(random() * 256);
   }
-  return pgmFromRgba(pixels, width, height);
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.putImageData(image, 0, 0);
+  return { canvas, pixels, width, height };
 }
