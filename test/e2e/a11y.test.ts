@@ -2,14 +2,11 @@
 // or popup, in light and in dark mode, and the search results list has an accessible name.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateWorkspace } from '../../scripts/gen-workspace';
-import { dropFiles, launchApp, repoRoot, type App } from './harness';
+import { axeFindings, type Finding } from './axe';
+import { dropFiles, launchApp, type App } from './harness';
 
-// Evaluated through the DevTools protocol: the app's CSP (rightly) refuses an injected <script>.
-const AXE = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const VIEWS = [
   'reader',
   'compare',
@@ -20,35 +17,6 @@ const VIEWS = [
   'codebook',
   'imports',
 ] as const;
-
-interface Finding {
-  id: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-/** Serious and critical axe violations on the page as it is now (WCAG 2 A and AA rules). */
-export async function axeFindings(page: Page): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
-    interface AxeResult {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    }
-    const r = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
-    });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
-      }));
-  });
-}
 
 async function settle(page: Page) {
   await page.waitForTimeout(400);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { emptyDossier } from '../../src-main/shared/dossier';
-import { dropFiles, launchApp, repoRoot, type App } from './harness';
+import { dropFiles, launchApp, repoRoot, selectInStatements, type App } from './harness';
 
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
   statements: { text: string; start: number; end: number; via: string | null }[];
@@ -17,46 +17,6 @@ const second = gold.statements[1]!;
 const PHRASE = 'Russia and Rwanda had deployed military forces';
 const RELAY = second.via!; // "Radio Free Europe Radio Liberty" in the gold file
 const NOTE = 'Compare with [the RFERL report](https://www.rferl.org/a/car-russia) — **disputed** by Moscow.';
-
-/** Select [from, to) of statement `index`'s text (offsets within the statement) and release the mouse. */
-async function selectInStatements(
-  page: Page,
-  from: { index: number; at: number },
-  to: { index: number; at: number },
-) {
-  // No named functions inside: tsx would wrap them in a helper the page does not have.
-  await page.evaluate(
-    ({ from, to }) => {
-      const points: [Node, number][] = [];
-      for (const { index, at } of [from, to]) {
-        const row = document.querySelector(`[data-testid="statement"][data-index="${index}"]`)!;
-        const walker = document.createTreeWalker(
-          row.querySelector('[data-text-start]')!,
-          NodeFilter.SHOW_TEXT,
-        );
-        let left = at;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.textContent!.length;
-          if (left <= len) {
-            points.push([n, left]);
-            break;
-          }
-          left -= len;
-        }
-      }
-      if (points.length !== 2) throw new Error('offset outside the statement');
-      const range = document.createRange();
-      range.setStart(...points[0]!);
-      range.setEnd(...points[1]!);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      const list = document.querySelector('[data-testid="statement"]')!.closest('[role="grid"]')!;
-      list.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    },
-    { from, to },
-  );
-}
 
 const highlightText = (page: Page, index: number) =>
   page

@@ -182,3 +182,43 @@ export async function expectCount(list: Locator, n: number): Promise<void> {
   const actual = await list.count();
   if (actual !== n) throw new Error(`expected ${n} items, found ${actual}`);
 }
+
+/** Select [from, to) of statement `index`'s text (offsets within the statement) and release the mouse. */
+export async function selectInStatements(
+  page: Page,
+  from: { index: number; at: number },
+  to: { index: number; at: number },
+) {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  await page.evaluate(
+    ({ from, to }) => {
+      const points: [Node, number][] = [];
+      for (const { index, at } of [from, to]) {
+        const row = document.querySelector(`[data-testid="statement"][data-index="${index}"]`)!;
+        const walker = document.createTreeWalker(
+          row.querySelector('[data-text-start]')!,
+          NodeFilter.SHOW_TEXT,
+        );
+        let left = at;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent!.length;
+          if (left <= len) {
+            points.push([n, left]);
+            break;
+          }
+          left -= len;
+        }
+      }
+      if (points.length !== 2) throw new Error('offset outside the statement');
+      const range = document.createRange();
+      range.setStart(...points[0]!);
+      range.setEnd(...points[1]!);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      const list = document.querySelector('[data-testid="statement"]')!.closest('[role="grid"]')!;
+      list.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    { from, to },
+  );
+}

@@ -1,5 +1,5 @@
 // Filtering the workspace's annotations: by tag (with its child tags), speaker, credibility,
-// reliability of the speaker, article and text.
+// reliability of the speaker, article, text, and orphans (annotations a new version could not place).
 import type { Reliability, Source, Tag } from '../../../src-main/shared/domain';
 import { descendantsOf } from '../../lib/db/codebook';
 import type { AnnotationRow } from '../../lib/db/search-source';
@@ -11,6 +11,8 @@ export interface AnnotationFilter {
   reliability: Reliability | null;
   articleId: string | null;
   text: string;
+  /** Only orphaned annotations. */
+  orphaned?: boolean;
 }
 
 /** The rows matching every set filter, in their original order. */
@@ -29,6 +31,7 @@ export function filterRows(
       (f.credibility === null || r.credibility === f.credibility) &&
       (!f.reliability || r.speakerIds.some((s) => sources.get(s)?.reliability === f.reliability)) &&
       (!f.articleId || r.articleId === f.articleId) &&
+      (!f.orphaned || r.orphaned) &&
       (!needle || r.exact.toLowerCase().includes(needle) || r.note.toLowerCase().includes(needle)),
   );
 }

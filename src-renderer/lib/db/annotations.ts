@@ -194,6 +194,29 @@ export async function deleteAnnotation(db: CorroborateDB, id: string): Promise<v
   await applyEdit(db, 'Delete annotation', [{ table: 'annotations', id, after: null }]);
 }
 
+/**
+ * Re-attach an annotation (an orphan a new version could not place) to a span the user chose in the
+ * article's text: its W3C selectors (TextQuote, TextPosition) and statements are rewritten. One undoable edit.
+ */
+export async function reattachAnnotation(
+  db: CorroborateDB,
+  id: string,
+  article: Pick<Article, 'id' | 'text'>,
+  span: Span,
+): Promise<void> {
+  const existing = await db.annotations.get(id);
+  if (!existing) return;
+  const after: Annotation = {
+    ...existing,
+    articleId: article.id,
+    statementIds: span.statementIds,
+    ...selectorsFor(article.text, span.start, span.end),
+    orphaned: false,
+    updatedAt: now(),
+  };
+  await applyEdit(db, 'Re-attach annotation', [{ table: 'annotations', id, after }]);
+}
+
 export async function setSourceReliability(
   db: CorroborateDB,
   sourceId: string,
@@ -237,6 +260,8 @@ export const annotations = {
   update: (id: string, change: AnnotationChange, label?: string) =>
     updateAnnotation(appDb, id, change, label),
   remove: (id: string) => deleteAnnotation(appDb, id),
+  reattach: (id: string, article: Pick<Article, 'id' | 'text'>, span: Span) =>
+    reattachAnnotation(appDb, id, article, span),
   setSourceReliability: (sourceId: string, reliability: Reliability | null) =>
     setSourceReliability(appDb, sourceId, reliability),
   getAuthor: () => getAuthor(appDb),

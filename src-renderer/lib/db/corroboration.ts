@@ -18,14 +18,18 @@ export interface IndexChanges {
 const READ_CHUNK = 2000;
 
 /**
- * Indexes the articles that have no index records yet and drops the records of deleted articles. Compares the two
- * lists of article ids (keys only, no records read), so an unchanged workspace costs two key scans.
+ * Indexes the articles that have no index records yet and drops the records of deleted articles and of old
+ * versions (an article's earlier version does not corroborate it). Compares the lists of article ids (keys
+ * only, no records read), so an unchanged workspace costs three key scans.
  */
 export async function syncCorroborationIndexIn(db: CorroborateDB): Promise<IndexChanges> {
-  const [articleIds, indexedIds] = await Promise.all([
+  const [allIds, indexedIds, old] = await Promise.all([
     db.articles.toCollection().primaryKeys(),
     db.corroborationKeys.orderBy('articleId').uniqueKeys(),
+    db.articleRows.where('supersededBy').above('').primaryKeys(),
   ]);
+  const superseded = new Set(old);
+  const articleIds = allIds.filter((id) => !superseded.has(id));
   const present = new Set(articleIds);
   const indexed = new Set(indexedIds.map(String));
   const removedArticleIds = [...indexed].filter((id) => !present.has(id));
@@ -149,10 +153,15 @@ export const dismissCandidate = (key: string) => dismissCandidateIn(db, key);
 export const acceptCandidate = (text: string, members: { statementId: string; stance: Stance }[]) =>
   acceptCandidateIn(db, text, members);
 
-/** Calls back whenever the number of articles changes (an import or a deletion); returns the unsubscribe. */
+/**
+ * Calls back whenever the number of articles changes (an import or a deletion) or a version replaces another;
+ * returns the unsubscribe.
+ */
 export function onArticleCountChange(callback: (count: number) => void): () => void {
-  const sub = liveQuery(() => db.articles.count()).subscribe({
-    next: callback,
+  const sub = liveQuery(() =>
+    Promise.all([db.articles.count(), db.articleRows.where('supersededBy').above('').count()]),
+  ).subscribe({
+    next: ([count]) => callback(count),
     error: (e: unknown) => console.error('[corroborate] article count query failed', e),
   });
   return () => sub.unsubscribe();

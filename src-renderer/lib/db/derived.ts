@@ -24,6 +24,8 @@ export interface ArticleRow {
   importedAt: string;
   versionOf: string | null;
   statementCount: number;
+  /** The newer version that replaces this one (null for the current version): old versions leave the lists. */
+  supersededBy?: string | null;
 }
 
 /** Per source: how many statements it speaks, and the keys a speaker name is looked up by. */
@@ -46,9 +48,13 @@ const SEARCHED = new Set(['articles', 'statements', 'sources', 'annotations', 't
 export const GENERATION_KEY = 'generation';
 const RANGE_ANY = 3;
 
-export function articleRowOf(a: Article, statementCount: number): ArticleRow {
+export function articleRowOf(
+  a: Article,
+  statementCount: number,
+  supersededBy: string | null = null,
+): ArticleRow {
   const { id, title, outlet, publishedAt, format, importedAt, versionOf } = a;
-  return { id, title, outlet, publishedAt, format, importedAt, versionOf, statementCount };
+  return { id, title, outlet, publishedAt, format, importedAt, versionOf, statementCount, supersededBy };
 }
 
 export const sourceRowOf = (s: Source, statements: number): SourceRow => ({
@@ -182,20 +188,30 @@ function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], 
   }
   if (isDelete(req)) {
     const ids = before.map((a) => a.id);
-    return remove(core, trans, 'articleRows', ids).then(() => remove(core, trans, 'articleSketches', ids));
+    return remove(core, trans, 'articleRows', ids)
+      .then(() => remove(core, trans, 'articleSketches', ids))
+      .then(() => relinkVersions(core, trans, before, []));
   }
   const ids = after.map((a) => a.id);
   return core.raw
     .table('articleRows')
     .getMany({ trans, keys: ids })
     .then((rows: (Partial<ArticleRow> | undefined)[]) =>
-      put(
-        core,
-        trans,
-        'articleRows',
-        after.map((a, i) => articleRowOf(a, rows[i]?.statementCount ?? 0)),
+      // A record written with a known id (sync) may arrive after its newer version: ask the versionOf index.
+      Dexie.Promise.all(
+        after.map((a, i) =>
+          rows[i] || req.type !== 'put' ? (rows[i]?.supersededBy ?? null) : newerVersionOf(core, trans, a.id),
+        ),
+      ).then((by: (string | null)[]) =>
+        put(
+          core,
+          trans,
+          'articleRows',
+          after.map((a, i) => articleRowOf(a, rows[i]?.statementCount ?? 0, by[i] ?? null)),
+        ),
       ),
     )
+    .then(() => relinkVersions(core, trans, before, after))
     .then(() => core.raw.table('articleSketches').getMany({ trans, keys: ids }))
     .then((sketches: (ArticleSketch | undefined)[]) => {
       // The text never changes after import: a sketch, once written, stays right.
@@ -206,6 +222,44 @@ function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], 
         'articleSketches',
         missing.map((a) => ({ id: a.id, bands: sketchBands(a.text) })),
       );
+    });
+}
+
+/** The article recorded as a newer version of `id`, if one is stored (one look-up in the versionOf index). */
+function newerVersionOf(core: Core, trans: DBCoreTransaction, id: string): Promise<string | null> {
+  const table = core.raw.table('articles');
+  const index = table.schema.getIndexByKeyPath('versionOf');
+  if (!index) return Dexie.Promise.resolve(null);
+  return table
+    .query({ trans, values: false, limit: 1, query: { index, range: { type: 1, lower: id, upper: id } } })
+    .then((res) => (res.result[0] as string | undefined) ?? null);
+}
+
+/**
+ * Keeps `supersededBy` on the library rows: an article written with `versionOf: X` marks X's row as replaced
+ * by it; one whose link goes away (undo, deletion) frees X's row again.
+ */
+function relinkVersions(core: Core, trans: DBCoreTransaction, before: Article[], after: Article[]): Step {
+  const set = new Map<string, string | null>();
+  const kept = new Map(after.map((a) => [a.id, a.versionOf]));
+  for (const b of before)
+    if (b.versionOf && kept.get(b.id) !== b.versionOf && !set.has(b.versionOf)) set.set(b.versionOf, null);
+  for (const a of after) if (a.versionOf) set.set(a.versionOf, a.id);
+  const ids = [...set.keys()];
+  if (!ids.length) return done();
+  return core.raw
+    .table('articleRows')
+    .getMany({ trans, keys: ids })
+    .then((rows: (ArticleRow | undefined)[]) => {
+      const next: ArticleRow[] = [];
+      ids.forEach((id, i) => {
+        const row = rows[i];
+        const by = set.get(id) ?? null;
+        // Freeing a row only undoes this article's own mark (a later version may have re-marked it).
+        if (!row || (by === null && !before.some((b) => b.id === row.supersededBy))) return;
+        next.push({ ...row, supersededBy: by });
+      });
+      return put(core, trans, 'articleRows', next);
     });
 }
 
@@ -266,9 +320,8 @@ function derivedTable(core: Core, table: DBCoreTable): DBCoreTable {
   return {
     ...table,
     mutate: (req) => {
-      // Statements and sources need what a write replaces; articles only on delete (to know which rows go).
-      const needBefore = table.name !== 'articles' || isDelete(req);
-      const before = needBefore ? previous<unknown>(rawTable, req) : Dexie.Promise.resolve([]);
+      // Statements and sources need what a write replaces; articles too, for the version links they drop.
+      const before = previous<unknown>(rawTable, req);
       return before.then((old) =>
         table.mutate(req).then((res) => after(core, req, old, written<unknown>(req, res)).then(() => res)),
       );

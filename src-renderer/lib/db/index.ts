@@ -17,12 +17,27 @@ import type { ArticleRow } from './derived';
 
 export const db = openDatabase();
 
-/** A library row (no text): kept with its statement count by the derived tables. */
-export type ArticleSummary = ArticleRow;
+/** A library row (no text): kept with its statement count by the derived tables; `version` counts from 1. */
+export type ArticleSummary = ArticleRow & { version: number };
 
-/** The library in import order, read from the derived rows: one indexed read, whatever the workspace size. */
+/**
+ * The library in import order, read from the derived rows: one indexed read, whatever the workspace size.
+ * Only current versions: an article replaced by a newer version is reached through that version's history.
+ */
 export async function listArticles(): Promise<ArticleSummary[]> {
-  return db.articleRows.orderBy('importedAt').toArray();
+  const rows = await db.articleRows.orderBy('importedAt').toArray();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const versionOf = (r: ArticleRow) => {
+    let n = 1;
+    for (let o = r.versionOf; o && n <= rows.length; o = byId.get(o)?.versionOf ?? null) n++;
+    return n;
+  };
+  return rows.filter((r) => !r.supersededBy).map((r) => ({ ...r, version: versionOf(r) }));
+}
+
+/** Ids of the articles a newer version replaces (few; read from the index only old versions are in). */
+export function supersededIds(): Promise<string[]> {
+  return db.articleRows.where('supersededBy').above('').primaryKeys();
 }
 
 export async function getArticle(id: string | null): Promise<Article | null> {
@@ -50,8 +65,20 @@ export interface SourceCount {
 
 /** Sources with the number of statements they speak, most quoted first (counts kept by the derived tables). */
 export async function sourcesWithCounts(): Promise<SourceCount[]> {
-  const [sources, rows] = await Promise.all([db.sources.toArray(), db.sourceRows.toArray()]);
+  const [sources, rows, old] = await Promise.all([
+    db.sources.toArray(),
+    db.sourceRows.toArray(),
+    supersededIds(),
+  ]);
   const counts = new Map(rows.map((r) => [r.id, r.statements]));
+  // Counts come from current versions: what an old version says is taken off again.
+  if (old.length)
+    await db.statements
+      .where('articleId')
+      .anyOf(old)
+      .each((s) => {
+        if (s.speakerId) counts.set(s.speakerId, (counts.get(s.speakerId) ?? 1) - 1);
+      });
   return sources
     .map((source) => ({ source, statements: counts.get(source.id) ?? 0 }))
     .sort((a, b) => b.statements - a.statements || a.source.name.localeCompare(b.source.name));
@@ -97,9 +124,13 @@ export interface SpeakerStatements {
 /** Every statement a source speaks, across the workspace, grouped by article. */
 export async function statementsBySpeaker(sourceId: string | null): Promise<SpeakerStatements[]> {
   if (!sourceId) return [];
-  const statements = await db.statements.where('speakerId').equals(sourceId).toArray();
+  const [statements, old] = await Promise.all([
+    db.statements.where('speakerId').equals(sourceId).toArray(),
+    supersededIds().then((ids) => new Set(ids)),
+  ]);
   const byArticle = new Map<string, Statement[]>();
-  for (const st of statements) byArticle.set(st.articleId, [...(byArticle.get(st.articleId) ?? []), st]);
+  for (const st of statements)
+    if (!old.has(st.articleId)) byArticle.set(st.articleId, [...(byArticle.get(st.articleId) ?? []), st]);
   const out: SpeakerStatements[] = [];
   for (const [articleId, list] of byArticle) {
     const article = await db.articles.get(articleId);

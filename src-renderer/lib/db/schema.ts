@@ -43,8 +43,14 @@ export const V4 = {
   searchIndex: 'key',
 };
 
+/**
+ * Version 5 (2026-12-07): library rows know the newer version that replaces them (`supersededBy`, indexed:
+ * only old versions carry it), so lists show one entry per article and counts come from current versions.
+ */
+export const V5 = { articleRows: 'id, importedAt, supersededBy' };
+
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = 4;
+export const LATEST_VERSION = 5;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
@@ -53,6 +59,21 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   if (upTo >= 2) db.version(2).stores(V2);
   if (upTo >= CORROBORATION_VERSION) declareCorroborationVersion(db);
   if (upTo >= 4) db.version(4).stores(V4).upgrade(fillDerivedTables);
+  if (upTo >= 5) db.version(5).stores(V5).upgrade(markSupersededRows);
+}
+
+/** The V5 upgrade: every article that is a version of another marks the other's library row. */
+export async function markSupersededRows(tx: Transaction): Promise<void> {
+  const by = new Map<string, string>();
+  await tx.table<Article>('articles').each((a) => {
+    if (a.versionOf) by.set(a.versionOf, a.id);
+  });
+  await tx
+    .table('articleRows')
+    .toCollection()
+    .modify((row: { id: string; supersededBy?: string | null }) => {
+      row.supersededBy = by.get(row.id) ?? null;
+    });
 }
 
 /** The V4 upgrade: one pass over articles, statements and sources fills the derived tables. */

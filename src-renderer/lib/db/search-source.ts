@@ -268,13 +268,19 @@ export interface AnnotationRow {
   orphaned: boolean;
 }
 
-/** Every annotation with the speakers of its statements, in article then text order. */
+/**
+ * Every annotation with the speakers of its statements, in article then text order. Annotations of old
+ * versions are left out: a new version carries them over (they are seen on the old version in the reader).
+ */
 export async function annotationRows(db: CorroborateDB): Promise<AnnotationRow[]> {
-  return db.transaction('r', [db.annotations, db.statements, db.articles], async () => {
-    const [annotations, articleIds] = await Promise.all([
+  return db.transaction('r', [db.annotations, db.statements, db.articles, db.articleRows], async () => {
+    const [all, articleIds, old] = await Promise.all([
       db.annotations.toArray(),
       db.articles.orderBy('importedAt').primaryKeys(),
+      db.articleRows.where('supersededBy').above('').primaryKeys(),
     ]);
+    const superseded = new Set(old);
+    const annotations = all.filter((a) => !superseded.has(a.articleId));
     const order = new Map(articleIds.map((id, i) => [id, i]));
     const statementIds = [...new Set(annotations.flatMap((a) => a.statementIds))];
     const statements = await db.statements.bulkGet(statementIds);

@@ -21,11 +21,14 @@ export interface SourceOverview {
 
 /** Every source with its speaking and relaying counts and the articles it appears in. */
 export async function sourceOverview(db: CorroborateDB): Promise<SourceOverview[]> {
-  const [sources, statements, articles] = await Promise.all([
+  const [sources, statements, articles, old] = await Promise.all([
     db.sources.toArray(),
     db.statements.toArray(),
     db.articles.orderBy('importedAt').toArray(),
+    // Counts come from current versions only: an article's old versions would count its sources twice.
+    db.articleRows.where('supersededBy').above('').primaryKeys(),
   ]);
+  const superseded = new Set(old);
   const speaking = new Map<string, number>();
   const relaying = new Map<string, number>();
   const inArticles = new Map<string, Set<string>>();
@@ -35,6 +38,7 @@ export async function sourceOverview(db: CorroborateDB): Promise<SourceOverview[
     inArticles.set(id, set);
   };
   for (const st of statements) {
+    if (superseded.has(st.articleId)) continue;
     if (st.speakerId) {
       speaking.set(st.speakerId, (speaking.get(st.speakerId) ?? 0) + 1);
       note(st.speakerId, st.articleId);

@@ -4,6 +4,7 @@ import type { Annotation, Article } from '../../../src-main/shared/domain';
 import { reanchorAnnotations, type AnchorStatus } from '../../../src-main/shared/compare/reanchor';
 import { selectorsFor } from '../../../src-main/shared/selectors';
 import { type CorroborateDB, newId, now } from './db';
+import type { ArticleRow } from './derived';
 import { applyEdit, type EditOp } from './history';
 import { db } from './index';
 import { sketchBands } from './match-keys';
@@ -158,13 +159,45 @@ export async function acceptVersionIn(
       },
     };
   });
+  // A version titled by its own opening words (a plain-text file has no title) keeps the article's title.
+  const title = opensWith(next.text, next.title) ? previous.title : next.title;
   const ops: EditOp[] = [
-    { table: 'articles', id: next.id, after: { ...next, versionOf: previous.id, updatedAt: at } },
+    { table: 'articles', id: next.id, after: { ...next, title, versionOf: previous.id, updatedAt: at } },
     ...carried.map((c) => ({ table: 'annotations' as const, id: c.annotation.id, after: c.annotation })),
   ];
   await applyEdit(db, `Record “${next.title}” as a new version`, ops);
   const orphaned = carried.filter((c) => c.annotation.orphaned);
   return { carried, placed: carried.length - orphaned.length, orphaned };
+}
+
+/** True when `title` is only the first words of `text` (how a file without a title is named). */
+function opensWith(text: string, title: string): boolean {
+  const head = title.replace(/[\s.…]+$/u, '');
+  return head.length > 0 && text.trimStart().startsWith(head);
+}
+
+/**
+ * Every version of the article `articleId` belongs to, oldest first, from the library rows: back along
+ * `versionOf`, forward along `supersededBy` (the last one is the current version).
+ */
+export async function versionHistoryIn(db: CorroborateDB, articleId: string | null): Promise<ArticleRow[]> {
+  const first = articleId ? await db.articleRows.get(articleId) : undefined;
+  if (!first) return [];
+  const out = [first];
+  const seen = new Set([first.id]);
+  for (let r = first; r.versionOf && !seen.has(r.versionOf);) {
+    const older = await db.articleRows.get(r.versionOf);
+    if (!older) break;
+    seen.add(older.id);
+    out.unshift((r = older));
+  }
+  for (let r = first; r.supersededBy && !seen.has(r.supersededBy);) {
+    const newer = await db.articleRows.get(r.supersededBy);
+    if (!newer) break;
+    seen.add(newer.id);
+    out.push((r = newer));
+  }
+  return out;
 }
 
 /** Orphaned annotations of an article (those a new version could not place), for listing. */
@@ -183,4 +216,5 @@ export async function orphanedAnnotationsIn(
 export const findVersionCandidate = (article: Article) => findVersionCandidateIn(db, article);
 export const acceptVersion = (newArticleId: string, previousId: string) =>
   acceptVersionIn(db, newArticleId, previousId);
+export const versionHistory = (articleId: string | null) => versionHistoryIn(db, articleId);
 export const orphanedAnnotations = (articleId: string | null) => orphanedAnnotationsIn(db, articleId);

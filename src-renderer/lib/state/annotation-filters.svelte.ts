@@ -8,6 +8,7 @@ class AnnotationFilters {
   reliability = $state<Reliability | null>(null);
   articleId = $state<string | null>(null);
   text = $state('');
+  orphaned = $state(false);
 
   get active(): boolean {
     return !!(
@@ -16,7 +17,8 @@ class AnnotationFilters {
       this.credibility ||
       this.reliability ||
       this.articleId ||
-      this.text
+      this.text ||
+      this.orphaned
     );
   }
 
@@ -24,6 +26,7 @@ class AnnotationFilters {
     this.tagId = this.speakerId = this.articleId = this.reliability = null;
     this.credibility = null;
     this.text = '';
+    this.orphaned = false;
   }
 }
 
