@@ -4,7 +4,7 @@
 import { CONJUNCTIONS, DETERMINERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
 import { clauseSpeaker } from './clause-speaker';
 import { BE_FORMS, isCueAfterSubject, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
-import { AUXILIARY, CUE, HEDGE } from './lexicon';
+import { AUXILIARY, CUE, HEDGE, isPlaceWord } from './lexicon';
 import {
   formOf,
   isAuxiliary,
@@ -69,12 +69,13 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     }
   }
 
-  let i = 0;
+  // A wire dateline ("NEW YORK, Nov. 19 (UPI) —", "Washington (AFP) –") is not part of the subject.
+  let i = datelineEnd(statement, seq);
   let accordingTo: string | null = null;
   // "According to a statement from the Rwandan military, “…”"
-  if (seq[0]?.lower === 'according' && seq[1]?.lower === 'to') {
-    const end = npUntilComma(seq, 2, 14);
-    accordingTo = phrase.text(2, end);
+  if (seq[i]?.lower === 'according' && seq[i + 1]?.lower === 'to') {
+    const end = npUntilComma(seq, i + 2, 14);
+    accordingTo = phrase.text(i + 2, end);
     i = isPunct(seq[end], ',') ? end + 1 : end;
   }
   // Leading adverbials: "As of Tuesday morning, …", "In early November, …".
@@ -176,6 +177,8 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     }
     const form = formOf(t);
     if (!form) continue;
+    // "troops are posted abroad": a past participle after "be" is passive, not a relay's cue.
+    if (form === 'past' && BE_FORMS.has(seq[p - 1]?.lower ?? '')) continue;
     // Back over adverbs and auxiliaries to a noun phrase opened by a comma or a closing quotation mark.
     let b = p - 1;
     while (b >= 0 && seq[b]?.isWord && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
@@ -223,7 +226,13 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       continue;
     }
     const conjoined = seq[b]?.lower === 'and' || seq[b]?.lower === 'but';
-    const participle = form === 'ing' && isPunct(seq[p - 1], ',') && !reporterSeen;
+    // ", saying", "— saying", "defense of “New York values,” saying": a participle after a pause.
+    const pause =
+      isPunct(seq[p - 1], ',—–') ||
+      (QUOTE_MARKS.has(seq[p - 1]?.text ?? '') &&
+        seq[p - 1]?.quoted === false &&
+        closesOnComma(statement, seq[p - 1]));
+    const participle = form === 'ing' && pause && !reporterSeen;
     if (subject && (conjoined || participle) && form !== 'base') {
       result.speaker = subject;
       result.cue = t.text;
@@ -242,6 +251,35 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   }
   if (result.via.length > 0) result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
   return result;
+}
+
+/** Capitalised words, commas and a date, an optional "(Agency)", then a dash, at the start of a statement. */
+const DATELINE =
+  /^\s*((?:\p{Lu}[\p{L}.'’]*)(?:,?\s+(?:\p{Lu}[\p{L}.'’]*|\d{1,4}))*)\s*(\([^()\n]{1,40}\))?\s*(?:[—–]|--?)\s+(?=\S)/u;
+
+/** The index of the first token after a wire dateline, or 0 when the statement opens without one. */
+function datelineEnd(statement: string, seq: Token[]): number {
+  const c = statement.charCodeAt(0);
+  if (!(c >= 65 && c <= 90) || statement.length < 8) return 0;
+  const m = DATELINE.exec(statement.slice(0, 90));
+  if (!m) return 0;
+  const place = m[1] as string;
+  const words = place.split(/[\s,]+/).filter(Boolean);
+  const agency = m[2] !== undefined;
+  const dated = /\d/.test(place);
+  const caps = words.filter((w) => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase());
+  // "ISIS — the group" is a subject: an upper-case word alone must name a place.
+  const upperPlace =
+    caps.length > 0 && (caps.length > 1 || isPlaceWord(caps.join(' ').toLowerCase()) || words.length > 1);
+  if (!agency && !dated && !upperPlace) return 0;
+  const end = m[0].length;
+  const at = seq.findIndex((t) => t.start >= end);
+  return at < 0 ? 0 : at;
+}
+
+/** A closing quotation mark right after a comma (“…,” saying). */
+function closesOnComma(statement: string, mark: Token | undefined): boolean {
+  return !!mark && mark.start > 0 && statement.charCodeAt(mark.start - 1) === 44;
 }
 
 /** Whether tokens [from, to) hold a word other than a determiner. */

@@ -65,7 +65,8 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
     // What follows "that" after a verb, or a participle cue (", asserting"), is content, not a new clause.
     if (form === 'ing') {
       if (isPunct(previous, ',')) return null;
-      continue;
+      // "Clinton is calling for…": a progressive after its auxiliary is the subject's cue.
+      if (!isAuxiliary(previous)) continue;
     }
     if (!particle && isNounLikeCue(t.lower) && !readsAsSubjectEnd(previous)) continue;
     const cue = particle ? `${t.text} ${particle}` : t.text;

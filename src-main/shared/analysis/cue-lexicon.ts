@@ -71,6 +71,22 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'testify', 'testifies', 'testified', 'testifying'],
   ['speech', 'mention', 'mentions', 'mentioned', 'mentioning'],
   ['speech', 'repeat', 'repeats', 'repeated', 'repeating'],
+  // "called the statement “offensive”", "calling Trump a fascist": naming someone something is a claim.
+  ['speech', 'call', 'calls', 'called', 'calling'],
+  ['speech', 'express', 'expresses', 'expressed', 'expressing'],
+  ['speech', 'voice', 'voices', 'voiced', 'voicing'],
+  ['speech', 'speak', 'speaks', 'spoke', 'speaking'],
+  ['speech', 'talk', 'talks', 'talked', 'talking'],
+  ['speech', 'discuss', 'discusses', 'discussed', 'discussing'],
+  ['speech', 'echo', 'echoes', 'echoed', 'echoing'],
+  ['speech', 'post', 'posts', 'posted', 'posting'],
+  ['speech', 'label', 'labels', 'labelled', 'labelling'],
+  ['speech', 'dub', 'dubs', 'dubbed', 'dubbing'],
+  ['speech', 'brand', 'brands', 'branded', 'branding'],
+  ['speech', 'caution', 'cautions', 'cautioned', 'cautioning'],
+  ['speech', 'demand', 'demands', 'demanded', 'demanding'],
+  ['speech', 'vent', 'vents', 'vented', 'venting'],
+  ['speech', 'muse', 'muses', 'mused', 'musing'],
   ['denial', 'deny', 'denies', 'denied', 'denying'],
   ['denial', 'dismiss', 'dismisses', 'dismissed', 'dismissing'],
   ['denial', 'reject', 'rejects', 'rejected', 'rejecting'],
@@ -112,6 +128,18 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['endorsement', 'encourage', 'encourages', 'encouraged', 'encouraging'],
   ['endorsement', 'favour', 'favours', 'favoured', 'favouring'],
   ['endorsement', 'favor', 'favors', 'favored', 'favoring'],
+  ['endorsement', 'vote', 'votes', 'voted', 'voting'],
+  ['endorsement', 'attack', 'attacks', 'attacked', 'attacking'],
+  ['endorsement', 'blast', 'blasts', 'blasted', 'blasting'],
+  ['endorsement', 'slam', 'slams', 'slammed', 'slamming'],
+  ['endorsement', 'mock', 'mocks', 'mocked', 'mocking'],
+  ['endorsement', 'ridicule', 'ridicules', 'ridiculed', 'ridiculing'],
+  ['endorsement', 'decry', 'decries', 'decried', 'decrying'],
+  ['endorsement', 'hail', 'hails', 'hailed', 'hailing'],
+  ['endorsement', 'tout', 'touts', 'touted', 'touting'],
+  ['endorsement', 'champion', 'champions', 'championed', 'championing'],
+  ['endorsement', 'advocate', 'advocates', 'advocated', 'advocating'],
+  ['endorsement', 'challenge', 'challenges', 'challenged', 'challenging'],
   ['finding', 'find', 'finds', 'found', 'finding'],
   ['finding', 'show', 'shows', 'showed', 'showing'],
 ];
@@ -136,7 +164,9 @@ export const NOUN_LIKE_CUES = new Set(
     'highlight highlights question questions charge charges fear fears hope hopes doubt doubts plan plans ' +
     'want back backs support promise promises finding findings show shows feeling thinking expected ' +
     'considered welcome favour favor dispute disputes decline declines suspect suspects concerned mention ' +
-    'mentions joke jokes lament laments find boast boasts cite'
+    'mentions joke jokes lament laments find boast boasts cite call calls talk talks voice voices post posts ' +
+    'echo echoes label labels brand brands demand demands caution vote votes attack attacks champion champions ' +
+    'advocate advocates challenge challenges speaking talking posting voting branding demanding challenging'
   ).split(' '),
 );
 
