@@ -4,7 +4,7 @@
 import { CONJUNCTIONS, DETERMINERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
 import { clauseSpeaker } from './clause-speaker';
 import { BE_FORMS, isCueAfterSubject, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
-import { AUXILIARY, CUE, HEDGE, isPlaceWord } from './lexicon';
+import { AUXILIARY, CUE, HEDGE, isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
 import {
   formOf,
   isAuxiliary,
@@ -72,6 +72,10 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   // A wire dateline ("NEW YORK, Nov. 19 (UPI) —", "Washington (AFP) –") is not part of the subject.
   let i = datelineEnd(statement, seq);
   let accordingTo: string | null = null;
+  // "Howard Kurtz, Fox News: “…”", "Gingrich: Trump Must Decide": a name, then a colon, then what was said.
+  // What follows the colon is read as well: "The Latest: Sanders declares…" is Sanders's.
+  const colon = speakerBeforeColon(seq, i, phrase);
+  if (colon) i = colon.after;
   // "According to a statement from the Rwandan military, “…”"
   if (seq[i]?.lower === 'according' && seq[i + 1]?.lower === 'to') {
     const end = npUntilComma(seq, i + 2, 14);
@@ -239,6 +243,10 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       relayAfterCue(seq, p, result, phrase);
     }
   }
+  if (result.speaker === null && colon) {
+    result.speaker = colon.speaker;
+    result.cue = ':';
+  }
   if (result.speaker === null && accordingTo) {
     result.speaker = accordingTo;
     result.cue = 'according to';
@@ -275,6 +283,61 @@ function datelineEnd(statement: string, seq: Token[]): number {
   const end = m[0].length;
   const at = seq.findIndex((t) => t.start >= end);
   return at < 0 ? 0 : at;
+}
+
+/** Label words that open a line with a colon without naming anyone ("Update:", "Editor's Note:"). */
+const COLON_LABELS = new Set(
+  (
+    "update updated note editor editors editor’s editor's watch breaking related photo photos video videos " +
+    'correction source sources exclusive live read listen q a question answer analysis opinion poll latest ' +
+    'busted bombshell leaked revealed report shocking just new on in at to about over with from by after'
+  ).split(' '),
+);
+
+/**
+ * The speaker of the interview or headline colon format: one to six capitalised words (with "of", "the",
+ * an affiliation after a comma: "Howard Kurtz, Fox News") opening the statement, right before a colon.
+ * Only the name before the comma is kept. A lone word must read as a name, not a label ("Update:").
+ */
+function speakerBeforeColon(
+  seq: Token[],
+  from: number,
+  phrase: PhraseReader,
+): { speaker: string; after: number } | null {
+  let colon = -1;
+  let nameEnd = -1;
+  let words = 0;
+  for (let p = from; p < seq.length && p - from < 10; p++) {
+    const t = seq[p] as Token;
+    if (isPunct(t, ':')) {
+      colon = p;
+      break;
+    }
+    if (isPunct(t, ',')) {
+      if (nameEnd >= 0 || p === from) return null;
+      nameEnd = p;
+      continue;
+    }
+    if (!t.isWord) return null;
+    if (!t.capitalised && !(p > from && ['of', 'the', 'for', 'and', 'de'].includes(t.lower))) return null;
+    if (t.quoted) return null;
+    words++;
+  }
+  if (colon < 0 || words === 0 || words > 6 || colon + 1 >= seq.length) return null;
+  const end = nameEnd >= 0 ? nameEnd : colon;
+  const first = seq[from] as Token;
+  const last = seq[end - 1] as Token;
+  if (!last.isWord || !last.capitalised) return null;
+  const names = seq.slice(from, end).filter((t) => t.isWord && t.capitalised);
+  if (names.some((t) => COLON_LABELS.has(t.lower))) return null;
+  // A lone word names someone only when the lexicon does not know it as a common word, or knows it as a name.
+  if (names.length === 1) {
+    const lower = first.lower;
+    const name = isFirstName(lower) || isLastName(lower) || /^\p{Lu}{2,}$/u.test(first.text);
+    if (!name && isKnownWord(lower)) return null;
+  }
+  const speaker = phrase.text(from, end);
+  return speaker ? { speaker, after: colon + 1 } : null;
 }
 
 /** A closing quotation mark right after a comma (“…,” saying). */

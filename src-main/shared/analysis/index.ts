@@ -25,6 +25,8 @@ interface Draft {
   speakerFound: SpeakerFound | null;
   cue: string | null;
   via: Actor[];
+  /** The statement ends on a colon outside quotation marks ("Cruz continued:"): what follows is its speaker's. */
+  leadsIn: boolean;
 }
 
 const RELAY_KINDS: SourceKind[] = ['agency', 'outlet'];
@@ -61,6 +63,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       speakerFound: null,
       cue: null,
       via: [],
+      leadsIn: endsOnColon(statement),
     };
     drafts.push(draft);
     previous = draft;
@@ -86,6 +89,11 @@ export function analyzeText(text: string): AnalyzedStatement[] {
     via: d.via.map(refOf),
     entities: d.entities,
   }));
+}
+
+/** "Cruz continued:" — a statement whose last mark is a colon. */
+function endsOnColon(statement: string): boolean {
+  return /:\s*$/.test(statement);
 }
 
 /** A blank line or paragraph separator between two statements (the regex runs only on gaps with a break). */
@@ -163,7 +171,8 @@ function inheritQuotations(drafts: Draft[]): void {
     const current = drafts[i] as Draft;
     const before = drafts[i - 1] as Draft;
     if (current.speaker || !current.quoting.fullyQuoted || current.quoting.startsQuoted) continue;
-    if (before.speaker && before.kind === 'quote' && current.paragraph - before.paragraph <= 1) {
+    const continues = before.kind === 'quote' || before.leadsIn;
+    if (before.speaker && continues && current.paragraph - before.paragraph <= 1) {
       current.speaker = before.speaker;
       current.speakerFound = before.speakerFound;
       current.via = before.via;
