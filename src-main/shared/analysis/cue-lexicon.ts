@@ -170,6 +170,11 @@ export const NOUN_LIKE_CUES = new Set(
   ).split(' '),
 );
 
+/** "called for" → endorsement even though "called" alone is speech. */
+const PHRASAL_KINDS = new Map<string, CueKind>();
+for (const [kind, forms, particle] of PHRASAL_CUES)
+  for (const form of forms) PHRASAL_KINDS.set(`${form} ${particle}`, kind);
+
 const KINDS = new Map<string, CueKind>();
 for (const [kind, ...forms] of CUE_VERBS) for (const form of forms) KINDS.set(form, kind);
 for (const [kind, forms] of PHRASAL_CUES)
@@ -179,6 +184,10 @@ for (const [kind, forms] of PHRASAL_CUES)
 export function cueKind(cue: string): CueKind | null {
   const words = cue.toLowerCase().split(/\s+/);
   if (words[0] === 'according') return 'speech';
+  for (let i = 0; i + 1 < words.length; i++) {
+    const phrasal = PHRASAL_KINDS.get(`${words[i]} ${words[i + 1]}`);
+    if (phrasal) return phrasal;
+  }
   for (const word of words) {
     const kind = KINDS.get(word);
     if (kind) return kind;

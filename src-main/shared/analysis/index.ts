@@ -27,6 +27,8 @@ interface Draft {
   via: Actor[];
   /** The statement ends on a colon outside quotation marks ("Cruz continued:"): what follows is its speaker's. */
   leadsIn: boolean;
+  /** The statement opens with a quotation mark. */
+  opensQuote: boolean;
 }
 
 const RELAY_KINDS: SourceKind[] = ['agency', 'outlet'];
@@ -64,11 +66,12 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       cue: null,
       via: [],
       leadsIn: endsOnColon(statement),
+      opensQuote: /^\s*["“«„]/.test(statement),
     };
     drafts.push(draft);
     previous = draft;
   }
-  for (const draft of drafts) attribute(draft, registry);
+  drafts.forEach((draft, i) => attribute(draft, registry, drafts[i + 1]));
   inheritQuotations(drafts);
   const refs = new Map<Actor, SpeakerRef>();
   const refOf = (actor: Actor): SpeakerRef => {
@@ -106,10 +109,15 @@ function opensParagraph(text: string, from: number, to: number): boolean {
   return breaks && /\n[^\S\n]*\n|\u2029/.test(text.slice(from, to));
 }
 
-function attribute(draft: Draft, registry: ActorRegistry): void {
+function attribute(draft: Draft, registry: ActorRegistry, next: Draft | undefined): void {
   const found = draft.attribution;
   let speakerPhrase = found.speaker;
   let cue = found.cue;
+  // "Cruz continued:" before a quotation: the colon introduces what the subject said, whatever the verb.
+  if (!speakerPhrase && draft.leadsIn && next?.opensQuote && found.subject && found.subjectVerb) {
+    speakerPhrase = found.subject;
+    cue = found.subjectVerb;
+  }
   // An agency or outlet as subject reports with whatever verb it uses ("Tass numbered the coalition…").
   if (!speakerPhrase && found.subject && found.subjectVerb) {
     const kind = phraseKind(found.subject);

@@ -1,0 +1,101 @@
+// More attribution patterns of real news, each shown on sentences written for this test (not taken from any
+// corpus): naming and stance cues, wire datelines, participles after a pause, the interview and headline
+// colon format, a colon lead-in before a quotation, and descriptions kept out of the names.
+import { describe, expect, it } from 'vitest';
+import { cueKind } from '../../../src-main/shared/analysis/cue-lexicon';
+import { analyzeText } from '../../../src-main/shared/analysis/index';
+import { cleanSpeakerPhrase } from '../../../src-main/shared/analysis/speaker-phrase';
+
+const one = (text: string) => {
+  const [first] = analyzeText(text);
+  if (!first) throw new Error(`no statement in ${text}`);
+  return first;
+};
+
+describe('naming, expressing and stance cues', () => {
+  it('reads “called X Y”, “voiced”, “talked about” as speech by the subject', () => {
+    expect(one('Councillor Irma Voss called the new parking rules “a tax on shoppers.”').speaker?.name).toBe(
+      'Irma Voss',
+    );
+    expect(one('Bishop Alan Mercer voiced concern about the closing of the shelter.').speaker?.name).toBe(
+      'Alan Mercer',
+    );
+    expect(one('Dana Whitfield talked about her years on the school board.').speaker?.name).toBe(
+      'Dana Whitfield',
+    );
+  });
+
+  it('reads attacks and votes as stances (endorsement kind)', () => {
+    const attacked = one('Governor Paul Kemper attacked the ferry contract as wasteful.');
+    expect(attacked.speaker?.name).toBe('Paul Kemper');
+    expect(cueKind(attacked.cue ?? '')).toBe('endorsement');
+    expect(cueKind('voted for')).toBe('endorsement');
+    // "called for" stays an endorsement though "called" alone is speech.
+    expect(cueKind('has called for')).toBe('endorsement');
+    expect(cueKind('called')).toBe('speech');
+  });
+
+  it('reads a progressive cue after its auxiliary, and a participle after a dash or a closing quote', () => {
+    expect(one('Mayor Lena Ortiz is calling for a new bridge over the river.').speaker?.name).toBe(
+      'Lena Ortiz',
+    );
+    expect(
+      one('Rosa Delgado praised the “quiet courage of nurses,” saying the hospital owed them a raise.')
+        .speaker?.name,
+    ).toBe('Rosa Delgado');
+    expect(
+      one('Omar Haddad changed his vote at the last minute — saying the budget was too thin.').speaker?.name,
+    ).toBe('Omar Haddad');
+  });
+
+  it('does not read a passive participle after “be” as a relay cue', () => {
+    expect(one('Roughly half of the 2,400 nurses are posted outside the capital.').speaker).toBeNull();
+  });
+});
+
+describe('wire datelines', () => {
+  it('skips the dateline before the subject', () => {
+    expect(
+      one('LISBON, May 3 (Wire) — Port director Ines Carvalho said the strike had ended.').speaker?.name,
+    ).toBe('Ines Carvalho');
+    expect(one('Geneva (Wire) – Union leader Marc Favre said talks would resume.').speaker?.name).toBe(
+      'Marc Favre',
+    );
+  });
+});
+
+describe('interview and headline colon format', () => {
+  it('takes the name before the colon, without its affiliation', () => {
+    const s = one('Nadia Brook, Channel Nine: “The council never read the report.”');
+    expect(s.speaker?.name).toBe('Nadia Brook');
+    expect(s.cue).toBe(':');
+    expect(one('Halvorsen: Rail Plan Will Cost Twice the Estimate.').speaker?.name).toBe('Halvorsen');
+  });
+
+  it('refuses labels, and prefers a speaker read after the colon', () => {
+    expect(one('Update: The bridge reopened on Friday.').speaker).toBeNull();
+    expect(one('The Latest: Mayor Tim Ruiz says the curfew is over.').speaker?.name).toBe('Tim Ruiz');
+  });
+
+  it('hands the speaker of a colon lead-in to the quotation in the next paragraph', () => {
+    const [, quote] = analyzeText(
+      'Judge Carla Moreno continued:\n\n“No one in this court is above the rules.”',
+    );
+    expect(quote?.speaker?.name).toBe('Carla Moreno');
+    expect(quote?.kind).toBe('quote');
+  });
+});
+
+describe('descriptions and clauses are not names', () => {
+  it('keeps a description with a lower-case head as a group, as written', () => {
+    const s = one('Another source said the merger would be announced in June.');
+    expect(s.speaker?.kind).toBe('group');
+    expect(one('The Delgado campaign said the ad would run statewide.').speaker?.kind).toBe('group');
+  });
+
+  it('refuses a clause with its own subject pronoun, and drops a leading “though”', () => {
+    expect(cleanSpeakerPhrase('It also mentions policies she')).toBeNull();
+    expect(cleanSpeakerPhrase('To pay for the new programs')).toBeNull();
+    expect(cleanSpeakerPhrase('Though Ramirez')?.text).toBe('Ramirez');
+  });
+});
