@@ -269,7 +269,15 @@ const DATELINE =
 function datelineEnd(statement: string, seq: Token[]): number {
   const c = statement.charCodeAt(0);
   if (!(c >= 65 && c <= 90) || statement.length < 8) return 0;
-  const m = DATELINE.exec(statement.slice(0, 90));
+  // Most statements have no dash near their start: a character scan spares them the pattern.
+  const limit = Math.min(statement.length, 90);
+  let dash = false;
+  for (let p = 1; p < limit && !dash; p++) {
+    const d = statement.charCodeAt(p);
+    dash = d === 0x2014 || d === 0x2013 || (d === 45 && statement.charCodeAt(p - 1) === 32);
+  }
+  if (!dash) return 0;
+  const m = DATELINE.exec(statement.slice(0, limit));
   if (!m) return 0;
   const place = m[1] as string;
   const words = place.split(/[\s,]+/).filter(Boolean);
