@@ -99,3 +99,29 @@ describe('descriptions and clauses are not names', () => {
     expect(cleanSpeakerPhrase('Though Ramirez')?.text).toBe('Ramirez');
   });
 });
+
+describe('which cue frames the statement', () => {
+  it('prefers a cue closing the statement after a comma to a verb inside it', () => {
+    expect(
+      one('The plan took shape when the two mayors talked at a dinner in May, Lindqvist said.').speaker?.name,
+    ).toBe('Lindqvist');
+  });
+
+  it('does not take a closing cue inside a clause (“after Ruiz spoke”)', () => {
+    expect(one('“The deal is fair,” Okonkwo said after Ruiz spoke.').speaker?.name).toBe('Okonkwo');
+  });
+
+  it('takes the named phrase next to the cue after a clause', () => {
+    expect(
+      one('The money will give them the reach they need to win, union spokesman Ivo Marten said.').speaker
+        ?.name,
+    ).toBe('Ivo Marten');
+  });
+
+  it('does not read the subject of the reported clause as an inverted speaker', () => {
+    const s = one(
+      'Lena Park, a pilot who flew cargo planes for the navy and later for two airlines, said the jet was too old.',
+    );
+    expect(s.speaker?.name).not.toBe('The jet');
+  });
+});
