@@ -164,6 +164,15 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       laterFrom = clause.at + 1;
     }
   }
+  // "Lena Park, a pilot who flew for the navy and later for two airlines, said": a long appositive.
+  if (!result.speaker && subject && isPunct(seq[j], ',') && (tokenised.outsideFlags & CUE) !== 0) {
+    const cue = cueAfterAppositive(seq, j);
+    if (cue > 0) {
+      result.speaker = subject;
+      result.cue = (seq[cue] as Token).text;
+      laterFrom = cue + 1;
+    }
+  }
 
   // Later cues: relay clauses (", RFERL reported"), conjoined verbs ("and has accused"), participles.
   let reporterSeen = false;
@@ -346,6 +355,28 @@ function speakerBeforeColon(
   }
   const speaker = phrase.text(from, end);
   return speaker ? { speaker, after: colon + 1 } : null;
+}
+
+/**
+ * The cue closing an appositive that opens at `comma` right after the subject: the first past or present cue
+ * set off by a comma (or a closing parenthesis), with no quotation, semicolon or colon before it.
+ */
+function cueAfterAppositive(seq: Token[], comma: number): number {
+  for (let p = comma + 1; p < seq.length && p - comma <= 45; p++) {
+    const t = seq[p] as Token;
+    if (!t.isWord) {
+      if (';:'.includes(t.text) || QUOTE_MARKS.has(t.text)) return -1;
+      continue;
+    }
+    const form = formOf(t);
+    if (form !== 'past' && form !== 'third') continue;
+    let b = p - 1;
+    while (b > comma && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
+    // "The bill, opposed by House Republicans," is a participle, not the cue closing an appositive.
+    const closes = b > comma && isPunct(seq[b], ',)') && seq[p + 1]?.lower !== 'by';
+    return !t.capitalised && closes ? p : -1;
+  }
+  return -1;
 }
 
 /** A closing quotation mark right after a comma (“…,” saying). */

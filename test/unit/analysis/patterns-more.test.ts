@@ -118,10 +118,14 @@ describe('which cue frames the statement', () => {
     ).toBe('Ivo Marten');
   });
 
-  it('does not read the subject of the reported clause as an inverted speaker', () => {
+  it('reads a long appositive with its own clauses, and not the subject of what was said', () => {
     const s = one(
       'Lena Park, a pilot who flew cargo planes for the navy and later for two airlines, said the jet was too old.',
     );
-    expect(s.speaker?.name).not.toBe('The jet');
+    expect(s.speaker?.name).toBe('Lena Park');
+  });
+
+  it('does not read a participle after the subject as the cue of an appositive', () => {
+    expect(one('The housing bill, opposed by the mayor, never became law.').speaker).toBeNull();
   });
 });
