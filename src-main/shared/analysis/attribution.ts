@@ -16,6 +16,7 @@ import {
   PhraseReader,
   QUOTE_MARKS,
   startsLowerCase,
+  titleCase,
 } from './phrases';
 import type { Token, TokenisedStatement } from './tokens';
 
@@ -73,9 +74,13 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   let i = datelineEnd(statement, seq);
   let accordingTo: string | null = null;
   // "Howard Kurtz, Fox News: “…”", "Gingrich: Trump Must Decide": a name, then a colon, then what was said.
-  // What follows the colon is read as well: "The Latest: Sanders declares…" is Sanders's.
+  // Labels ("The Latest:", "Update:") are refused there, so a name before the colon is the speaker.
   const colon = speakerBeforeColon(seq, i, phrase);
-  if (colon) i = colon.after;
+  if (colon) {
+    result.speaker = colon.speaker;
+    result.cue = ':';
+    return result;
+  }
   // "According to a statement from the Rwandan military, “…”"
   if (seq[i]?.lower === 'according' && seq[i + 1]?.lower === 'to') {
     const end = npUntilComma(seq, i + 2, 14);
@@ -135,7 +140,7 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
   const passiveVerb =
     (passive && verb !== undefined && formOf(verb) === 'past') ||
-    (verb !== undefined && verb.capitalised && k > 0);
+    (verb !== undefined && verb.capitalised && k > 0 && !titleCase(seq));
   if (subject && verb && particle) {
     result.speaker = subject;
     result.cue = `${verb.text} ${particle}`;
@@ -251,10 +256,6 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       result.cue = t.text;
       relayAfterCue(seq, p, result, phrase);
     }
-  }
-  if (result.speaker === null && colon) {
-    result.speaker = colon.speaker;
-    result.cue = ':';
   }
   if (result.speaker === null && accordingTo) {
     result.speaker = accordingTo;

@@ -13,6 +13,7 @@ import {
   isVerbLike,
   type PhraseReader,
   QUOTE_MARKS,
+  titleCase,
 } from './phrases';
 import type { Token } from './tokens';
 
@@ -52,6 +53,7 @@ const MAX_SEGMENT_WORDS = 14;
 
 /** Finds the first cue outside quotation marks whose speaker can be read around it. */
 export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): ClauseSpeaker | null {
+  const headline = titleCase(seq);
   // "…, Earnest said." / "…, the aide said on Tuesday.": a cue closing the statement frames all of it.
   const last = finalCue(seq);
   if (last > from) {
@@ -68,7 +70,7 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
     if (t.lower === 'that' && previous?.isWord && isVerbLike(previous)) return null;
     if (!form && !particle) continue;
     // "the United States": a capitalised cue word inside a sentence is a name, not a verb.
-    if (t.capitalised && p > 0) continue;
+    if (t.capitalised && p > 0 && !headline) continue;
     // What follows "that" after a verb, or a participle cue (", asserting"), is content, not a new clause.
     if (form === 'ing') {
       if (isPunct(previous, ',')) return null;

@@ -72,7 +72,7 @@ describe('interview and headline colon format', () => {
     expect(one('Halvorsen: Rail Plan Will Cost Twice the Estimate.').speaker?.name).toBe('Halvorsen');
   });
 
-  it('refuses labels, and prefers a speaker read after the colon', () => {
+  it('refuses labels, and then reads the speaker after the colon', () => {
     expect(one('Update: The bridge reopened on Friday.').speaker).toBeNull();
     expect(one('The Latest: Mayor Tim Ruiz says the curfew is over.').speaker?.name).toBe('Tim Ruiz');
   });
@@ -127,5 +127,17 @@ describe('which cue frames the statement', () => {
 
   it('does not read a participle after the subject as the cue of an appositive', () => {
     expect(one('The housing bill, opposed by the mayor, never became law.').speaker).toBeNull();
+  });
+});
+
+describe('title-case headlines', () => {
+  it('reads a capitalised cue in a title-case headline as the verb', () => {
+    const s = one('Governor Ellen Marsh Says Bridge Tolls Will Rise Next Year.');
+    expect(s.speaker?.name).toBe('Ellen Marsh');
+    expect(s.cue).toBe('Says');
+  });
+
+  it('keeps a capitalised cue word inside a name in ordinary text', () => {
+    expect(one('The Reports Office of the council opened on Monday.').speaker).toBeNull();
   });
 });
