@@ -3,7 +3,7 @@
 // “ ” Bogdanov said , according to Interfax.
 import { CONJUNCTIONS, DETERMINERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
 import { clauseSpeaker } from './clause-speaker';
-import { BE_FORMS, isCueAfterSubject, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
+import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE, isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
 import {
   formOf,
@@ -116,6 +116,16 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       break;
     }
     if (t.isWord ? isVerbLike(t) : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)) break;
+    // "Analysts say she…": a plain present cue (not one read as a noun, not after "to") ends the subject.
+    if (
+      j > subjectStart &&
+      t.isWord &&
+      !t.capitalised &&
+      formOf(t) === 'base' &&
+      !isNounLikeCue(t.lower) &&
+      seq[j - 1]?.lower !== 'to'
+    )
+      break;
     if (t.isWord && (isHedge(t) || (isModifier(t) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
     j++;
   }
@@ -135,6 +145,16 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       passive = BE_FORMS.has((seq[k] as Token).lower);
     }
     k++;
+  }
+  // "are more likely to say", "would only say": a cue after "likely to" or "only" is still the subject's.
+  if (afterAuxiliary) {
+    let q = k;
+    while (q < seq.length && q - k < 4 && LEADS_TO_CUE.has(seq[q]?.lower ?? '')) q++;
+    const landed = seq[q];
+    if (q > k && landed && formOf(landed) === 'base' && ['to', 'only'].includes(seq[q - 1]?.lower ?? '')) {
+      k = q;
+      passive = false;
+    }
   }
   const verb = seq[k];
   const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
@@ -257,6 +277,14 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       relayAfterCue(seq, p, result, phrase);
     }
   }
+  // "… doesn't surprise Republican pollster Daron Shaw: “…”": the name right before a colon and a quotation.
+  if (result.speaker === null) {
+    const named = nameBeforeColonQuote(seq, phrase);
+    if (named) {
+      result.speaker = named;
+      result.cue = ':';
+    }
+  }
   if (result.speaker === null && accordingTo) {
     result.speaker = accordingTo;
     result.cue = 'according to';
@@ -270,6 +298,9 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   if (result.via.length > 0) result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
   return result;
 }
+
+/** Words between an auxiliary and a cue that keep the cue the subject's ("more likely to", "only"). */
+const LEADS_TO_CUE = new Set(['more', 'less', 'most', 'least', 'likely', 'unlikely', 'to', 'only', 'also']);
 
 /** Capitalised words, commas and a date, an optional "(Agency)", then a dash, at the start of a statement. */
 const DATELINE =
@@ -378,6 +409,21 @@ function cueAfterAppositive(seq: Token[], comma: number): number {
     return !t.capitalised && closes ? p : -1;
   }
   return -1;
+}
+
+/** The capitalised name (two words or more, or a known first or last name) right before a colon and a quotation. */
+function nameBeforeColonQuote(seq: Token[], phrase: PhraseReader): string | null {
+  for (let p = 1; p + 1 < seq.length; p++) {
+    if (!isPunct(seq[p], ':') || !QUOTE_MARKS.has(seq[p + 1]?.text ?? '')) continue;
+    let a = p;
+    while (a > 0 && seq[a - 1]?.isWord && seq[a - 1]?.capitalised && p - a < 5) a--;
+    if (a === p || a === 0) return null;
+    const first = seq[a] as Token;
+    const known = isFirstName(first.lower) || isLastName((seq[p - 1] as Token).lower);
+    if (p - a < 2 && !known) return null;
+    return phrase.text(a, p) || null;
+  }
+  return null;
 }
 
 /** A closing quotation mark right after a comma (“…,” saying). */

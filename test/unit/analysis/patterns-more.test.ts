@@ -141,3 +141,24 @@ describe('title-case headlines', () => {
     expect(one('The Reports Office of the council opened on Monday.').speaker).toBeNull();
   });
 });
+
+describe('cues after auxiliaries and before a colon', () => {
+  it('reads “are more likely to say”, “would only say” and a negated auxiliary', () => {
+    expect(one('Younger voters are slightly more likely to say the tax is unfair.').speaker?.name).toBe(
+      'Younger voters',
+    );
+    expect(one('The harbour master would only say that the ship was late.').speaker).not.toBeNull();
+    expect(one('Mayor Vera Holm isn’t saying which streets will close.').speaker?.name).toBe('Vera Holm');
+  });
+
+  it('ends a subject at a plain present cue', () => {
+    expect(one('Economists say the rate will rise in spring.').speaker?.name).toBe('Economists');
+  });
+
+  it('takes the name right before a colon and a quotation', () => {
+    const s = one(
+      'The delay does not surprise county engineer Marta Lindgren: “Bridges always take longer.”',
+    );
+    expect(s.speaker?.name).toBe('Marta Lindgren');
+  });
+});
