@@ -29,6 +29,8 @@ interface Draft {
   leadsIn: boolean;
   /** The statement opens with a quotation mark. */
   opensQuote: boolean;
+  /** The statement opens with its speaker ("Trump said of Apple…"): it can name the quotation before it. */
+  speakerFirst: boolean;
 }
 
 const RELAY_KINDS: SourceKind[] = ['agency', 'outlet'];
@@ -67,7 +69,10 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       via: [],
       leadsIn: endsOnColon(statement),
       opensQuote: /^\s*["“«„]/.test(statement),
+      speakerFirst: false,
     };
+    const spoken = draft.attribution.speaker;
+    draft.speakerFirst = spoken !== null && statement.trimStart().startsWith(spoken);
     drafts.push(draft);
     previous = draft;
   }
@@ -174,6 +179,21 @@ function inheritQuotations(drafts: Draft[]): void {
         member.cue = source.cue;
       }
     }
+  }
+  // "“Who do they think they are?” Trump said of Apple.": a quotation takes the speaker of the statement
+  // right after it in the same paragraph when that statement opens with its speaker (read back to front,
+  // so every sentence of a longer quotation does).
+  for (let i = drafts.length - 2; i >= 0; i--) {
+    const current = drafts[i] as Draft;
+    const after = drafts[i + 1] as Draft;
+    if (current.speaker || !current.quoting.fullyQuoted || after.paragraph !== current.paragraph) continue;
+    const names = after.speakerFirst || (after.quoting.fullyQuoted && after.kind === 'quote');
+    if (!after.speaker || !names) continue;
+    current.speaker = after.speaker;
+    current.speakerFound = after.speakerFound;
+    current.via = after.via;
+    current.cue = after.cue;
+    current.kind = 'quote';
   }
   for (let i = 1; i < drafts.length; i++) {
     const current = drafts[i] as Draft;

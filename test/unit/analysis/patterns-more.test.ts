@@ -162,3 +162,20 @@ describe('cues after auxiliaries and before a colon', () => {
     expect(s.speaker?.name).toBe('Marta Lindgren');
   });
 });
+
+describe('quotations named by the statement after them', () => {
+  it('gives a quotation the speaker of the next statement when it opens with the speaker', () => {
+    const found = analyzeText(
+      '“Who will pay for this? Not the developers.” Councillor Rita Okafor said of the tower on Monday.',
+    );
+    expect(found.map((s) => s.speaker?.name ?? null)).toEqual(['Rita Okafor', 'Rita Okafor', 'Rita Okafor']);
+    expect(found[0]?.kind).toBe('quote');
+  });
+
+  it('does not reach across a paragraph or take a speaker named later in a statement', () => {
+    const [first] = analyzeText('“The road is closed.”\n\nCouncillor Rita Okafor said the vote was close.');
+    expect(first?.speaker).toBeNull();
+    const [quote] = analyzeText('“The road is closed.” On Monday the council said it would reopen.');
+    expect(quote?.speaker).toBeNull();
+  });
+});
