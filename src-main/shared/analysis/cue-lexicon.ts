@@ -114,6 +114,7 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['intention', 'seek', 'seeks', 'sought', 'seeking'],
   ['intention', 'propose', 'proposes', 'proposed', 'proposing'],
   ['intention', 'prefer', 'prefers', 'preferred', 'preferring'],
+  ['intention', 'decide', 'decides', 'decided', 'deciding'],
   ['endorsement', 'back', 'backs', 'backed', 'backing'],
   ['endorsement', 'support', 'supports', 'supported', 'supporting'],
   ['endorsement', 'endorse', 'endorses', 'endorsed', 'endorsing'],
@@ -154,6 +155,20 @@ export const PHRASAL_CUES: [CueKind, string[], string][] = [
   ['speech', ['point', 'points', 'pointed', 'pointing'], 'out'],
   ['speech', ['make', 'makes', 'made', 'making'], 'clear'],
   ['speech', ['put', 'puts'], 'it'],
+  ['speech', ['refer', 'refers', 'referred', 'referring'], 'to'],
+  ['speech', ['point', 'points', 'pointed', 'pointing'], 'to'],
+  ['speech', ['weigh', 'weighs', 'weighed', 'weighing'], 'in'],
+  ['speech', ['chime', 'chimes', 'chimed', 'chiming'], 'in'],
+  ['speech', ['fire', 'fires', 'fired', 'firing'], 'back'],
+  ['speech', ['hit', 'hits', 'hitting'], 'back'],
+  ['speech', ['shoot', 'shoots', 'shot', 'shooting'], 'back'],
+  ['speech', ['push', 'pushes', 'pushed', 'pushing'], 'back'],
+  ['speech', ['sound', 'sounds', 'sounded', 'sounding'], 'off'],
+  ['endorsement', ['lash', 'lashes', 'lashed', 'lashing'], 'out'],
+  ['endorsement', ['push', 'pushes', 'pushed', 'pushing'], 'for'],
+  ['endorsement', ['rail', 'rails', 'railed', 'railing'], 'against'],
+  ['endorsement', ['side', 'sides', 'sided', 'siding'], 'with'],
+  ['endorsement', ['stand', 'stands', 'stood', 'standing'], 'by'],
 ];
 
 /** Forms more often read as nouns or adjectives ("reports of deployments", "the state news agency"). */
@@ -166,7 +181,8 @@ export const NOUN_LIKE_CUES = new Set(
     'considered welcome favour favor dispute disputes decline declines suspect suspects concerned mention ' +
     'mentions joke jokes lament laments find boast boasts cite call calls talk talks voice voices post posts ' +
     'echo echoes label labels brand brands demand demands caution vote votes attack attacks champion champions ' +
-    'advocate advocates challenge challenges speaking talking posting voting branding demanding challenging'
+    'advocate advocates challenge challenges speaking talking posting voting branding demanding challenging ' +
+    'offer offers offering'
   ).split(' '),
 );
 

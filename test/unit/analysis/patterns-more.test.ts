@@ -179,3 +179,20 @@ describe('quotations named by the statement after them', () => {
     expect(quote?.speaker).toBeNull();
   });
 });
+
+describe('phrasal stance and speech cues', () => {
+  it('reads “referred to”, “weighed in”, “pushed for”, “sided with” and “decided” by the subject', () => {
+    expect(one('Senator Mona Blake referred to the levy as “a quiet theft.”').speaker?.name).toBe(
+      'Mona Blake',
+    );
+    expect(one('Governor Ray Dunn weighed in on the school merger.').speaker?.name).toBe('Ray Dunn');
+    const pushed = one('The teachers’ union pushed for smaller classes.');
+    expect(cueKind(pushed.cue ?? '')).toBe('endorsement');
+    expect(one('Judge Ana Ruiz sided with the tenants.').speaker?.name).toBe('Ana Ruiz');
+    expect(cueKind(one('Mayor Kim Aho decided to delay the vote.').cue ?? '')).toBe('intention');
+  });
+
+  it('does not read a particle-less use as the phrasal cue', () => {
+    expect(one('The crew pointed the boat north.').speaker).toBeNull();
+  });
+});
