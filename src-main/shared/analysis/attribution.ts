@@ -2,7 +2,7 @@
 // Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
 // “ ” Bogdanov said , according to Interfax.
 import { CONJUNCTIONS, DETERMINERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
-import { clauseSpeaker } from './clause-speaker';
+import { clauseSpeaker, finalSpeaker } from './clause-speaker';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE, isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
 import {
@@ -161,7 +161,12 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   const passiveVerb =
     (passive && verb !== undefined && formOf(verb) === 'past') ||
     (verb !== undefined && verb.capitalised && k > 0 && !titleCase(seq));
-  if (subject && verb && particle) {
+  // "Trump's grasp of policy is worrying, Cuban said.": a closing cue frames the statement.
+  const framed = (tokenised.outsideFlags & CUE) !== 0 ? finalSpeaker(seq, phrase) : null;
+  if (framed && framed.at > k) {
+    result.speaker = framed.speaker;
+    result.cue = framed.cue;
+  } else if (subject && verb && particle) {
     result.speaker = subject;
     result.cue = `${verb.text} ${particle}`;
   } else if (

@@ -54,13 +54,8 @@ const MAX_SEGMENT_WORDS = 14;
 /** Finds the first cue outside quotation marks whose speaker can be read around it. */
 export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): ClauseSpeaker | null {
   const headline = titleCase(seq);
-  // "…, Earnest said." / "…, the aide said on Tuesday.": a cue closing the statement frames all of it.
-  const last = finalCue(seq);
-  if (last > from) {
-    const t = seq[last] as Token;
-    const before = speakerBefore(seq, last, phrase, isPunct(seq[last - 1], ','));
-    if (before) return { speaker: before, cue: t.text, at: last };
-  }
+  const final = finalSpeaker(seq, phrase);
+  if (final && final.at > from) return final;
   for (let p = from; p < seq.length; p++) {
     const t = seq[p] as Token;
     if (!t.isWord) continue;
@@ -101,6 +96,17 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
   return null;
 }
 
+/**
+ * "…, Earnest said." / "…, the aide said in a statement.": a cue closing the statement after a comma frames
+ * all of it; its speaker is read before it.
+ */
+export function finalSpeaker(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null {
+  const last = finalCue(seq);
+  if (last <= 0) return null;
+  const before = speakerBefore(seq, last, phrase, isPunct(seq[last - 1], ','));
+  return before ? { speaker: before, cue: (seq[last] as Token).text, at: last } : null;
+}
+
 /** The index of a past or present cue that ends the statement (before a time or "on" + day), or -1. */
 function finalCue(seq: Token[]): number {
   let p = seq.length - 1;
@@ -113,6 +119,15 @@ function finalCue(seq: Token[]): number {
   if (!t || !t.isWord || t.capitalised || t.quoted) return -1;
   const form = formOf(t);
   if (form !== 'past' && form !== 'third') return -1;
+  // "…his previous comments." is a noun; "…weren't disclosed." is passive.
+  const previous = seq[p - 1];
+  if (isNounLikeCue(t.lower) && !readsAsSubjectEnd(previous)) return -1;
+  if (
+    previous &&
+    isAuxiliary(previous) &&
+    /^(?:is|are|was|were|be|been|being|isn|aren|wasn|weren)/.test(previous.lower)
+  )
+    return -1;
   // Only a cue set off after a comma, dash or quotation ("…, Earnest said."), not "…after Rubio spoke."
   for (let b = p - 1; b >= 0 && p - b <= 10; b--) {
     const w = seq[b] as Token;

@@ -67,6 +67,16 @@ function readsAsVerb(word: string): boolean {
   return isFiniteVerb(word) || (word.length > 4 && word.endsWith('ed'));
 }
 
+const AFTER_PARTICIPLE =
+  /^(?:by|on|in|for|from|at|during|last|this|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|online)$/i;
+
+/** "conducted by", "released Sunday": a past participle after a noun, followed by an agent or a time. */
+function reducedRelative(words: string[], i: number): boolean {
+  const w = words[i] as string;
+  const next = words[i + 1];
+  return /(?:ed|en|wn|st|ne)$/.test(w) && next !== undefined && AFTER_PARTICIPLE.test(next);
+}
+
 export interface CleanPhrase {
   text: string;
   /** A plural or quantified subject: kept as written, with kind `group`. */
@@ -130,7 +140,9 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   if (words.length === 1 && PERSONAL_PRONOUNS.has(lower[0] as string)) return null;
   if (/^\p{Ll}[\p{L}]*ing$/u.test(words[0] as string)) return null;
   // A clause, not a noun phrase: a lower-case finite verb after the first word ("the two turned vicious").
-  if (words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w))) return null;
+  // A participle opening a reduced relative ("a poll conducted by Edison", "polls released Sunday") is not one.
+  if (words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w) && !reducedRelative(words, i)))
+    return null;
   // "Though she", "It also mentions policies she", "To pay for…": a clause, not a name.
   if (lower.some((w, i) => i > 0 && SUBJECT_PRONOUNS.has(w))) return null;
   if (CLAUSE_OPENING.has(lower[0] as string)) return null;

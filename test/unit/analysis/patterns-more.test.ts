@@ -196,3 +196,23 @@ describe('phrasal stance and speech cues', () => {
     expect(one('The crew pointed the boat north.').speaker).toBeNull();
   });
 });
+
+describe('closing cues and reduced relatives', () => {
+  it('lets a closing “…, X said.” frame a statement whose subject has a verb of its own', () => {
+    expect(one('The rising tolls are worrying, county engineer Sam Ito said.').speaker?.name).toBe('Sam Ito');
+  });
+
+  it('does not take a closing noun or passive as the framing cue', () => {
+    expect(one('Mayor Ruth Abel said the fund was empty, given the latest reports.').speaker?.name).toBe(
+      'Ruth Abel',
+    );
+    expect(one('The ferry company said 40 names were never disclosed.').speaker?.name).toBe('Ferry company');
+  });
+
+  it('keeps a source with a reduced relative clause (“a poll conducted by …”)', () => {
+    expect(cleanSpeakerPhrase('a poll conducted by Harbor Research')?.text).toBe(
+      'a poll conducted by Harbor Research',
+    );
+    expect(cleanSpeakerPhrase('the council approved the plan')).toBeNull();
+  });
+});
