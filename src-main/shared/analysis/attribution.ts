@@ -3,6 +3,7 @@
 // “ ” Bogdanov said , according to Interfax.
 import { CONJUNCTIONS, DETERMINERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
 import { clauseSpeaker, finalSpeaker } from './clause-speaker';
+import { cueKind } from './cue-lexicon';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE, isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
 import {
@@ -162,7 +163,10 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     (passive && verb !== undefined && formOf(verb) === 'past') ||
     (verb !== undefined && verb.capitalised && k > 0 && !titleCase(seq));
   // "Trump's grasp of policy is worrying, Cuban said.": a closing cue frames the statement.
-  const framed = (tokenised.outsideFlags & CUE) !== 0 ? finalSpeaker(seq, phrase) : null;
+  // A subject that itself says, asserts or denies keeps the statement; the closing cue is then its relay
+  // ("A spokesperson asserted that …, RFERL reported").
+  const subjectSpeaks = verb?.isWord === true && ['speech', 'denial'].includes(cueKind(verb.lower) ?? '');
+  const framed = (tokenised.outsideFlags & CUE) !== 0 && !subjectSpeaks ? finalSpeaker(seq, phrase) : null;
   if (framed && framed.at > k) {
     result.speaker = framed.speaker;
     result.cue = framed.cue;
@@ -174,7 +178,9 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     verb &&
     verb.isWord &&
     !passiveVerb &&
-    isCueAfterSubject(verb.lower, afterAuxiliary)
+    // "The report states that…": a cue more often read as a noun is a verb before "that".
+    (isCueAfterSubject(verb.lower, afterAuxiliary) ||
+      (seq[k + 1]?.lower === 'that' && (formOf(verb) === 'third' || formOf(verb) === 'past')))
   ) {
     result.speaker = subject;
     result.cue = verb.text;

@@ -87,6 +87,18 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'demand', 'demands', 'demanded', 'demanding'],
   ['speech', 'vent', 'vents', 'vented', 'venting'],
   ['speech', 'muse', 'muses', 'mused', 'musing'],
+  ['speech', 'interject', 'interjects', 'interjected', 'interjecting'],
+  ['speech', 'signal', 'signals', 'signaled', 'signaling'],
+  ['speech', 'signal', 'signals', 'signalled', 'signalling'],
+  ['speech', 'counter', 'counters', 'countered', 'countering'],
+  ['speech', 'speculate', 'speculates', 'speculated', 'speculating'],
+  ['speech', 'liken', 'likens', 'likened', 'likening'],
+  ['speech', 'articulate', 'articulates', 'articulated', 'articulating'],
+  ['speech', 'apologise', 'apologises', 'apologised', 'apologising'],
+  ['speech', 'apologize', 'apologizes', 'apologized', 'apologizing'],
+  ['speech', 'protest', 'protests', 'protested', 'protesting'],
+  ['speech', 'bemoan', 'bemoans', 'bemoaned', 'bemoaning'],
+  ['speech', 'thank', 'thanks', 'thanked', 'thanking'],
   ['denial', 'deny', 'denies', 'denied', 'denying'],
   ['denial', 'dismiss', 'dismisses', 'dismissed', 'dismissing'],
   ['denial', 'reject', 'rejects', 'rejected', 'rejecting'],
@@ -141,6 +153,7 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['endorsement', 'champion', 'champions', 'championed', 'championing'],
   ['endorsement', 'advocate', 'advocates', 'advocated', 'advocating'],
   ['endorsement', 'challenge', 'challenges', 'challenged', 'challenging'],
+  ['endorsement', 'assail', 'assails', 'assailed', 'assailing'],
   ['finding', 'find', 'finds', 'found', 'finding'],
   ['finding', 'show', 'shows', 'showed', 'showing'],
 ];
@@ -182,7 +195,8 @@ export const NOUN_LIKE_CUES = new Set(
     'mentions joke jokes lament laments find boast boasts cite call calls talk talks voice voices post posts ' +
     'echo echoes label labels brand brands demand demands caution vote votes attack attacks champion champions ' +
     'advocate advocates challenge challenges speaking talking posting voting branding demanding challenging ' +
-    'offer offers offering'
+    'offer offers offering signal signals counter counters protest protests thanks articulate ' +
+    'counter'
   ).split(' '),
 );
 

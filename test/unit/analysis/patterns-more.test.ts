@@ -202,6 +202,17 @@ describe('closing cues and reduced relatives', () => {
     expect(one('The rising tolls are worrying, county engineer Sam Ito said.').speaker?.name).toBe('Sam Ito');
   });
 
+  it('keeps a subject that itself speaks, with the closing outlet as its relay', () => {
+    const s = one('A port spokesperson asserted that the cranes were idle, the Coastal Courier reported.');
+    expect(s.speaker?.name).toMatch(/spokesperson/i);
+    expect(s.via.map((v) => v.name)).toEqual([expect.stringMatching(/Coastal Courier/)]);
+  });
+
+  it('reads a noun-like cue before “that” as the verb, and more speech verbs', () => {
+    expect(one('The county report states that the fund was short.').speaker?.name).toBe('County report');
+    expect(one('Councillor Jo Reyes countered that the plan was cheap.').speaker?.name).toBe('Jo Reyes');
+  });
+
   it('does not take a closing noun or passive as the framing cue', () => {
     expect(one('Mayor Ruth Abel said the fund was empty, given the latest reports.').speaker?.name).toBe(
       'Ruth Abel',
