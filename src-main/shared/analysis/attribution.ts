@@ -166,9 +166,11 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   // "Trump's grasp of policy is worrying, Cuban said.": a closing cue frames the statement.
   // A subject that itself says, asserts or denies keeps the statement; the closing cue is then its relay
   // ("A spokesperson asserted that …, RFERL reported").
-  const subjectSpeaks = verb?.isWord === true && ['speech', 'denial'].includes(cueKind(verb.lower) ?? '');
-  const framed = (tokenised.outsideFlags & CUE) !== 0 && !subjectSpeaks ? finalSpeaker(seq, phrase) : null;
-  if (framed && framed.at > k) {
+  const closing = (tokenised.outsideFlags & CUE) !== 0 ? finalSpeaker(seq, phrase) : null;
+  const subjectSpeaks = (): boolean =>
+    verb?.isWord === true && ['speech', 'denial'].includes(cueKind(verb.lower) ?? '');
+  const framed = closing && closing.at > k && !subjectSpeaks() ? closing : null;
+  if (framed) {
     result.speaker = framed.speaker;
     result.cue = framed.cue;
   } else if (subject && verb && particle) {
@@ -194,7 +196,7 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   let laterFrom = Math.max(k + 1, subjectStart);
   // Every cue the clause reader can use carries a cue flag: statements without one are skipped.
   if (!result.speaker && (tokenised.outsideFlags & CUE) !== 0) {
-    const clause = clauseSpeaker(seq, phrase);
+    const clause = clauseSpeaker(seq, phrase, 0, closing);
     if (clause) {
       result.speaker = clause.speaker;
       result.cue = clause.cue;

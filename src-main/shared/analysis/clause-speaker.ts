@@ -52,9 +52,15 @@ const MAX_BACK = 40;
 const MAX_SEGMENT_WORDS = 14;
 
 /** Finds the first cue outside quotation marks whose speaker can be read around it. */
-export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): ClauseSpeaker | null {
-  const headline = titleCase(seq);
-  const final = finalSpeaker(seq, phrase);
+export function clauseSpeaker(
+  seq: Token[],
+  phrase: PhraseReader,
+  from = 0,
+  /** The closing cue's reading when the caller has it already. */
+  closing?: ClauseSpeaker | null,
+): ClauseSpeaker | null {
+  let headline: boolean | undefined;
+  const final = closing === undefined ? finalSpeaker(seq, phrase) : closing;
   if (final && final.at > from) return final;
   for (let p = from; p < seq.length; p++) {
     const t = seq[p] as Token;
@@ -65,7 +71,7 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
     if (t.lower === 'that' && previous?.isWord && isVerbLike(previous)) return null;
     if (!form && !particle) continue;
     // "the United States": a capitalised cue word inside a sentence is a name, not a verb.
-    if (t.capitalised && p > 0 && !headline) continue;
+    if (t.capitalised && p > 0 && !(headline ??= titleCase(seq))) continue;
     // What follows "that" after a verb, or a participle cue (", asserting"), is content, not a new clause.
     if (form === 'ing') {
       if (isPunct(previous, ',')) return null;
