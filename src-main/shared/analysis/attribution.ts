@@ -195,7 +195,9 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   // Appositive, inverted and descriptive subjects, read around the cue.
   let laterFrom = Math.max(k + 1, subjectStart);
   // Every cue the clause reader can use carries a cue flag: statements without one are skipped.
-  if (!result.speaker && (tokenised.outsideFlags & CUE) !== 0) {
+  // "According to the Post, officials asked whether the candidate announced…": with a leading source, a cue
+  // read inside the clause does not replace it; only the subject's own cue does.
+  if (!result.speaker && !accordingTo && (tokenised.outsideFlags & CUE) !== 0) {
     const clause = clauseSpeaker(seq, phrase, 0, closing);
     if (clause) {
       result.speaker = clause.speaker;

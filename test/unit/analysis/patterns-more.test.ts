@@ -227,3 +227,12 @@ describe('closing cues and reduced relatives', () => {
     expect(cleanSpeakerPhrase('the council approved the plan')).toBeNull();
   });
 });
+
+describe('a leading “according to”', () => {
+  it('keeps the leading source when the only other cue sits inside the clause', () => {
+    const s = one(
+      'According to the Harbor Ledger, campaign staff studied what would happen if their candidate announced a run.',
+    );
+    expect(s.speaker?.name).toMatch(/Harbor Ledger/);
+  });
+});
