@@ -2,8 +2,10 @@
 // Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
 // “ ” Bogdanov said , according to Interfax.
 import { CONJUNCTIONS, DETERMINERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
-import { clauseSpeaker } from './clause-speaker';
-import { BE_FORMS, isCueAfterSubject, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
+import { clauseSpeaker, finalSpeaker } from './clause-speaker';
+import { cueAfterAppositive, datelineEnd, nameBeforeColonQuote, speakerBeforeColon } from './openings';
+import { cueKind } from './cue-lexicon';
+import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE } from './lexicon';
 import {
   formOf,
@@ -16,6 +18,7 @@ import {
   PhraseReader,
   QUOTE_MARKS,
   startsLowerCase,
+  titleCase,
 } from './phrases';
 import type { Token, TokenisedStatement } from './tokens';
 
@@ -69,12 +72,21 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     }
   }
 
-  let i = 0;
+  // A wire dateline ("NEW YORK, Nov. 19 (UPI) —", "Washington (AFP) –") is not part of the subject.
+  let i = datelineEnd(statement, seq);
   let accordingTo: string | null = null;
+  // "Howard Kurtz, Fox News: “…”", "Gingrich: Trump Must Decide": a name, then a colon, then what was said.
+  // Labels ("The Latest:", "Update:") are refused there, so a name before the colon is the speaker.
+  const colon = speakerBeforeColon(seq, i, phrase);
+  if (colon) {
+    result.speaker = colon.speaker;
+    result.cue = ':';
+    return result;
+  }
   // "According to a statement from the Rwandan military, “…”"
-  if (seq[0]?.lower === 'according' && seq[1]?.lower === 'to') {
-    const end = npUntilComma(seq, 2, 14);
-    accordingTo = phrase.text(2, end);
+  if (seq[i]?.lower === 'according' && seq[i + 1]?.lower === 'to') {
+    const end = npUntilComma(seq, i + 2, 14);
+    accordingTo = phrase.text(i + 2, end);
     i = isPunct(seq[end], ',') ? end + 1 : end;
   }
   // Leading adverbials: "As of Tuesday morning, …", "In early November, …".
@@ -106,6 +118,16 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       break;
     }
     if (t.isWord ? isVerbLike(t) : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)) break;
+    // "Analysts say she…": a plain present cue (not one read as a noun, not after "to") ends the subject.
+    if (
+      j > subjectStart &&
+      t.isWord &&
+      !t.capitalised &&
+      formOf(t) === 'base' &&
+      !isNounLikeCue(t.lower) &&
+      seq[j - 1]?.lower !== 'to'
+    )
+      break;
     if (t.isWord && (isHedge(t) || (isModifier(t) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
     j++;
   }
@@ -126,12 +148,32 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     }
     k++;
   }
+  // "are more likely to say", "would only say": a cue after "likely to" or "only" is still the subject's.
+  if (afterAuxiliary) {
+    let q = k;
+    while (q < seq.length && q - k < 4 && LEADS_TO_CUE.has(seq[q]?.lower ?? '')) q++;
+    const landed = seq[q];
+    if (q > k && landed && formOf(landed) === 'base' && ['to', 'only'].includes(seq[q - 1]?.lower ?? '')) {
+      k = q;
+      passive = false;
+    }
+  }
   const verb = seq[k];
   const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
   const passiveVerb =
     (passive && verb !== undefined && formOf(verb) === 'past') ||
-    (verb !== undefined && verb.capitalised && k > 0);
-  if (subject && verb && particle) {
+    (verb !== undefined && verb.capitalised && k > 0 && !titleCase(seq));
+  // "Trump's grasp of policy is worrying, Cuban said.": a closing cue frames the statement.
+  // A subject that itself says, asserts or denies keeps the statement; the closing cue is then its relay
+  // ("A spokesperson asserted that …, RFERL reported").
+  const closing = (tokenised.outsideFlags & CUE) !== 0 ? finalSpeaker(seq, phrase) : null;
+  const subjectSpeaks = (): boolean =>
+    verb?.isWord === true && ['speech', 'denial'].includes(cueKind(verb.lower) ?? '');
+  const framed = closing && closing.at > k && !subjectSpeaks() ? closing : null;
+  if (framed) {
+    result.speaker = framed.speaker;
+    result.cue = framed.cue;
+  } else if (subject && verb && particle) {
     result.speaker = subject;
     result.cue = `${verb.text} ${particle}`;
   } else if (
@@ -139,7 +181,9 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     verb &&
     verb.isWord &&
     !passiveVerb &&
-    isCueAfterSubject(verb.lower, afterAuxiliary)
+    // "The report states that…": a cue more often read as a noun is a verb before "that".
+    (isCueAfterSubject(verb.lower, afterAuxiliary) ||
+      (seq[k + 1]?.lower === 'that' && (formOf(verb) === 'third' || formOf(verb) === 'past')))
   ) {
     result.speaker = subject;
     result.cue = verb.text;
@@ -151,12 +195,23 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   // Appositive, inverted and descriptive subjects, read around the cue.
   let laterFrom = Math.max(k + 1, subjectStart);
   // Every cue the clause reader can use carries a cue flag: statements without one are skipped.
-  if (!result.speaker && (tokenised.outsideFlags & CUE) !== 0) {
-    const clause = clauseSpeaker(seq, phrase);
+  // "According to the Post, officials asked whether the candidate announced…": with a leading source, a cue
+  // read inside the clause does not replace it; only the subject's own cue does.
+  if (!result.speaker && !accordingTo && (tokenised.outsideFlags & CUE) !== 0) {
+    const clause = clauseSpeaker(seq, phrase, 0, closing);
     if (clause) {
       result.speaker = clause.speaker;
       result.cue = clause.cue;
       laterFrom = clause.at + 1;
+    }
+  }
+  // "Lena Park, a pilot who flew for the navy and later for two airlines, said": a long appositive.
+  if (!result.speaker && subject && isPunct(seq[j], ',') && (tokenised.outsideFlags & CUE) !== 0) {
+    const cue = cueAfterAppositive(seq, j);
+    if (cue > 0) {
+      result.speaker = subject;
+      result.cue = (seq[cue] as Token).text;
+      laterFrom = cue + 1;
     }
   }
 
@@ -176,6 +231,8 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     }
     const form = formOf(t);
     if (!form) continue;
+    // "troops are posted abroad": a past participle after "be" is passive, not a relay's cue.
+    if (form === 'past' && BE_FORMS.has(seq[p - 1]?.lower ?? '')) continue;
     // Back over adverbs and auxiliaries to a noun phrase opened by a comma or a closing quotation mark.
     let b = p - 1;
     while (b >= 0 && seq[b]?.isWord && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
@@ -223,11 +280,25 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       continue;
     }
     const conjoined = seq[b]?.lower === 'and' || seq[b]?.lower === 'but';
-    const participle = form === 'ing' && isPunct(seq[p - 1], ',') && !reporterSeen;
+    // ", saying", "— saying", "defense of “New York values,” saying": a participle after a pause.
+    const pause =
+      isPunct(seq[p - 1], ',—–') ||
+      (QUOTE_MARKS.has(seq[p - 1]?.text ?? '') &&
+        seq[p - 1]?.quoted === false &&
+        closesOnComma(statement, seq[p - 1]));
+    const participle = form === 'ing' && pause && !reporterSeen;
     if (subject && (conjoined || participle) && form !== 'base') {
       result.speaker = subject;
       result.cue = t.text;
       relayAfterCue(seq, p, result, phrase);
+    }
+  }
+  // "… doesn't surprise Republican pollster Daron Shaw: “…”": the name right before a colon and a quotation.
+  if (result.speaker === null) {
+    const named = nameBeforeColonQuote(seq, phrase);
+    if (named) {
+      result.speaker = named;
+      result.cue = ':';
     }
   }
   if (result.speaker === null && accordingTo) {
@@ -242,6 +313,14 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   }
   if (result.via.length > 0) result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
   return result;
+}
+
+/** Words between an auxiliary and a cue that keep the cue the subject's ("more likely to", "only"). */
+const LEADS_TO_CUE = new Set(['more', 'less', 'most', 'least', 'likely', 'unlikely', 'to', 'only', 'also']);
+
+/** A closing quotation mark right after a comma (“…,” saying). */
+function closesOnComma(statement: string, mark: Token | undefined): boolean {
+  return !!mark && mark.start > 0 && statement.charCodeAt(mark.start - 1) === 44;
 }
 
 /** Whether tokens [from, to) hold a word other than a determiner. */

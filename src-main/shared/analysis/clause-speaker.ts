@@ -13,6 +13,7 @@ import {
   isVerbLike,
   type PhraseReader,
   QUOTE_MARKS,
+  titleCase,
 } from './phrases';
 import type { Token } from './tokens';
 
@@ -51,7 +52,16 @@ const MAX_BACK = 40;
 const MAX_SEGMENT_WORDS = 14;
 
 /** Finds the first cue outside quotation marks whose speaker can be read around it. */
-export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): ClauseSpeaker | null {
+export function clauseSpeaker(
+  seq: Token[],
+  phrase: PhraseReader,
+  from = 0,
+  /** The closing cue's reading when the caller has it already. */
+  closing?: ClauseSpeaker | null,
+): ClauseSpeaker | null {
+  let headline: boolean | undefined;
+  const final = closing === undefined ? finalSpeaker(seq, phrase) : closing;
+  if (final && final.at > from) return final;
   for (let p = from; p < seq.length; p++) {
     const t = seq[p] as Token;
     if (!t.isWord) continue;
@@ -61,11 +71,12 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
     if (t.lower === 'that' && previous?.isWord && isVerbLike(previous)) return null;
     if (!form && !particle) continue;
     // "the United States": a capitalised cue word inside a sentence is a name, not a verb.
-    if (t.capitalised && p > 0) continue;
+    if (t.capitalised && p > 0 && !(headline ??= titleCase(seq))) continue;
     // What follows "that" after a verb, or a participle cue (", asserting"), is content, not a new clause.
     if (form === 'ing') {
       if (isPunct(previous, ',')) return null;
-      continue;
+      // "Clinton is calling for…": a progressive after its auxiliary is the subject's cue.
+      if (!isAuxiliary(previous)) continue;
     }
     if (!particle && isNounLikeCue(t.lower) && !readsAsSubjectEnd(previous)) continue;
     const cue = particle ? `${t.text} ${particle}` : t.text;
@@ -89,6 +100,52 @@ export function clauseSpeaker(seq: Token[], phrase: PhraseReader, from = 0): Cla
     }
   }
   return null;
+}
+
+/**
+ * "…, Earnest said." / "…, the aide said in a statement.": a cue closing the statement after a comma frames
+ * all of it; its speaker is read before it.
+ */
+export function finalSpeaker(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null {
+  const last = finalCue(seq);
+  if (last <= 0) return null;
+  const before = speakerBefore(seq, last, phrase, isPunct(seq[last - 1], ','));
+  return before ? { speaker: before, cue: (seq[last] as Token).text, at: last } : null;
+}
+
+/** The index of a past or present cue that ends the statement (before a time or "on" + day), or -1. */
+function finalCue(seq: Token[]): number {
+  let p = seq.length - 1;
+  while (p >= 0 && !seq[p]?.isWord) p--;
+  while (p > 0 && (((seq[p] as Token).flags & CALENDAR) !== 0 || isModifier(seq[p]))) {
+    p--;
+    if (seq[p]?.lower === 'on') p--;
+  }
+  const t = seq[p];
+  if (!t || !t.isWord || t.capitalised || t.quoted) return -1;
+  const form = formOf(t);
+  if (form !== 'past' && form !== 'third') return -1;
+  // "…his previous comments." is a noun; "…weren't disclosed." is passive.
+  const previous = seq[p - 1];
+  if (isNounLikeCue(t.lower) && !readsAsSubjectEnd(previous)) return -1;
+  if (
+    previous &&
+    isAuxiliary(previous) &&
+    /^(?:is|are|was|were|be|been|being|isn|aren|wasn|weren)/.test(previous.lower)
+  )
+    return -1;
+  // Only a cue set off after a comma, dash or quotation ("…, Earnest said."), not "…after Rubio spoke."
+  for (let b = p - 1; b >= 0 && p - b <= 10; b--) {
+    const w = seq[b] as Token;
+    if (!w.isWord) return isPunct(w, ',—–') || QUOTE_MARKS.has(w.text) ? p : -1;
+    if (
+      CLAUSE_OPENERS.has(w.lower) ||
+      w.lower === 'as' ||
+      (isVerbLike(w) && !isAuxiliary(w) && !isModifier(w))
+    )
+      return -1;
+  }
+  return -1;
 }
 
 /** A word after which a noun-like cue is a verb: an auxiliary, an adverb, a pronoun or a name ("Trump plans"). */
@@ -151,11 +208,17 @@ function speakerAfter(seq: Token[], from: number, phrase: PhraseReader): string 
   if (PERSONAL.has(first.lower)) return null;
   if ((first.flags & CALENDAR) !== 0 || isModifier(first)) return null;
   let end = from;
+  let comma = false;
   while (end < seq.length && end - from < MAX_BACK) {
     const t = seq[end] as Token;
     if (!t.isWord && (';:'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
     if (t.isWord && (t.lower === 'according' || t.lower === 'who' || t.lower === 'which')) break;
-    if (t.isWord && isVerbLike(t) && end > from) break;
+    if (t.isWord && isVerbLike(t) && end > from) {
+      // "…, said the Boeing was unusual": the words after the cue are the subject of what was said.
+      if (!comma && !t.capitalised && !isNounLikeCue(t.lower) && formOf(t) === null) return null;
+      break;
+    }
+    if (isPunct(t, ',')) comma = true;
     end++;
   }
   return chooseSegment(segments(seq, from, end), phrase, false);
@@ -214,6 +277,17 @@ function chooseSegment(parts: [number, number][], phrase: PhraseReader, before: 
     const next = parts[first + 1];
     if (next && isNamed(phrase, next[0], next[1]) && next[1] - next[0] <= 5 && allCapitalised(phrase, next))
       return phrase.text(next[0], next[1]);
+    // "…they need to win, party spokesman Neil Sroka said": the named phrase next to the cue.
+    const lastPart = parts[parts.length - 1];
+    if (
+      before &&
+      lastPart &&
+      lastPart !== head &&
+      isNamed(phrase, lastPart[0], lastPart[1]) &&
+      lastPart[1] - lastPart[0] <= 6 &&
+      !hasVerb(phrase, lastPart[0], lastPart[1])
+    )
+      return phrase.text(lastPart[0], lastPart[1]);
   }
   return phrase.text(hs, he).replace(/^(?:and|but)\s+/i, '') || null;
 }

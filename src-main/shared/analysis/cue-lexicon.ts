@@ -71,6 +71,34 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'testify', 'testifies', 'testified', 'testifying'],
   ['speech', 'mention', 'mentions', 'mentioned', 'mentioning'],
   ['speech', 'repeat', 'repeats', 'repeated', 'repeating'],
+  // "called the statement “offensive”", "calling Trump a fascist": naming someone something is a claim.
+  ['speech', 'call', 'calls', 'called', 'calling'],
+  ['speech', 'express', 'expresses', 'expressed', 'expressing'],
+  ['speech', 'voice', 'voices', 'voiced', 'voicing'],
+  ['speech', 'speak', 'speaks', 'spoke', 'speaking'],
+  ['speech', 'talk', 'talks', 'talked', 'talking'],
+  ['speech', 'discuss', 'discusses', 'discussed', 'discussing'],
+  ['speech', 'echo', 'echoes', 'echoed', 'echoing'],
+  ['speech', 'post', 'posts', 'posted', 'posting'],
+  ['speech', 'label', 'labels', 'labelled', 'labelling'],
+  ['speech', 'dub', 'dubs', 'dubbed', 'dubbing'],
+  ['speech', 'brand', 'brands', 'branded', 'branding'],
+  ['speech', 'caution', 'cautions', 'cautioned', 'cautioning'],
+  ['speech', 'demand', 'demands', 'demanded', 'demanding'],
+  ['speech', 'vent', 'vents', 'vented', 'venting'],
+  ['speech', 'muse', 'muses', 'mused', 'musing'],
+  ['speech', 'interject', 'interjects', 'interjected', 'interjecting'],
+  ['speech', 'signal', 'signals', 'signaled', 'signaling'],
+  ['speech', 'signal', 'signals', 'signalled', 'signalling'],
+  ['speech', 'counter', 'counters', 'countered', 'countering'],
+  ['speech', 'speculate', 'speculates', 'speculated', 'speculating'],
+  ['speech', 'liken', 'likens', 'likened', 'likening'],
+  ['speech', 'articulate', 'articulates', 'articulated', 'articulating'],
+  ['speech', 'apologise', 'apologises', 'apologised', 'apologising'],
+  ['speech', 'apologize', 'apologizes', 'apologized', 'apologizing'],
+  ['speech', 'protest', 'protests', 'protested', 'protesting'],
+  ['speech', 'bemoan', 'bemoans', 'bemoaned', 'bemoaning'],
+  ['speech', 'thank', 'thanks', 'thanked', 'thanking'],
   ['denial', 'deny', 'denies', 'denied', 'denying'],
   ['denial', 'dismiss', 'dismisses', 'dismissed', 'dismissing'],
   ['denial', 'reject', 'rejects', 'rejected', 'rejecting'],
@@ -98,6 +126,7 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['intention', 'seek', 'seeks', 'sought', 'seeking'],
   ['intention', 'propose', 'proposes', 'proposed', 'proposing'],
   ['intention', 'prefer', 'prefers', 'preferred', 'preferring'],
+  ['intention', 'decide', 'decides', 'decided', 'deciding'],
   ['endorsement', 'back', 'backs', 'backed', 'backing'],
   ['endorsement', 'support', 'supports', 'supported', 'supporting'],
   ['endorsement', 'endorse', 'endorses', 'endorsed', 'endorsing'],
@@ -112,6 +141,19 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['endorsement', 'encourage', 'encourages', 'encouraged', 'encouraging'],
   ['endorsement', 'favour', 'favours', 'favoured', 'favouring'],
   ['endorsement', 'favor', 'favors', 'favored', 'favoring'],
+  ['endorsement', 'vote', 'votes', 'voted', 'voting'],
+  ['endorsement', 'attack', 'attacks', 'attacked', 'attacking'],
+  ['endorsement', 'blast', 'blasts', 'blasted', 'blasting'],
+  ['endorsement', 'slam', 'slams', 'slammed', 'slamming'],
+  ['endorsement', 'mock', 'mocks', 'mocked', 'mocking'],
+  ['endorsement', 'ridicule', 'ridicules', 'ridiculed', 'ridiculing'],
+  ['endorsement', 'decry', 'decries', 'decried', 'decrying'],
+  ['endorsement', 'hail', 'hails', 'hailed', 'hailing'],
+  ['endorsement', 'tout', 'touts', 'touted', 'touting'],
+  ['endorsement', 'champion', 'champions', 'championed', 'championing'],
+  ['endorsement', 'advocate', 'advocates', 'advocated', 'advocating'],
+  ['endorsement', 'challenge', 'challenges', 'challenged', 'challenging'],
+  ['endorsement', 'assail', 'assails', 'assailed', 'assailing'],
   ['finding', 'find', 'finds', 'found', 'finding'],
   ['finding', 'show', 'shows', 'showed', 'showing'],
 ];
@@ -126,6 +168,20 @@ export const PHRASAL_CUES: [CueKind, string[], string][] = [
   ['speech', ['point', 'points', 'pointed', 'pointing'], 'out'],
   ['speech', ['make', 'makes', 'made', 'making'], 'clear'],
   ['speech', ['put', 'puts'], 'it'],
+  ['speech', ['refer', 'refers', 'referred', 'referring'], 'to'],
+  ['speech', ['point', 'points', 'pointed', 'pointing'], 'to'],
+  ['speech', ['weigh', 'weighs', 'weighed', 'weighing'], 'in'],
+  ['speech', ['chime', 'chimes', 'chimed', 'chiming'], 'in'],
+  ['speech', ['fire', 'fires', 'fired', 'firing'], 'back'],
+  ['speech', ['hit', 'hits', 'hitting'], 'back'],
+  ['speech', ['shoot', 'shoots', 'shot', 'shooting'], 'back'],
+  ['speech', ['push', 'pushes', 'pushed', 'pushing'], 'back'],
+  ['speech', ['sound', 'sounds', 'sounded', 'sounding'], 'off'],
+  ['endorsement', ['lash', 'lashes', 'lashed', 'lashing'], 'out'],
+  ['endorsement', ['push', 'pushes', 'pushed', 'pushing'], 'for'],
+  ['endorsement', ['rail', 'rails', 'railed', 'railing'], 'against'],
+  ['endorsement', ['side', 'sides', 'sided', 'siding'], 'with'],
+  ['endorsement', ['stand', 'stands', 'stood', 'standing'], 'by'],
 ];
 
 /** Forms more often read as nouns or adjectives ("reports of deployments", "the state news agency"). */
@@ -136,9 +192,18 @@ export const NOUN_LIKE_CUES = new Set(
     'highlight highlights question questions charge charges fear fears hope hopes doubt doubts plan plans ' +
     'want back backs support promise promises finding findings show shows feeling thinking expected ' +
     'considered welcome favour favor dispute disputes decline declines suspect suspects concerned mention ' +
-    'mentions joke jokes lament laments find boast boasts cite'
+    'mentions joke jokes lament laments find boast boasts cite call calls talk talks voice voices post posts ' +
+    'echo echoes label labels brand brands demand demands caution vote votes attack attacks champion champions ' +
+    'advocate advocates challenge challenges speaking talking posting voting branding demanding challenging ' +
+    'offer offers offering signal signals counter counters protest protests thanks articulate ' +
+    'counter'
   ).split(' '),
 );
+
+/** "called for" → endorsement even though "called" alone is speech. */
+const PHRASAL_KINDS = new Map<string, CueKind>();
+for (const [kind, forms, particle] of PHRASAL_CUES)
+  for (const form of forms) PHRASAL_KINDS.set(`${form} ${particle}`, kind);
 
 const KINDS = new Map<string, CueKind>();
 for (const [kind, ...forms] of CUE_VERBS) for (const form of forms) KINDS.set(form, kind);
@@ -149,6 +214,10 @@ for (const [kind, forms] of PHRASAL_CUES)
 export function cueKind(cue: string): CueKind | null {
   const words = cue.toLowerCase().split(/\s+/);
   if (words[0] === 'according') return 'speech';
+  for (let i = 0; i + 1 < words.length; i++) {
+    const phrasal = PHRASAL_KINDS.get(`${words[i]} ${words[i + 1]}`);
+    if (phrasal) return phrasal;
+  }
   for (const word of words) {
     const kind = KINDS.get(word);
     if (kind) return kind;

@@ -49,7 +49,15 @@ export function phrasalParticle(lowerWord: string, next: string | undefined): st
 /** Forms of "be": a past participle after one is passive ("is expected to"), not the subject's cue. */
 export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
+/** Negated auxiliaries ("isn’t saying", "didn't deny"), with either apostrophe. */
+const NEGATED = (
+  'isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t doesn’t don’t didn’t won’t wouldn’t can’t couldn’t ' +
+  'shouldn’t'
+).split(' ');
+
 export const AUXILIARIES = new Set([
+  ...NEGATED,
+  ...NEGATED.map((w) => w.replace('’', "'")),
   'is',
   'are',
   'was',

@@ -25,6 +25,12 @@ interface Draft {
   speakerFound: SpeakerFound | null;
   cue: string | null;
   via: Actor[];
+  /** The statement ends on a colon outside quotation marks ("Cruz continued:"): what follows is its speaker's. */
+  leadsIn: boolean;
+  /** The statement opens with a quotation mark. */
+  opensQuote: boolean;
+  /** The statement opens with its speaker ("Trump said of Apple…"): it can name the quotation before it. */
+  speakerFirst: boolean;
 }
 
 const RELAY_KINDS: SourceKind[] = ['agency', 'outlet'];
@@ -61,11 +67,16 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       speakerFound: null,
       cue: null,
       via: [],
+      leadsIn: endsOnColon(statement),
+      opensQuote: /^\s*["“«„]/.test(statement),
+      speakerFirst: false,
     };
+    const spoken = draft.attribution.speaker;
+    draft.speakerFirst = spoken !== null && statement.trimStart().startsWith(spoken);
     drafts.push(draft);
     previous = draft;
   }
-  for (const draft of drafts) attribute(draft, registry);
+  drafts.forEach((draft, i) => attribute(draft, registry, drafts[i + 1]));
   inheritQuotations(drafts);
   const refs = new Map<Actor, SpeakerRef>();
   const refOf = (actor: Actor): SpeakerRef => {
@@ -88,6 +99,11 @@ export function analyzeText(text: string): AnalyzedStatement[] {
   }));
 }
 
+/** "Cruz continued:" — a statement whose last mark is a colon. */
+function endsOnColon(statement: string): boolean {
+  return /:\s*$/.test(statement);
+}
+
 /** A blank line or paragraph separator between two statements (the regex runs only on gaps with a break). */
 function opensParagraph(text: string, from: number, to: number): boolean {
   let breaks = false;
@@ -98,10 +114,15 @@ function opensParagraph(text: string, from: number, to: number): boolean {
   return breaks && /\n[^\S\n]*\n|\u2029/.test(text.slice(from, to));
 }
 
-function attribute(draft: Draft, registry: ActorRegistry): void {
+function attribute(draft: Draft, registry: ActorRegistry, next: Draft | undefined): void {
   const found = draft.attribution;
   let speakerPhrase = found.speaker;
   let cue = found.cue;
+  // "Cruz continued:" before a quotation: the colon introduces what the subject said, whatever the verb.
+  if (!speakerPhrase && draft.leadsIn && next?.opensQuote && found.subject && found.subjectVerb) {
+    speakerPhrase = found.subject;
+    cue = found.subjectVerb;
+  }
   // An agency or outlet as subject reports with whatever verb it uses ("Tass numbered the coalition…").
   if (!speakerPhrase && found.subject && found.subjectVerb) {
     const kind = phraseKind(found.subject);
@@ -159,11 +180,27 @@ function inheritQuotations(drafts: Draft[]): void {
       }
     }
   }
+  // "“Who do they think they are?” Trump said of Apple.": a quotation takes the speaker of the statement
+  // right after it in the same paragraph when that statement opens with its speaker (read back to front,
+  // so every sentence of a longer quotation does).
+  for (let i = drafts.length - 2; i >= 0; i--) {
+    const current = drafts[i] as Draft;
+    const after = drafts[i + 1] as Draft;
+    if (current.speaker || !current.quoting.fullyQuoted || after.paragraph !== current.paragraph) continue;
+    const names = after.speakerFirst || (after.quoting.fullyQuoted && after.kind === 'quote');
+    if (!after.speaker || !names) continue;
+    current.speaker = after.speaker;
+    current.speakerFound = after.speakerFound;
+    current.via = after.via;
+    current.cue = after.cue;
+    current.kind = 'quote';
+  }
   for (let i = 1; i < drafts.length; i++) {
     const current = drafts[i] as Draft;
     const before = drafts[i - 1] as Draft;
     if (current.speaker || !current.quoting.fullyQuoted || current.quoting.startsQuoted) continue;
-    if (before.speaker && before.kind === 'quote' && current.paragraph - before.paragraph <= 1) {
+    const continues = before.kind === 'quote' || before.leadsIn;
+    if (before.speaker && continues && current.paragraph - before.paragraph <= 1) {
       current.speaker = before.speaker;
       current.speakerFound = before.speakerFound;
       current.via = before.via;

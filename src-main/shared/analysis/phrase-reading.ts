@@ -236,6 +236,13 @@ function possessiveOrganisation(core: string): Actor | null {
   return { name, kind: kindFromWords(body), aliases: [], titles: [] };
 }
 
+/** The head of a noun phrase: the last word before "of", "in", "at", "for", "from", or the last word. */
+function headWord(words: string[]): string | undefined {
+  for (let i = 1; i < words.length; i++)
+    if (/^(?:of|in|at|for|from|on|with)$/.test(words[i] as string)) return words[i - 1];
+  return words[words.length - 1];
+}
+
 export function readPhrase(phrase: string): Candidate | null {
   const trimmed = phrase.trim();
   if (/^(?:he|she|him|her)$/i.test(trimmed)) return { type: 'pronoun', person: true };
@@ -258,7 +265,10 @@ export function readPhrase(phrase: string): Candidate | null {
   if (reading) return { type: 'actor', actor: withAcronyms(reading, acronyms) };
   const description = roleDescription(words, core, surface);
   if (description) return description;
-  const kind = kindFromWords(core);
+  // "Another source", "Trump campaign", "Federal data": a description whose head is not a name is kept as
+  // written, as a group, never as a name (nor an alias of one).
+  const head = headWord(words);
+  const kind = head && !isCapitalised(head) && !/\d/.test(head) ? 'group' : kindFromWords(core);
   const keepArticle = /^the\s/i.test(surface) && kind === 'outlet' && isCapitalised(core);
   const name = keepArticle ? capitalise(surface) : capitalise(core);
   return {

@@ -93,3 +93,18 @@ export function startsLowerCase(word: string): boolean {
   const c = word.charCodeAt(0);
   return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(word);
 }
+
+/**
+ * A headline in title case ("Senator Says Vote Will Wait"): four words or more, nearly all capitalised, so a
+ * capitalised cue there is a verb, not part of a name.
+ */
+export function titleCase(seq: Token[]): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const t of seq) {
+    if (!t.isWord || t.quoted) continue;
+    words++;
+    if (t.capitalised) capitalised++;
+  }
+  return words >= 4 && capitalised >= words - 1;
+}

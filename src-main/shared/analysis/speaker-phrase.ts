@@ -9,13 +9,22 @@ import { isFiniteVerb, isLastName, isNounOrAdjective } from './lexicon';
 const CLAUSE_WORDS = new Set(
   "what which who whom whose because whether if when where why how than that’s that's".split(' '),
 );
+/** Subject pronouns: inside a phrase they open a clause of their own ("policies she"). */
+const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'it', 'you', 'him', 'them', 'us', 'me']);
+/** First words of a clause or adverbial read by mistake as a subject ("To pay for", "Such as", "Around the"). */
+const CLAUSE_OPENING = new Set(
+  "to by such aside around though although as it it’s it's he’s he's she’s she's that’s that's this there here".split(
+    ' ',
+  ),
+);
 /** Words a name or noun phrase never ends with. */
 const BAD_ENDINGS = new Set(
   'a an the of as in on at to for by with from and or but that this these those his her its their our'.split(
     ' ',
   ),
 );
-const LEADING_NOISE = /^(?:(?:and|but|so|then|also|yet|still|now|even|including|like)\s+)+/i;
+const LEADING_NOISE =
+  /^(?:(?:and|but|so|then|also|yet|still|now|even|including|like|though|although|as)\s+)+/i;
 const LEADING_PREPOSITION =
   /^(?:in|on|at|during|after|before|since|with|for|from|under|over|through|via|within|throughout)\s/i;
 /** Documents and findings whose source is their owner. */
@@ -56,6 +65,16 @@ function unbalanced(text: string): boolean {
 function readsAsVerb(word: string): boolean {
   if (isNounOrAdjective(word) || isNounLikeCue(word)) return false;
   return isFiniteVerb(word) || (word.length > 4 && word.endsWith('ed'));
+}
+
+const AFTER_PARTICIPLE =
+  /^(?:by|on|in|for|from|at|during|last|this|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|online)$/i;
+
+/** "conducted by", "released Sunday": a past participle after a noun, followed by an agent or a time. */
+function reducedRelative(words: string[], i: number): boolean {
+  const w = words[i] as string;
+  const next = words[i + 1];
+  return /(?:ed|en|wn|st|ne)$/.test(w) && next !== undefined && AFTER_PARTICIPLE.test(next);
 }
 
 export interface CleanPhrase {
@@ -121,7 +140,12 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   if (words.length === 1 && PERSONAL_PRONOUNS.has(lower[0] as string)) return null;
   if (/^\p{Ll}[\p{L}]*ing$/u.test(words[0] as string)) return null;
   // A clause, not a noun phrase: a lower-case finite verb after the first word ("the two turned vicious").
-  if (words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w))) return null;
+  // A participle opening a reduced relative ("a poll conducted by Edison", "polls released Sunday") is not one.
+  if (words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w) && !reducedRelative(words, i)))
+    return null;
+  // "Though she", "It also mentions policies she", "To pay for…": a clause, not a name.
+  if (lower.some((w, i) => i > 0 && SUBJECT_PRONOUNS.has(w))) return null;
+  if (CLAUSE_OPENING.has(lower[0] as string)) return null;
   const group = isGroup(words);
   // A name or a description of one speaker is short; a long phrase is a clause read as a subject.
   if (!group && words.length > 10) return null;

@@ -1,0 +1,131 @@
+// How a statement opens or frames its speaker outside the subject-verb reading: a wire dateline before the
+// subject ("NEW YORK, Nov. 19 (UPI) —"), the interview and headline colon format ("Howard Kurtz, Fox News: …",
+// "Gingrich: Trump Must Decide"), a name right before a colon and a quotation, and the cue closing a long
+// appositive ("Lena Park, a pilot who flew for the navy and later for two airlines, said").
+import { isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
+import { formOf, isAuxiliary, isModifier, isPunct, type PhraseReader, QUOTE_MARKS } from './phrases';
+import type { Token } from './tokens';
+
+/** Capitalised words, commas and a date, an optional "(Agency)", then a dash, at the start of a statement. */
+const DATELINE =
+  /^\s*((?:\p{Lu}[\p{L}.'’]*)(?:,?\s+(?:\p{Lu}[\p{L}.'’]*|\d{1,4}))*)\s*(\([^()\n]{1,40}\))?\s*(?:[—–]|--?)\s+(?=\S)/u;
+
+/** The index of the first token after a wire dateline, or 0 when the statement opens without one. */
+export function datelineEnd(statement: string, seq: Token[]): number {
+  const c = statement.charCodeAt(0);
+  if (!(c >= 65 && c <= 90) || statement.length < 8) return 0;
+  // Most statements have no dash near their start: a character scan spares them the pattern.
+  const limit = Math.min(statement.length, 90);
+  let dash = false;
+  for (let p = 1; p < limit && !dash; p++) {
+    const d = statement.charCodeAt(p);
+    dash = d === 0x2014 || d === 0x2013 || (d === 45 && statement.charCodeAt(p - 1) === 32);
+  }
+  if (!dash) return 0;
+  const m = DATELINE.exec(statement.slice(0, limit));
+  if (!m) return 0;
+  const place = m[1] as string;
+  const words = place.split(/[\s,]+/).filter(Boolean);
+  const agency = m[2] !== undefined;
+  const dated = /\d/.test(place);
+  const caps = words.filter((w) => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase());
+  // "ISIS — the group" is a subject: an upper-case word alone must name a place.
+  const upperPlace =
+    caps.length > 0 && (caps.length > 1 || isPlaceWord(caps.join(' ').toLowerCase()) || words.length > 1);
+  if (!agency && !dated && !upperPlace) return 0;
+  const end = m[0].length;
+  const at = seq.findIndex((t) => t.start >= end);
+  return at < 0 ? 0 : at;
+}
+
+/** Label words that open a line with a colon without naming anyone ("Update:", "Editor's Note:"). */
+const COLON_LABELS = new Set(
+  (
+    "update updated note editor editors editor’s editor's watch breaking related photo photos video videos " +
+    'correction source sources exclusive live read listen q a question answer analysis opinion poll latest ' +
+    'busted bombshell leaked revealed report shocking just new on in at to about over with from by after'
+  ).split(' '),
+);
+
+/**
+ * The speaker of the interview or headline colon format: one to six capitalised words (with "of", "the",
+ * an affiliation after a comma: "Howard Kurtz, Fox News") opening the statement, right before a colon.
+ * Only the name before the comma is kept. A lone word must read as a name, not a label ("Update:").
+ */
+export function speakerBeforeColon(
+  seq: Token[],
+  from: number,
+  phrase: PhraseReader,
+): { speaker: string; after: number } | null {
+  let colon = -1;
+  let nameEnd = -1;
+  let words = 0;
+  for (let p = from; p < seq.length && p - from < 10; p++) {
+    const t = seq[p] as Token;
+    if (isPunct(t, ':')) {
+      colon = p;
+      break;
+    }
+    if (isPunct(t, ',')) {
+      if (nameEnd >= 0 || p === from) return null;
+      nameEnd = p;
+      continue;
+    }
+    if (!t.isWord) return null;
+    if (!t.capitalised && !(p > from && ['of', 'the', 'for', 'and', 'de'].includes(t.lower))) return null;
+    if (t.quoted) return null;
+    words++;
+  }
+  if (colon < 0 || words === 0 || words > 6 || colon + 1 >= seq.length) return null;
+  const end = nameEnd >= 0 ? nameEnd : colon;
+  const first = seq[from] as Token;
+  const last = seq[end - 1] as Token;
+  if (!last.isWord || !last.capitalised) return null;
+  const names = seq.slice(from, end).filter((t) => t.isWord && t.capitalised);
+  if (names.some((t) => COLON_LABELS.has(t.lower))) return null;
+  // A lone word names someone only when the lexicon does not know it as a common word, or knows it as a name.
+  if (names.length === 1) {
+    const lower = first.lower;
+    const name = isFirstName(lower) || isLastName(lower) || /^\p{Lu}{2,}$/u.test(first.text);
+    if (!name && isKnownWord(lower)) return null;
+  }
+  const speaker = phrase.text(from, end);
+  return speaker ? { speaker, after: colon + 1 } : null;
+}
+
+/**
+ * The cue closing an appositive that opens at `comma` right after the subject: the first past or present cue
+ * set off by a comma (or a closing parenthesis), with no quotation, semicolon or colon before it.
+ */
+export function cueAfterAppositive(seq: Token[], comma: number): number {
+  for (let p = comma + 1; p < seq.length && p - comma <= 45; p++) {
+    const t = seq[p] as Token;
+    if (!t.isWord) {
+      if (';:'.includes(t.text) || QUOTE_MARKS.has(t.text)) return -1;
+      continue;
+    }
+    const form = formOf(t);
+    if (form !== 'past' && form !== 'third') continue;
+    let b = p - 1;
+    while (b > comma && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
+    // "The bill, opposed by House Republicans," is a participle, not the cue closing an appositive.
+    const closes = b > comma && isPunct(seq[b], ',)') && seq[p + 1]?.lower !== 'by';
+    return !t.capitalised && closes ? p : -1;
+  }
+  return -1;
+}
+
+/** The capitalised name (two words or more, or a known first or last name) right before a colon and a quotation. */
+export function nameBeforeColonQuote(seq: Token[], phrase: PhraseReader): string | null {
+  for (let p = 1; p + 1 < seq.length; p++) {
+    if (!isPunct(seq[p], ':') || !QUOTE_MARKS.has(seq[p + 1]?.text ?? '')) continue;
+    let a = p;
+    while (a > 0 && seq[a - 1]?.isWord && seq[a - 1]?.capitalised && p - a < 5) a--;
+    if (a === p || a === 0) return null;
+    const first = seq[a] as Token;
+    const known = isFirstName(first.lower) || isLastName((seq[p - 1] as Token).lower);
+    if (p - a < 2 && !known) return null;
+    return phrase.text(a, p) || null;
+  }
+  return null;
+}
