@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -65,6 +65,26 @@ describe('electron-builder package', () => {
       'ocr-worker.js',
     ]) {
       assert.ok(existsSync(join(unpacked, must)), `unpacked: ${must}`);
+    }
+  });
+
+  it('builds main-side bundles that parse (a chunk that does not parse stops the app from loading)', () => {
+    // Every .js the main build writes, the workers and shared chunks included, checked by Node's own parser
+    // without running it (fflate's Node entry once declared a `require` that collided with the bundle's shim).
+    const out = join(repoRoot, 'out/main');
+    const scripts = (readdirSync(out, { recursive: true }) as string[])
+      .map((f) => f.replace(/\\/g, '/'))
+      .filter((f) => f.endsWith('.js') && !f.startsWith('node_modules/') && !f.startsWith('tesseract/'));
+    assert.ok(
+      scripts.includes('index.js') && scripts.some((f) => f.startsWith('chunks/')),
+      scripts.join(', '),
+    );
+    for (const f of scripts) {
+      try {
+        execFileSync(process.execPath, ['--check', join(out, f)], { stdio: 'pipe' });
+      } catch (err) {
+        assert.fail(`${f} does not parse: ${String((err as { stderr?: Buffer }).stderr ?? err)}`);
+      }
     }
   });
 });
