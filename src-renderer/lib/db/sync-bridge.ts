@@ -37,6 +37,54 @@ export interface SyncBridge {
   readAll: () => Promise<RecordChange[]>;
 }
 
+type Note = (trans: Transaction, table: SyncedTable, id: unknown, value: SyncRecord | null) => void;
+
+/** Hooks creating, updating and deleting on every synced table; returns the function that removes the hooks. */
+function installHooks(db: CorroborateDB, note: Note): () => void {
+  const offs: (() => void)[] = [];
+  for (const table of SYNCED_TABLES) {
+    const t = db.table(table);
+    const creating = function (this: unknown, key: unknown, obj: SyncRecord, trans: Transaction) {
+      note(trans, table, key ?? obj.id, obj);
+    };
+    const updating = function (
+      this: unknown,
+      mods: object,
+      key: unknown,
+      obj: SyncRecord,
+      trans: Transaction,
+    ) {
+      const next = Dexie.deepClone(obj);
+      for (const [path, v] of Object.entries(mods)) Dexie.setByKeyPath(next, path, v);
+      note(trans, table, key, next);
+    };
+    const deleting = function (this: unknown, key: unknown, _obj: unknown, trans: Transaction) {
+      note(trans, table, key, null);
+    };
+    t.hook('creating', creating);
+    t.hook('updating', updating);
+    t.hook('deleting', deleting);
+    offs.push(() => {
+      t.hook('creating').unsubscribe(creating);
+      t.hook('updating').unsubscribe(updating);
+      t.hook('deleting').unsubscribe(deleting);
+    });
+  }
+  return () => offs.forEach((off) => off());
+}
+
+/** Writes remote changes table by table: puts, then deletes, inside the caller's transaction. */
+async function writeChanges(db: CorroborateDB, changes: RecordChange[]): Promise<void> {
+  for (const table of SYNCED_TABLES) {
+    const mine = changes.filter((c) => c.table === table);
+    if (!mine.length) continue;
+    const puts = mine.flatMap((c) => (c.value ? [c.value] : []));
+    const dels = mine.filter((c) => !c.value).map((c) => c.id);
+    if (puts.length) await db.table(table).bulkPut(puts);
+    if (dels.length) await db.table(table).bulkDelete(dels);
+  }
+}
+
 /** Hooks the synced tables of one database. Hooks are installed only while something is watching. */
 export function createSyncBridge(db: CorroborateDB): SyncBridge {
   const fromSync = new WeakSet<Transaction>();
@@ -45,7 +93,7 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
   let unhook: (() => void) | null = null;
 
   /** Keeps the record as this transaction leaves it; the listeners get them all once it commits. */
-  const note = (trans: Transaction, table: SyncedTable, id: unknown, value: SyncRecord | null) => {
+  const note: Note = (trans, table, id, value) => {
     if (fromSync.has(trans) || typeof id !== 'string') return;
     let ids = touched.get(trans);
     if (!ids) {
@@ -64,43 +112,10 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
     });
   };
 
-  const install = () => {
-    const offs: (() => void)[] = [];
-    for (const table of SYNCED_TABLES) {
-      const t = db.table(table);
-      const creating = function (this: unknown, key: unknown, obj: SyncRecord, trans: Transaction) {
-        note(trans, table, key ?? obj.id, obj);
-      };
-      const updating = function (
-        this: unknown,
-        mods: object,
-        key: unknown,
-        obj: SyncRecord,
-        trans: Transaction,
-      ) {
-        const next = Dexie.deepClone(obj);
-        for (const [path, v] of Object.entries(mods)) Dexie.setByKeyPath(next, path, v);
-        note(trans, table, key, next);
-      };
-      const deleting = function (this: unknown, key: unknown, _obj: unknown, trans: Transaction) {
-        note(trans, table, key, null);
-      };
-      t.hook('creating', creating);
-      t.hook('updating', updating);
-      t.hook('deleting', deleting);
-      offs.push(() => {
-        t.hook('creating').unsubscribe(creating);
-        t.hook('updating').unsubscribe(updating);
-        t.hook('deleting').unsubscribe(deleting);
-      });
-    }
-    return () => offs.forEach((off) => off());
-  };
-
   return {
     watch(listener) {
       listeners.add(listener);
-      unhook ??= install();
+      unhook ??= installHooks(db, note);
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0 && unhook) {
@@ -116,15 +131,7 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
         [...SYNCED_TABLES].map((t) => db.table(t)),
         async () => {
           if (Dexie.currentTransaction) fromSync.add(Dexie.currentTransaction);
-          const changes = typeof input === 'function' ? input() : input;
-          for (const table of SYNCED_TABLES) {
-            const mine = changes.filter((c) => c.table === table);
-            if (!mine.length) continue;
-            const puts = mine.flatMap((c) => (c.value ? [c.value] : []));
-            const dels = mine.filter((c) => !c.value).map((c) => c.id);
-            if (puts.length) await db.table(table).bulkPut(puts);
-            if (dels.length) await db.table(table).bulkDelete(dels);
-          }
+          await writeChanges(db, typeof input === 'function' ? input() : input);
         },
       );
     },
