@@ -74,6 +74,29 @@ describe('accessibility on the seed workspace', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('keeps every top-bar button inside a narrow window (the search box shrinks, the view tabs scroll)', async () => {
+    const { page } = app;
+    const before = page.viewportSize();
+    try {
+      for (const width of [1360, 1100]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const id of ['import-button', 'export-button', 'theme-toggle']) {
+          const box = await page.getByTestId(id).boundingBox();
+          assert.ok(
+            box && box.x >= 0 && box.x + box.width <= width,
+            `${id} at ${width} px: ${JSON.stringify(box)}`,
+          );
+        }
+        // A tab scrolled out of sight is still reached by keyboard: focusing it brings it into view.
+        await page.getByTestId('view-imports').focus();
+        const tab = await page.getByTestId('view-imports').boundingBox();
+        assert.ok(tab && tab.x + tab.width <= width, `Imports tab at ${width} px: ${JSON.stringify(tab)}`);
+      }
+    } finally {
+      if (before) await page.setViewportSize(before);
+    }
+  });
+
   it('has no serious or critical violation on any view in light mode', async () => {
     await app.page.emulateMedia({ colorScheme: 'light' });
     assertClean(await auditAll(app, 'light'));
