@@ -101,7 +101,8 @@ export function analyzeText(text: string): AnalyzedStatement[] {
 
 /** "Cruz continued:" — a statement whose last mark is a colon. */
 function endsOnColon(statement: string): boolean {
-  return /:\s*$/.test(statement);
+  // trimEnd strips exactly what \s matches; the regex /:\s*$/ retried from every colon-free position.
+  return statement.trimEnd().endsWith(':');
 }
 
 /** A blank line or paragraph separator between two statements (the regex runs only on gaps with a break). */
