@@ -26,9 +26,10 @@ export class ActorRegistry {
 
   /** Notes a person named in the text (not necessarily a speaker), so that a bare surname resolves to them. */
   knowPerson(fullName: string): void {
-    const words = fullName.split(/\s+/);
-    if (words.length < 2) return;
-    const last = (words[words.length - 1] as string).toLowerCase();
+    // The last of fullName.split(/\s+/), found without the split: what follows the last white space.
+    const cut = lastSpace(fullName);
+    if (cut < 0) return;
+    const last = fullName.slice(cut + 1).toLowerCase();
     const known = this.peopleByLastName.get(last);
     if (!known || known.length < fullName.length) this.peopleByLastName.set(last, fullName);
   }
@@ -150,7 +151,14 @@ export class ActorRegistry {
         };
       }
     }
-    const actor: Actor = { ...candidate, aliases: [...candidate.aliases], titles: [...candidate.titles] };
+    // Every reading has exactly these four fields: built field by field, as object spread of readings of
+    // differing shapes took the slow generic path (profiled: most of merge()).
+    const actor: Actor = {
+      name: candidate.name,
+      kind: candidate.kind,
+      aliases: candidate.aliases.slice(),
+      titles: candidate.titles.slice(),
+    };
     this.actors.push(actor);
     // The copy has the candidate's names, hence its forms, unless the full name replaced them above.
     this.index(actor, candidate === original ? forms : formsOf(actor));
@@ -214,6 +222,16 @@ function formsOfReading(reading: Actor): string[] {
   }
   return forms;
 }
+
+/** Index of the last character of the string that \s matches, or -1. */
+function lastSpace(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITE_SPACE.test(text.charAt(i))) return i;
+  }
+  return -1;
+}
+const WHITE_SPACE = /\s/;
 
 const isShortToken = (form: string): boolean => form.length >= 2 && form.length <= 8 && !form.includes(' ');
 

@@ -45,6 +45,8 @@ export function analyzeText(text: string): AnalyzedStatement[] {
   for (const span of spans) {
     if (previous && opensParagraph(text, previous.span.end, span.start)) paragraph++;
     const statement = text.slice(span.start, span.end);
+    // trimStart strips exactly the white space \s matches.
+    const trimmed = statement.trimStart();
     const startsQuoted = previous !== null && previous.paragraph === paragraph && previous.quoting.endsQuoted;
     const tokenised = tokenise(statement, startsQuoted);
     const entities = findEntities(statement, span.start, tokenised.tokens, tokenised.wordFlags);
@@ -68,11 +70,11 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       cue: null,
       via: [],
       leadsIn: endsOnColon(statement),
-      opensQuote: /^\s*["“«„]/.test(statement),
+      opensQuote: trimmed.length > 0 && '"“«„'.includes(trimmed.charAt(0)),
       speakerFirst: false,
     };
     const spoken = draft.attribution.speaker;
-    draft.speakerFirst = spoken !== null && statement.trimStart().startsWith(spoken);
+    draft.speakerFirst = spoken !== null && trimmed.startsWith(spoken);
     drafts.push(draft);
     previous = draft;
   }
@@ -101,7 +103,8 @@ export function analyzeText(text: string): AnalyzedStatement[] {
 
 /** "Cruz continued:" — a statement whose last mark is a colon. */
 function endsOnColon(statement: string): boolean {
-  return /:\s*$/.test(statement);
+  // trimEnd strips exactly what \s matches; the regex /:\s*$/ retried from every colon-free position.
+  return statement.trimEnd().endsWith(':');
 }
 
 /** A blank line or paragraph separator between two statements (the regex runs only on gaps with a break). */

@@ -16,11 +16,14 @@ export function datelineEnd(statement: string, seq: Token[]): number {
   if (!(c >= 65 && c <= 90) || statement.length < 8) return 0;
   // Most statements have no dash near their start: a character scan spares them the pattern.
   const limit = Math.min(statement.length, 90);
-  let dash = false;
-  for (let p = 1; p < limit && !dash; p++) {
-    const d = statement.charCodeAt(p);
-    dash = d === 0x2014 || d === 0x2013 || (d === 45 && statement.charCodeAt(p - 1) === 32);
-  }
+  // A dash at index 1 to limit - 1: "—", "–", or "-" after a space (native searches, not a character loop).
+  const emDash = statement.indexOf('\u2014', 1);
+  const enDash = statement.indexOf('\u2013', 1);
+  const spacedHyphen = statement.indexOf(' -');
+  const dash =
+    (emDash >= 0 && emDash < limit) ||
+    (enDash >= 0 && enDash < limit) ||
+    (spacedHyphen >= 0 && spacedHyphen + 1 < limit);
   if (!dash) return 0;
   const m = DATELINE.exec(statement.slice(0, limit));
   if (!m) return 0;

@@ -5,6 +5,7 @@ import {
   FLAGS_PENDING,
   FNV_OFFSET,
   FNV_PRIME,
+  FOLDED_WORD,
   foldCode,
   flagsAt,
   internWord,
@@ -149,6 +150,7 @@ function scan(statement: string, from: number, to: number, state: ScanState): vo
   const wordCode = WORD_CODE;
   const offset = FNV_OFFSET;
   const prime = FNV_PRIME;
+  const foldedWord = FOLDED_WORD;
   let i = from;
   while (i < to) {
     let c = statement.charCodeAt(i);
@@ -168,6 +170,7 @@ function scan(statement: string, from: number, to: number, state: ScanState): vo
         else {
           if (folded !== c) upper = true;
           hash = Math.imul(hash ^ folded, prime);
+          foldedWord[(j - i) & 4095] = folded;
         }
         j++;
         if (j >= to) break;
@@ -216,7 +219,7 @@ function addWord(
   // Lower-case words inside a quotation are looked up only if entity search asks (see tokenFlags).
   const first = statement.charCodeAt(start);
   if (foldedCase >= 0) {
-    const slot = internWord(statement, start, end, hash);
+    const slot = internWord(end - start, hash);
     lower = wordAt(slot);
     text = foldedCase === 0 ? lower : statement.slice(start, end);
     const lazy = quoted && foldedCase === 0 && first >= 97;

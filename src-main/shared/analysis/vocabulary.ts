@@ -3,7 +3,7 @@
 // Why: article text with curly quotes is stored as two-byte strings, so every sliced word is two-byte too;
 // lower-casing such a word leaves V8's fast path and hashing it for the flags cache costs a full pass. Profiling
 // showed slicing, lower-casing and the Map look-up at more than half of tokenising. Here a word's lower-cased hash is
-// computed from its character codes and compared in place, so a known word costs no allocation at all and
+// computed from its character codes and its folded codes compared from a scratch buffer, so a known word costs no allocation at all and
 // every occurrence shares one (one-byte) lower-case string.
 
 /** Longer words are rare; they take the ordinary slice-and-lower-case path. */
@@ -35,19 +35,27 @@ export function foldCode(c: number): number {
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
 
-function sameLower(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = start, k = 0; i < end; i++, k++) {
-    if (foldCode(text.charCodeAt(i)) !== word.charCodeAt(k)) return false;
+/**
+ * The folded codes of the word being interned, written by the tokeniser as it reads the word (at index
+ * `(k & 4095)` for its k-th character, so the store never leaves the buffer): comparing against a typed array
+ * is cheaper than folding the statement's characters again (profiled: the compare was internWord's costliest line).
+ */
+export const FOLDED_WORD = new Uint16Array(4096);
+
+function sameLower(word: string, length: number): boolean {
+  if (word.length !== length) return false;
+  const folded = FOLDED_WORD;
+  for (let k = 0; k < length; k++) {
+    if (folded[k] !== word.charCodeAt(k)) return false;
   }
   return true;
 }
 
 /**
- * The slot of the lower-cased word text[start, end) (every code foldable) with hash `hash`, added when new.
- * Read the word with wordAt(slot) and its flags with flagsAt(slot).
+ * The slot of the lower-cased word of `length` codes now in FOLDED_WORD (every code foldable, see foldCode),
+ * with hash `hash`, added when new. Read the word with wordAt(slot) and its flags with flagsAt(slot).
  */
-export function internWord(text: string, start: number, end: number, hash: number): number {
+export function internWord(length: number, hash: number): number {
   // Locals, not module bindings, inside the probe loop (see tokens.ts scan()).
   const table = meta;
   const known = words;
@@ -58,19 +66,19 @@ export function internWord(text: string, start: number, end: number, hash: numbe
     if (h === hash) {
       const word = known[slot];
       if (word === undefined) break;
-      if (sameLower(word, text, start, end)) return slot;
+      if (sameLower(word, length)) return slot;
     } else if (h === 0 && known[slot] === undefined) break;
     slot = (slot + 1) & slots;
   }
   if (size >= MAX_WORDS) {
     reset(capacity);
-    return internWord(text, start, end, hash);
+    return internWord(length, hash);
   }
   if ((size + 1) * 2 > capacity) {
     grow();
-    return internWord(text, start, end, hash);
+    return internWord(length, hash);
   }
-  words[slot] = lowerCopy(text, start, end);
+  words[slot] = lowerCopy(length);
   meta[slot * 2] = hash;
   meta[slot * 2 + 1] = FLAGS_PENDING;
   size++;
@@ -87,12 +95,10 @@ export function setFlagsAt(slot: number, value: number): void {
   meta[slot * 2 + 1] = value;
 }
 
-/** A fresh lower-case copy (one-byte when every code is below 256). */
-function lowerCopy(text: string, start: number, end: number): string {
+/** A fresh copy of the word in FOLDED_WORD (one-byte when every code is below 256). */
+function lowerCopy(length: number): string {
   const codes: number[] = [];
-  for (let i = start; i < end; i++) {
-    codes.push(foldCode(text.charCodeAt(i)));
-  }
+  for (let k = 0; k < length; k++) codes.push(FOLDED_WORD[k] as number);
   return String.fromCharCode(...codes);
 }
 
