@@ -112,9 +112,15 @@ describe('a workspace of hundreds of articles', () => {
     await page.getByTestId('view-imports').click();
     const historyCount = page.getByTestId('history-count');
     await historyCount.filter({ hasText: `${records} files` }).waitFor();
-    const older = page.getByTestId('history-older');
-    while (await older.isVisible()) await older.click();
-    await historyCount.filter({ hasNotText: 'shown' }).waitFor();
+    // Older pages come one click at a time, each once the last has been read.
+    for (
+      let text = await historyCount.innerText();
+      /shown/.test(text);
+      text = await historyCount.innerText()
+    ) {
+      await page.getByTestId('history-older').click();
+      await historyCount.filter({ hasNotText: text }).waitFor();
+    }
     const historyRows = await page.getByTestId('history-row').count();
     assert.ok(historyRows < 60, `${historyRows} history rows drawn for ${records} records`);
     const list = page.getByTestId('history-list');
