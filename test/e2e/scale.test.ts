@@ -1,6 +1,7 @@
 // A workspace of hundreds of articles through the browser shell: 300 news articles dropped as one folder
-// are all imported, the library count moves while they are, the library and speaker lists draw only
-// the rows in view, and the counts they show equal what the database holds.
+// are all imported, the library count moves while they are, the library and speaker lists, the import
+// report and the import history draw only the rows in view, and the counts they show equal what the
+// database holds.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -79,7 +80,58 @@ describe('a workspace of hundreds of articles', () => {
     );
     assert.ok(counts.length >= 3, `the library count moved during the import: ${counts.join(', ')}`);
     assert.ok(Math.min(...counts) < ARTICLES, 'the count showed articles before the last one was in');
+
+    // The report names all 300 files in words but draws only a window of rows; its end shows the last file.
+    const reportRows = await page.getByTestId('import-row').count();
+    assert.ok(reportRows < 60, `${reportRows} report rows drawn for ${ARTICLES} files`);
+    await page.getByTestId('import-report-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const lastFile = newsArticle(ARTICLES - 1, 7).name;
+    const lastReportRow = page.getByTestId('import-row').filter({ hasText: lastFile });
+    await lastReportRow.waitFor();
+    assert.equal(
+      await lastReportRow.locator('xpath=..').getAttribute('aria-posinset'),
+      String(ARTICLES),
+      'the last file is the last row of the report',
+    );
+    await app.screenshot('scale-report');
     await page.getByTestId('import-report-close').click();
+
+    // The history says how many files it holds, reads them a page at a time and draws a window of them.
+    const records = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('corroborate');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('imports').objectStore('imports').count();
+            req.onsuccess = () => resolve(req.result);
+          };
+        }),
+    );
+    assert.ok(records >= ARTICLES, `${records} import records`);
+    await page.getByTestId('view-imports').click();
+    const historyCount = page.getByTestId('history-count');
+    await historyCount.filter({ hasText: `${records} files` }).waitFor();
+    // Older pages come one click at a time, each once the last has been read.
+    for (
+      let text = await historyCount.innerText();
+      /shown/.test(text);
+      text = await historyCount.innerText()
+    ) {
+      await page.getByTestId('history-older').click();
+      await historyCount.filter({ hasNotText: text }).waitFor();
+    }
+    const historyRows = await page.getByTestId('history-row').count();
+    assert.ok(historyRows < 60, `${historyRows} history rows drawn for ${records} records`);
+    const list = page.getByTestId('history-list');
+    assert.equal(await list.getAttribute('aria-label'), 'Imported files, newest first');
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const end = list.locator(`[role="listitem"][aria-posinset="${records}"]`);
+    await end.waitFor();
+    assert.equal(await end.getAttribute('aria-setsize'), String(records));
+    assert.match(await end.innerText(), /news-\d{5}\.txt|imported/);
+    await app.screenshot('scale-history');
+    await page.getByTestId('view-reader').click();
 
     // The library lists every article but draws only a window of them.
     await page

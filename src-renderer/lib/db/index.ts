@@ -8,6 +8,7 @@ import type {
   ImportRecord,
 } from '../../../src-main/shared/domain';
 import type { ExtractedArticle } from '../../../src-main/shared/extraction';
+import Dexie from 'dexie';
 import { newId, now, openDatabase } from './db';
 import * as tags from './tags';
 import * as history from './history';
@@ -93,8 +94,28 @@ export async function recordImports(
   await db.imports.bulkAdd(rows.map((row) => ({ id: newId(), batchId, ...row, at })));
 }
 
-export async function importHistory(limit = 200): Promise<ImportRecord[]> {
-  return db.imports.orderBy('at').reverse().limit(limit).toArray();
+/** The Imports view's filter: one outcome, or every record. */
+export type ImportFilter = ImportRecord['outcome'] | 'all';
+
+/** The range of the `[outcome+at]` index that holds one outcome's records. */
+const outcomeRange = (outcome: ImportRecord['outcome']) =>
+  db.imports.where('[outcome+at]').between([outcome, Dexie.minKey], [outcome, Dexie.maxKey]);
+
+/** The newest `limit` import records (all, or of one outcome), read through an index: one page, never the table. */
+export async function importHistory(limit = 200, filter: ImportFilter = 'all'): Promise<ImportRecord[]> {
+  const range = filter === 'all' ? db.imports.orderBy('at') : outcomeRange(filter);
+  return range.reverse().limit(limit).toArray();
+}
+
+/** How many import records there are, in all and of each outcome: counted on the indexes. */
+export async function importCounts(): Promise<Record<ImportFilter, number>> {
+  const [all, imported, duplicate, refused] = await Promise.all([
+    db.imports.count(),
+    outcomeRange('imported').count(),
+    outcomeRange('duplicate').count(),
+    outcomeRange('refused').count(),
+  ]);
+  return { all, imported, duplicate, refused };
 }
 
 /** The codebook, tags with shortcut keys first (in key order), then by name. */

@@ -49,8 +49,14 @@ export const V4 = {
  */
 export const V5 = { articleRows: 'id, importedAt, supersededBy' };
 
+/**
+ * Version 6 (2026-12-07): import records indexed by outcome and time, so the Imports view reads one page of
+ * one outcome, newest first, and counts each outcome on the index instead of reading the table.
+ */
+export const V6 = { imports: 'id, batchId, at, [outcome+at]' };
+
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = 5;
+export const LATEST_VERSION = 6;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
@@ -60,6 +66,8 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   if (upTo >= CORROBORATION_VERSION) declareCorroborationVersion(db);
   if (upTo >= 4) db.version(4).stores(V4).upgrade(fillDerivedTables);
   if (upTo >= 5) db.version(5).stores(V5).upgrade(markSupersededRows);
+  // Only an index is added: existing rows need no upgrade function.
+  if (upTo >= 6) db.version(6).stores(V6);
 }
 
 /** The V5 upgrade: every article that is a version of another marks the other's library row. */
