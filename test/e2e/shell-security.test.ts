@@ -133,9 +133,10 @@ describe('browser shell: the workspace follows the data folder', () => {
     await first.page.getByTestId('import-report').waitFor();
     const before = await articleIds(first.page);
     assert.equal(before.length, 4, 'the sample and three imported articles');
-    await waitFor('the backup of the import', async () =>
-      before.every((id) => latestBackupIds(dataDir).then((ids) => ids.includes(id))),
-    );
+    await waitFor('the backup of the import', async () => {
+      const backedUp = await latestBackupIds(dataDir);
+      return before.every((id) => backedUp.includes(id));
+    });
     await first.close();
     opened.pop();
 
