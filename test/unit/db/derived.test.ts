@@ -12,6 +12,7 @@ import { undo } from '../../../src-renderer/lib/db/history';
 import { findVersionCandidateIn, versionCandidateIds } from '../../../src-renderer/lib/db/versions';
 import { matchKeys } from '../../../src-renderer/lib/db/match-keys';
 import { clearWorkspace } from '../../../src-renderer/lib/db/dossier';
+import { extractedArticle } from '../extracted-article';
 
 let n = 0;
 const fresh = (upTo?: number) => openDatabase(`derived-${Date.now()}-${n++}`, upTo);
@@ -35,22 +36,12 @@ function article(title: string, body: string, speakers: (string | null)[]): Extr
       entities: [],
     };
   });
-  return {
-    format: 'txt',
-    title,
-    outlet: null,
-    authors: [],
-    publishedAt: null,
-    url: null,
-    language: 'en',
-    text: body,
-    textSha256: `sha-${title}-${body.length}-${body.slice(0, 40)}`,
+  return extractedArticle(body, statements, {
+    sha: `sha-${title}-${body.length}-${body.slice(0, 40)}`,
     fileSha256: `file-${title}`,
+    title,
     fileName: `${title}.txt`,
-    fileSize: body.length,
-    warnings: [],
-    statements,
-  } as ExtractedArticle;
+  });
 }
 
 /** What the derived tables must equal: the counts read from the whole tables. */

@@ -10,6 +10,7 @@ import { type CorroborateDB, openDatabase } from '../../../src-renderer/lib/db/d
 import { reanalyseWorkspace } from '../../../src-renderer/lib/db/reanalyse';
 import { editAttribution } from '../../../src-renderer/lib/db/sources';
 import { statementAnnotation, toggleStatementTag } from '../../../src-renderer/lib/db/tags';
+import { extractedArticle } from '../extracted-article';
 
 const TEXTS = [
   'The port reopened on Monday. "Ships are moving again," said Maria Okafor, the harbour master.',
@@ -31,22 +32,11 @@ const speakerless = (text: string): AnalyzedStatement[] =>
   }));
 
 function extracted(text: string, i: number): ExtractedArticle {
-  return {
-    format: 'txt',
+  return extractedArticle(text, speakerless(text), {
+    sha: `sha-${i}`,
     title: `Article ${i + 1}`,
-    outlet: null,
-    authors: [],
-    publishedAt: null,
-    url: null,
-    language: 'en',
-    text,
-    warnings: [],
     fileName: `a${i}.txt`,
-    fileSize: text.length,
-    fileSha256: `sha-${i}`,
-    textSha256: `sha-${i}`,
-    statements: speakerless(text),
-  };
+  });
 }
 
 let n = 0;

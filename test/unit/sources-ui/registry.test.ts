@@ -18,6 +18,7 @@ import {
   statementsOfSource,
   updateSource,
 } from '../../../src-renderer/lib/db/sources';
+import { extractedArticle } from '../extracted-article';
 
 interface GoldStatement {
   start: number;
@@ -48,22 +49,7 @@ const countSpeaker = (name: string) => gold.statements.filter((g) => g.speaker =
 const countVia = (name: string) => gold.statements.filter((g) => g.via === name).length;
 
 function extracted(text: string, statements: AnalyzedStatement[], sha: string): ExtractedArticle {
-  return {
-    format: 'txt',
-    title: 'CAR faces alleged coup',
-    outlet: null,
-    authors: [],
-    publishedAt: null,
-    url: null,
-    language: 'en',
-    text,
-    warnings: [],
-    fileName: 'seed.txt',
-    fileSize: text.length,
-    fileSha256: sha,
-    textSha256: sha,
-    statements,
-  };
+  return extractedArticle(text, statements, { sha, title: 'CAR faces alleged coup', fileName: 'seed.txt' });
 }
 
 let n = 0;
