@@ -42,6 +42,9 @@ describe('keyboard only', () => {
   let app: App;
   before(async () => {
     app = await launchApp();
+    // Playwright turns on file-chooser interception without waiting for it; subscribing here, well before Ctrl+O,
+    // keeps a loaded machine from racing the key press to a native dialog that the test can never fill.
+    app.page.on('filechooser', () => undefined);
     await app.page.getByTestId('statement').first().waitFor();
   });
   after(async () => {
