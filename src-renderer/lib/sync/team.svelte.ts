@@ -1,5 +1,6 @@
 // The app's shared-dossier state: which dossier this workspace is shared in, its sync status and who else is there.
-import { checkServerUrl, parseInvitation } from '../../../src-main/shared/team';
+import { READER_REFUSAL, checkServerUrl, parseInvitation } from '../../../src-main/shared/team';
+import { refuseEdits } from '../db/history';
 import { clearTheWorkspace } from '../db/dossier';
 import { sharedDossierStore, workspaceSyncBridge } from '../db/sync-workspace';
 import { SyncSession, type SyncStatus } from './session';
@@ -59,7 +60,10 @@ class TeamSync {
       bridge: workspaceSyncBridge(),
       doc,
       link,
-      onStatus: (s) => (this.status = s),
+      onStatus: (s) => {
+        this.status = s;
+        refuseEdits(s.readOnly ? READER_REFUSAL : null);
+      },
     });
     await session.start();
     this.session = session;
@@ -78,6 +82,7 @@ class TeamSync {
     this.release = null;
     this.link = null;
     this.status = null;
+    refuseEdits(null);
     if (id) await sharedDossierStore().forget(id);
   }
 
