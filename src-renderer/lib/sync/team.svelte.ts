@@ -1,5 +1,6 @@
 // The app's shared-dossier state: which dossier this workspace is shared in, its sync status and who else is there.
 import { READER_REFUSAL, checkServerUrl, parseInvitation } from '../../../src-main/shared/team';
+import { redo as redoWorkspace, undo as undoWorkspace } from '../db';
 import { refuseEdits } from '../db/history';
 import { clearTheWorkspace } from '../db/dossier';
 import { sharedDossierStore, workspaceSyncBridge } from '../db/sync-workspace';
@@ -84,6 +85,25 @@ class TeamSync {
     this.status = null;
     refuseEdits(null);
     if (id) await sharedDossierStore().forget(id);
+  }
+
+  /**
+   * Ctrl+Z. In a shared dossier: this analyst's own latest edit, through the dossier's undo (another analyst's
+   * edit is never undone); otherwise the workspace's undo history. Returns the edit's label, or null.
+   */
+  async undo(): Promise<string | null> {
+    if (!this.session) return undoWorkspace();
+    const label = this.session.undo();
+    await this.session.settled();
+    return label;
+  }
+
+  /** Ctrl+Y: the counterpart of `undo`. */
+  async redo(): Promise<string | null> {
+    if (!this.session) return redoWorkspace();
+    const label = this.session.redo();
+    await this.session.settled();
+    return label;
   }
 
   setOpenArticle(articleId: string | null): void {
