@@ -202,6 +202,45 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
     }, 'the annotation at Ana');
   });
 
+  it("undoes an analyst's own edit with Ctrl+Z, never the other analyst's", async () => {
+    const notesAt = async (page: Page) =>
+      (JSON.parse(await records(page)) as { annotations: { note: string }[] }).annotations.map((x) => x.note);
+    await tagStatement(ana.page, 9, 'Ana takes this back');
+    await eventually(
+      async () => (await notesAt(ben.page)).includes('Ana takes this back'),
+      'the note at Ben',
+    );
+    await ana.page.keyboard.press('Control+z');
+    await ana.page
+      .getByTestId('toast')
+      .filter({ hasText: /^Undone: / })
+      .first()
+      .waitFor();
+    await eventually(
+      async () => !(await notesAt(ben.page)).includes('Ana takes this back'),
+      'the undo at Ben',
+    );
+    // Ben rewrites Ana's next note: her Ctrl+Z would now take back his words, so there is nothing of hers to undo.
+    await tagStatement(ana.page, 3, 'Ana on statement 3');
+    await eventually(async () => (await notesAt(ben.page)).includes('Ana on statement 3'), 'the note at Ben');
+    await tagStatement(ben.page, 3, 'Ben has the last word');
+    await eventually(async () => (await notesAt(ana.page)).includes('Ben has the last word'), 'at Ana');
+    await ana.page.keyboard.press('Control+z');
+    await ana.page.getByTestId('toast').filter({ hasText: 'Nothing to undo' }).waitFor();
+    await ben.page.keyboard.press('Control+z');
+    await ben.page
+      .getByTestId('toast')
+      .filter({ hasText: /^Undone: / })
+      .first()
+      .waitFor();
+    // Ben's undo restores Ana's words: the record is back as she left it, for both.
+    await eventually(
+      async () => (await notesAt(ana.page)).includes('Ana on statement 3'),
+      'Ben undone at Ana',
+    );
+    assert.deepEqual((await notesAt(ben.page)).sort(), ['Ana on statement 3', 'note on statement 2']);
+  });
+
   it('keeps edits made offline and converges after reconnecting', async () => {
     await ben.context.setOffline(true);
     await ben.page.getByTestId('go-offline').click();
@@ -225,7 +264,7 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
       annotationsIn(exported)
         .map((x) => x.note)
         .sort(),
-      ['note on statement 2', 'note on statement 4', 'note on statement 5'],
+      ['Ana on statement 3', 'note on statement 2', 'note on statement 4', 'note on statement 5'],
     );
   });
 
@@ -271,13 +310,13 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
       async () => (await records(ana.page)) === (await records(ben.page)),
       'the reader has the dossier',
     );
-    const before = await sharedExport(ana, 'Ana');
+    const before = (JSON.parse(await records(ana.page)) as Dossier).annotations;
     // The app refuses the edit and says why.
     await tagStatement(ben.page, 7, 'a reader tried this');
     await ben.page.getByTestId('toast').filter({ hasText: READER_REFUSAL }).waitFor({ timeout: 30_000 });
     await ben.screenshot('team-reader');
     // A tampered client holding the reader's invitation writes straight into the dossier: the server drops it.
-    const forged = { ...annotationsIn(before)[0]!, id: 'forged-by-a-reader', note: 'forged by a reader' };
+    const forged = { ...before[0]!, id: 'forged-by-a-reader', note: 'forged by a reader' };
     await forgeWrite(a.url, dossier, invitations.Cy, forged);
     // Ana's next note reaching the reader shows the servers have passed on everything sent before it.
     await tagStatement(ana.page, 8, 'written after the forgery');
@@ -291,6 +330,6 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
     assert.ok(notes.includes('written after the forgery'));
     assert.ok(!notes.includes('forged by a reader'), 'the forged record reached the owner');
     assert.ok(!notes.includes('a reader tried this'), "the reader's edit reached the owner");
-    assert.equal(annotationsIn(after).length, annotationsIn(before).length + 1);
+    assert.equal(annotationsIn(after).length, before.length + 1);
   });
 });

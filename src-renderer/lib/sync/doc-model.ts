@@ -69,8 +69,9 @@ export interface LocalUndo {
 
 /**
  * This analyst's undo in a shared dossier: only their own edits (LOCAL_ORIGIN), one step per edit, on the record
- * tables (the history of versions stays). A field another analyst changed since keeps their value, and their
- * edits are never steps of this undo.
+ * tables (the history of versions stays). A field another analyst changed since keeps their value, their edits
+ * are never steps of this undo, and a record they have edited is no longer this analyst's to take back: the step
+ * that created it is dropped (undoing it would delete their edit with the record).
  */
 export function localUndo(doc: Y.Doc): LocalUndo {
   const manager = new Y.UndoManager(
@@ -81,6 +82,19 @@ export function localUndo(doc: Y.Doc): LocalUndo {
   manager.on('stack-item-added', ({ stackItem }) => {
     if (!manager.undoing && !manager.redoing) stackItem.meta.set('label', next);
   });
+  const othersEdits = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+    if (isLocalOrigin(tr.origin) || tr.origin === manager) return;
+    for (const ev of events) {
+      if (ev.path.length === 0) continue;
+      const created = (ev.currentTarget as Y.Map<RecordMap>).get(String(ev.path[0]))?._item?.id;
+      if (!created) continue;
+      const stack = manager.undoStack;
+      for (let i = stack.length - 1; i >= 0; i--)
+        if (Y.isDeleted(stack[i]!.insertions, created)) stack.splice(i, 1);
+    }
+  };
+  const tables = SYNCED_TABLES.map((t) => tableMap(doc, t));
+  for (const t of tables) t.observeDeep(othersEdits);
   /** Runs one undo or redo; the step it adds to the other stack keeps the label of the step it came from. */
   const step = (
     run: () => { meta: Map<unknown, unknown> } | null,
@@ -104,7 +118,10 @@ export function localUndo(doc: Y.Doc): LocalUndo {
         () => manager.redo(),
         () => manager.undoStack,
       ),
-    destroy: () => manager.destroy(),
+    destroy: () => {
+      for (const t of tables) t.unobserveDeep(othersEdits);
+      manager.destroy();
+    },
   };
 }
 

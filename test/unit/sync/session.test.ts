@@ -229,9 +229,12 @@ describe('a shared dossier between two analysts on two server instances', () => 
     await converged(ana, ben);
     const redone = (await ben.db.annotations.get(created!.id))!;
     expect([redone.note, redone.credibility]).toEqual(['Ana: second', 4]);
-    // Ben's grade is not Ana's to undo: her next Ctrl+Z goes to her own first edit, the note she created.
+    // Ben graded the annotation Ana created: taking back its creation would delete his grade, so it is not hers
+    // to undo any more; her own later edit still is.
     expect(ana.session.undo()).toBe('Edit note');
-    expect(ana.session.undo()).toBe('Note');
+    expect(ana.session.undo()).toBeNull();
+    await converged(ana, ben);
+    expect((await ben.db.annotations.get(created!.id))!.credibility).toBe(4);
   });
 
   it("puts back a reader's edit and never shows it to anyone else", async () => {
