@@ -239,6 +239,18 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
       'Ben undone at Ana',
     );
     assert.deepEqual((await notesAt(ben.page)).sort(), ['Ana on statement 3', 'note on statement 2']);
+    // The record's history keeps both analysts' versions; Ben's words, no longer the note, are marked replaced.
+    const history = ben.page.getByTestId('annotation-section').getByTestId('record-history');
+    await history.locator('summary').click();
+    await history.getByTestId('record-version').filter({ hasText: 'Ben has the last word' }).waitFor();
+    assert.match(
+      await history.innerText(),
+      /Ben[\s\S]*Ben has the last word[\s\S]*replaced[\s\S]*Ana[\s\S]*Ana on statement 3/,
+    );
+    await ben.screenshot('team-history');
+    await ben.page.emulateMedia({ colorScheme: 'dark' });
+    await ben.screenshot('team-history-dark');
+    await ben.page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('keeps edits made offline and converges after reconnecting', async () => {

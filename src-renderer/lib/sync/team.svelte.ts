@@ -4,6 +4,8 @@ import { redo as redoWorkspace, undo as undoWorkspace } from '../db';
 import { refuseEdits } from '../db/history';
 import { clearTheWorkspace } from '../db/dossier';
 import { sharedDossierStore, workspaceSyncBridge } from '../db/sync-workspace';
+import type { SyncedTable } from '../db/sync-bridge';
+import { recordHistory, type HistoryVersion } from './doc-model';
 import { SyncSession, type SyncStatus } from './session';
 
 export interface TeamLink {
@@ -15,6 +17,8 @@ export interface TeamLink {
 class TeamSync {
   link = $state<TeamLink | null>(null);
   status = $state<SyncStatus | null>(null);
+  /** Counts changes of the shared dossier (local and remote), so views of its history follow them. */
+  revision = $state(0);
   private session: SyncSession | null = null;
   private release: (() => void) | null = null;
 
@@ -67,8 +71,13 @@ class TeamSync {
       },
     });
     await session.start();
+    const onUpdate = () => this.revision++;
+    doc.on('update', onUpdate);
     this.session = session;
-    this.release = release;
+    this.release = () => {
+      doc.off('update', onUpdate);
+      release();
+    };
     this.link = { id: link.id, serverUrl: link.serverUrl, memberName: link.memberName };
     this.status = session.getStatus();
     return session.firstOutcome();
@@ -104,6 +113,11 @@ class TeamSync {
     const label = this.session.redo();
     await this.session.settled();
     return label;
+  }
+
+  /** Every version of a shared record, by every analyst (the loser of a concurrent edit too); [] when not shared. */
+  history(table: SyncedTable, id: string): HistoryVersion[] {
+    return this.session ? recordHistory(this.session.doc, table, id) : [];
   }
 
   setOpenArticle(articleId: string | null): void {
