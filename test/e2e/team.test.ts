@@ -186,7 +186,10 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
     const shared = await sharedExport(ana, 'Ana');
     assert.ok((JSON.parse(shared) as Dossier).statements.length > 0, 'the export holds the seed article');
     assert.equal(await sharedExport(ben, 'Ben'), shared);
-    await ben.page.getByTestId('peer').filter({ hasText: 'Ana' }).waitFor({ timeout: 30_000 });
+    await ben.page
+      .getByTestId('peer')
+      .filter({ hasText: /Ana.*reading Russia and Rwanda/s })
+      .waitFor({ timeout: 30_000 });
     await ana.page
       .getByTestId('peer')
       .filter({ hasText: /Ben.*reading Russia and Rwanda/s })
