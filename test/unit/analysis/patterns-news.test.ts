@@ -53,3 +53,11 @@ describe('numbers with thousands separators', () => {
     );
   });
 });
+
+describe('adverbs between the auxiliary and the cue', () => {
+  it('reads “has long said”, “has often argued”, “had always insisted” as the subject’s cue', () => {
+    expect(speakerOf('Senator Ruth Okafor has long said that the dam is unsafe.')).toBe('Ruth Okafor');
+    expect(speakerOf('Gov. Alma Reyes has often argued that classes are too large.')).toBe('Alma Reyes');
+    expect(speakerOf('Mayor Dan Pruitt had always insisted that the team would recover.')).toBe('Dan Pruitt');
+  });
+});
