@@ -12,7 +12,13 @@ import {
   type Reading,
 } from './attribution-relays';
 import { clauseSpeaker, finalSpeaker } from './clause-speaker';
-import { cueAfterAppositive, datelineEnd, nameBeforeColonQuote, speakerBeforeColon } from './openings';
+import {
+  cueAfterAppositive,
+  datelineEnd,
+  introEnd,
+  nameBeforeColonQuote,
+  speakerBeforeColon,
+} from './openings';
 import { cueKind } from './cue-lexicon';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE } from './lexicon';
@@ -110,7 +116,8 @@ function readOpening(r: Reading): { start: number; accordingTo: string | null } 
     if (!isPunct(seq[comma], ',')) break;
     i = comma + 1;
   }
-  return { start: i, accordingTo };
+  // "Six months ago, the senator said", "Asked about the vote, Warren said": the phrase before the subject.
+  return { start: introEnd(seq, i), accordingTo };
 }
 
 /** The end of the subject: the words up to the first verb, skipping parentheticals (", for its part,"). */

@@ -61,3 +61,28 @@ describe('adverbs between the auxiliary and the cue', () => {
     expect(speakerOf('Mayor Dan Pruitt had always insisted that the team would recover.')).toBe('Dan Pruitt');
   });
 });
+
+describe('an introductory phrase before the speaker', () => {
+  it('reads the noun phrase right before the cue, not the introduction, as the speaker', () => {
+    expect(speakerOf('Two weeks ago, the Ohio treasurer said the fund was solvent.')).toBe('Ohio treasurer');
+    expect(speakerOf('Regardless, the Transport Ministry said it found no fault with the pilots.')).toBe(
+      'Transport Ministry',
+    );
+    expect(speakerOf('Back when she ran the clinic, Dr. Hana Ortiz said that nurses were underpaid.')).toBe(
+      'Hana Ortiz',
+    );
+    expect(speakerOf('Reached by phone, Gil Marsh denied that he had left the party.')).toBe('Gil Marsh');
+  });
+
+  it('keeps an appositive subject and an opening clause with a subject of its own', () => {
+    expect(speakerOf('Rita Banks, a former county party chairwoman, said she would run again.')).toBe(
+      'Rita Banks',
+    );
+    expect(speakerOf('Ivan Petrov, a lawyer who argued the case in 2019, said the ruling was narrow.')).toBe(
+      'Ivan Petrov',
+    );
+    expect(speakerOf('Omar Lind has not endorsed anyone, and his spokesman declined to comment.')).toBe(
+      'Omar Lind',
+    );
+  });
+});
