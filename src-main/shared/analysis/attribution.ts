@@ -20,6 +20,7 @@ import {
   speakerBeforeColon,
 } from './openings';
 import { cueKind } from './cue-lexicon';
+import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE } from './lexicon';
 import {
@@ -152,6 +153,8 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       seq[j - 1]?.lower !== 'to'
     )
       break;
+    // "The filings show that…", "Polls show…": a finding cue after a word naming evidence is its verb.
+    if (j > subjectStart && findingAfterEvidence(seq, j)) break;
     if (t.isWord && (isHedge(t) || (isModifier(t) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
     j++;
   }
@@ -222,6 +225,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
     !passiveVerb &&
     // "The report states that…": a cue more often read as a noun is a verb before "that".
     (isCueAfterSubject(verb.lower, afterAuxiliary) ||
+      findingAfterEvidence(seq, k) ||
       (seq[k + 1]?.lower === 'that' && (formOf(verb) === 'third' || formOf(verb) === 'past')))
   ) {
     result.speaker = subject;
@@ -291,6 +295,19 @@ function finish(r: Reading, accordingTo: string | null): void {
     if (cueIndex >= 0) relayAfterCue(seq, cueIndex, result, r.phrase);
   }
   if (result.via.length > 0) result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
+}
+
+/** A finding cue ("shows", "show", "found") at p right after a word naming evidence ("polls", "analysis"). */
+function findingAfterEvidence(seq: Token[], p: number): boolean {
+  const t = seq[p];
+  const before = seq[p - 1];
+  return (
+    !!t?.isWord &&
+    !t.capitalised &&
+    !!before?.isWord &&
+    cueKind(t.lower) === 'finding' &&
+    isEvidenceWord(before.lower)
+  );
 }
 
 /** Words between an auxiliary and a cue that keep the cue the subject's ("more likely to", "only"). */

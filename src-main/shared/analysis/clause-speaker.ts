@@ -407,10 +407,20 @@ function isPlace(phrase: PhraseReader, from: number, to: number): boolean {
 function hasVerb(phrase: PhraseReader, from: number, to: number): boolean {
   for (let p = from; p < to; p++) {
     const t = phrase.token(p);
-    if (t && t.isWord && isVerbLike(t) && !PERSONAL.has(t.lower) && !isNounLikeCue(t.lower)) return true;
+    if (t && t.isWord && isVerbLike(t) && !PERSONAL.has(t.lower) && !isNounLikeCue(t.lower)) {
+      if (p > from && reducedRelative(t, phrase.token(p + 1))) continue;
+      return true;
+    }
   }
   return false;
 }
+
+/** "polls released this week", "a survey conducted by Gallup": a participle after its noun, then a time or agent. */
+function reducedRelative(t: Token, next: Token | undefined): boolean {
+  if (!t.lower.endsWith('ed') || !next?.isWord) return false;
+  return (next.flags & CALENDAR) !== 0 || AFTER_PARTICIPLE.has(next.lower);
+}
+const AFTER_PARTICIPLE = new Set(['by', 'last', 'this', 'on', 'earlier']);
 
 function hasNoun(phrase: PhraseReader, from: number, to: number): boolean {
   const last = phrase.token(to - 1);

@@ -84,13 +84,28 @@ export interface CleanPhrase {
 }
 
 /** Nouns that name evidence: with "found" or "shows" only these (or a name) report a finding. */
-const EVIDENCE =
-  /(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|data|research|review|audit|investigation|inquiry|probe|test|tests|records|documents|results|numbers|figures|count|tally|estimates?|census|index)$/i;
+const EVIDENCE_WORDS = new Set(
+  (
+    'poll polls polling survey surveys study studies report reports analysis data research review audit ' +
+    'investigation inquiry probe test tests records documents results numbers figures count tally estimate ' +
+    'estimates census index filings statistics footage video emails cables transcripts returns'
+  ).split(' '),
+);
 
-/** Whether a phrase can be the source of a finding ("A Reuters/Ipsos poll found", "Gallup shows"). */
+/** Whether a lower-case word names evidence ("polls", "filings", "footage"). */
+export function isEvidenceWord(lower: string): boolean {
+  return EVIDENCE_WORDS.has(lower);
+}
+
+/**
+ * Whether a phrase can be the source of a finding: evidence ("A Reuters/Ipsos poll last month found",
+ * "New polls released Sunday show", "Exit polling showed") or a name ("Gallup shows").
+ */
 export function canReportFinding(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
-  return EVIDENCE.test(phrase.trim()) || /^\p{Lu}/u.test(words[words.length - 1] ?? '');
+  return (
+    words.some((w) => EVIDENCE_WORDS.has(w.toLowerCase())) || /^\p{Lu}/u.test(words[words.length - 1] ?? '')
+  );
 }
 
 /** The speaker phrase to resolve, or null when it is a clause, a pronoun of the first or second person, or empty. */
@@ -119,7 +134,9 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   const owner = DOCUMENTS.exec(text);
   if (owner && owner.index > 0) {
     const head = text.slice(0, owner.index).replace(/^(?:an?|the|new|latest)\s+/i, '');
-    if (/\p{Lu}/u.test(head)) text = head;
+    // "Early analysis", "Exit polls": a capital that only opens the sentence names no owner.
+    const sentenceCase = !/\s/.test(head) && text.startsWith(head) && isNounOrAdjective(head.toLowerCase());
+    if (/\p{Lu}/u.test(head) && !sentenceCase) text = head;
   }
   const words = text.split(' ').filter(Boolean);
   // "Wells Fargo just this month", "Menendez all": adverbs and times after the name are not part of it.
@@ -127,6 +144,9 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   words.length = 0;
   words.push(...text.split(' ').filter(Boolean));
   while (words.length > 1 && TRAILING_ADVERBS.has((words[words.length - 1] as string).toLowerCase()))
+    words.pop();
+  // "New polls released Sunday" → "New polls": a participle left at the end once its time is gone.
+  if (words.length > 2 && text !== raw.trim() && /^\p{Ll}+ed$/u.test(words[words.length - 1] as string))
     words.pop();
   text = words.join(' ');
   if (words.length === 0 || words.length > 14) return null;

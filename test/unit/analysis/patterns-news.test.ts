@@ -86,3 +86,24 @@ describe('an introductory phrase before the speaker', () => {
     );
   });
 });
+
+describe('polls, records and other evidence as the source of a finding', () => {
+  it('names the evidence when its phrase carries a time or a participle', () => {
+    expect(speakerOf('A Gallup poll last week showed the mayor leading by nine points.')).toContain('Gallup');
+    expect(speakerOf('A Marist survey of Iowa released on Monday showed the senator ahead.')).toContain(
+      'Marist',
+    );
+    expect(speakerOf('Exit polling showed that turnout among young voters fell.')).toBe('Exit polling');
+  });
+
+  it('reads “show” after a word naming evidence as the verb, not part of the subject', () => {
+    expect(speakerOf('The county filings show that the contractor was paid twice.')).toBe(
+      'The county filings',
+    );
+    expect(speakerOf('Early analysis shows the turnout models were wrong.')).toBe('Early analysis');
+  });
+
+  it('still refuses a finding from a subject that is neither evidence nor a name', () => {
+    expect(speakerOf('Her performance shows that she is ready.')).toBeNull();
+  });
+});
