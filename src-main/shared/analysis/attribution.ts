@@ -284,7 +284,9 @@ function finish(r: Reading, accordingTo: string | null): void {
       result.cue = ':';
     }
   }
-  if (result.speaker === null && accordingTo) {
+  // "According to the exit polls, most voters backed…": a stance or finding of the subject is the source's.
+  const stance = result.cue !== null && !SPEAKS.includes(cueKind(result.cue) ?? '');
+  if (accordingTo && (result.speaker === null || stance)) {
     result.speaker = accordingTo;
     result.cue = 'according to';
   } else if (accordingTo) {
@@ -309,6 +311,9 @@ function findingAfterEvidence(seq: Token[], p: number): boolean {
     isEvidenceWord(before.lower)
   );
 }
+
+/** Cue kinds by which a subject speaks for itself, even after a leading "according to". */
+const SPEAKS = ['speech', 'denial'];
 
 /** Words between an auxiliary and a cue that keep the cue the subject's ("more likely to", "only"). */
 const LEADS_TO_CUE = new Set(['more', 'less', 'most', 'least', 'likely', 'unlikely', 'to', 'only', 'also']);

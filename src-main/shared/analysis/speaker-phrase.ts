@@ -11,6 +11,8 @@ const CLAUSE_WORDS = new Set(
 );
 /** Subject pronouns: inside a phrase they open a clause of their own ("policies she"). */
 const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'it', 'you', 'him', 'them', 'us', 'me']);
+const OBJECT_PRONOUNS = new Set(['him', 'them', 'us', 'me']);
+const PREPOSITIONS = new Set(['to', 'of', 'with', 'for', 'near', 'around', 'behind', 'beside', 'against']);
 /** First words of a clause or adverbial read by mistake as a subject ("To pay for", "Such as", "Around the"). */
 const CLAUSE_OPENING = new Set(
   "to by such aside around though although as it it’s it's he’s he's she’s she's that’s that's this there here".split(
@@ -164,7 +166,10 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   if (words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w) && !reducedRelative(words, i)))
     return null;
   // "Though she", "It also mentions policies she", "To pay for…": a clause, not a name.
-  if (lower.some((w, i) => i > 0 && SUBJECT_PRONOUNS.has(w))) return null;
+  // "Those close to him", "aides to them" keep an object pronoun after a preposition.
+  const objectOf = (i: number): boolean =>
+    OBJECT_PRONOUNS.has(lower[i] as string) && PREPOSITIONS.has(lower[i - 1] ?? '');
+  if (lower.some((w, i) => i > 0 && SUBJECT_PRONOUNS.has(w) && !objectOf(i))) return null;
   if (CLAUSE_OPENING.has(lower[0] as string)) return null;
   const group = isGroup(words);
   // A name or a description of one speaker is short; a long phrase is a clause read as a subject.

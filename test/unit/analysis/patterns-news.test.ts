@@ -107,3 +107,17 @@ describe('polls, records and other evidence as the source of a finding', () => {
     expect(speakerOf('Her performance shows that she is ready.')).toBeNull();
   });
 });
+
+describe('a leading “according to” and descriptive speakers', () => {
+  it('gives a stance or finding of the subject to the source named by a leading “according to”', () => {
+    expect(speakerOf('According to the state election board, most counties backed the new maps.')).toBe(
+      'State election board',
+    );
+    // The subject's own speech keeps the statement; the leading source relays it.
+    expect(speakerOf('According to the Tribune, Mayor Ada Kim said the pool would close.')).toBe('Ada Kim');
+  });
+
+  it('keeps an object pronoun after a preposition inside a description', () => {
+    expect(speakerOf('People close to him say that he will not run again.')).toBe('People close to him');
+  });
+});
