@@ -121,3 +121,14 @@ describe('a leading “according to” and descriptive speakers', () => {
     expect(speakerOf('People close to him say that he will not run again.')).toBe('People close to him');
   });
 });
+
+describe('a headline colon after a lone surname', () => {
+  it('names the person of that surname mentioned in the article, and not a label', () => {
+    const text =
+      'Carson: The levee plan is a waste of money.\n\nSenator Ruth Carson spoke in Baton Rouge on Friday.' +
+      '\n\nUpdate: The vote is set for May.';
+    const [headline, , label] = analyzeText(text);
+    expect(headline?.speaker?.name).toBe('Ruth Carson');
+    expect(label?.speaker).toBeNull();
+  });
+});
