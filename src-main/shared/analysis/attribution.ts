@@ -110,6 +110,13 @@ function readOpening(r: Reading): { start: number; accordingTo: string | null } 
     const end = npUntilComma(seq, i + 2, 14);
     accordingTo = phrase.text(i + 2, end);
     i = isPunct(seq[end], ',') ? end + 1 : end;
+  } else if (seq[i]?.lower === 'in') {
+    // "In a Gallup poll released Monday, 50 percent chose…": the evidence the figures come from.
+    const end = npUntilComma(seq, i + 1, 14);
+    if (isPunct(seq[end], ',') && holdsEvidence(seq, i + 1, end)) {
+      accordingTo = phrase.text(i + 1, end);
+      i = end + 1;
+    }
   }
   // Leading adverbials: "As of Tuesday morning, …", "In early November, …".
   for (let round = 0; round < 2 && seq[i]?.isWord && OPENERS.has((seq[i] as Token).lower); round++) {
@@ -310,6 +317,13 @@ function findingAfterEvidence(seq: Token[], p: number): boolean {
     cueKind(t.lower) === 'finding' &&
     isEvidenceWord(before.lower)
   );
+}
+
+/** Whether tokens [from, to) open with a determiner and name a poll, survey or other evidence. */
+function holdsEvidence(seq: Token[], from: number, to: number): boolean {
+  if (!['a', 'an', 'the', 'its', 'their', 'his', 'her'].includes(seq[from]?.lower ?? '')) return false;
+  for (let p = from + 1; p < to; p++) if (isEvidenceWord((seq[p] as Token).lower)) return true;
+  return false;
 }
 
 /** Cue kinds by which a subject speaks for itself, even after a leading "according to". */

@@ -132,3 +132,13 @@ describe('a headline colon after a lone surname', () => {
     expect(label?.speaker).toBeNull();
   });
 });
+
+describe('a leading “In a … poll,”', () => {
+  it('gives the figures that follow to the poll, as “according to” does', () => {
+    expect(speakerOf('In a Marist poll released Tuesday, 48 percent of voters chose the mayor.')).toContain(
+      'Marist',
+    );
+    // "In the spring," names no evidence: the statement keeps no source.
+    expect(speakerOf('In the spring, 48 percent of the wells ran dry.')).toBeNull();
+  });
+});
