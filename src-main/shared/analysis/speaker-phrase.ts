@@ -147,6 +147,10 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   words.push(...text.split(' ').filter(Boolean));
   while (words.length > 1 && TRAILING_ADVERBS.has((words[words.length - 1] as string).toLowerCase()))
     words.pop();
+  // "Democrats in five states going to the polls" → "Democrats in five states": a trailing -ing modifier.
+  const participle = words.findIndex((w, i) => i > 1 && /^\p{Ll}+ing$/u.test(w) && !isNounOrAdjective(w));
+  if (participle > 1 && !BAD_ENDINGS.has((words[participle - 1] as string).toLowerCase()))
+    words.length = participle;
   // "New polls released Sunday" → "New polls": a participle left at the end once its time is gone.
   if (words.length > 2 && text !== raw.trim() && /^\p{Ll}+ed$/u.test(words[words.length - 1] as string))
     words.pop();
@@ -191,6 +195,14 @@ function isGroup(words: string[]): boolean {
   }
   const word = words[head] as string;
   if (!/s$/.test(word) || /(?:ss|us|is|news|times|s’|s')$/i.test(word)) return false;
+  // "Majorities of Democrats", "Friends of the mayor": a common plural noun capitalised as the first word.
+  if (
+    head === 0 &&
+    words.length > 2 &&
+    /^\p{Lu}\p{Ll}+$/u.test(word) &&
+    isNounOrAdjective(word.toLowerCase())
+  )
+    return !isLastName(word.toLowerCase()) && !lookupGazetteer(phrase);
   // Capitalised plurals are groups when they are peoples or parties ("Democrats", "Europeans"), not names.
   if (/^\p{Lu}/u.test(word))
     return (

@@ -142,3 +142,11 @@ describe('a leading “In a … poll,”', () => {
     expect(speakerOf('In the spring, 48 percent of the wells ran dry.')).toBeNull();
   });
 });
+
+describe('a group subject with a trailing -ing modifier', () => {
+  it('keeps the group and leaves the modifier out', () => {
+    expect(speakerOf('Farmers in three counties facing the drought say they will sell their herds.')).toBe(
+      'Farmers in three counties',
+    );
+  });
+});
