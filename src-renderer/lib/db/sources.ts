@@ -56,6 +56,12 @@ export async function statementsOfSource(
     db.statements.where('viaIds').equals(sourceId).toArray(),
   ]);
   const byId = new Map<string, Statement>([...spoken, ...relayed].map((s) => [s.id, s]));
+  // What old versions of an article said is reached through their current version, not listed again.
+  const articleIds = [...new Set([...byId.values()].map((s) => s.articleId))];
+  const old = new Set(
+    (await db.articleRows.bulkGet(articleIds)).filter((r) => !!r?.supersededBy).map((r) => r!.id),
+  );
+  for (const [id, s] of byId) if (old.has(s.articleId)) byId.delete(id);
   const articles = new Map(
     (await db.articles.bulkGet([...new Set([...byId.values()].map((s) => s.articleId))]))
       .filter((a) => !!a)

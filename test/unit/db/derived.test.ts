@@ -117,7 +117,12 @@ describe('derived tables', () => {
     const v2 = openDatabase(name, 2);
     await storeExtractedArticle(
       v2,
-      article('Port', bodyA, [null, 'Maria Lopez', ['Dockers Union', ['Harbour Radio', 'Harbour Radio']], null]),
+      article('Port', bodyA, [
+        null,
+        'Maria Lopez',
+        ['Dockers Union', ['Harbour Radio', 'Harbour Radio']],
+        null,
+      ]),
     );
     await storeExtractedArticle(v2, article('Flood', bodyB, [null, 'Maria Lopez', null]));
     v2.close();
