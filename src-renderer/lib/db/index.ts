@@ -60,6 +60,20 @@ export async function allSources(): Promise<Source[]> {
   return db.sources.orderBy('name').toArray();
 }
 
+export interface IndexedSources {
+  /** By name. */
+  list: Source[];
+  byId: Map<string, Source>;
+}
+
+export const NO_SOURCES: IndexedSources = { list: [], byId: new Map() };
+
+/** Every source, by name and by id (a fresh map per read, never changed afterwards). */
+export async function sourcesIndexed(): Promise<IndexedSources> {
+  const list = await allSources();
+  return { list, byId: new Map(list.map((s) => [s.id, s])) };
+}
+
 export interface SourceCount {
   source: Source;
   statements: number;
