@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { recordImports, storeExtractedArticles, type StoreOutcome } from '../../lib/db';
 import type { ExtractedArticle, ImportProgress } from '../../../src-main/shared/extraction';
 import { ocrSummary } from '../../../src-main/shared/ocr-note';
-import { backupAfterImport } from '../../lib/db/backup';
+import { backupAfterImport, holdBackupsDuringImport } from '../../lib/db/backup';
 import type { PickedFile } from './dropped-files';
 import { isDossierName } from '../../../src-main/shared/formats';
 import { tooLargeReason } from '../../../src-main/shared/sizes';
@@ -100,6 +100,7 @@ class ImportQueue {
       lastFlush = performance.now();
       lastImported = stored.filter((r) => r.outcome === 'imported').at(-1)?.articleId ?? lastImported;
     };
+    holdBackupsDuringImport();
     try {
       launch();
       while (inflight.length) {

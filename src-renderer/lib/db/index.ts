@@ -15,6 +15,7 @@ import * as history from './history';
 import * as workspace from './workspace';
 import * as articles from './articles';
 import type { ArticleRow } from './derived';
+import { sourceCounts } from './source-counts';
 
 export const db = openDatabase();
 
@@ -59,6 +60,20 @@ export async function allSources(): Promise<Source[]> {
   return db.sources.orderBy('name').toArray();
 }
 
+export interface IndexedSources {
+  /** By name. */
+  list: Source[];
+  byId: Map<string, Source>;
+}
+
+export const NO_SOURCES: IndexedSources = { list: [], byId: new Map() };
+
+/** Every source, by name and by id (a fresh map per read, never changed afterwards). */
+export async function sourcesIndexed(): Promise<IndexedSources> {
+  const list = await allSources();
+  return { list, byId: new Map(list.map((s) => [s.id, s])) };
+}
+
 export interface SourceCount {
   source: Source;
   statements: number;
@@ -66,22 +81,8 @@ export interface SourceCount {
 
 /** Sources with the number of statements they speak, most quoted first (counts kept by the derived tables). */
 export async function sourcesWithCounts(): Promise<SourceCount[]> {
-  const [sources, rows, old] = await Promise.all([
-    db.sources.toArray(),
-    db.sourceRows.toArray(),
-    supersededIds(),
-  ]);
-  const counts = new Map(rows.map((r) => [r.id, r.statements]));
-  // Counts come from current versions: what an old version says is taken off again.
-  if (old.length)
-    await db.statements
-      .where('articleId')
-      .anyOf(old)
-      .each((s) => {
-        if (s.speakerId) counts.set(s.speakerId, (counts.get(s.speakerId) ?? 1) - 1);
-      });
-  return sources
-    .map((source) => ({ source, statements: counts.get(source.id) ?? 0 }))
+  return (await sourceCounts(db))
+    .map(({ source, speaking }) => ({ source, statements: speaking }))
     .sort((a, b) => b.statements - a.statements || a.source.name.localeCompare(b.source.name));
 }
 

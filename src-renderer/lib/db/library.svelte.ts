@@ -1,5 +1,8 @@
-// The library list (one row per article, no text), shared by every screen that lists articles.
-import { listArticles } from './index';
+// The library list (one row per article, no text), shared by every screen that lists articles; and the sources,
+// shared by every screen that names speakers (one read per write for all of them, not one each).
+import { listArticles, NO_SOURCES, sourcesIndexed } from './index';
 import { sharedLive } from './live.svelte';
+
+export const workspaceSources = sharedLive(sourcesIndexed, NO_SOURCES);
 
 export const libraryArticles = sharedLive(listArticles, []);
