@@ -1,5 +1,5 @@
 // The library list (one row per article, no text), shared by every screen that lists articles.
-import { listArticles } from './index';
+import { library } from './queries';
 import { sharedLive } from './live.svelte';
 
-export const libraryArticles = sharedLive(listArticles, []);
+export const libraryArticles = sharedLive(library.articles, []);
