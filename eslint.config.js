@@ -248,13 +248,6 @@ export default tseslint.config(
     },
   },
 
-  // TEMPORARY, named exception: attribution.ts findAttribution (#18) is still over 80 lines. Remove the entry
-  // when it is split.
-  {
-    files: ['src-main/shared/analysis/attribution.ts'],
-    rules: { 'max-lines-per-function': 'off' },
-  },
-
   // No import cycles, anywhere in the source.
   {
     files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,svelte}'],

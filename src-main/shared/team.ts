@@ -2,6 +2,10 @@
 export const MEMBER_ROLES = ['owner', 'editor', 'reader'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
+/** What a reader is told when they try to change a shared dossier (the server drops their writes anyway). */
+export const READER_REFUSAL =
+  'You joined this dossier as a reader: you can read and export it, not change it.';
+
 /** A shared dossier's id: also the Hocuspocus document name. */
 const DOSSIER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const INVITATION = /^cbi1\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{32,128})$/;

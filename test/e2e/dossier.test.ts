@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Download } from 'playwright-core';
 import { validateDossier } from '../../src-main/shared/dossier';
 import { generateWorkspace } from '../unit/dossier/generate';
-import { dropFiles, launchApp, repoRoot, resultsDir, type App, expectCount } from './harness';
+import { dropFiles, exportAs, launchApp, repoRoot, resultsDir, type App, expectCount } from './harness';
 
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
   statements: { text: string }[];
@@ -43,25 +43,6 @@ async function callAppInfo(): Promise<{ ok: boolean }> {
   return (await res.json()) as { ok: boolean };
 }
 
-/** Opens the export dialog, picks a format, exports and returns the download saved under test-results. */
-async function exportAs(app: App, format: string, title: string, shot?: string): Promise<string> {
-  const { page } = app;
-  if (!(await page.getByTestId('export-dialog').isVisible())) await page.getByTestId('export-button').click();
-  const dialog = page.getByTestId('export-dialog');
-  await dialog.waitFor();
-  await dialog.getByTestId(`format-${format}`).check();
-  await dialog.getByTestId('export-title').fill(title);
-  if (shot) await app.screenshot(shot);
-  const [download] = (await Promise.all([
-    page.waitForEvent('download', { timeout: 60_000 }),
-    dialog.getByTestId('export-start').click(),
-  ])) as [Download, unknown];
-  await dialog.locator('[data-testid="export-result"][data-kind="saved"]').waitFor({ timeout: 60_000 });
-  const path = join(outDir, download.suggestedFilename());
-  await download.saveAs(path);
-  return path;
-}
-
 describe('the annotated dossier: export and import back', () => {
   let app: App;
   let tagName = '';
@@ -89,7 +70,7 @@ describe('the annotated dossier: export and import back', () => {
 
   it('exports HTML that opens in Chromium as a document with the tagged statement highlighted', async () => {
     const { context } = app;
-    const path = await exportAs(app, 'html', 'CAR dossier', 'export-dialog');
+    const path = await exportAs(app, 'html', 'CAR dossier', outDir, 'export-dialog');
     assert.match(path, /\.html$/);
     const html = readFileSync(path, 'utf8');
     assert.doesNotMatch(html, /<script/i, 'no script in the export');
@@ -135,7 +116,7 @@ describe('the annotated dossier: export and import back', () => {
   });
 
   it('exports a paginated PDF whose first page renders', async () => {
-    const path = await exportAs(app, 'pdf', 'CAR dossier');
+    const path = await exportAs(app, 'pdf', 'CAR dossier', outDir);
     assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
     const prefix = join(resultsDir, 'export-pdf-page1');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path, prefix]);
@@ -147,7 +128,7 @@ describe('the annotated dossier: export and import back', () => {
 
   it('exports JSON, clears the workspace, and a dropped dossier brings everything back', async () => {
     const { page } = app;
-    const path = await exportAs(app, 'json', 'CAR dossier');
+    const path = await exportAs(app, 'json', 'CAR dossier', outDir);
     const bytes = readFileSync(path);
     const checked = validateDossier(JSON.parse(bytes.toString('utf8')));
     assert.ok(checked.ok, 'the exported JSON is a valid dossier');

@@ -4,7 +4,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const resultsDir = join(repoRoot, 'test-results');
@@ -221,4 +228,30 @@ export async function selectInStatements(
     },
     { from, to },
   );
+}
+
+/** Opens the export dialog, picks a format, exports the whole workspace and saves the download in `outDir`. */
+export async function exportAs(
+  app: App,
+  format: string,
+  title: string,
+  outDir: string,
+  shot?: string,
+): Promise<string> {
+  const { page } = app;
+  if (!(await page.getByTestId('export-dialog').isVisible())) await page.getByTestId('export-button').click();
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.waitFor();
+  await dialog.getByTestId(`format-${format}`).check();
+  await dialog.getByTestId('export-title').fill(title);
+  if (shot) await app.screenshot(shot);
+  const [download] = (await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    dialog.getByTestId('export-start').click(),
+  ])) as [Download, unknown];
+  await dialog.locator('[data-testid="export-result"][data-kind="saved"]').waitFor({ timeout: 60_000 });
+  await mkdir(outDir, { recursive: true });
+  const path = join(outDir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
 }

@@ -158,5 +158,20 @@ describe('a workspace of hundreds of articles', () => {
     assert.ok(raw.speakers > 60, `${raw.speakers} speakers`);
     assert.ok(speakerRows < 40, `${speakerRows} speaker rows drawn for ${raw.speakers} speakers`);
     await app.screenshot('scale-library');
+
+    // The Sources view lists every source from its count rows but draws only a window of them; its top row's
+    // figures are the database's.
+    await page.getByTestId('view-sources').click();
+    const sourcesList = page.getByTestId('sources-view-list');
+    await sourcesList.waitFor();
+    const setSize = Number(await sourcesList.getByRole('listitem').first().getAttribute('aria-setsize'));
+    assert.ok(setSize >= raw.speakers, `${setSize} sources listed for ${raw.speakers} speakers`);
+    const sourceRows = await page.getByTestId('source-row').count();
+    assert.ok(sourceRows < 60, `${sourceRows} source rows drawn for ${setSize} sources`);
+    const first = page.getByTestId('source-row').first();
+    const firstName = await first.locator('.name').innerText();
+    const spoken = Number(/(\d+) spoken/.exec(await first.innerText())?.[1] ?? 0);
+    assert.equal(spoken, (await rawCounts(page, last, firstName)).ofSpeaker);
+    await app.screenshot('scale-sources');
   });
 });

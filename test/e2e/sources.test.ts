@@ -16,7 +16,8 @@ const exact = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/
 /** A row of the sources view whose name is exactly `name`. */
 const row = (page: Page, name: string): Locator =>
   page
-    .locator('li')
+    .getByTestId('sources-view-list')
+    .getByRole('listitem')
     .filter({ has: page.getByTestId('source-row').locator('.name', { hasText: exact(name) }) });
 
 describe('the sources registry in the browser shell', () => {

@@ -34,6 +34,11 @@ export class ActorRegistry {
     if (!known || known.length < fullName.length) this.peopleByLastName.set(last, fullName);
   }
 
+  /** Whether a person with this last name ("Clinton") is named anywhere in the article. */
+  knowsLastName(word: string): boolean {
+    return this.peopleByLastName.has(word.toLowerCase());
+  }
+
   /**
    * Resolves a speaker or relay phrase and says how: named (`direct`), kept as written (`group`: a group or a
    * description with no antecedent), or an earlier speaker reached from a pronoun or description

@@ -1,10 +1,26 @@
 // Finds, in one statement, who speaks (the noun phrase), with which cue, through which relays, and hedges.
 // Works on the words outside quotation marks: "“…,” Bogdanov said, according to Interfax" reads as
-// “ ” Bogdanov said , according to Interfax.
-import { CONJUNCTIONS, DETERMINERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
+// “ ” Bogdanov said , according to Interfax. Phases, in order: hedge, opening (dateline, colon format,
+// leading "according to", adverbials), subject, main verb, the subject's cue, speakers read around the cue,
+// later cues and relays (attribution-relays.ts).
+import { OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
+import {
+  hasContentWord,
+  laterCues,
+  relayAfterCue,
+  type Attribution,
+  type Reading,
+} from './attribution-relays';
 import { clauseSpeaker, finalSpeaker } from './clause-speaker';
-import { cueAfterAppositive, datelineEnd, nameBeforeColonQuote, speakerBeforeColon } from './openings';
+import {
+  cueAfterAppositive,
+  datelineEnd,
+  introEnd,
+  nameBeforeColonQuote,
+  speakerBeforeColon,
+} from './openings';
 import { cueKind } from './cue-lexicon';
+import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CUE, HEDGE } from './lexicon';
 import {
@@ -22,25 +38,11 @@ import {
 } from './phrases';
 import type { Token, TokenisedStatement } from './tokens';
 
-export interface Attribution {
-  /** The speaker's noun phrase as written, or null. */
-  speaker: string | null;
-  /** The reporting verb or phrase as written ("said", "according to"), or null. */
-  cue: string | null;
-  /** Relay noun phrases in text order (nearest to the speaker first). */
-  via: string[];
-  /** A hedge ("reportedly", "is said to") found outside quotation marks. */
-  hedge: string | null;
-  /** The sentence subject, when the speaker was not found; used for agencies and outlets. */
-  subject: string | null;
-  /** The subject's main verb when it is not a reporting verb ("Tass numbered …"). */
-  subjectVerb: string | null;
-}
+export type { Attribution } from './attribution-relays';
 
 /** Reads the words outside quotation marks of one statement. */
 export function findAttribution(statement: string, tokenised: TokenisedStatement): Attribution {
   const seq = tokenised.outside;
-  const phrase = new PhraseReader(statement, seq);
   const result: Attribution = {
     speaker: null,
     cue: null,
@@ -49,45 +51,72 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     subject: null,
     subjectVerb: null,
   };
+  const r: Reading = { statement, tokenised, seq, phrase: new PhraseReader(statement, seq), result };
+  result.hedge = findHedge(seq, tokenised);
+  const opening = readOpening(r);
+  if (!opening) return result;
+  const subjectStart = opening.start;
+  const j = subjectEnd(seq, subjectStart);
+  const subject =
+    j < seq.length && hasContentWord(seq, subjectStart, j)
+      ? subjectPhrase(seq, subjectStart, j, r.phrase)
+      : null;
+  result.subject = subject;
+  const verb = mainVerb(seq, j);
+  const closing = subjectCue(r, subject, verb);
+  let laterFrom = Math.max(verb.k + 1, subjectStart);
+  if (!result.speaker) laterFrom = speakerAroundCue(r, subject, j, opening.accordingTo, closing) ?? laterFrom;
+  // Each later cue is a reporting-verb form or "according to".
+  if ((tokenised.outsideFlags & CUE) !== 0 || tokenised.mentionsAccording) laterCues(r, subject, laterFrom);
+  finish(r, opening.accordingTo);
+  return result;
+}
 
+/** A hedge adverb ("reportedly") or an auxiliary with a passive hedge verb ("is said to", "are believed that"). */
+function findHedge(seq: Token[], tokenised: TokenisedStatement): string | null {
   // Only a hedge adverb or an auxiliary ("is said to") can start a hedge.
-  const mayHedge = (tokenised.outsideFlags & (HEDGE | AUXILIARY)) !== 0;
-  for (let p = 0; mayHedge && p < seq.length; p++) {
+  if ((tokenised.outsideFlags & (HEDGE | AUXILIARY)) === 0) return null;
+  for (let p = 0; p < seq.length; p++) {
     const t = seq[p] as Token;
-    if (!isHedge(t) && !isAuxiliary(t)) continue;
-    if (isHedge(t)) {
-      result.hedge = t.lower;
-      break;
-    }
+    if (isHedge(t)) return t.lower;
+    if (!isAuxiliary(t)) continue;
     const next = seq[p + 1];
-    if (
-      isAuxiliary(t) &&
-      next &&
-      PASSIVE_HEDGE_VERBS.has(next.lower) &&
-      seq[p + 2] &&
-      ['to', 'that'].includes((seq[p + 2] as Token).lower)
-    ) {
-      result.hedge = `${t.lower} ${next.lower} ${(seq[p + 2] as Token).lower}`;
-      break;
-    }
+    const after = seq[p + 2];
+    if (next && PASSIVE_HEDGE_VERBS.has(next.lower) && after && ['to', 'that'].includes(after.lower))
+      return `${t.lower} ${next.lower} ${after.lower}`;
   }
+  return null;
+}
 
+/**
+ * Where the subject starts, past a wire dateline, a leading "according to …," and adverbials; null when the
+ * colon format ("Howard Kurtz, Fox News: “…”") already named the speaker.
+ */
+function readOpening(r: Reading): { start: number; accordingTo: string | null } | null {
+  const { seq, phrase } = r;
   // A wire dateline ("NEW YORK, Nov. 19 (UPI) —", "Washington (AFP) –") is not part of the subject.
-  let i = datelineEnd(statement, seq);
+  let i = datelineEnd(r.statement, seq);
   let accordingTo: string | null = null;
   // "Howard Kurtz, Fox News: “…”", "Gingrich: Trump Must Decide": a name, then a colon, then what was said.
   // Labels ("The Latest:", "Update:") are refused there, so a name before the colon is the speaker.
   const colon = speakerBeforeColon(seq, i, phrase);
   if (colon) {
-    result.speaker = colon.speaker;
-    result.cue = ':';
-    return result;
+    r.result.speaker = colon.speaker;
+    r.result.cue = ':';
+    return null;
   }
   // "According to a statement from the Rwandan military, “…”"
   if (seq[i]?.lower === 'according' && seq[i + 1]?.lower === 'to') {
     const end = npUntilComma(seq, i + 2, 14);
     accordingTo = phrase.text(i + 2, end);
     i = isPunct(seq[end], ',') ? end + 1 : end;
+  } else if (seq[i]?.lower === 'in') {
+    // "In a Gallup poll released Monday, 50 percent chose…": the evidence the figures come from.
+    const end = npUntilComma(seq, i + 1, 14);
+    if (isPunct(seq[end], ',') && holdsEvidence(seq, i + 1, end)) {
+      accordingTo = phrase.text(i + 1, end);
+      i = end + 1;
+    }
   }
   // Leading adverbials: "As of Tuesday morning, …", "In early November, …".
   for (let round = 0; round < 2 && seq[i]?.isWord && OPENERS.has((seq[i] as Token).lower); round++) {
@@ -95,10 +124,13 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     if (!isPunct(seq[comma], ',')) break;
     i = comma + 1;
   }
+  // "Six months ago, the senator said", "Asked about the vote, Warren said": the phrase before the subject.
+  return { start: introEnd(seq, i), accordingTo };
+}
 
-  // The subject: words up to the first verb, skipping parentheticals (", for its part,").
-  const subjectStart = i;
-  let j = i;
+/** The end of the subject: the words up to the first verb, skipping parentheticals (", for its part,"). */
+function subjectEnd(seq: Token[], subjectStart: number): number {
+  let j = subjectStart;
   while (j < seq.length && j - subjectStart < 16) {
     const t = seq[j] as Token;
     if (isPunct(t, ',')) {
@@ -128,16 +160,23 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       seq[j - 1]?.lower !== 'to'
     )
       break;
+    // "The filings show that…", "Polls show…": a finding cue after a word naming evidence is its verb.
+    if (j > subjectStart && findingAfterEvidence(seq, j)) break;
     if (t.isWord && (isHedge(t) || (isModifier(t) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
     j++;
   }
-  const subject =
-    j < seq.length && hasContentWord(seq, subjectStart, j)
-      ? subjectPhrase(seq, subjectStart, j, phrase)
-      : null;
-  result.subject = subject;
+  return j;
+}
 
-  // The main verb, after auxiliaries and adverbs.
+interface MainVerb {
+  /** The verb's index (past auxiliaries and adverbs). */
+  k: number;
+  afterAuxiliary: boolean;
+  passive: boolean;
+}
+
+/** The main verb after the subject ending at j, past auxiliaries and adverbs. */
+function mainVerb(seq: Token[], j: number): MainVerb {
   let k = j;
   let afterAuxiliary = false;
   let passive = false;
@@ -158,6 +197,16 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
       passive = false;
     }
   }
+  return { k, afterAuxiliary, passive };
+}
+
+/**
+ * The subject's own cue ("Bogdanov said", "The report states that", "pushed back") or a closing cue that
+ * frames the statement ("…, Cuban said."); otherwise the subject's plain verb. Returns the closing cue.
+ */
+function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnType<typeof finalSpeaker> {
+  const { seq, result } = r;
+  const { k, afterAuxiliary, passive } = mv;
   const verb = seq[k];
   const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
   const passiveVerb =
@@ -166,7 +215,7 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   // "Trump's grasp of policy is worrying, Cuban said.": a closing cue frames the statement.
   // A subject that itself says, asserts or denies keeps the statement; the closing cue is then its relay
   // ("A spokesperson asserted that …, RFERL reported").
-  const closing = (tokenised.outsideFlags & CUE) !== 0 ? finalSpeaker(seq, phrase) : null;
+  const closing = (r.tokenised.outsideFlags & CUE) !== 0 ? finalSpeaker(seq, r.phrase) : null;
   const subjectSpeaks = (): boolean =>
     verb?.isWord === true && ['speech', 'denial'].includes(cueKind(verb.lower) ?? '');
   const framed = closing && closing.at > k && !subjectSpeaks() ? closing : null;
@@ -183,125 +232,68 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
     !passiveVerb &&
     // "The report states that…": a cue more often read as a noun is a verb before "that".
     (isCueAfterSubject(verb.lower, afterAuxiliary) ||
+      findingAfterEvidence(seq, k) ||
       (seq[k + 1]?.lower === 'that' && (formOf(verb) === 'third' || formOf(verb) === 'past')))
   ) {
     result.speaker = subject;
     result.cue = verb.text;
-    relayAfterCue(seq, k, result, phrase);
+    relayAfterCue(seq, k, result, r.phrase);
   } else if (subject && verb && verb.isWord && (isVerbLike(verb) || formOf(verb))) {
     result.subjectVerb = verb.text;
   }
+  return closing;
+}
 
-  // Appositive, inverted and descriptive subjects, read around the cue.
-  let laterFrom = Math.max(k + 1, subjectStart);
+/**
+ * Appositive, inverted and descriptive subjects, read around the cue; returns where later cues are read
+ * from when a speaker was found.
+ */
+function speakerAroundCue(
+  r: Reading,
+  subject: string | null,
+  j: number,
+  accordingTo: string | null,
+  closing: ReturnType<typeof finalSpeaker>,
+): number | null {
+  const { seq, result } = r;
   // Every cue the clause reader can use carries a cue flag: statements without one are skipped.
+  if ((r.tokenised.outsideFlags & CUE) === 0) return null;
   // "According to the Post, officials asked whether the candidate announced…": with a leading source, a cue
   // read inside the clause does not replace it; only the subject's own cue does.
-  if (!result.speaker && !accordingTo && (tokenised.outsideFlags & CUE) !== 0) {
-    const clause = clauseSpeaker(seq, phrase, 0, closing);
+  if (!accordingTo) {
+    const clause = clauseSpeaker(seq, r.phrase, 0, closing);
     if (clause) {
       result.speaker = clause.speaker;
       result.cue = clause.cue;
-      laterFrom = clause.at + 1;
+      return clause.at + 1;
     }
   }
   // "Lena Park, a pilot who flew for the navy and later for two airlines, said": a long appositive.
-  if (!result.speaker && subject && isPunct(seq[j], ',') && (tokenised.outsideFlags & CUE) !== 0) {
+  if (subject && isPunct(seq[j], ',')) {
     const cue = cueAfterAppositive(seq, j);
     if (cue > 0) {
       result.speaker = subject;
       result.cue = (seq[cue] as Token).text;
-      laterFrom = cue + 1;
+      return cue + 1;
     }
   }
+  return null;
+}
 
-  // Later cues: relay clauses (", RFERL reported"), conjoined verbs ("and has accused"), participles.
-  let reporterSeen = false;
-  // Each later cue is a reporting-verb form or "according to".
-  const mayCue = (tokenised.outsideFlags & CUE) !== 0 || tokenised.mentionsAccording;
-  for (let p = laterFrom; mayCue && p < seq.length; p++) {
-    const t = seq[p] as Token;
-    if (!t.isWord) continue;
-    if (t.lower === 'according' && seq[p + 1]?.lower === 'to') {
-      const end = npUntilComma(seq, p + 2, 12);
-      const np = phrase.text(p + 2, end);
-      if (np) addRelay(result, np, 'according to');
-      p = end;
-      continue;
-    }
-    const form = formOf(t);
-    if (!form) continue;
-    // "troops are posted abroad": a past participle after "be" is passive, not a relay's cue.
-    if (form === 'past' && BE_FORMS.has(seq[p - 1]?.lower ?? '')) continue;
-    // Back over adverbs and auxiliaries to a noun phrase opened by a comma or a closing quotation mark.
-    let b = p - 1;
-    while (b >= 0 && seq[b]?.isWord && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
-    let a = b;
-    while (
-      a >= 0 &&
-      b - a < 10 &&
-      (isPunct(seq[a], '()') || (seq[a]?.isWord && !isVerbLike(seq[a] as Token) && seq[a]?.lower !== 'that'))
-    )
-      a--;
-    const opener = seq[a];
-    const opensClause =
-      a < 0
-        ? tokenisedOpensWithQuote(tokenised)
-        : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
-    // "…, but the BBC's editor Jon Sopel says…" opens a clause of its own: not a relay of this speaker.
-    const opensWithConjunction = CONJUNCTIONS.has(seq[a + 1]?.lower ?? '');
-    if (
-      form !== 'ing' &&
-      opensClause &&
-      b > a &&
-      !opensWithConjunction &&
-      hasContentWord(seq, a + 1, b + 1)
-    ) {
-      addRelay(result, phrase.text(a + 1, b + 1), t.text);
-      reporterSeen = true;
-      continue;
-    }
-    // Inverted: ",” said Bogdanov".
-    if (
-      (form === 'past' || form === 'third') &&
-      b === p - 1 &&
-      (isPunct(seq[b], ',') || QUOTE_MARKS.has(seq[b]?.text ?? ''))
-    ) {
-      const end = npUntilComma(seq, p + 1, 8);
-      const np = phrase.text(p + 1, end);
-      if (np && /^\p{Lu}|^(?:he|she|they)\b/u.test(np)) {
-        addRelay(result, np, t.text);
-        reporterSeen = true;
-        continue;
-      }
-    }
-    if (result.cue) {
-      relayAfterCue(seq, p, result, phrase);
-      continue;
-    }
-    const conjoined = seq[b]?.lower === 'and' || seq[b]?.lower === 'but';
-    // ", saying", "— saying", "defense of “New York values,” saying": a participle after a pause.
-    const pause =
-      isPunct(seq[p - 1], ',—–') ||
-      (QUOTE_MARKS.has(seq[p - 1]?.text ?? '') &&
-        seq[p - 1]?.quoted === false &&
-        closesOnComma(statement, seq[p - 1]));
-    const participle = form === 'ing' && pause && !reporterSeen;
-    if (subject && (conjoined || participle) && form !== 'base') {
-      result.speaker = subject;
-      result.cue = t.text;
-      relayAfterCue(seq, p, result, phrase);
-    }
-  }
+/** The name before a colon and a quotation, a leading "according to" as speaker or relay, relays after the cue. */
+function finish(r: Reading, accordingTo: string | null): void {
+  const { seq, result } = r;
   // "… doesn't surprise Republican pollster Daron Shaw: “…”": the name right before a colon and a quotation.
   if (result.speaker === null) {
-    const named = nameBeforeColonQuote(seq, phrase);
+    const named = nameBeforeColonQuote(seq, r.phrase);
     if (named) {
       result.speaker = named;
       result.cue = ':';
     }
   }
-  if (result.speaker === null && accordingTo) {
+  // "According to the exit polls, most voters backed…": a stance or finding of the subject is the source's.
+  const stance = result.cue !== null && !SPEAKS.includes(cueKind(result.cue) ?? '');
+  if (accordingTo && (result.speaker === null || stance)) {
     result.speaker = accordingTo;
     result.cue = 'according to';
   } else if (accordingTo) {
@@ -309,60 +301,36 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   }
   if (result.cue && result.speaker) {
     const cueIndex = seq.findIndex((t) => t.text === result.cue);
-    if (cueIndex >= 0) relayAfterCue(seq, cueIndex, result, phrase);
+    if (cueIndex >= 0) relayAfterCue(seq, cueIndex, result, r.phrase);
   }
   if (result.via.length > 0) result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
-  return result;
 }
 
-/** Words between an auxiliary and a cue that keep the cue the subject's ("more likely to", "only"). */
-const LEADS_TO_CUE = new Set(['more', 'less', 'most', 'least', 'likely', 'unlikely', 'to', 'only', 'also']);
-
-/** A closing quotation mark right after a comma (“…,” saying). */
-function closesOnComma(statement: string, mark: Token | undefined): boolean {
-  return !!mark && mark.start > 0 && statement.charCodeAt(mark.start - 1) === 44;
+/** A finding cue ("shows", "show", "found") at p right after a word naming evidence ("polls", "analysis"). */
+function findingAfterEvidence(seq: Token[], p: number): boolean {
+  const t = seq[p];
+  const before = seq[p - 1];
+  return (
+    !!t?.isWord &&
+    !t.capitalised &&
+    !!before?.isWord &&
+    cueKind(t.lower) === 'finding' &&
+    isEvidenceWord(before.lower)
+  );
 }
 
-/** Whether tokens [from, to) hold a word other than a determiner. */
-function hasContentWord(seq: Token[], from: number, to: number): boolean {
-  for (let p = from; p < to; p++) {
-    const t = seq[p] as Token;
-    if (t.isWord && !DETERMINERS.has(t.lower)) return true;
-  }
+/** Whether tokens [from, to) open with a determiner and name a poll, survey or other evidence. */
+function holdsEvidence(seq: Token[], from: number, to: number): boolean {
+  if (!['a', 'an', 'the', 'its', 'their', 'his', 'her'].includes(seq[from]?.lower ?? '')) return false;
+  for (let p = from + 1; p < to; p++) if (isEvidenceWord((seq[p] as Token).lower)) return true;
   return false;
 }
 
-function tokenisedOpensWithQuote(tokenised: TokenisedStatement): boolean {
-  return tokenised.startsQuoted || QUOTE_MARKS.has(tokenised.tokens[0]?.text ?? '');
-}
+/** Cue kinds by which a subject speaks for itself, even after a leading "according to". */
+const SPEAKS = ['speech', 'denial'];
 
-/** A relay clause names the speaker when none was found yet, and a relay otherwise. */
-function addRelay(result: Attribution, np: string, cue: string): void {
-  if (!np) return;
-  if (result.speaker === null) {
-    result.speaker = np;
-    result.cue = cue;
-  } else {
-    result.via.push(np);
-  }
-}
-
-/** "said to Tass", "told Interfax": the outlet right after a speaker's cue relays it. */
-function relayAfterCue(seq: Token[], p: number, result: Attribution, phrase: PhraseReader): void {
-  const cue = seq[p]?.lower;
-  let q = p + 1;
-  if (cue !== 'told' && cue !== 'tells' && cue !== 'tell') {
-    if (seq[q]?.lower !== 'to') return;
-    q++;
-  }
-  let end = q;
-  while (end < seq.length && end - q < 6 && seq[end]?.isWord && /^\p{Lu}/u.test((seq[end] as Token).text))
-    end++;
-  if (end > q) {
-    const np = phrase.text(q, end);
-    if (!result.via.includes(np)) result.via.push(np);
-  }
-}
+/** Words between an auxiliary and a cue that keep the cue the subject's ("more likely to", "only"). */
+const LEADS_TO_CUE = new Set(['more', 'less', 'most', 'least', 'likely', 'unlikely', 'to', 'only', 'also']);
 
 /** The subject as written, without a parenthetical between commas ("Rwanda, for its part," → "Rwanda"). */
 function subjectPhrase(seq: Token[], from: number, to: number, phrase: PhraseReader): string | null {

@@ -2,6 +2,7 @@
 // appositives in both orders ("Deb Kline, a union leader, said"; "The club's manager, David Feder, said"),
 // inverted cues with a description or a name ("…,” said a senior aide", "Said Dorothy Poynter, …"),
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
+import { cueKind } from './cue-lexicon';
 import { isNounLikeCue, phrasalParticle } from './cues';
 import { CALENDAR, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } from './lexicon';
 import {
@@ -49,6 +50,8 @@ const ASIDES = new Set(['though', 'however', 'too', 'also', 'meanwhile', 'instea
 const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const PREPOSITIONS = new Set('of at for in from with on to by about under over within'.split(' '));
 const MAX_BACK = 40;
+/** Prepositions that open a circumstance after an inverted speaker's name ("in a statement", "on Twitter"). */
+const CIRCUMSTANCE = new Set(['in', 'on', 'during', 'via', 'after', 'before', 'when', 'while']);
 const MAX_SEGMENT_WORDS = 14;
 
 /** Finds the first cue outside quotation marks whose speaker can be read around it. */
@@ -108,9 +111,81 @@ export function clauseSpeaker(
  */
 export function finalSpeaker(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null {
   const last = finalCue(seq);
-  if (last <= 0) return null;
+  if (last <= 0) return finalInverted(seq, phrase);
   const before = speakerBefore(seq, last, phrase, isPunct(seq[last - 1], ','));
   return before ? { speaker: before, cue: (seq[last] as Token).text, at: last } : null;
+}
+
+/** Cues whose object follows them ("told AFP", "asked the crowd", "called the incident"): never inverted. */
+const OBJECT_CUES = new Set(['told', 'tells', 'asked', 'asks', 'called', 'calls', 'described', 'describes']);
+/** Cues that take no object, so a described speaker can follow them ("…, said a senior aide"). */
+const BARE_CUES = new Set(['said', 'says', 'added', 'adds']);
+/** Words that open a speaker's noun phrase after an inverted cue when it is not capitalised. */
+const SPEAKER_OPENERS = new Set(
+  'the a an one two three another his her their its our several some many both'.split(' '),
+);
+
+/**
+ * From `from` to the first comma (or the end): a speaker's noun phrase, opened by a capitalised word or a
+ * determiner, with no verb in it ("said the aide", not "said Ms. Lee's donations call into question").
+ */
+function namePhraseFollows(seq: Token[], from: number, described: boolean): boolean {
+  const first = seq[from];
+  if (!first?.isWord || !(first.capitalised || (described && SPEAKER_OPENERS.has(first.lower)))) return false;
+  for (let p = from + 1; p < seq.length; p++) {
+    const t = seq[p] as Token;
+    if (!t.isWord) {
+      if (isPunct(t, ',()')) return true;
+      continue;
+    }
+    if (CIRCUMSTANCE.has(t.lower) || t.lower === 'who' || t.lower === 'according') return true;
+    if (!t.capitalised && (isVerbLike(t) || formOf(t) !== null || isAuxiliary(t))) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the words before the cue at p hold a clause of their own (a verb outside a relative clause):
+ * "Prices will rise, said …" does; "Ann Lee, a director who runs the fund, said …" is a subject.
+ */
+function clauseBefore(seq: Token[], p: number): boolean {
+  let relative = false;
+  for (let q = 0; q < p; q++) {
+    const t = seq[q] as Token;
+    if (!t.isWord) {
+      if (isPunct(t, ',—–')) relative = false;
+      continue;
+    }
+    if (RELATIVES.has(t.lower)) relative = true;
+    else if (!relative && !t.capitalised && (isVerbLike(t) || isAuxiliary(t))) return true;
+  }
+  return false;
+}
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that', 'where']);
+
+/** How far from the end an inverted closing cue is looked for (its speaker and appositives). */
+const MAX_INVERTED_TAIL = 30;
+
+/**
+ * "…, said Maria Lopez, a fellow at the Urban Institute." / "“…,” said one aide in a statement.": a speech cue
+ * set off by a comma or a closing quotation mark, followed only by its speaker and the speaker's appositives,
+ * frames the statement as the closing "…, Lopez said." does.
+ */
+function finalInverted(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null {
+  for (let p = seq.length - 1; p > 0 && seq.length - p <= MAX_INVERTED_TAIL; p--) {
+    const t = seq[p] as Token;
+    if (!t.isWord || t.capitalised || t.quoted) continue;
+    const form = formOf(t);
+    if (form !== 'past' && form !== 'third') continue;
+    const previous = seq[p - 1] as Token;
+    const afterQuote = QUOTE_MARKS.has(previous.text) && !previous.quoted;
+    if (!afterQuote && !(isPunct(previous, ',') && clauseBefore(seq, p))) return null;
+    if (cueKind(t.lower) !== 'speech' || OBJECT_CUES.has(t.lower)) return null;
+    if (!namePhraseFollows(seq, p + 1, BARE_CUES.has(t.lower))) return null;
+    const speaker = speakerAfter(seq, p + 1, phrase);
+    return speaker ? { speaker, cue: t.text, at: p } : null;
+  }
+  return null;
 }
 
 /** The index of a past or present cue that ends the statement (before a time or "on" + day), or -1. */
@@ -218,6 +293,8 @@ function speakerAfter(seq: Token[], from: number, phrase: PhraseReader): string 
       if (!comma && !t.capitalised && !isNounLikeCue(t.lower) && formOf(t) === null) return null;
       break;
     }
+    // "said Ann Ruiz in a statement": the circumstance after the name is not part of it.
+    if (!comma && end > from && CIRCUMSTANCE.has(t.lower) && seq[end - 1]?.capitalised) break;
     if (isPunct(t, ',')) comma = true;
     end++;
   }
@@ -330,10 +407,20 @@ function isPlace(phrase: PhraseReader, from: number, to: number): boolean {
 function hasVerb(phrase: PhraseReader, from: number, to: number): boolean {
   for (let p = from; p < to; p++) {
     const t = phrase.token(p);
-    if (t && t.isWord && isVerbLike(t) && !PERSONAL.has(t.lower) && !isNounLikeCue(t.lower)) return true;
+    if (t && t.isWord && isVerbLike(t) && !PERSONAL.has(t.lower) && !isNounLikeCue(t.lower)) {
+      if (p > from && reducedRelative(t, phrase.token(p + 1))) continue;
+      return true;
+    }
   }
   return false;
 }
+
+/** "polls released this week", "a survey conducted by Gallup": a participle after its noun, then a time or agent. */
+function reducedRelative(t: Token, next: Token | undefined): boolean {
+  if (!t.lower.endsWith('ed') || !next?.isWord) return false;
+  return (next.flags & CALENDAR) !== 0 || AFTER_PARTICIPLE.has(next.lower);
+}
+const AFTER_PARTICIPLE = new Set(['by', 'last', 'this', 'on', 'earlier']);
 
 function hasNoun(phrase: PhraseReader, from: number, to: number): boolean {
   const last = phrase.token(to - 1);

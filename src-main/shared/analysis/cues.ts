@@ -110,6 +110,11 @@ const MODIFIERS = new Set([
   'just',
   'previously',
   'subsequently',
+  // "has long said", "has often argued", "had always insisted", "has ever claimed".
+  'long',
+  'often',
+  'always',
+  'ever',
   'today',
   'yesterday',
 ]);

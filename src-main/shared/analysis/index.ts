@@ -31,7 +31,12 @@ interface Draft {
   opensQuote: boolean;
   /** The statement opens with its speaker ("Trump said of Apple…"): it can name the quotation before it. */
   speakerFirst: boolean;
+  /** A lone capitalised word opening the statement before a colon ("Okafor: Time to act"), or null. */
+  colonWord: string | null;
 }
+
+/** "Okafor: Time to act.": one capitalised word, then a colon and a space, at the start of a statement. */
+const COLON_WORD = /^(\p{Lu}[\p{L}’'-]+):\s/u;
 
 const RELAY_KINDS: SourceKind[] = ['agency', 'outlet'];
 
@@ -72,6 +77,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       leadsIn: endsOnColon(statement),
       opensQuote: trimmed.length > 0 && '"“«„'.includes(trimmed.charAt(0)),
       speakerFirst: false,
+      colonWord: COLON_WORD.exec(trimmed)?.[1] ?? null,
     };
     const spoken = draft.attribution.speaker;
     draft.speakerFirst = spoken !== null && trimmed.startsWith(spoken);
@@ -125,6 +131,12 @@ function attribute(draft: Draft, registry: ActorRegistry, next: Draft | undefine
   if (!speakerPhrase && draft.leadsIn && next?.opensQuote && found.subject && found.subjectVerb) {
     speakerPhrase = found.subject;
     cue = found.subjectVerb;
+  }
+  // "Okafor: Time to act.": a lone word before the colon names the speaker when a person of that name is in
+  // the article (a label such as "Analysis:" names nobody).
+  if (draft.colonWord && found.cue !== ':' && registry.knowsLastName(draft.colonWord)) {
+    speakerPhrase = draft.colonWord;
+    cue = ':';
   }
   // An agency or outlet as subject reports with whatever verb it uses ("Tass numbered the coalition…").
   if (!speakerPhrase && found.subject && found.subjectVerb) {

@@ -2,8 +2,17 @@
 // subject ("NEW YORK, Nov. 19 (UPI) —"), the interview and headline colon format ("Howard Kurtz, Fox News: …",
 // "Gingrich: Trump Must Decide"), a name right before a colon and a quotation, and the cue closing a long
 // appositive ("Lena Park, a pilot who flew for the navy and later for two airlines, said").
+import { cueKind } from './cue-lexicon';
 import { isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
-import { formOf, isAuxiliary, isModifier, isPunct, type PhraseReader, QUOTE_MARKS } from './phrases';
+import {
+  formOf,
+  isAuxiliary,
+  isModifier,
+  isPunct,
+  isVerbLike,
+  type PhraseReader,
+  QUOTE_MARKS,
+} from './phrases';
 import type { Token } from './tokens';
 
 /** Capitalised words, commas and a date, an optional "(Agency)", then a dash, at the start of a statement. */
@@ -131,4 +140,82 @@ export function nameBeforeColonQuote(seq: Token[], phrase: PhraseReader): string
     return phrase.text(a, p) || null;
   }
   return null;
+}
+
+/** Words that open a noun phrase naming a speaker without a capital ("the senator", "some delegates"). */
+const NP_OPENERS = new Set(
+  'the a an his her their its our one two three several some many most both all he she they'.split(' '),
+);
+/** Words that open an introductory phrase even when it holds a speech verb ("Back when he wrote…,"). */
+const SUBORDINATE = new Set(
+  'when while after before as since once if although though because back'.split(' '),
+);
+const MAX_INTRO = 20;
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
+const MAX_SPEAKER_WORDS = 8;
+
+/**
+ * The first token after an introductory phrase ("Six months ago,", "Regardless,", "Asked about the vote,",
+ * "Back when he wrote his memoir,") when a short noun phrase and a speech, denial or belief cue follow it
+ * ("…, the Texas senator said"); `from` otherwise. The noun phrase runs straight into its cue: "Deb Kline,
+ * a union leader, said" is an appositive, not an introduction.
+ */
+export function introEnd(seq: Token[], from: number): number {
+  let comma = -1;
+  for (let p = from; p < seq.length && p - from <= MAX_INTRO; p++) {
+    const t = seq[p] as Token;
+    if (isPunct(t, ',')) {
+      comma = p;
+      break;
+    }
+    if (!t.isWord && (';:'.includes(t.text) || QUOTE_MARKS.has(t.text))) return from;
+  }
+  if (comma <= from || !speakerAndCueFollow(seq, comma + 1)) return from;
+  const first = seq[from] as Token;
+  const subordinate = SUBORDINATE.has(first.lower) || /(?:ing|ed)$/.test(first.lower);
+  // "Adelson has not endorsed anyone, and his spokesman declined…": an opening clause keeps its subject.
+  for (let p = from + 1; p < comma && !subordinate; p++) {
+    const t = seq[p] as Token;
+    if (t.isWord && !t.capitalised && (isVerbLike(t) || formOf(t))) return from;
+  }
+  return comma + 1;
+}
+
+/** A noun phrase of a few words (capitalised or opened by a determiner) then, past adverbs, a cue. */
+function speakerAndCueFollow(seq: Token[], from: number): boolean {
+  let p = from;
+  if (['but', 'and', 'yet', 'so'].includes(seq[p]?.lower ?? '')) p++;
+  const first = seq[p];
+  if (!first?.isWord || !(first.capitalised || NP_OPENERS.has(first.lower))) return false;
+  const start = p;
+  while (p < seq.length && p - start < MAX_SPEAKER_WORDS) {
+    const t = seq[p] as Token;
+    if (!t.isWord || RELATIVE.has(t.lower)) return false;
+    if (!t.capitalised && (isVerbLike(t) || isAuxiliary(t) || formOf(t))) break;
+    // "the senator also said": an adverb before the cue ends the phrase; "a former aide" does not.
+    if (isModifier(t) && (isAuxiliary(seq[p + 1]) || (seq[p + 1] && formOf(seq[p + 1] as Token)))) break;
+    p++;
+  }
+  const last = seq[p - 1] as Token;
+  if (p === start || NOT_NP_END.has(last.lower)) return false;
+  while (p < seq.length && (isModifier(seq[p]) || isAuxiliary(seq[p]))) p++;
+  const cue = seq[p];
+  if (!cue?.isWord || cue.capitalised || cue.text.includes('-')) return false;
+  const form = formOf(cue);
+  if (!form || form === 'ing' || seq[p + 1]?.lower === 'by') return false;
+  // "Republicans say the…", not "a former state party chairman": a plain cue opens what was said.
+  if (form === 'base' && !opensContent(seq[p + 1])) return false;
+  const kind = cueKind(cue.lower);
+  return kind === 'speech' || kind === 'denial' || kind === 'belief';
+}
+
+/** Words a speaker's noun phrase never ends with. */
+const NOT_NP_END = new Set('the a an of in on at to for by with from and or'.split(' '));
+const CONTENT_OPENERS = new Set('that the a an he she they it we i there his her their its this'.split(' '));
+
+/** A word that can open reported content: "that", a pronoun or determiner, a name, a quotation mark. */
+function opensContent(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (!t.isWord) return QUOTE_MARKS.has(t.text) || isPunct(t, ',:');
+  return t.capitalised || CONTENT_OPENERS.has(t.lower);
 }

@@ -11,6 +11,8 @@ const CLAUSE_WORDS = new Set(
 );
 /** Subject pronouns: inside a phrase they open a clause of their own ("policies she"). */
 const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'it', 'you', 'him', 'them', 'us', 'me']);
+const OBJECT_PRONOUNS = new Set(['him', 'them', 'us', 'me']);
+const PREPOSITIONS = new Set(['to', 'of', 'with', 'for', 'near', 'around', 'behind', 'beside', 'against']);
 /** First words of a clause or adverbial read by mistake as a subject ("To pay for", "Such as", "Around the"). */
 const CLAUSE_OPENING = new Set(
   "to by such aside around though although as it it’s it's he’s he's she’s she's that’s that's this there here".split(
@@ -84,13 +86,28 @@ export interface CleanPhrase {
 }
 
 /** Nouns that name evidence: with "found" or "shows" only these (or a name) report a finding. */
-const EVIDENCE =
-  /(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|data|research|review|audit|investigation|inquiry|probe|test|tests|records|documents|results|numbers|figures|count|tally|estimates?|census|index)$/i;
+const EVIDENCE_WORDS = new Set(
+  (
+    'poll polls polling survey surveys study studies report reports analysis data research review audit ' +
+    'investigation inquiry probe test tests records documents results numbers figures count tally estimate ' +
+    'estimates census index filings statistics footage video emails cables transcripts returns'
+  ).split(' '),
+);
 
-/** Whether a phrase can be the source of a finding ("A Reuters/Ipsos poll found", "Gallup shows"). */
+/** Whether a lower-case word names evidence ("polls", "filings", "footage"). */
+export function isEvidenceWord(lower: string): boolean {
+  return EVIDENCE_WORDS.has(lower);
+}
+
+/**
+ * Whether a phrase can be the source of a finding: evidence ("A Reuters/Ipsos poll last month found",
+ * "New polls released Sunday show", "Exit polling showed") or a name ("Gallup shows").
+ */
 export function canReportFinding(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
-  return EVIDENCE.test(phrase.trim()) || /^\p{Lu}/u.test(words[words.length - 1] ?? '');
+  return (
+    words.some((w) => EVIDENCE_WORDS.has(w.toLowerCase())) || /^\p{Lu}/u.test(words[words.length - 1] ?? '')
+  );
 }
 
 /** The speaker phrase to resolve, or null when it is a clause, a pronoun of the first or second person, or empty. */
@@ -119,7 +136,9 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   const owner = DOCUMENTS.exec(text);
   if (owner && owner.index > 0) {
     const head = text.slice(0, owner.index).replace(/^(?:an?|the|new|latest)\s+/i, '');
-    if (/\p{Lu}/u.test(head)) text = head;
+    // "Early analysis", "Exit polls": a capital that only opens the sentence names no owner.
+    const sentenceCase = !/\s/.test(head) && text.startsWith(head) && isNounOrAdjective(head.toLowerCase());
+    if (/\p{Lu}/u.test(head) && !sentenceCase) text = head;
   }
   const words = text.split(' ').filter(Boolean);
   // "Wells Fargo just this month", "Menendez all": adverbs and times after the name are not part of it.
@@ -127,6 +146,13 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   words.length = 0;
   words.push(...text.split(' ').filter(Boolean));
   while (words.length > 1 && TRAILING_ADVERBS.has((words[words.length - 1] as string).toLowerCase()))
+    words.pop();
+  // "Democrats in five states going to the polls" → "Democrats in five states": a trailing -ing modifier.
+  const participle = words.findIndex((w, i) => i > 1 && /^\p{Ll}+ing$/u.test(w) && !isNounOrAdjective(w));
+  if (participle > 1 && !BAD_ENDINGS.has((words[participle - 1] as string).toLowerCase()))
+    words.length = participle;
+  // "New polls released Sunday" → "New polls": a participle left at the end once its time is gone.
+  if (words.length > 2 && text !== raw.trim() && /^\p{Ll}+ed$/u.test(words[words.length - 1] as string))
     words.pop();
   text = words.join(' ');
   if (words.length === 0 || words.length > 14) return null;
@@ -144,7 +170,10 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   if (words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w) && !reducedRelative(words, i)))
     return null;
   // "Though she", "It also mentions policies she", "To pay for…": a clause, not a name.
-  if (lower.some((w, i) => i > 0 && SUBJECT_PRONOUNS.has(w))) return null;
+  // "Those close to him", "aides to them" keep an object pronoun after a preposition.
+  const objectOf = (i: number): boolean =>
+    OBJECT_PRONOUNS.has(lower[i] as string) && PREPOSITIONS.has(lower[i - 1] ?? '');
+  if (lower.some((w, i) => i > 0 && SUBJECT_PRONOUNS.has(w) && !objectOf(i))) return null;
   if (CLAUSE_OPENING.has(lower[0] as string)) return null;
   const group = isGroup(words);
   // A name or a description of one speaker is short; a long phrase is a clause read as a subject.
@@ -166,6 +195,14 @@ function isGroup(words: string[]): boolean {
   }
   const word = words[head] as string;
   if (!/s$/.test(word) || /(?:ss|us|is|news|times|s’|s')$/i.test(word)) return false;
+  // "Majorities of Democrats", "Friends of the mayor": a common plural noun capitalised as the first word.
+  if (
+    head === 0 &&
+    words.length > 2 &&
+    /^\p{Lu}\p{Ll}+$/u.test(word) &&
+    isNounOrAdjective(word.toLowerCase())
+  )
+    return !isLastName(word.toLowerCase()) && !lookupGazetteer(phrase);
   // Capitalised plurals are groups when they are peoples or parties ("Democrats", "Europeans"), not names.
   if (/^\p{Lu}/u.test(word))
     return (

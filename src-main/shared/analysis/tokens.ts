@@ -144,6 +144,10 @@ function isJoiner(code: number): boolean {
   return code === 39 || code === 45 || code === 46 || code === 0x2019;
 }
 
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 function scan(statement: string, from: number, to: number, state: ScanState): void {
   // Module-level bindings copied to locals once: under separate ES modules each read of an imported or
   // top-level binding in this per-character loop would otherwise be a context load with a TDZ check.
@@ -177,6 +181,14 @@ function scan(statement: string, from: number, to: number, state: ScanState): vo
         c = statement.charCodeAt(j);
         if (isWordCodeIn(wordCode, c)) continue;
         if (j + 1 < to && isJoiner(c) && isWordCodeIn(wordCode, statement.charCodeAt(j + 1))) continue;
+        // "1,500" is one number, not two words around a comma.
+        if (
+          c === 44 &&
+          j + 1 < to &&
+          isDigitCode(statement.charCodeAt(j - 1)) &&
+          isDigitCode(statement.charCodeAt(j + 1))
+        )
+          continue;
         break;
       }
       addWord(statement, i, j, state, foldable && j - i <= MAX_INTERNED_LENGTH ? (upper ? 1 : 0) : -1, hash);

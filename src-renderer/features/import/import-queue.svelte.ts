@@ -99,6 +99,7 @@ class ImportQueue {
       lastFlush = performance.now();
       lastImported = stored.filter((r) => r.outcome === 'imported').at(-1)?.articleId ?? lastImported;
     };
+    backups.holdDuringImport();
     try {
       launch();
       while (inflight.length) {

@@ -8,7 +8,7 @@ import {
   SourceResolver,
   statementsFromExtracted,
 } from '../../../src-main/shared/records';
-import { type CorroborateDB, newId, now } from './db';
+import { type CorroborateDB, newId, now, writeObserved } from './db';
 import { matchKeys } from './match-keys';
 
 export type StoreOutcome =
@@ -91,9 +91,10 @@ async function storeMany(
     statements.push(...own);
     outcomes.push({ outcome: 'imported', article, statementCount: own.length });
   }
-  if (articles.length) await db.articles.bulkAdd(articles);
-  if (statements.length) await db.statements.bulkAdd(statements);
-  if (sources.changed.size) await db.sources.bulkPut([...sources.changed.values()]);
+  // In pieces that keep the written keys known to live queries and the search index (see writeObserved).
+  await writeObserved(db.articles, articles, 'add');
+  await writeObserved(db.statements, statements, 'add');
+  await writeObserved(db.sources, [...sources.changed.values()], 'put');
   return outcomes;
 }
 

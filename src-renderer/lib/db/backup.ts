@@ -1,5 +1,6 @@
-// Rolling backups: after edits (at most every 30 s) and after every import batch the workspace goes to main as
-// a JSON dossier, retried with backoff until it is written; a backup restores it, also at start when this
+// Rolling backups: after edits (at most every 30 s) and when an import ends the workspace goes to main as
+// a JSON dossier, retried with backoff until it is written (none while an import runs: each is a copy of the
+// whole workspace, and the import's end writes one); a backup restores it, also at start when this
 // browser's store is empty or belongs to another data folder (the data folder is the source of truth).
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { validateDossier } from '../../../src-main/shared/dossier';
@@ -37,6 +38,10 @@ export interface BackupSchedule {
   changed(): void;
   /** Writes a backup now (e.g. before a restore or a clear), whatever the schedule. */
   flush(): Promise<void>;
+  /** Holds timed backups back (a long import is running) until `resume`; changes meanwhile are remembered. */
+  pause(): void;
+  /** Lets timed backups run again: one is scheduled if anything changed while paused. */
+  resume(): void;
   stop(): void;
 }
 
@@ -54,10 +59,12 @@ export function backupSchedule(
   let saving: Promise<void> | null = null;
   let failures = 0;
   let stopped = false;
+  let paused = 0;
 
-  const run = async () => {
+  /** `force`: a flush, which writes even while timed backups are paused. */
+  const run = async (force = false) => {
     timer = null;
-    if (!dirty) return;
+    if (!dirty || (paused > 0 && !force)) return;
     dirty = false;
     lastSave = now();
     saving = save().then(
@@ -76,19 +83,32 @@ export function backupSchedule(
     await saving;
     saving = null;
   };
+  const flush = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (saving) await saving;
+    dirty = true;
+    await run(true);
+  };
+  const changed = () => {
+    dirty = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (paused > 0) return;
+    const wait = Math.max(quiet, lastSave + interval - now());
+    timer = setTimeout(() => void run(), wait);
+  };
   return {
-    changed() {
-      dirty = true;
-      if (timer) clearTimeout(timer);
-      const wait = Math.max(quiet, lastSave + interval - now());
-      timer = setTimeout(() => void run(), wait);
-    },
-    async flush() {
+    changed,
+    flush,
+    pause() {
+      paused++;
       if (timer) clearTimeout(timer);
       timer = null;
-      if (saving) await saving;
-      dirty = true;
-      await run();
+    },
+    resume() {
+      paused = Math.max(0, paused - 1);
+      if (paused === 0 && dirty) changed();
     },
     stop() {
       stopped = true;
@@ -134,6 +154,8 @@ function startRollingBackups(
   const handle: BackupSchedule = {
     changed: () => schedule.changed(),
     flush: () => schedule.flush(),
+    pause: () => schedule.pause(),
+    resume: () => schedule.resume(),
     stop: () => {
       Dexie.on.storagemutated.unsubscribe(listener);
       schedule.stop();
@@ -146,8 +168,14 @@ function startRollingBackups(
 
 let active: BackupSchedule | null = null;
 
-/** Called when an import batch ends: its articles go to the data folder now, not after the next pause. */
+/** Called when an import starts: no timed backup (a copy of the whole workspace) while it runs. */
+function holdBackupsDuringImport(): void {
+  active?.pause();
+}
+
+/** Called when an import ends: its articles go to the data folder now, not after the next pause. */
 function backupAfterImport(): void {
+  active?.resume();
   void active?.flush();
 }
 
@@ -211,6 +239,7 @@ async function followDataFolder(): Promise<string | null> {
 export const backups = {
   save: saveBackup,
   startRolling: startRollingBackups,
+  holdDuringImport: holdBackupsDuringImport,
   afterImport: backupAfterImport,
   list: listBackups,
   restore: restoreBackup,

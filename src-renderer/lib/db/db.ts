@@ -1,5 +1,5 @@
 // The workspace database (Dexie on IndexedDB). Only modules under lib/db touch its tables.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   Annotation,
   Article,
@@ -88,4 +88,19 @@ export function newId(): string {
 
 export function now(): string {
   return new Date().toISOString();
+}
+
+/**
+ * Dexie tells live queries and change listeners which keys a write touched only for writes of fewer than 50
+ * records; a larger bulk write is reported as "the whole table changed", which makes every live query on the
+ * table re-read it and the search index rebuild from scratch. Import batches therefore write in pieces of 49.
+ */
+const OBSERVED_WRITE = 49;
+
+/** `bulkAdd` (or `bulkPut`) in pieces small enough that the keys written are reported, not the whole table. */
+export async function writeObserved<T>(table: Table<T>, values: T[], how: 'add' | 'put'): Promise<void> {
+  for (let i = 0; i < values.length; i += OBSERVED_WRITE) {
+    const piece = values.slice(i, i + OBSERVED_WRITE);
+    await (how === 'add' ? table.bulkAdd(piece) : table.bulkPut(piece));
+  }
 }

@@ -28,10 +28,12 @@ export interface ArticleRow {
   supersededBy?: string | null;
 }
 
-/** Per source: how many statements it speaks, and the keys a speaker name is looked up by. */
+/** Per source: how many statements it speaks and relays, and the keys a speaker name is looked up by. */
 export interface SourceRow {
   id: string;
   statements: number;
+  /** Statements whose relay chain names this source (once per statement); absent before schema version 7. */
+  relaying?: number;
   matchKeys: string[];
 }
 
@@ -57,11 +59,15 @@ export function articleRowOf(
   return { id, title, outlet, publishedAt, format, importedAt, versionOf, statementCount, supersededBy };
 }
 
-export const sourceRowOf = (s: Source, statements: number): SourceRow => ({
+export const sourceRowOf = (s: Source, statements: number, relaying = 0): SourceRow => ({
   id: s.id,
   statements,
+  relaying,
   matchKeys: matchKeys(s),
 });
+
+/** The sources a statement relays through, each once. */
+export const relaysOf = (s: Pick<Statement, 'viaIds'>): string[] => [...new Set(s.viaIds)];
 
 /**
  * Writes go through the full stack (so live queries see them); reads go to the bare IndexedDB core
@@ -98,24 +104,26 @@ function valuesInRange<T>(table: DBCoreTable, trans: DBCoreTransaction, range: D
 
 type Row = Record<string, unknown>;
 
-/** Adds `deltas` to the count field of the rows of `table`, creating placeholder rows when missing. */
+/** Adds each field's `deltas` to the count fields of the rows of `table`, creating placeholder rows when missing. */
 function applyCounts(
   core: Core,
   trans: DBCoreTransaction,
   table: 'articleRows' | 'sourceRows',
-  deltas: Deltas,
+  fields: Record<string, Deltas>,
 ) {
-  const ids = [...deltas.keys()];
+  const ids = [...new Set(Object.values(fields).flatMap((d) => [...d.keys()]))];
   if (!ids.length) return done();
-  const field = table === 'articleRows' ? 'statementCount' : 'statements';
   return core.raw
     .table(table)
     .getMany({ trans, keys: ids })
     .then((rows: (Row | undefined)[]) => {
       const next = ids.map((id, i) => {
-        const row = rows[i] ?? (table === 'sourceRows' ? { id, matchKeys: [] } : { id });
-        const count = typeof row[field] === 'number' ? (row[field] as number) : 0;
-        return { ...row, [field]: Math.max(0, count + deltas.get(id)!) };
+        const row: Row = { ...(rows[i] ?? (table === 'sourceRows' ? { id, matchKeys: [] } : { id })) };
+        for (const [field, deltas] of Object.entries(fields)) {
+          const count = typeof row[field] === 'number' ? (row[field] as number) : 0;
+          row[field] = Math.max(0, count + (deltas.get(id) ?? 0));
+        }
+        return row;
       });
       return put(core, trans, table, next);
     });
@@ -123,16 +131,16 @@ function applyCounts(
 
 function zeroCounts(core: Core, trans: DBCoreTransaction): Step {
   const all = { type: RANGE_ANY } as DBCoreKeyRange;
-  const zero = (table: string, field: string) =>
+  const zero = (table: string, fields: string[]) =>
     valuesInRange<Row>(core.raw.table(table), trans, all).then((rows) =>
       put(
         core,
         trans,
         table,
-        rows.map((r) => ({ ...r, [field]: 0 })),
+        rows.map((r) => ({ ...r, ...Object.fromEntries(fields.map((f) => [f, 0])) })),
       ),
     );
-  return zero('articleRows', 'statementCount').then(() => zero('sourceRows', 'statements'));
+  return zero('articleRows', ['statementCount']).then(() => zero('sourceRows', ['statements', 'relaying']));
 }
 
 /** The records a put, delete or range delete will replace or remove, read before the write. */
@@ -165,17 +173,19 @@ function afterStatements(
   if (isClear(req)) return zeroCounts(core, req.trans);
   const byArticle: Deltas = new Map();
   const bySpeaker: Deltas = new Map();
-  for (const s of before) {
-    add(byArticle, s.articleId, -1);
-    add(bySpeaker, s.speakerId, -1);
-  }
-  for (const s of after) {
-    add(byArticle, s.articleId, 1);
-    add(bySpeaker, s.speakerId, 1);
-  }
-  for (const m of [byArticle, bySpeaker]) for (const [k, v] of m) if (v === 0) m.delete(k);
-  return applyCounts(core, req.trans, 'articleRows', byArticle).then(() =>
-    applyCounts(core, req.trans, 'sourceRows', bySpeaker),
+  const byRelay: Deltas = new Map();
+  const count = (statements: Statement[], n: number) => {
+    for (const s of statements) {
+      add(byArticle, s.articleId, n);
+      add(bySpeaker, s.speakerId, n);
+      for (const id of relaysOf(s)) add(byRelay, id, n);
+    }
+  };
+  count(before, -1);
+  count(after, 1);
+  for (const m of [byArticle, bySpeaker, byRelay]) for (const [k, v] of m) if (v === 0) m.delete(k);
+  return applyCounts(core, req.trans, 'articleRows', { statementCount: byArticle }).then(() =>
+    applyCounts(core, req.trans, 'sourceRows', { statements: bySpeaker, relaying: byRelay }),
   );
 }
 
@@ -284,7 +294,7 @@ function afterSources(core: Core, req: DBCoreMutateRequest, before: Source[], af
         core,
         trans,
         'sourceRows',
-        after.map((s, i) => sourceRowOf(s, rows[i]?.statements ?? 0)),
+        after.map((s, i) => sourceRowOf(s, rows[i]?.statements ?? 0, rows[i]?.relaying ?? 0)),
       ),
     );
 }

@@ -12,6 +12,15 @@ export interface EditOp {
 
 const HISTORY_KEPT = 300;
 
+/** An edit the workspace does not take (a reader's, in a shared dossier); the message says why. */
+export class EditRefused extends Error {}
+
+let refusal: string | null = null;
+/** From now on, refuse every undoable edit with this reason (null: take them again). Set by lib/sync. */
+export function refuseEdits(reason: string | null): void {
+  refusal = reason;
+}
+
 type AnyTable = {
   get(id: string): Promise<unknown>;
   put(r: unknown): Promise<unknown>;
@@ -28,6 +37,7 @@ export async function applyEdit(
 ): Promise<void> {
   if (ops.length === 0) return;
   const undoable = options.undoable ?? true;
+  if (refusal && undoable) throw new EditRefused(refusal);
   const tables = [...new Set(ops.map((o) => o.table))].map((t) => db.table(t));
   await db.transaction('rw', [...tables, db.history], async () => {
     const changes: HistoryEntry['changes'] = [];

@@ -2,8 +2,15 @@
 // (`fn(db, …)`, what the unit tests call with a database of their own) to the app's workspace database
 // (app-db.ts). Features import these facades, the reactive `live` queries and the types from here only.
 export { db } from './app-db';
-export { library, type ArticleSummary, type SourceCount, type SpeakerStatements } from './queries';
-export { libraryArticles } from './library.svelte';
+export {
+  library,
+  NO_SOURCES,
+  type ArticleSummary,
+  type IndexedSources,
+  type SourceCount,
+  type SpeakerStatements,
+} from './queries';
+export { libraryArticles, workspaceSources } from './library.svelte';
 export { live, sharedLive, type Live } from './live.svelte';
 export { imports, type ImportFilter } from './imports';
 export type { StoreOutcome } from './articles';
@@ -37,3 +44,10 @@ export { dossiers, type ExportChoices } from './dossier';
 export { reanalysis, type ReanalyseResult } from './reanalyse';
 export { backups, type BackupSchedule } from './backup';
 export { searchSource, type ChangedKeys } from './search-source';
+export type { SyncedTable } from './sync-bridge';
+export { EditRefused } from './history';
+
+// Kept for lib/sync/team.svelte.ts (another branch's scope) until it calls workspace.undo()/redo() itself.
+import { workspace as theWorkspace } from './workspace';
+export const undo = theWorkspace.undo;
+export const redo = theWorkspace.redo;

@@ -3,6 +3,7 @@ import type { Article, Source, Statement, Tag } from '../../../src-main/shared/d
 import { db as appDb } from './app-db';
 import type { CorroborateDB } from './db';
 import type { ArticleRow } from './derived';
+import { sourceCounts } from './source-counts';
 
 /** A library row (no text): kept with its statement count by the derived tables; `version` counts from 1. */
 export type ArticleSummary = ArticleRow & { version: number };
@@ -40,6 +41,20 @@ export async function allSources(db: CorroborateDB): Promise<Source[]> {
   return db.sources.orderBy('name').toArray();
 }
 
+export interface IndexedSources {
+  /** By name. */
+  list: Source[];
+  byId: Map<string, Source>;
+}
+
+export const NO_SOURCES: IndexedSources = { list: [], byId: new Map() };
+
+/** Every source, by name and by id (a fresh map per read, never changed afterwards). */
+export async function sourcesIndexed(db: CorroborateDB): Promise<IndexedSources> {
+  const list = await allSources(db);
+  return { list, byId: new Map(list.map((s) => [s.id, s])) };
+}
+
 export interface SourceCount {
   source: Source;
   statements: number;
@@ -47,22 +62,8 @@ export interface SourceCount {
 
 /** Sources with the number of statements they speak, most quoted first (counts kept by the derived tables). */
 export async function sourcesWithCounts(db: CorroborateDB): Promise<SourceCount[]> {
-  const [sources, rows, old] = await Promise.all([
-    db.sources.toArray(),
-    db.sourceRows.toArray(),
-    supersededIds(db),
-  ]);
-  const counts = new Map(rows.map((r) => [r.id, r.statements]));
-  // Counts come from current versions: what an old version says is taken off again.
-  if (old.length)
-    await db.statements
-      .where('articleId')
-      .anyOf(old)
-      .each((s) => {
-        if (s.speakerId) counts.set(s.speakerId, (counts.get(s.speakerId) ?? 1) - 1);
-      });
-  return sources
-    .map((source) => ({ source, statements: counts.get(source.id) ?? 0 }))
+  return (await sourceCounts(db))
+    .map(({ source, speaking }) => ({ source, statements: speaking }))
     .sort((a, b) => b.statements - a.statements || a.source.name.localeCompare(b.source.name));
 }
 
@@ -104,6 +105,7 @@ export const library = {
   article: (id: string | null) => getArticle(appDb, id),
   statementsOf: (articleId: string | null) => statementsOf(appDb, articleId),
   sources: () => allSources(appDb),
+  sourcesIndexed: () => sourcesIndexed(appDb),
   sourcesWithCounts: () => sourcesWithCounts(appDb),
   tags: () => allTags(appDb),
   statementsBySpeaker: (sourceId: string | null) => statementsBySpeaker(appDb, sourceId),

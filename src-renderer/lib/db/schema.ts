@@ -3,7 +3,7 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import type { Article, Source, Statement } from '../../../src-main/shared/domain';
-import { articleRowOf, sourceRowOf } from './derived';
+import { articleRowOf, relaysOf, sourceRowOf } from './derived';
 import { sketchBands } from './match-keys';
 import { CORROBORATION_VERSION, declareCorroborationVersion } from './corroboration-schema';
 
@@ -55,8 +55,14 @@ export const V5 = { articleRows: 'id, importedAt, supersededBy' };
  */
 export const V6 = { imports: 'id, batchId, at, [outcome+at]' };
 
+/**
+ * Version 7 (2026-12-07): source rows also count the statements each source relays, so the Sources view
+ * reads one row per source instead of every statement. No index changes; the upgrade fills the counts.
+ */
+export const V7 = { sourceRows: V4.sourceRows };
+
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = 6;
+export const LATEST_VERSION = 7;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
@@ -68,6 +74,21 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   if (upTo >= 5) db.version(5).stores(V5).upgrade(markSupersededRows);
   // Only an index is added: existing rows need no upgrade function.
   if (upTo >= 6) db.version(6).stores(V6);
+  if (upTo >= 7) db.version(7).stores(V7).upgrade(fillRelayCounts);
+}
+
+/** The V7 upgrade: one pass over the statements counts what each source relays. */
+export async function fillRelayCounts(tx: Transaction): Promise<void> {
+  const byRelay = new Map<string, number>();
+  await tx.table<Statement>('statements').each((s) => {
+    for (const id of relaysOf(s)) byRelay.set(id, (byRelay.get(id) ?? 0) + 1);
+  });
+  await tx
+    .table('sourceRows')
+    .toCollection()
+    .modify((row: { id: string; relaying?: number }) => {
+      row.relaying = byRelay.get(row.id) ?? 0;
+    });
 }
 
 /** The V5 upgrade: every article that is a version of another marks the other's library row. */

@@ -8,60 +8,34 @@ import { normaliseName } from '../../../src-main/shared/analysis/sources';
 import { type CorroborateDB, newId, now } from './db';
 import { db } from './app-db';
 import { type EditOp, applyEdit } from './history';
+import { type SourceCounts, sourceCounts } from './source-counts';
 
-export interface SourceOverview {
-  source: Source;
-  /** Statements this source speaks. */
-  speaking: number;
-  /** Statements this source relays (it appears in their via chain). */
-  relaying: number;
-  /** Articles it speaks or relays in, oldest import first. */
-  articles: { id: string; title: string }[];
+export type SourceOverview = SourceCounts;
+
+/** Every source with its speaking and relaying counts, most present first: one row per source, no statements read. */
+export async function sourceOverview(db: CorroborateDB): Promise<SourceOverview[]> {
+  return (await sourceCounts(db)).sort(
+    (a, b) =>
+      b.speaking + b.relaying - (a.speaking + a.relaying) || a.source.name.localeCompare(b.source.name),
+  );
 }
 
-/** Every source with its speaking and relaying counts and the articles it appears in. */
-export async function sourceOverview(db: CorroborateDB): Promise<SourceOverview[]> {
-  const [sources, statements, articles, old] = await Promise.all([
-    db.sources.toArray(),
-    db.statements.toArray(),
-    db.articles.orderBy('importedAt').toArray(),
-    // Counts come from current versions only: an article's old versions would count its sources twice.
-    db.articleRows.where('supersededBy').above('').primaryKeys(),
+/** The current articles a source speaks or relays in, oldest import first: two index look-ups. */
+export async function articlesOfSource(
+  db: CorroborateDB,
+  sourceId: string | null,
+): Promise<{ id: string; title: string }[]> {
+  if (!sourceId) return [];
+  const [spoken, relayed] = await Promise.all([
+    db.statements.where('speakerId').equals(sourceId).toArray(),
+    db.statements.where('viaIds').equals(sourceId).toArray(),
   ]);
-  const superseded = new Set(old);
-  const speaking = new Map<string, number>();
-  const relaying = new Map<string, number>();
-  const inArticles = new Map<string, Set<string>>();
-  const note = (id: string, articleId: string) => {
-    const set = inArticles.get(id) ?? new Set<string>();
-    set.add(articleId);
-    inArticles.set(id, set);
-  };
-  for (const st of statements) {
-    if (superseded.has(st.articleId)) continue;
-    if (st.speakerId) {
-      speaking.set(st.speakerId, (speaking.get(st.speakerId) ?? 0) + 1);
-      note(st.speakerId, st.articleId);
-    }
-    for (const id of new Set(st.viaIds)) {
-      relaying.set(id, (relaying.get(id) ?? 0) + 1);
-      note(id, st.articleId);
-    }
-  }
-  return sources
-    .map((source) => {
-      const ids = inArticles.get(source.id) ?? new Set<string>();
-      return {
-        source,
-        speaking: speaking.get(source.id) ?? 0,
-        relaying: relaying.get(source.id) ?? 0,
-        articles: articles.filter((a) => ids.has(a.id)).map((a) => ({ id: a.id, title: a.title })),
-      };
-    })
-    .sort(
-      (a, b) =>
-        b.speaking + b.relaying - (a.speaking + a.relaying) || a.source.name.localeCompare(b.source.name),
-    );
+  const ids = [...new Set([...spoken, ...relayed].map((s) => s.articleId))];
+  const rows = (await db.articleRows.bulkGet(ids)).filter((r) => !!r && !r.supersededBy);
+  return rows
+    .map((r) => r!)
+    .sort((a, b) => a.importedAt.localeCompare(b.importedAt))
+    .map((r) => ({ id: r.id, title: r.title }));
 }
 
 export interface SourceStatement {
@@ -82,6 +56,12 @@ export async function statementsOfSource(
     db.statements.where('viaIds').equals(sourceId).toArray(),
   ]);
   const byId = new Map<string, Statement>([...spoken, ...relayed].map((s) => [s.id, s]));
+  // What old versions of an article said is reached through their current version, not listed again.
+  const articleIds = [...new Set([...byId.values()].map((s) => s.articleId))];
+  const old = new Set(
+    (await db.articleRows.bulkGet(articleIds)).filter((r) => !!r?.supersededBy).map((r) => r!.id),
+  );
+  for (const [id, s] of byId) if (old.has(s.articleId)) byId.delete(id);
   const articles = new Map(
     (await db.articles.bulkGet([...new Set([...byId.values()].map((s) => s.articleId))]))
       .filter((a) => !!a)
@@ -419,6 +399,7 @@ function sameAttribution(a: Statement, b: Statement): boolean {
 /** The same operations on the workspace database, for the screens. */
 export const sourceRegistry = {
   overview: () => sourceOverview(db),
+  articlesOf: (sourceId: string | null) => articlesOfSource(db, sourceId),
   statementsOf: (sourceId: string | null) => statementsOfSource(db, sourceId),
   update: (id: string, patch: SourcePatch) => updateSource(db, id, patch),
   merge: (keepId: string, otherIds: string[]) => mergeSources(db, keepId, otherIds),

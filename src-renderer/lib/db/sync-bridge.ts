@@ -26,8 +26,11 @@ export interface RecordChange {
 }
 
 export interface SyncBridge {
-  /** Calls `listener` after each committed transaction with the records it changed (not those sync wrote). */
-  watch: (listener: (changes: RecordChange[]) => void) => () => void;
+  /**
+   * Calls `listener` after each committed transaction with the records it changed (not those sync wrote), and the
+   * label of the undoable edit it was (null: not one, e.g. an import or an undo of the local history).
+   */
+  watch: (listener: (changes: RecordChange[], label: string | null) => void) => () => void;
   /**
    * Writes records that arrived from the shared dossier; they do not come back through `watch`. Given a function,
    * it is called inside the write transaction, so the values are read after every earlier local write committed.
@@ -38,10 +41,18 @@ export interface SyncBridge {
 }
 
 type Note = (trans: Transaction, table: SyncedTable, id: unknown, value: SyncRecord | null) => void;
+type Label = (trans: Transaction, label: string) => void;
 
-/** Hooks creating, updating and deleting on every synced table; returns the function that removes the hooks. */
-function installHooks(db: CorroborateDB, note: Note): () => void {
-  const offs: (() => void)[] = [];
+/**
+ * Hooks creating, updating and deleting on every synced table, and the undo history's new entries (which name the
+ * edit); returns the function that removes the hooks.
+ */
+function installHooks(db: CorroborateDB, note: Note, label: Label): () => void {
+  const onHistory = function (this: unknown, _key: unknown, entry: { label: string }, trans: Transaction) {
+    label(trans, entry.label);
+  };
+  db.history.hook('creating', onHistory);
+  const offs: (() => void)[] = [() => db.history.hook('creating').unsubscribe(onHistory)];
   for (const table of SYNCED_TABLES) {
     const t = db.table(table);
     const creating = function (this: unknown, key: unknown, obj: SyncRecord, trans: Transaction) {
@@ -88,8 +99,9 @@ async function writeChanges(db: CorroborateDB, changes: RecordChange[]): Promise
 /** Hooks the synced tables of one database. Hooks are installed only while something is watching. */
 export function createSyncBridge(db: CorroborateDB): SyncBridge {
   const fromSync = new WeakSet<Transaction>();
-  const listeners = new Set<(changes: RecordChange[]) => void>();
+  const listeners = new Set<(changes: RecordChange[], label: string | null) => void>();
   const touched = new WeakMap<Transaction, Map<string, RecordChange>>();
+  const labels = new WeakMap<Transaction, string>();
   let unhook: (() => void) | null = null;
 
   /** Keeps the record as this transaction leaves it; the listeners get them all once it commits. */
@@ -102,7 +114,8 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
       ids = fresh;
       trans.on('complete', () => {
         const changes = [...fresh.values()];
-        for (const l of listeners) l(changes);
+        const label = labels.get(trans) ?? null;
+        for (const l of listeners) l(changes, label);
       });
     }
     ids.set(`${table}\u0000${id}`, {
@@ -115,7 +128,7 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
   return {
     watch(listener) {
       listeners.add(listener);
-      unhook ??= installHooks(db, note);
+      unhook ??= installHooks(db, note, (trans, label) => labels.set(trans, label));
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0 && unhook) {

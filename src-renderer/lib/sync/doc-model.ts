@@ -2,8 +2,13 @@
 import * as Y from 'yjs';
 import { SYNCED_TABLES, type RecordChange, type SyncedTable, type SyncRecord } from '../db/sync-bridge';
 
-/** Transactions this analyst made; remote and stored updates carry other origins. */
+/** Edits this analyst made and may undo; remote and stored updates carry other origins. */
 export const LOCAL_ORIGIN = Symbol('corroborate-local');
+/** Writes this machine made that are not the analyst's undoable edits (publishing the workspace, imports). */
+export const LOCAL_SYSTEM_ORIGIN = Symbol('corroborate-local-system');
+
+/** Whether a transaction came from this machine's workspace (it is already there: nothing to mirror back). */
+export const isLocalOrigin = (origin: unknown) => origin === LOCAL_ORIGIN || origin === LOCAL_SYSTEM_ORIGIN;
 
 /** Tables whose edits are kept per author, so the loser of a concurrent edit stays visible. */
 const TRACKED = new Set<SyncedTable>([
@@ -32,13 +37,92 @@ const history = (doc: Y.Doc) => doc.getMap<Y.Array<HistoryVersion>>('history');
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
-/** Writes committed local records into the doc (inside one transaction of the caller). Returns how many changed. */
-export function writeLocal(doc: Y.Doc, changes: RecordChange[], author: string, at: string): number {
+/**
+ * Writes committed local records into the doc in one transaction; `undoable` edits carry LOCAL_ORIGIN, the one
+ * origin the analyst's undo tracks. Returns how many records changed.
+ */
+export function writeLocal(
+  doc: Y.Doc,
+  changes: RecordChange[],
+  author: string,
+  at: string,
+  undoable = false,
+): number {
   let changed = 0;
-  doc.transact(() => {
-    for (const c of changes) if (writeOne(doc, c, author, at)) changed++;
-  }, LOCAL_ORIGIN);
+  doc.transact(
+    () => {
+      for (const c of changes) if (writeOne(doc, c, author, at)) changed++;
+    },
+    undoable ? LOCAL_ORIGIN : LOCAL_SYSTEM_ORIGIN,
+  );
   return changed;
+}
+
+export interface LocalUndo {
+  /** Names the step being written (the label of the edit). */
+  label: (text: string) => void;
+  /** Undoes this analyst's latest step; returns its label, or null when there is none. */
+  undo: () => string | null;
+  redo: () => string | null;
+  destroy: () => void;
+}
+
+/**
+ * This analyst's undo in a shared dossier: only their own edits (LOCAL_ORIGIN), one step per edit, on the record
+ * tables (the history of versions stays). A field another analyst changed since keeps their value, their edits
+ * are never steps of this undo, and a record they have edited is no longer this analyst's to take back: the step
+ * that created it is dropped (undoing it would delete their edit with the record).
+ */
+export function localUndo(doc: Y.Doc): LocalUndo {
+  const manager = new Y.UndoManager(
+    SYNCED_TABLES.map((t) => tableMap(doc, t)),
+    { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 },
+  );
+  let next = '';
+  manager.on('stack-item-added', ({ stackItem }) => {
+    if (!manager.undoing && !manager.redoing) stackItem.meta.set('label', next);
+  });
+  const othersEdits = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+    if (isLocalOrigin(tr.origin) || tr.origin === manager) return;
+    for (const ev of events) {
+      if (ev.path.length === 0) continue;
+      const created = (ev.currentTarget as Y.Map<RecordMap>).get(String(ev.path[0]))?._item?.id;
+      if (!created) continue;
+      const stack = manager.undoStack;
+      for (let i = stack.length - 1; i >= 0; i--)
+        if (Y.isDeleted(stack[i]!.insertions, created)) stack.splice(i, 1);
+    }
+  };
+  const tables = SYNCED_TABLES.map((t) => tableMap(doc, t));
+  for (const t of tables) t.observeDeep(othersEdits);
+  /** Runs one undo or redo; the step it adds to the other stack keeps the label of the step it came from. */
+  const step = (
+    run: () => { meta: Map<unknown, unknown> } | null,
+    other: () => { meta: Map<unknown, unknown> }[],
+  ) => {
+    const done = run();
+    if (!done) return null;
+    const label = String(done.meta.get('label') ?? '');
+    other().at(-1)?.meta.set('label', label);
+    return label || 'your last edit';
+  };
+  return {
+    label: (text) => (next = text),
+    undo: () =>
+      step(
+        () => manager.undo(),
+        () => manager.redoStack,
+      ),
+    redo: () =>
+      step(
+        () => manager.redo(),
+        () => manager.undoStack,
+      ),
+    destroy: () => {
+      for (const t of tables) t.unobserveDeep(othersEdits);
+      manager.destroy();
+    },
+  };
 }
 
 function writeOne(doc: Y.Doc, { table, id, value }: RecordChange, author: string, at: string): boolean {

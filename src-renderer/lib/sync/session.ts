@@ -3,7 +3,16 @@ import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { checkServerUrl } from '../../../src-main/shared/team';
 import { SYNCED_TABLES, type RecordChange, type SyncBridge, type SyncedTable } from '../db/sync-bridge';
-import { LOCAL_ORIGIN, allRecords, materialize, tableMap, touchedRecords, writeLocal } from './doc-model';
+import {
+  allRecords,
+  isLocalOrigin,
+  localUndo,
+  materialize,
+  tableMap,
+  touchedRecords,
+  writeLocal,
+  type LocalUndo,
+} from './doc-model';
 
 export type SyncState = 'connecting' | 'synced' | 'sending' | 'offline' | 'refused';
 
@@ -45,6 +54,7 @@ export class SyncSession {
   private readonly offs: (() => void)[] = [];
   private chain: Promise<void> = Promise.resolve();
   private status: SyncStatus = { state: 'connecting', waiting: 0, readOnly: false, refusal: null, peers: [] };
+  private undoer: LocalUndo | null = null;
 
   constructor(private readonly opts: SyncSessionOptions) {
     this.doc = opts.doc;
@@ -58,11 +68,15 @@ export class SyncSession {
     const mine = local.filter((c) => !tableMap(this.doc, c.table).has(c.id));
     writeLocal(this.doc, mine, this.opts.link.memberName, this.now());
     await this.opts.bridge.applyRemote(allRecords(this.doc).filter((c) => c.value));
-    this.offs.push(this.opts.bridge.watch((changes) => this.onLocal(changes)));
+    this.offs.push(this.opts.bridge.watch((changes, label) => this.onLocal(changes, label)));
+    const undoer = localUndo(this.doc);
+    this.undoer = undoer;
+    this.offs.push(() => undoer.destroy());
     for (const table of SYNCED_TABLES) {
       const map = tableMap(this.doc, table);
+      // Remote edits, and this analyst's undo and redo, are mirrored into the workspace.
       const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
-        if (tr.origin !== LOCAL_ORIGIN) this.enqueue(touchedRecords(this.doc, events));
+        if (!isLocalOrigin(tr.origin)) this.enqueue(touchedRecords(this.doc, events));
       };
       map.observeDeep(observer);
       this.offs.push(() => map.unobserveDeep(observer));
@@ -99,13 +113,14 @@ export class SyncSession {
     this.update({ state: 'synced', waiting: 0 });
   }
 
-  private onLocal(changes: RecordChange[]): void {
+  private onLocal(changes: RecordChange[], label: string | null): void {
     if (this.status.readOnly) {
       // A reader's edits are not the dossier's: put back what the dossier says.
       this.enqueue(changes);
       return;
     }
-    const n = writeLocal(this.doc, changes, this.opts.link.memberName, this.now());
+    if (label !== null) this.undoer?.label(label);
+    const n = writeLocal(this.doc, changes, this.opts.link.memberName, this.now(), label !== null);
     if (n) this.update({ waiting: this.status.waiting + n });
     if (this.provider) this.onConnection(this.provider.configuration.websocketProvider.status);
   }
@@ -115,6 +130,19 @@ export class SyncSession {
     if (!keys.length) return;
     const read = () => keys.map(({ table, id }) => ({ table, id, value: materialize(this.doc, table, id) }));
     this.chain = this.chain.then(() => this.opts.bridge.applyRemote(read)).catch(() => undefined);
+  }
+
+  /**
+   * Undoes this analyst's latest edit of the dossier (never another analyst's); returns its label, or null when
+   * there is nothing of theirs to undo. The workspace follows once `settled()`.
+   */
+  undo(): string | null {
+    return this.status.readOnly ? null : (this.undoer?.undo() ?? null);
+  }
+
+  /** Redoes the step undone last; returns its label, or null. */
+  redo(): string | null {
+    return this.status.readOnly ? null : (this.undoer?.redo() ?? null);
   }
 
   /** Resolves once every remote change received so far is in the workspace. */

@@ -1,7 +1,11 @@
 // The app's shared-dossier state: which dossier this workspace is shared in, its sync status and who else is there.
-import { checkServerUrl, parseInvitation } from '../../../src-main/shared/team';
+import { READER_REFUSAL, checkServerUrl, parseInvitation } from '../../../src-main/shared/team';
+import { redo as redoWorkspace, undo as undoWorkspace } from '../db';
+import { refuseEdits } from '../db/history';
 import { clearTheWorkspace } from '../db/dossier';
 import { sharedDossierStore, workspaceSyncBridge } from '../db/sync-workspace';
+import type { SyncedTable } from '../db/sync-bridge';
+import { recordHistory, type HistoryVersion } from './doc-model';
 import { SyncSession, type SyncStatus } from './session';
 
 export interface TeamLink {
@@ -13,6 +17,8 @@ export interface TeamLink {
 class TeamSync {
   link = $state<TeamLink | null>(null);
   status = $state<SyncStatus | null>(null);
+  /** Counts changes of the shared dossier (local and remote), so views of its history follow them. */
+  revision = $state(0);
   private session: SyncSession | null = null;
   private release: (() => void) | null = null;
 
@@ -59,11 +65,19 @@ class TeamSync {
       bridge: workspaceSyncBridge(),
       doc,
       link,
-      onStatus: (s) => (this.status = s),
+      onStatus: (s) => {
+        this.status = s;
+        refuseEdits(s.readOnly ? READER_REFUSAL : null);
+      },
     });
     await session.start();
+    const onUpdate = () => this.revision++;
+    doc.on('update', onUpdate);
     this.session = session;
-    this.release = release;
+    this.release = () => {
+      doc.off('update', onUpdate);
+      release();
+    };
     this.link = { id: link.id, serverUrl: link.serverUrl, memberName: link.memberName };
     this.status = session.getStatus();
     return session.firstOutcome();
@@ -78,7 +92,32 @@ class TeamSync {
     this.release = null;
     this.link = null;
     this.status = null;
+    refuseEdits(null);
     if (id) await sharedDossierStore().forget(id);
+  }
+
+  /**
+   * Ctrl+Z. In a shared dossier: this analyst's own latest edit, through the dossier's undo (another analyst's
+   * edit is never undone); otherwise the workspace's undo history. Returns the edit's label, or null.
+   */
+  async undo(): Promise<string | null> {
+    if (!this.session) return undoWorkspace();
+    const label = this.session.undo();
+    await this.session.settled();
+    return label;
+  }
+
+  /** Ctrl+Y: the counterpart of `undo`. */
+  async redo(): Promise<string | null> {
+    if (!this.session) return redoWorkspace();
+    const label = this.session.redo();
+    await this.session.settled();
+    return label;
+  }
+
+  /** Every version of a shared record, by every analyst (the loser of a concurrent edit too); [] when not shared. */
+  history(table: SyncedTable, id: string): HistoryVersion[] {
+    return this.session ? recordHistory(this.session.doc, table, id) : [];
   }
 
   setOpenArticle(articleId: string | null): void {

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { acceptVersionIn, versionHistoryIn } from '../../../src-renderer/lib/db/versions';
 import { reattachAnnotation } from '../../../src-renderer/lib/db/annotations';
-import { sourceOverview } from '../../../src-renderer/lib/db/sources';
+import { articlesOfSource, sourceOverview, statementsOfSource } from '../../../src-renderer/lib/db/sources';
 import { openDatabase } from '../../../src-renderer/lib/db/db';
 import { toggleStatementTag, starterTags } from '../../../src-renderer/lib/db/tags';
 import { undo } from '../../../src-renderer/lib/db/history';
@@ -40,6 +40,10 @@ describe('an article with a version history', () => {
       if (st.speakerId) expected.set(st.speakerId, (expected.get(st.speakerId) ?? 0) + 1);
     expect(seed.statements.some((st) => st.speakerId)).toBe(true); // the old version's speakers must not count
     for (const o of await sourceOverview(db)) expect(o.speaking).toBe(expected.get(o.source.id) ?? 0);
+    // A source quoted only by the old version has nothing to list or link in its detail pane.
+    const oldSpeaker = seed.statements.find((st) => st.speakerId)!.speakerId!;
+    expect(await statementsOfSource(db, oldSpeaker)).toEqual([]);
+    expect(await articlesOfSource(db, oldSpeaker)).toEqual([]);
 
     await undo(db);
     expect((await db.articleRows.get(seed.article.id))?.supersededBy ?? null).toBeNull();

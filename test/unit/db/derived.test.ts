@@ -18,21 +18,25 @@ let n = 0;
 const fresh = (upTo?: number) => openDatabase(`derived-${Date.now()}-${n++}`, upTo);
 const ref = (name: string, aliases: string[] = []): SpeakerRef => ({ name, kind: 'person', aliases });
 
-/** A small article whose sentences are spoken by `speakers`, in order. */
-function article(title: string, body: string, speakers: (string | null)[]): ExtractedArticle {
+/** A speaker, or a speaker with the outlets that relay them. */
+type Said = string | null | [string, string[]];
+
+/** A small article whose sentences are spoken by `speakers` (relayed through `via` when given), in order. */
+function article(title: string, body: string, speakers: Said[]): ExtractedArticle {
   const sentences = body.split(/(?<=\.)\s+/);
   let at = 0;
   const statements = sentences.map((s, i) => {
     const start = body.indexOf(s, at);
     at = start + s.length;
-    const name = speakers[i] ?? null;
+    const said = speakers[i] ?? null;
+    const [name, via] = Array.isArray(said) ? said : [said, []];
     return {
       start,
       end: start + s.length,
       kind: name ? ('reported' as const) : ('narrative' as const),
       speaker: name ? ref(name) : null,
       cue: name ? 'said' : null,
-      via: [],
+      via: via.map((v) => ref(v)),
       entities: [],
     };
   });
@@ -49,21 +53,27 @@ async function truth(db: CorroborateDB) {
   const statements = await db.statements.toArray();
   const perArticle: Record<string, number> = {};
   const perSource: Record<string, number> = {};
+  const perRelay: Record<string, number> = {};
   for (const a of await db.articles.toArray()) perArticle[a.id] = 0;
-  for (const s of await db.sources.toArray()) perSource[s.id] = 0;
+  for (const s of await db.sources.toArray()) perSource[s.id] = perRelay[s.id] = 0;
   for (const st of statements) {
     perArticle[st.articleId]! += 1;
     if (st.speakerId) perSource[st.speakerId]! += 1;
+    for (const id of new Set(st.viaIds)) perRelay[id]! += 1;
   }
-  return { perArticle, perSource };
+  return { perArticle, perSource, perRelay };
 }
 
 async function derived(db: CorroborateDB) {
   const perArticle: Record<string, number> = {};
   const perSource: Record<string, number> = {};
+  const perRelay: Record<string, number> = {};
   for (const r of await db.articleRows.toArray()) perArticle[r.id] = r.statementCount;
-  for (const r of await db.sourceRows.toArray()) perSource[r.id] = r.statements;
-  return { perArticle, perSource };
+  for (const r of await db.sourceRows.toArray()) {
+    perSource[r.id] = r.statements;
+    perRelay[r.id] = r.relaying ?? -1;
+  }
+  return { perArticle, perSource, perRelay };
 }
 
 const bodyA =
@@ -75,8 +85,8 @@ describe('derived tables', () => {
   it('keep library rows and source counts equal to the tables through imports, merges and undo', async () => {
     const db = fresh();
     await storeExtractedArticles(db, [
-      article('Port', bodyA, [null, 'Maria Lopez', 'Dockers Union', 'Maria Lopez']),
-      article('Flood', bodyB, [null, 'Maria Lopez', 'Jean Dupont']),
+      article('Port', bodyA, [null, 'Maria Lopez', ['Dockers Union', ['Harbour Radio']], 'Maria Lopez']),
+      article('Flood', bodyB, [null, ['Maria Lopez', ['Valley News', 'Harbour Radio']], 'Jean Dupont']),
     ]);
     expect(await derived(db)).toEqual(await truth(db));
     const rows = await db.articleRows.orderBy('importedAt').toArray();
@@ -88,6 +98,8 @@ describe('derived tables', () => {
     const lopez = sources.find((s) => s.name === 'Maria Lopez')!;
     // "Maria Lopez" in the second article joined the first one's source (found through the index, not a scan).
     expect((await db.sourceRows.get(lopez.id))?.statements).toBe(3);
+    const radio = sources.find((s) => s.name === 'Harbour Radio')!;
+    expect((await db.sourceRows.get(radio.id))?.relaying).toBe(2);
     const dupont = sources.find((s) => s.name === 'Jean Dupont')!;
     await mergeSources(db, lopez.id, [dupont.id]);
     expect(await derived(db)).toEqual(await truth(db));
@@ -103,7 +115,15 @@ describe('derived tables', () => {
   it('fills the derived tables when a version 2 workspace is upgraded', async () => {
     const name = `derived-upgrade-${Date.now()}`;
     const v2 = openDatabase(name, 2);
-    await storeExtractedArticle(v2, article('Port', bodyA, [null, 'Maria Lopez', 'Dockers Union', null]));
+    await storeExtractedArticle(
+      v2,
+      article('Port', bodyA, [
+        null,
+        'Maria Lopez',
+        ['Dockers Union', ['Harbour Radio', 'Harbour Radio']],
+        null,
+      ]),
+    );
     await storeExtractedArticle(v2, article('Flood', bodyB, [null, 'Maria Lopez', null]));
     v2.close();
     const v3 = openDatabase(name);

@@ -8,7 +8,7 @@ import { LATEST_VERSION } from '../../../src-renderer/lib/db/schema';
 import { storeExtractedArticle } from '../../../src-renderer/lib/db/articles';
 import { seedIfNew } from '../../../src-renderer/lib/db/workspace';
 import { toggleStatementTag, statementAnnotation } from '../../../src-renderer/lib/db/tags';
-import { undo, redo } from '../../../src-renderer/lib/db/history';
+import { EditRefused, refuseEdits, undo, redo } from '../../../src-renderer/lib/db/history';
 import { importBytes } from '../../../src-main/core/import/pipeline';
 import { selectorsFor } from '../../../src-main/shared/selectors';
 
@@ -125,6 +125,24 @@ describe('workspace database', () => {
     expect(await redo(db)).toMatch(/Add tag/);
     expect((await statementAnnotation(db, st))?.tagIds).toEqual([tag.id]);
     expect(await redo(db)).toBeNull();
+  });
+
+  it("refuses a reader's edit with the reason given, and takes edits again afterwards", async () => {
+    const db = freshDb();
+    await seedIfNew(db, async () => [await importBytes(seedBytes, 'car-dec-2020.txt')]);
+    const article = (await db.articles.toArray())[0]!;
+    const st = (await db.statements.where('articleId').equals(article.id).sortBy('index'))[0]!;
+    const tag = (await db.tags.filter((t) => t.shortcut === 1).first())!;
+    refuseEdits('readers cannot change this dossier');
+    try {
+      const refused = toggleStatementTag(db, article, st, tag, 'Rita');
+      await expect(refused).rejects.toBeInstanceOf(EditRefused);
+      await expect(refused).rejects.toThrow('readers cannot change this dossier');
+      expect(await statementAnnotation(db, st)).toBeUndefined();
+    } finally {
+      refuseEdits(null);
+    }
+    expect(await toggleStatementTag(db, article, st, tag, 'Rita')).toBe('added');
   });
 
   it('merges speakers across articles into one source', async () => {

@@ -36,6 +36,26 @@ describe('backup schedule', () => {
     s.stop();
   });
 
+  it('writes no timed backup while an import runs, then one once it ends; a flush still writes at once', async () => {
+    vi.useFakeTimers();
+    let saves = 0;
+    const s = backup.backupSchedule(async () => void saves++);
+    s.pause();
+    // An import storing a batch every 3 s for two minutes: each write is a change.
+    for (let t = 0; t < 120_000; t += 3_000) {
+      s.changed();
+      await vi.advanceTimersByTimeAsync(3_000);
+    }
+    expect(saves).toBe(0);
+    await s.flush(); // e.g. before a restore
+    expect(saves).toBe(1);
+    s.changed();
+    s.resume();
+    await vi.advanceTimersByTimeAsync(backup.BACKUP_INTERVAL_MS + backup.BACKUP_QUIET_MS);
+    expect(saves).toBe(2);
+    s.stop();
+  });
+
   it('does nothing without edits, and flush saves at once', async () => {
     vi.useFakeTimers();
     let saves = 0;

@@ -1,10 +1,12 @@
 // Real PostgreSQL and Redis for the team-server tests: from CI's env vars, else started here from the Debian binaries.
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const script = resolve(import.meta.dirname, '../../../.ci/team-services.sh');
+const root = resolve(import.meta.dirname, '../../..');
+const script = resolve(root, '.ci/team-services.sh');
 
 export interface Services {
   pg: string;
@@ -37,4 +39,64 @@ export async function startServices(): Promise<Services> {
 /** A dossier id no other test uses. */
 export function freshDossier(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A free loopback port (for a server that must come back on the same address after a restart). */
+export function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export interface ServerProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** SIGKILL: no shutdown hook, no debounced store runs; resolves once the process is gone. */
+  kill: () => Promise<void>;
+}
+
+/** Starts `npm run server`'s entry as a real process (optionally behind Redis) and waits for its health endpoint. */
+export async function serverProcess(
+  databaseUrl: string,
+  opts: { port?: number; redisUrl?: string } = {},
+): Promise<ServerProcess> {
+  const port = opts.port ?? (await freePort());
+  const args = [
+    '--import',
+    'tsx',
+    'src-main/server/main.ts',
+    '--port',
+    String(port),
+    '--database',
+    databaseUrl,
+  ];
+  if (opts.redisUrl) args.push('--redis', opts.redisUrl);
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const gone = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const end = Date.now() + 90_000;
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > end || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error('the team server did not start');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    port,
+    child,
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await gone;
+    },
+  };
 }

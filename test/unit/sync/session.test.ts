@@ -198,6 +198,45 @@ describe('a shared dossier between two analysts on two server instances', () => 
     }
   });
 
+  it("undoes and redoes only this analyst's own edits, never the other's", async () => {
+    const [ana, ben] = await pair('undo');
+    const one = await firstSpan(ana.db, 1);
+    const created = await editSpan(ana.db, one.article, one.span, 'Ana', 'Note', () => ({
+      note: 'Ana: first',
+    }));
+    await converged(ana, ben);
+    await updateAnnotation(ana.db, created!.id, { note: 'Ana: second' }, 'Edit note');
+    await converged(ana, ben);
+    // After Ana's edit, Ben grades her annotation and writes one of his own: his are the latest edits.
+    await updateAnnotation(ben.db, created!.id, { credibility: 4 }, 'Grade');
+    const two = await firstSpan(ben.db, 2);
+    await editSpan(ben.db, two.article, two.span, 'Ben', 'Note', () => ({ note: 'Ben: his own' }));
+    await converged(ana, ben);
+    expect(ben.session.undo()).toBe('Note');
+
+    // Ana's Ctrl+Z takes back her own latest edit only.
+    expect(ana.session.undo()).toBe('Edit note');
+    await converged(ana, ben);
+    for (const db of [ana.db, ben.db]) {
+      const hers = (await db.annotations.get(created!.id))!;
+      expect(hers.note).toBe('Ana: first');
+      expect(hers.credibility).toBe(4);
+    }
+    // Ben's own undo took back his note, and only it.
+    expect((await ana.db.annotations.toArray()).map((x) => x.note)).toEqual(['Ana: first']);
+
+    expect(ana.session.redo()).toBe('Edit note');
+    await converged(ana, ben);
+    const redone = (await ben.db.annotations.get(created!.id))!;
+    expect([redone.note, redone.credibility]).toEqual(['Ana: second', 4]);
+    // Ben graded the annotation Ana created: taking back its creation would delete his grade, so it is not hers
+    // to undo any more; her own later edit still is.
+    expect(ana.session.undo()).toBe('Edit note');
+    expect(ana.session.undo()).toBeNull();
+    await converged(ana, ben);
+    expect((await ben.db.annotations.get(created!.id))!.credibility).toBe(4);
+  });
+
   it("puts back a reader's edit and never shows it to anyone else", async () => {
     const [ana] = await pair('reader');
     const reader = await addMember(pool, currentDossier, 'Rita', 'reader');
