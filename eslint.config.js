@@ -63,6 +63,39 @@ const onlyLibDbTouchesTables = [
   { group: ['dexie', '**/lib/db/db'], message: 'Only src-renderer/lib/db touches the database.' },
   { group: ['**/lib/db'], importNames: ['db'], message: 'Use the lib/db functions, not the tables.' },
 ];
+/** Outside lib/db, the database is reached one way: the facade objects that lib/db (its index) exports. */
+const throughLibDbIndex = {
+  group: ['**/lib/db/*', '../db/*', './db/*'],
+  message: 'Import the lib/db facades from lib/db itself, not from its modules.',
+};
+
+/**
+ * The UI kit owns the shared looks: a feature uses EmptyState and the .linklike class of app.css, and does not
+ * style its own copies of them.
+ */
+const KIT_CLASSES = ['empty', 'linklike'];
+const uiKitCss = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    return {
+      Program() {
+        const text = context.sourceCode.text;
+        for (const style of text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
+          for (const rule of style[1].matchAll(/(^|[},;])([^{};]*)\{/g)) {
+            const selector = rule[2];
+            const kit = KIT_CLASSES.find((c) => new RegExp(`\\.${c}(?![\\w-])`).test(selector));
+            if (!kit) continue;
+            const index = style.index + style[0].indexOf(style[1]) + rule.index + rule[1].length;
+            context.report({
+              loc: context.sourceCode.getLocFromIndex(index),
+              message: `.${kit} belongs to the UI kit (components/, app.css): use it, do not restyle it here.`,
+            });
+          }
+        }
+      },
+    };
+  },
+};
 
 /** One `no-restricted-imports` per area: a later block for the same file would replace, not add to, the rule. */
 const restrict = (files, options, ignores = []) => ({
@@ -174,9 +207,14 @@ export default tseslint.config(
   // The renderer sees only the shared contract of the main side; only lib/db touches tables.
   restrict(
     ['src-renderer/**/*.{ts,svelte}'],
-    { paths: bareBuiltins, patterns: [...rendererBoundary, ...onlyLibDbTouchesTables] },
-    ['src-renderer/lib/db/**', 'src-renderer/features/**'],
+    { paths: bareBuiltins, patterns: [...rendererBoundary, ...onlyLibDbTouchesTables, throughLibDbIndex] },
+    ['src-renderer/lib/db/**', 'src-renderer/features/**', 'src-renderer/lib/sync/**'],
   ),
+  // The team sync (another branch's work in progress) still reaches lib/db/dossier and the sync bridge directly.
+  restrict(['src-renderer/lib/sync/**/*.ts'], {
+    paths: bareBuiltins,
+    patterns: [...rendererBoundary, ...onlyLibDbTouchesTables],
+  }),
   restrict(['src-renderer/lib/db/**/*.ts'], { paths: bareBuiltins, patterns: rendererBoundary }),
   // A feature imports components/ and lib/, never another feature (shared UI and logic move out first).
   ...FEATURES.map((feature) =>
@@ -185,6 +223,7 @@ export default tseslint.config(
       patterns: [
         ...rendererBoundary,
         ...onlyLibDbTouchesTables,
+        throughLibDbIndex,
         {
           regex: `^\\.\\./(?!\\.\\./)(?!${feature}/)|/features/(?!${feature}/)`,
           message: `Features never import each other: move what ${feature} shares to components/ or lib/.`,
@@ -192,6 +231,13 @@ export default tseslint.config(
       ],
     }),
   ),
+
+  // Features use the UI kit's empty state and link look rather than styling copies of them.
+  {
+    files: ['src-renderer/features/**/*.svelte'],
+    plugins: { corroborate: { rules: { 'ui-kit-css': uiKitCss } } },
+    rules: { 'corroborate/ui-kit-css': 'error' },
+  },
 
   // Small files and functions: a module past 400 lines or a function past 80 hides its parts.
   {

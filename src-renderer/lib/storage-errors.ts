@@ -1,5 +1,5 @@
 // Errors from the workspace database that a person must hear about (a full disk, a reader's edit), in plain words.
-import { EditRefused } from './db/history';
+import { EditRefused } from './db';
 
 export function isQuotaError(err: unknown): boolean {
   const e = err as { name?: string; inner?: { name?: string } } | null;

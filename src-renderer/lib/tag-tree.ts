@@ -43,3 +43,20 @@ export function tagPath(tags: Tag[], id: string): string {
   }
   return names.join(' › ');
 }
+
+/** Tag id → ids of the tag and every tag below it. */
+export function descendantsOf(tags: Pick<Tag, 'id' | 'parentId'>[], id: string): Set<string> {
+  const children = new Map<string | null, string[]>();
+  for (const t of tags) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  const out = new Set<string>([id]);
+  const stack = [id];
+  while (stack.length) {
+    for (const c of children.get(stack.pop()!) ?? []) {
+      if (!out.has(c)) {
+        out.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  return out;
+}

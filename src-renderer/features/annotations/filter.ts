@@ -1,8 +1,8 @@
 // Filtering the workspace's annotations: by tag (with its child tags), speaker, credibility,
 // reliability of the speaker, article, text, and orphans (annotations a new version could not place).
 import type { Reliability, Source, Tag } from '../../../src-main/shared/domain';
-import { descendantsOf } from '../../lib/db/codebook';
-import type { AnnotationRow } from '../../lib/db/search-source';
+import type { AnnotationRow } from '../../lib/db';
+import { descendantsOf } from '../../lib/tag-tree';
 
 export interface AnnotationFilter {
   tagId: string | null;

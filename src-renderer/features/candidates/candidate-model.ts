@@ -3,7 +3,7 @@
 import type { Stance } from '../../../src-main/shared/domain';
 import type { CandidateClaim } from '../../../src-main/shared/compare/corroboration/candidates';
 import { relate, stanceFrom, type Relation } from '../../../src-main/shared/compare/corroboration/relation';
-import type { StatementCard } from '../../lib/db/corroboration';
+import type { StatementCard } from '../../lib/db';
 
 export interface CandidateMemberView {
   card: StatementCard;

@@ -1,6 +1,6 @@
 // Codebook exchange with QDA tools: export the tags as a REFI-QDA .qdc file, import one back.
 import { api } from '../../lib/api';
-import { codebook, codebookDossier } from '../../lib/db/codebook';
+import { codebook, codebookDossier } from '../../lib/db';
 import { downloadBytes } from '../../lib/download';
 
 /** Exports the codebook; returns a line for the user. */

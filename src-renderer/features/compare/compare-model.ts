@@ -4,7 +4,7 @@ import { alignArticles, type ManualAlignment } from '../../../src-main/shared/co
 import { alignAcross } from '../../../src-main/shared/compare/corroboration/crossAlign';
 import { wordDiff, type DiffOp, type DiffSegment } from '../../../src-main/shared/compare/wordDiff';
 import { findConflicts, type Conflict } from '../../../src-main/shared/compare/conflicts';
-import type { Alignment, CompareColumn } from '../../lib/db/compare';
+import type { Alignment, CompareColumn } from '../../lib/db';
 
 /** A run of a statement's text: same/added/removed against its row's first statement, and whether it clashes. */
 export interface MarkedSegment {

@@ -2,7 +2,7 @@
 import type { ExportFormat } from '../../../src-main/shared/formats';
 import { selectDossier, type DossierSelection } from '../../../src-main/shared/dossier';
 import { api } from '../../lib/api';
-import { workspaceDossier } from '../../lib/db/dossier';
+import { dossiers } from '../../lib/db';
 import { downloadBytes } from '../../lib/download';
 
 export const FORMAT_CHOICES: { id: ExportFormat; label: string; hint: string }[] = [
@@ -93,7 +93,7 @@ export async function runExport(
   const cancelled = () => signal.aborted;
   try {
     onPhase('collecting');
-    const whole = await workspaceDossier(await exportedBy());
+    const whole = await dossiers.read(await exportedBy());
     const dossier = req.selection ? selectDossier(whole, req.selection) : whole;
     if (cancelled()) return { kind: 'cancelled' };
     if (dossier.articles.length === 0 && dossier.tags.length === 0)

@@ -1,7 +1,7 @@
 // Dossier files dropped or picked (.json, .qdpx, .qdc): read and validated by main, then restored or merged here.
 import type { MergeReport } from '../../../src-main/shared/dossier';
 import { api } from '../../lib/api';
-import { importDossier } from '../../lib/db/dossier';
+import { dossiers } from '../../lib/db';
 import { plural } from '../../lib/plural';
 import type { ReportRow } from './report-row';
 
@@ -21,7 +21,7 @@ export async function importDossierFile(name: string, bytes: Uint8Array<ArrayBuf
   const dossier = read.value;
   let result;
   try {
-    result = await importDossier(dossier, `Import dossier “${name}”`);
+    result = await dossiers.import(dossier, `Import dossier “${name}”`);
   } catch (err) {
     return {
       ...base,

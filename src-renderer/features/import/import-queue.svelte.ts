@@ -2,10 +2,9 @@
 // transactions, and keeps progress and a report. Cancelling stores nothing not yet written.
 import type { ReportRow } from './report-row';
 import { api } from '../../lib/api';
-import { recordImports, storeExtractedArticles, type StoreOutcome } from '../../lib/db';
+import { backups, imports, type StoreOutcome } from '../../lib/db';
 import type { ExtractedArticle, ImportProgress } from '../../../src-main/shared/extraction';
 import { ocrSummary } from '../../../src-main/shared/ocr-note';
-import { backupAfterImport, holdBackupsDuringImport } from '../../lib/db/backup';
 import type { PickedFile } from './dropped-files';
 import { isDossierName } from '../../../src-main/shared/formats';
 import { tooLargeReason } from '../../../src-main/shared/sizes';
@@ -100,7 +99,7 @@ class ImportQueue {
       lastFlush = performance.now();
       lastImported = stored.filter((r) => r.outcome === 'imported').at(-1)?.articleId ?? lastImported;
     };
-    holdBackupsDuringImport();
+    backups.holdDuringImport();
     try {
       launch();
       while (inflight.length) {
@@ -120,7 +119,7 @@ class ImportQueue {
         const row =
           prepared.kind === 'row' ? prepared.row : await importDossierFile(prepared.fileName, prepared.bytes);
         rows.push(row);
-        await recordImports(batchId, [row]).catch(ignoreQuota);
+        await imports.record(batchId, [row]).catch(ignoreQuota);
         this.done = rows.length;
         this.report = [...rows];
       }
@@ -145,7 +144,7 @@ class ImportQueue {
       this.running = false;
       this.current = null;
       this.reportOpen = true;
-      backupAfterImport();
+      backups.afterImport();
     }
     return rows;
   }
@@ -153,9 +152,9 @@ class ImportQueue {
   /** Stores a batch in one transaction and records its report rows; offers versions for new articles. */
   private async storeBatch(batch: Extract<Prepared, { kind: 'article' }>[], batchId: string) {
     if (!batch.length) return [];
-    const outcomes = await storeExtractedArticles(batch.map((b) => b.extracted));
+    const outcomes = await imports.storeAll(batch.map((b) => b.extracted));
     const rows = batch.map((b, i) => this.rowFor(b, outcomes[i]!));
-    await recordImports(batchId, rows).catch(ignoreQuota);
+    await imports.record(batchId, rows).catch(ignoreQuota);
     for (const o of outcomes)
       if (!(o instanceof Error) && o.outcome === 'imported') await afterArticleImported(o.article);
     return rows;

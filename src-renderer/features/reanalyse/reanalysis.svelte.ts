@@ -1,7 +1,7 @@
 // The "Re-analyse all articles" command: today's analysis over the whole workspace, with progress and
 // Cancel; corrections, annotations, links and claims are kept (see reanalyseWorkspace).
 import { api } from '../../lib/api';
-import { reanalyseAll, type ReanalyseResult } from '../../lib/db/reanalyse';
+import { type ReanalyseResult, reanalysis as reanalysisStore } from '../../lib/db';
 import { plural } from '../../lib/plural';
 import { workbench } from '../../lib/state/workbench.svelte';
 
@@ -40,7 +40,7 @@ class Reanalysis {
     this.done = 0;
     this.total = 0;
     try {
-      const result = await reanalyseAll(analyseTexts, {
+      const result = await reanalysisStore.all(analyseTexts, {
         onProgress: (p) => {
           this.done = p.done;
           this.total = p.total;

@@ -2,7 +2,7 @@
 // or deleted) and offers matches, per-article counts and candidate claims; `revision` changes when the index does.
 import type { CandidateClaim } from '../../../src-main/shared/compare/corroboration/candidates';
 import type { Match } from '../../../src-main/shared/compare/corroboration/matchIndex';
-import { onArticleCountChange, readCorroborationIndex, syncCorroborationIndex } from '../db/corroboration';
+import { corroboration as corroborationStore } from '../db';
 import type { FromWorker, ToWorker } from './protocol';
 
 class CorroborationClient {
@@ -30,7 +30,7 @@ class CorroborationClient {
     this.worker = worker;
     this.syncing = this.load(worker);
     // Articles imported or deleted: index the new ones, forget the deleted ones.
-    onArticleCountChange(() => {
+    corroborationStore.onArticleCountChange(() => {
       this.syncing = this.syncing
         .then(() => this.sync(worker))
         .catch((e: unknown) => {
@@ -41,7 +41,7 @@ class CorroborationClient {
   }
 
   private async load(worker: Worker): Promise<void> {
-    await readCorroborationIndex((records) =>
+    await corroborationStore.readIndex((records) =>
       worker.postMessage({ type: 'add', records } satisfies ToWorker),
     );
     await this.sync(worker);
@@ -49,7 +49,7 @@ class CorroborationClient {
   }
 
   private async sync(worker: Worker): Promise<void> {
-    const changes = await syncCorroborationIndex();
+    const changes = await corroborationStore.syncIndex();
     if (changes.removedArticleIds.length)
       worker.postMessage({
         type: 'removeArticles',

@@ -1,11 +1,20 @@
 // Annotations on spans of an article (tags, Markdown note, credibility), source reliability and
 // the author preference. Every edit goes through applyEdit, so it is undoable across reloads.
-import type { Annotation, Article, Reliability, Source } from '../../../src-main/shared/domain';
+import type {
+  Annotation,
+  Article,
+  Reliability,
+  Source,
+  Statement,
+  Tag,
+} from '../../../src-main/shared/domain';
 import { selectorsFor } from '../../../src-main/shared/selectors';
 import { type CorroborateDB, newId, now } from './db';
 import { applyEdit } from './history';
 import { getMeta, setMeta } from './workspace';
-import { db as appDb } from './index';
+import { db as appDb } from './app-db';
+import { annotationRows } from './search-source';
+import { toggleStatementTag } from './tags';
 
 /** A span of an article's text and the statements it covers (in reading order). */
 export interface Span {
@@ -264,6 +273,11 @@ export const annotations = {
     reattachAnnotation(appDb, id, article, span),
   setSourceReliability: (sourceId: string, reliability: Reliability | null) =>
     setSourceReliability(appDb, sourceId, reliability),
+  /** Tag or untag a whole statement (undoable). */
+  toggleStatementTag: (article: Article, st: Statement, tag: Tag, author: string) =>
+    toggleStatementTag(appDb, article, st, tag, author),
+  /** Every annotation of the workspace as the annotations view lists it. */
+  rows: () => annotationRows(appDb),
   getAuthor: () => getAuthor(appDb),
   setAuthor: (name: string) => setAuthor(appDb, name),
 };

@@ -6,7 +6,7 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import { validateDossier } from '../../../src-main/shared/dossier';
 import type { BackupEntry } from '../../../src-main/shared/contract';
 import { api } from '../api';
-import { db } from './index';
+import { db } from './app-db';
 import { RECORD_TABLES } from '../../../src-main/shared/dossier';
 import { replaceWorkspace, readWorkspaceDossier } from './dossier';
 import type { CorroborateDB } from './db';
@@ -119,7 +119,7 @@ export function backupSchedule(
 }
 
 /** Sends the whole workspace to main as a backup. */
-export async function saveBackup(exportedBy: string): Promise<BackupEntry> {
+async function saveBackup(exportedBy: string): Promise<BackupEntry> {
   const dossier = await readWorkspaceDossier(db, exportedBy);
   const result = await api.backupSave({ json: JSON.stringify(dossier) });
   if (!result.ok) throw new Error(result.message);
@@ -132,7 +132,7 @@ export async function saveBackup(exportedBy: string): Promise<BackupEntry> {
  * record table is a change. No query runs per edit: re-counting every table (workspaceSignature) after
  * each keystroke competed with the reader's own reads.
  */
-export function startRollingBackups(
+function startRollingBackups(
   exportedBy: () => string,
   onSaved?: (entry: BackupEntry) => void,
 ): BackupSchedule {
@@ -169,24 +169,24 @@ export function startRollingBackups(
 let active: BackupSchedule | null = null;
 
 /** Called when an import starts: no timed backup (a copy of the whole workspace) while it runs. */
-export function holdBackupsDuringImport(): void {
+function holdBackupsDuringImport(): void {
   active?.pause();
 }
 
 /** Called when an import ends: its articles go to the data folder now, not after the next pause. */
-export function backupAfterImport(): void {
+function backupAfterImport(): void {
   active?.resume();
   void active?.flush();
 }
 
-export async function listBackups(): Promise<BackupEntry[]> {
+async function listBackups(): Promise<BackupEntry[]> {
   const result = await api.backupList({});
   if (!result.ok) throw new Error(result.message);
   return result.value;
 }
 
 /** Replaces the workspace by a backup, after checking it is a valid dossier. */
-export async function restoreBackup(name: string): Promise<number> {
+async function restoreBackup(name: string): Promise<number> {
   const loaded = await api.backupLoad({ name });
   if (!loaded.ok) throw new Error(loaded.message);
   let json: unknown;
@@ -210,7 +210,7 @@ const DATA_FOLDER_KEY = 'dataFolderId';
  * (another port is another origin, with its own store), the data folder's latest backup is restored. Returns
  * the one line to tell the person, or null when nothing changed.
  */
-export async function followDataFolder(): Promise<string | null> {
+async function followDataFolder(): Promise<string | null> {
   const info = await api.appInfo({});
   if (!info.ok) return null;
   const folder = info.value.dataFolderId;
@@ -234,3 +234,14 @@ export async function followDataFolder(): Promise<string | null> {
   await setMeta(db, DATA_FOLDER_KEY, folder);
   return message;
 }
+
+/** The backups of the app's workspace, for the screens. */
+export const backups = {
+  save: saveBackup,
+  startRolling: startRollingBackups,
+  holdDuringImport: holdBackupsDuringImport,
+  afterImport: backupAfterImport,
+  list: listBackups,
+  restore: restoreBackup,
+  followDataFolder,
+};

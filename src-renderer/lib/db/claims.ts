@@ -11,7 +11,7 @@ import type {
 import type { MatrixInput } from '../../../src-main/shared/compare/matrix';
 import { type CorroborateDB, newId, now } from './db';
 import { applyEdit } from './history';
-import { db } from './index';
+import { db } from './app-db';
 
 export interface ClaimSummary {
   claim: Claim;
@@ -196,15 +196,17 @@ export async function matrixDataIn(
   };
 }
 
-export const listClaims = () => listClaimsIn(db);
-export const createClaim = (text: string, note?: string) => createClaimIn(db, text, note);
-export const updateClaim = (claim: Claim, patch: Partial<Pick<Claim, 'text' | 'note'>>) =>
-  updateClaimIn(db, claim, patch);
-export const deleteClaim = (claim: Claim) => deleteClaimIn(db, claim);
-export const attachStatement = (claimId: string, statementId: string, stance: Stance) =>
-  attachStatementIn(db, claimId, statementId, stance);
-export const detachStatement = (link: ClaimStatement) => detachStatementIn(db, link);
-export const claimEntries = (claimId: string | null) => claimEntriesIn(db, claimId);
-export const claimsOfStatement = (statementId: string | null) =>
-  statementId ? claimsOfStatementIn(db, statementId) : Promise.resolve([]);
-export const matrixData = () => matrixDataIn(db);
+/** The same operations on the app's workspace database, for the screens. */
+export const claims = {
+  list: () => listClaimsIn(db),
+  create: (text: string, note?: string) => createClaimIn(db, text, note),
+  update: (claim: Claim, patch: Partial<Pick<Claim, 'text' | 'note'>>) => updateClaimIn(db, claim, patch),
+  remove: (claim: Claim) => deleteClaimIn(db, claim),
+  attach: (claimId: string, statementId: string, stance: Stance) =>
+    attachStatementIn(db, claimId, statementId, stance),
+  detach: (link: ClaimStatement) => detachStatementIn(db, link),
+  entries: (claimId: string | null) => claimEntriesIn(db, claimId),
+  ofStatement: (statementId: string | null) =>
+    statementId ? claimsOfStatementIn(db, statementId) : Promise.resolve([]),
+  matrix: () => matrixDataIn(db),
+};

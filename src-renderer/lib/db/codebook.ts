@@ -4,7 +4,8 @@ import type { Annotation, Tag } from '../../../src-main/shared/domain';
 import { emptyDossier, type Dossier } from '../../../src-main/shared/dossier';
 import { type CorroborateDB, newId, now } from './db';
 import { applyEdit, type EditOp } from './history';
-import { db as appDb } from './index';
+import { descendantsOf } from '../tag-tree';
+import { db as appDb } from './app-db';
 
 export const TAG_COLOURS = [
   '#d9534f',
@@ -25,23 +26,6 @@ export interface TagUsage {
   own: number;
   /** Annotations carrying this tag or any tag below it, each counted once. */
   total: number;
-}
-
-/** Tag id → ids of the tag and every tag below it. */
-export function descendantsOf(tags: Pick<Tag, 'id' | 'parentId'>[], id: string): Set<string> {
-  const children = new Map<string | null, string[]>();
-  for (const t of tags) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-  const out = new Set<string>([id]);
-  const stack = [id];
-  while (stack.length) {
-    for (const c of children.get(stack.pop()!) ?? []) {
-      if (!out.has(c)) {
-        out.add(c);
-        stack.push(c);
-      }
-    }
-  }
-  return out;
 }
 
 /** Usage counts per tag from the annotations' tag lists (including child tags, without double counting). */

@@ -2,7 +2,7 @@
 import type { Article, Statement } from '../../../src-main/shared/domain';
 import { type Alignment, type CorroborateDB, newId, now } from './db';
 import { applyEdit, type EditOp } from './history';
-import { db } from './index';
+import { db } from './app-db';
 import { getMeta, setMeta } from './workspace';
 
 export interface CompareColumn {
@@ -90,11 +90,13 @@ export async function savedCompareIdsIn(db: CorroborateDB): Promise<string[]> {
   return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
 }
 
-export const savedCompareIds = () => savedCompareIdsIn(db);
-export const saveCompareIds = (ids: string[]) => setMeta(db, 'compareIds', [...ids]);
-export const compareColumns = (ids: string[]) => compareColumnsIn(db, ids);
-export const manualAlignments = (ids: string[]) => manualAlignmentsIn(db, ids);
-export const setAlignments = (pairs: [string, string][], state: Alignment['state']) =>
-  setAlignmentsIn(db, pairs, state);
-export const clearAlignments = (ids: string[]) => clearAlignmentsIn(db, ids);
+/** The same operations on the app's workspace database, for the compare view. */
+export const comparison = {
+  savedIds: () => savedCompareIdsIn(db),
+  saveIds: (ids: string[]) => setMeta(db, 'compareIds', [...ids]),
+  columns: (ids: string[]) => compareColumnsIn(db, ids),
+  manualAlignments: (ids: string[]) => manualAlignmentsIn(db, ids),
+  setAlignments: (pairs: [string, string][], state: Alignment['state']) => setAlignmentsIn(db, pairs, state),
+  clearAlignments: (ids: string[]) => clearAlignmentsIn(db, ids),
+};
 export type { Alignment };

@@ -8,7 +8,7 @@ import {
 } from '../../../src-main/shared/compare/corroboration/signature';
 import { type CorroborateDB, newId, now } from './db';
 import { applyEdit, type EditOp } from './history';
-import { db } from './index';
+import { db } from './app-db';
 
 export interface IndexChanges {
   added: CorroborationRecord[];
@@ -144,20 +144,22 @@ export async function acceptCandidateIn(
   return claim;
 }
 
-export const syncCorroborationIndex = () => syncCorroborationIndexIn(db);
-export const readCorroborationIndex = (onChunk: (records: CorroborationRecord[]) => void) =>
-  readCorroborationIndexIn(db, onChunk);
-export const statementCards = (ids: string[]) => statementCardsIn(db, ids);
-export const dismissedCandidates = () => dismissedCandidatesIn(db);
-export const dismissCandidate = (key: string) => dismissCandidateIn(db, key);
-export const acceptCandidate = (text: string, members: { statementId: string; stance: Stance }[]) =>
-  acceptCandidateIn(db, text, members);
-
+/** The same operations on the app's workspace database, for the screens and the corroboration client. */
+export const corroboration = {
+  syncIndex: () => syncCorroborationIndexIn(db),
+  readIndex: (onChunk: (records: CorroborationRecord[]) => void) => readCorroborationIndexIn(db, onChunk),
+  cards: (ids: string[]) => statementCardsIn(db, ids),
+  dismissed: () => dismissedCandidatesIn(db),
+  dismiss: (key: string) => dismissCandidateIn(db, key),
+  accept: (text: string, members: { statementId: string; stance: Stance }[]) =>
+    acceptCandidateIn(db, text, members),
+  onArticleCountChange: (callback: (count: number) => void) => onArticleCountChange(db, callback),
+};
 /**
  * Calls back whenever the number of articles changes (an import or a deletion) or a version replaces another;
  * returns the unsubscribe.
  */
-export function onArticleCountChange(callback: (count: number) => void): () => void {
+function onArticleCountChange(db: CorroborateDB, callback: (count: number) => void): () => void {
   const sub = liveQuery(() =>
     Promise.all([db.articles.count(), db.articleRows.where('supersededBy').above('').count()]),
   ).subscribe({

@@ -10,7 +10,7 @@ import {
   type MergeReport,
 } from '../../../src-main/shared/dossier';
 import type { Tag } from '../../../src-main/shared/domain';
-import { db } from './index';
+import { db } from './app-db';
 import { WORKSPACE_TABLES, type CorroborateDB } from './db';
 import { applyEdit, type EditOp } from './history';
 
@@ -177,7 +177,7 @@ export interface ExportChoices {
 }
 
 /** What the export dialog lets the user pick from. */
-export async function exportChoices(target: CorroborateDB = db): Promise<ExportChoices> {
+export async function exportChoices(target: CorroborateDB): Promise<ExportChoices> {
   const [articles, tags, claims] = await Promise.all([
     target.articles.orderBy('importedAt').toArray(),
     target.tags.toArray(),
@@ -192,8 +192,12 @@ export async function exportChoices(target: CorroborateDB = db): Promise<ExportC
   };
 }
 
-// Bound to the app's database, for components.
-export const workspaceDossier = (exportedBy: string) => readWorkspaceDossier(db, exportedBy);
-export const importDossier = (incoming: Dossier, label: string) =>
-  importDossierIntoWorkspace(db, incoming, label);
-export const clearTheWorkspace = () => clearWorkspace(db);
+/** The same operations on the app's workspace database, for the screens. */
+export const dossiers = {
+  read: (exportedBy: string) => readWorkspaceDossier(db, exportedBy),
+  import: (incoming: Dossier, label: string) => importDossierIntoWorkspace(db, incoming, label),
+  clear: () => clearWorkspace(db),
+  exportChoices: () => exportChoices(db),
+};
+/** Kept for lib/sync/team.svelte.ts (another branch's scope); features use `dossiers.clear`. */
+export const clearTheWorkspace = dossiers.clear;

@@ -2,7 +2,7 @@
 import type { Article, Link, LinkType, Statement } from '../../../src-main/shared/domain';
 import { type CorroborateDB, newId, now } from './db';
 import { applyEdit } from './history';
-import { db } from './index';
+import { db } from './app-db';
 
 export const LINK_TYPES: LinkType[] = ['corroborates', 'contradicts', 'repeats', 'elaborates'];
 
@@ -83,9 +83,11 @@ export async function deleteLinkIn(db: CorroborateDB, link: Link): Promise<void>
   await applyEdit(db, `Remove link (${link.type})`, [{ table: 'links', id: link.id, after: null }]);
 }
 
-export const linksOfStatement = (statementId: string | null) =>
-  statementId ? linksOfStatementIn(db, statementId) : Promise.resolve([]);
-export const linksTouching = (statementIds: string[]) => linksTouchingIn(db, statementIds);
-export const addLink = (from: string, to: string, type: LinkType, note?: string) =>
-  addLinkIn(db, from, to, type, note);
-export const deleteLink = (link: Link) => deleteLinkIn(db, link);
+/** The same operations on the app's workspace database, for the screens. */
+export const links = {
+  ofStatement: (statementId: string | null) =>
+    statementId ? linksOfStatementIn(db, statementId) : Promise.resolve([]),
+  touching: (statementIds: string[]) => linksTouchingIn(db, statementIds),
+  add: (from: string, to: string, type: LinkType, note?: string) => addLinkIn(db, from, to, type, note),
+  remove: (link: Link) => deleteLinkIn(db, link),
+};

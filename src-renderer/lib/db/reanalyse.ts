@@ -3,7 +3,7 @@
 // all in memory. Corrections (userEdited statements), annotations, links and claims are kept.
 import type { AnalyzedStatement } from '../../../src-main/shared/extraction';
 import type { CorroborateDB } from './db';
-import { db } from './index';
+import { db } from './app-db';
 import { addOutcome, emptyOutcome, reanalyseArticles, type ReanalysisOutcome } from './sources';
 
 export type AnalyseTexts = (texts: string[]) => Promise<AnalyzedStatement[][]>;
@@ -66,8 +66,8 @@ export async function reanalyseWorkspace(
   return { done, total: Math.max(total, done), outcome, cancelled: false };
 }
 
-/** The same on the workspace database, for the screens. */
-export const reanalyseAll = (
-  analyse: AnalyseTexts,
-  options: ReanalyseOptions = {},
-): Promise<ReanalyseResult> => reanalyseWorkspace(db, analyse, options);
+/** The same on the app's workspace database, for the screens. */
+export const reanalysis = {
+  all: (analyse: AnalyseTexts, options: ReanalyseOptions = {}): Promise<ReanalyseResult> =>
+    reanalyseWorkspace(db, analyse, options),
+};

@@ -5,7 +5,7 @@ import type { Annotation, Statement, Tag } from '../../../src-main/shared/domain
 import { docId, type SearchDoc } from '../search/docs';
 import type { CorroborateDB } from './db';
 import { GENERATION_KEY } from './derived';
-import { db as appDb } from './index';
+import { db as appDb } from './app-db';
 
 /** Tables whose records feed the index. */
 const WATCHED = ['statements', 'annotations', 'tags', 'articles', 'sources'] as const;
@@ -302,5 +302,3 @@ export async function annotationRows(db: CorroborateDB): Promise<AnnotationRow[]
     return rows.sort((x, y) => x.articleOrder - y.articleOrder || x.start - y.start || x.end - y.end);
   });
 }
-
-export const readAnnotationRows = () => annotationRows(appDb);

@@ -6,7 +6,7 @@ import type { AnalyzedStatement } from '../../../src-main/shared/extraction';
 import { attributionOf, cleanAliases, SourceResolver } from '../../../src-main/shared/records';
 import { normaliseName } from '../../../src-main/shared/analysis/sources';
 import { type CorroborateDB, newId, now } from './db';
-import { db } from './index';
+import { db } from './app-db';
 import { type EditOp, applyEdit } from './history';
 import { type SourceCounts, sourceCounts } from './source-counts';
 

@@ -6,7 +6,7 @@ import { selectorsFor } from '../../../src-main/shared/selectors';
 import { type CorroborateDB, newId, now } from './db';
 import type { ArticleRow } from './derived';
 import { applyEdit, type EditOp } from './history';
-import { db } from './index';
+import { db } from './app-db';
 import { sketchBands } from './match-keys';
 
 /** Words compared by the cheap first check: a revision keeps its opening mostly intact. */
@@ -213,8 +213,9 @@ export async function orphanedAnnotationsIn(
     .toArray();
 }
 
-export const findVersionCandidate = (article: Article) => findVersionCandidateIn(db, article);
-export const acceptVersion = (newArticleId: string, previousId: string) =>
-  acceptVersionIn(db, newArticleId, previousId);
-export const versionHistory = (articleId: string | null) => versionHistoryIn(db, articleId);
-export const orphanedAnnotations = (articleId: string | null) => orphanedAnnotationsIn(db, articleId);
+/** The same operations on the app's workspace database, for the screens. */
+export const versions = {
+  findCandidate: (article: Article) => findVersionCandidateIn(db, article),
+  accept: (newArticleId: string, previousId: string) => acceptVersionIn(db, newArticleId, previousId),
+  history: (articleId: string | null) => versionHistoryIn(db, articleId),
+};

@@ -1,6 +1,8 @@
 // Workspace-level operations: first-start seeding and settings kept in the meta table.
 import type { ExtractedArticle } from '../../../src-main/shared/extraction';
+import { db as appDb } from './app-db';
 import type { CorroborateDB } from './db';
+import { redo, undo } from './history';
 import { storeExtractedArticle } from './articles';
 import { starterTags } from './tags';
 
@@ -32,3 +34,11 @@ export async function seedIfNew(
   );
   return true;
 }
+
+/** The workspace as a whole, on the app's database: open it, seed it once, undo and redo its edits. */
+export const workspace = {
+  open: () => appDb.open(),
+  seedIfNew: (load: () => Promise<ExtractedArticle[]>) => seedIfNew(appDb, load),
+  undo: () => undo(appDb),
+  redo: () => redo(appDb),
+};

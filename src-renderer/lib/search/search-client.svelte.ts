@@ -1,7 +1,7 @@
 // The renderer's handle on the search worker: loads the saved index (or builds it from the workspace when
 // none is current), feeds it the changed records after every write, saves it again a few seconds after
 // the last change, and answers queries (latest query wins).
-import { type ChangedKeys, searchSource } from '../db/search-source';
+import { type ChangedKeys, searchSource } from '../db';
 import type MiniSearch from 'minisearch';
 import type { SearchDoc, SearchHit } from './docs';
 import { handleSearchMessage, type WorkerReply, type WorkerRequest } from './index-core';

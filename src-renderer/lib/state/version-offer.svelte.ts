@@ -1,7 +1,7 @@
 // Offers to record a freshly imported article as a new version of one already in the workspace, and holds the
 // outcome (re-anchored and orphaned annotations) for the prompt to show.
 import type { Annotation, Article } from '../../../src-main/shared/domain';
-import { acceptVersion, type VersionCandidate } from '../../lib/db/versions';
+import { type VersionCandidate, versions } from '../../lib/db';
 import { workbench } from '../../lib/state/workbench.svelte';
 
 export interface PendingOffer {
@@ -42,7 +42,7 @@ class VersionOffer {
     if (!offer || this.busy) return;
     this.busy = true;
     try {
-      const result = await acceptVersion(offer.article.id, offer.candidate.previous.id);
+      const result = await versions.accept(offer.article.id, offer.candidate.previous.id);
       this.outcome = {
         newId: offer.article.id,
         previousId: offer.candidate.previous.id,

@@ -3,7 +3,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { ImportRecord } from '../../../src-main/shared/domain';
-import { db, importCounts, importHistory } from '../../../src-renderer/lib/db';
+import { db } from '../../../src-renderer/lib/db/app-db';
+import { importCounts, importHistory } from '../../../src-renderer/lib/db/imports';
 
 const outcomes = ['imported', 'duplicate', 'refused'] as const;
 
@@ -26,11 +27,11 @@ describe('import history', () => {
     await db.imports.bulkAdd(records);
     const newestFirst = [...records].reverse();
 
-    expect((await importHistory(100)).map((r) => r.fileName)).toEqual(
+    expect((await importHistory(db, 100)).map((r) => r.fileName)).toEqual(
       newestFirst.slice(0, 100).map((r) => r.fileName),
     );
     for (const outcome of outcomes) {
-      const page = await importHistory(30, outcome);
+      const page = await importHistory(db, 30, outcome);
       expect(page.map((r) => r.fileName)).toEqual(
         newestFirst
           .filter((r) => r.outcome === outcome)
@@ -39,8 +40,8 @@ describe('import history', () => {
       );
     }
     // A page larger than what there is returns all of it.
-    expect(await importHistory(1000, 'refused')).toHaveLength(83);
+    expect(await importHistory(db, 1000, 'refused')).toHaveLength(83);
 
-    expect(await importCounts()).toEqual({ all: 250, imported: 84, duplicate: 83, refused: 83 });
+    expect(await importCounts(db)).toEqual({ all: 250, imported: 84, duplicate: 83, refused: 83 });
   });
 });

@@ -142,6 +142,31 @@ describe('layer rules', { timeout: 120_000 }, () => {
     );
     expect(await broken('src-renderer/lib/db/probe.ts', `${dexie}\nexport {};\n`)).not.toContain(IMPORTS);
   });
+
+  it('outside lib/db, the database is reached through the facades lib/db exports, not its modules', async () => {
+    const good = "import { claims } from '../../lib/db';\nvoid claims;";
+    await expectLayer(
+      'src-renderer/features/claims/probe.ts',
+      "import { claimsOfStatementIn } from '../../lib/db/claims';\nvoid claimsOfStatementIn;",
+      good,
+    );
+    await expectLayer(
+      'src-renderer/components/probe.ts',
+      "import { live } from '../lib/db/live.svelte';\nvoid live;",
+      "import { live } from '../lib/db';\nvoid live;",
+    );
+    await expectLayer(
+      'src-renderer/lib/search/probe.ts',
+      "import { searchSource } from '../db/search-source';\nvoid searchSource;",
+      "import { searchSource } from '../db';\nvoid searchSource;",
+    );
+    expect(
+      await broken(
+        'src-renderer/lib/db/probe.ts',
+        "import { claims } from './claims';\nvoid claims;\nexport {};\n",
+      ),
+    ).not.toContain(IMPORTS);
+  });
 });
 
 describe('no import cycles', { timeout: 120_000 }, () => {
@@ -158,5 +183,28 @@ describe('no import cycles', { timeout: 120_000 }, () => {
     expect(await broken('src-main/core/__cycle_probe__/c.ts', 'export const c = () => 1;\n')).not.toContain(
       'import-x/no-cycle',
     );
+  });
+});
+
+describe('the UI kit owns its looks', { timeout: 120_000 }, () => {
+  const KIT = 'corroborate/ui-kit-css';
+  const component = (css: string) =>
+    `<script lang="ts">\n  import EmptyState from '../../components/EmptyState.svelte';\n</script>\n<EmptyState>None</EmptyState>\n<p class="empty list">x</p>\n<button class="linklike go">y</button>\n<style>\n${css}\n</style>\n`;
+
+  it('a feature that restyles .empty or .linklike is reported; its own classes are not', async () => {
+    const file = 'src-renderer/features/claims/Probe.svelte';
+    expect(await broken(file, component('  .empty {\n    padding: 4px;\n  }'))).toContain(KIT);
+    expect(await broken(file, component('  .list,\n  .linklike {\n    font-size: 12px;\n  }'))).toContain(
+      KIT,
+    );
+    expect(
+      await broken(file, component('  .list {\n    padding: 4px;\n  }\n  .go {\n    margin: 0;\n  }')),
+    ).not.toContain(KIT);
+    expect(await broken(file, component('  .empty-ish {\n    padding: 4px;\n  }'))).not.toContain(KIT);
+  });
+
+  it('components/ (the kit itself) may style them', async () => {
+    const css = '  .empty {\n    padding: 4px;\n  }';
+    expect(await broken('src-renderer/components/Probe.svelte', component(css))).not.toContain(KIT);
   });
 });

@@ -1,0 +1,112 @@
+// The read queries the screens use: the library, an article and its statements, sources, tags.
+import type { Article, Source, Statement, Tag } from '../../../src-main/shared/domain';
+import { db as appDb } from './app-db';
+import type { CorroborateDB } from './db';
+import type { ArticleRow } from './derived';
+import { sourceCounts } from './source-counts';
+
+/** A library row (no text): kept with its statement count by the derived tables; `version` counts from 1. */
+export type ArticleSummary = ArticleRow & { version: number };
+
+/**
+ * The library in import order, read from the derived rows: one indexed read, whatever the workspace size.
+ * Only current versions: an article replaced by a newer version is reached through that version's history.
+ */
+export async function listArticles(db: CorroborateDB): Promise<ArticleSummary[]> {
+  const rows = await db.articleRows.orderBy('importedAt').toArray();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const versionOf = (r: ArticleRow) => {
+    let n = 1;
+    for (let o = r.versionOf; o && n <= rows.length; o = byId.get(o)?.versionOf ?? null) n++;
+    return n;
+  };
+  return rows.filter((r) => !r.supersededBy).map((r) => ({ ...r, version: versionOf(r) }));
+}
+
+/** Ids of the articles a newer version replaces (few; read from the index only old versions are in). */
+export function supersededIds(db: CorroborateDB): Promise<string[]> {
+  return db.articleRows.where('supersededBy').above('').primaryKeys();
+}
+
+export async function getArticle(db: CorroborateDB, id: string | null): Promise<Article | null> {
+  return id ? ((await db.articles.get(id)) ?? null) : null;
+}
+
+export async function statementsOf(db: CorroborateDB, articleId: string | null): Promise<Statement[]> {
+  if (!articleId) return [];
+  return db.statements.where('[articleId+index]').between([articleId, 0], [articleId, Infinity]).toArray();
+}
+
+export async function allSources(db: CorroborateDB): Promise<Source[]> {
+  return db.sources.orderBy('name').toArray();
+}
+
+export interface IndexedSources {
+  /** By name. */
+  list: Source[];
+  byId: Map<string, Source>;
+}
+
+export const NO_SOURCES: IndexedSources = { list: [], byId: new Map() };
+
+/** Every source, by name and by id (a fresh map per read, never changed afterwards). */
+export async function sourcesIndexed(db: CorroborateDB): Promise<IndexedSources> {
+  const list = await allSources(db);
+  return { list, byId: new Map(list.map((s) => [s.id, s])) };
+}
+
+export interface SourceCount {
+  source: Source;
+  statements: number;
+}
+
+/** Sources with the number of statements they speak, most quoted first (counts kept by the derived tables). */
+export async function sourcesWithCounts(db: CorroborateDB): Promise<SourceCount[]> {
+  return (await sourceCounts(db))
+    .map(({ source, speaking }) => ({ source, statements: speaking }))
+    .sort((a, b) => b.statements - a.statements || a.source.name.localeCompare(b.source.name));
+}
+
+/** The codebook, tags with shortcut keys first (in key order), then by name. */
+export async function allTags(db: CorroborateDB): Promise<Tag[]> {
+  const tags = await db.tags.toArray();
+  return tags.sort((a, b) => (a.shortcut ?? 99) - (b.shortcut ?? 99) || a.name.localeCompare(b.name));
+}
+
+export interface SpeakerStatements {
+  article: Article;
+  statements: Statement[];
+}
+
+/** Every statement a source speaks, across the workspace, grouped by article. */
+export async function statementsBySpeaker(
+  db: CorroborateDB,
+  sourceId: string | null,
+): Promise<SpeakerStatements[]> {
+  if (!sourceId) return [];
+  const [statements, old] = await Promise.all([
+    db.statements.where('speakerId').equals(sourceId).toArray(),
+    supersededIds(db).then((ids) => new Set(ids)),
+  ]);
+  const byArticle = new Map<string, Statement[]>();
+  for (const st of statements)
+    if (!old.has(st.articleId)) byArticle.set(st.articleId, [...(byArticle.get(st.articleId) ?? []), st]);
+  const out: SpeakerStatements[] = [];
+  for (const [articleId, list] of byArticle) {
+    const article = await db.articles.get(articleId);
+    if (article) out.push({ article, statements: list.sort((a, b) => a.index - b.index) });
+  }
+  return out.sort((a, b) => a.article.importedAt.localeCompare(b.article.importedAt));
+}
+
+/** The same reads on the app's workspace database, for the screens. */
+export const library = {
+  articles: () => listArticles(appDb),
+  article: (id: string | null) => getArticle(appDb, id),
+  statementsOf: (articleId: string | null) => statementsOf(appDb, articleId),
+  sources: () => allSources(appDb),
+  sourcesIndexed: () => sourcesIndexed(appDb),
+  sourcesWithCounts: () => sourcesWithCounts(appDb),
+  tags: () => allTags(appDb),
+  statementsBySpeaker: (sourceId: string | null) => statementsBySpeaker(appDb, sourceId),
+};
