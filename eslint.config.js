@@ -210,7 +210,7 @@ export default tseslint.config(
     { paths: bareBuiltins, patterns: [...rendererBoundary, ...onlyLibDbTouchesTables, throughLibDbIndex] },
     ['src-renderer/lib/db/**', 'src-renderer/features/**', 'src-renderer/lib/sync/**'],
   ),
-  // The team sync (another branch's work in progress) still reaches lib/db/dossier and the sync bridge directly.
+  // The team sync is lib/db's other half: it reaches the sync bridge, the workspace bridge and the edit gate directly.
   restrict(['src-renderer/lib/sync/**/*.ts'], {
     paths: bareBuiltins,
     patterns: [...rendererBoundary, ...onlyLibDbTouchesTables],

@@ -199,5 +199,3 @@ export const dossiers = {
   clear: () => clearWorkspace(db),
   exportChoices: () => exportChoices(db),
 };
-/** Kept for lib/sync/team.svelte.ts (another branch's scope); features use `dossiers.clear`. */
-export const clearTheWorkspace = dossiers.clear;

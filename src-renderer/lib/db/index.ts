@@ -46,8 +46,3 @@ export { backups, type BackupSchedule } from './backup';
 export { searchSource, type ChangedKeys } from './search-source';
 export type { SyncedTable } from './sync-bridge';
 export { EditRefused } from './history';
-
-// Kept for lib/sync/team.svelte.ts (another branch's scope) until it calls workspace.undo()/redo() itself.
-import { workspace as theWorkspace } from './workspace';
-export const undo = theWorkspace.undo;
-export const redo = theWorkspace.redo;

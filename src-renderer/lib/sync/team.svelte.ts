@@ -1,8 +1,7 @@
 // The app's shared-dossier state: which dossier this workspace is shared in, its sync status and who else is there.
 import { READER_REFUSAL, checkServerUrl, parseInvitation } from '../../../src-main/shared/team';
-import { redo as redoWorkspace, undo as undoWorkspace } from '../db';
+import { dossiers, workspace } from '../db';
 import { refuseEdits } from '../db/history';
-import { clearTheWorkspace } from '../db/dossier';
 import { sharedDossierStore, workspaceSyncBridge } from '../db/sync-workspace';
 import type { SyncedTable } from '../db/sync-bridge';
 import { recordHistory, type HistoryVersion } from './doc-model';
@@ -48,7 +47,7 @@ class TeamSync {
     const link = { id: inv.dossierId, serverUrl: url.url, invitation: invitation.trim(), memberName: name };
     await sharedDossierStore().save({ ...link, role: null, joinedAt: new Date().toISOString() });
     try {
-      if (mode === 'join') await clearTheWorkspace();
+      if (mode === 'join') await dossiers.clear();
       const first = await this.open(link);
       if (first.state === 'synced') return null;
       await this.leave();
@@ -101,7 +100,7 @@ class TeamSync {
    * edit is never undone); otherwise the workspace's undo history. Returns the edit's label, or null.
    */
   async undo(): Promise<string | null> {
-    if (!this.session) return undoWorkspace();
+    if (!this.session) return workspace.undo();
     const label = this.session.undo();
     await this.session.settled();
     return label;
@@ -109,7 +108,7 @@ class TeamSync {
 
   /** Ctrl+Y: the counterpart of `undo`. */
   async redo(): Promise<string | null> {
-    if (!this.session) return redoWorkspace();
+    if (!this.session) return workspace.redo();
     const label = this.session.redo();
     await this.session.settled();
     return label;
