@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../core/export';
 import { renderDossier } from '../core/handlers/dossier';
 import { ExportWorkerHost } from '../core/export/worker-host';
 import type { ExportProgress } from '../shared/contract';
+import { parseFlags, type ParsedArgs } from '../shared/cli-args';
 import { cliImporter } from './input';
 import { printWithChromium } from '../core/print-pdf';
 import { CliError, formatMergeReport, mergeCommand, readDossier, validateCommand } from './dossier-commands';
@@ -32,24 +33,8 @@ const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error
 const VALUE_FLAGS = new Set(['--format', '--out', '--title', '--author']);
 
 /** Splits `--flag value` pairs from positional arguments; an unknown flag or a missing value is an error. */
-export function parseArgs(args: string[]): { positional: string[]; flags: Map<string, string> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.includes('=')
-      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-      : [arg, undefined];
-    if (!VALUE_FLAGS.has(name!)) throw new CliError(`unknown option ${name}`);
-    const value = inline ?? args[++i];
-    if (value === undefined || value === '') throw new CliError(`${name} needs a value`);
-    flags.set(name!, value);
-  }
-  return { positional, flags };
+export function parseArgs(args: string[]): ParsedArgs {
+  return parseFlags(args, VALUE_FLAGS, (message) => new CliError(message));
 }
 
 function requireOut(flags: Map<string, string>, usage: string): string {

@@ -1,5 +1,6 @@
 // `corroborate serve` and `corroborate members add|list|revoke`: the team server's command line.
 import pg from 'pg';
+import { parseFlags, type ParsedArgs } from '../shared/cli-args';
 import { isMemberRole, MEMBER_ROLES } from '../shared/team';
 import { jsonLogger } from './log';
 import { addMember, listMembers, revokeMember } from './members';
@@ -24,23 +25,8 @@ class UsageError extends Error {}
 
 const FLAGS = new Set(['--port', '--database', '--redis', '--host', '--role', '--name']);
 
-function parse(args: string[]): { positional: string[]; flags: Map<string, string> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!FLAGS.has(name)) throw new UsageError(`unknown option ${name}`);
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (!value) throw new UsageError(`${name} needs a value`);
-    flags.set(name, value);
-  }
-  return { positional, flags };
+function parse(args: string[]): ParsedArgs {
+  return parseFlags(args, FLAGS, (message) => new UsageError(message));
 }
 
 /** The database URL: --database, else CORROBORATE_DATABASE_URL (keeps the password out of shell history). */
