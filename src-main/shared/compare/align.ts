@@ -11,6 +11,7 @@ import {
   type TermVector,
 } from './features';
 import { heaviestOrderedMatch, type CandidatePair } from './orderedMatch';
+import { topByShared } from './topByShared';
 
 export interface AlignColumn {
   articleId: string;
@@ -59,22 +60,6 @@ interface WorkingRow {
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
-/** The `limit` touched statements with the most shared weight, without sorting them all. */
-function topByShared(touched: Int32Array, count: number, shared: Float64Array, limit: number): number[] {
-  const best: number[] = [];
-  for (let t = 0; t < count; t++) {
-    const j = touched[t]!;
-    if (best.length === limit && shared[j]! <= shared[best[limit - 1]!]!) continue;
-    let at = best.length < limit ? best.length : limit - 1;
-    while (at > 0 && shared[best[at - 1]!]! < shared[j]!) {
-      if (at < limit) best[at] = best[at - 1]!;
-      at--;
-    }
-    best[at] = j;
-  }
-  return best;
 }
 
 /** Candidate (row, statement) pairs whose similarity reaches the threshold, found through shared rare terms. */

@@ -1,5 +1,6 @@
 // In-memory inverted index of corroboration records: finds the statements of other articles that report the same
 // fact as a given one by probing only its rarest keys, then scoring the few candidates (weighted Dice over idf).
+import { topByShared } from '../topByShared';
 import type { CorroborationRecord } from './signature';
 
 export interface Match {
@@ -29,21 +30,6 @@ const CANDIDATES = 64;
 // A key held by more than this share of statements says little about which fact a statement reports.
 const COMMON_SHARE = 0.02;
 const MIN_COMMON_POSTINGS = 64;
-
-/** The `limit` touched statements with the most shared weight, without sorting them all. */
-function topByShared(touched: number[], shared: Float64Array, limit: number): number[] {
-  const best: number[] = [];
-  for (const j of touched) {
-    if (best.length === limit && shared[j]! <= shared[best[limit - 1]!]!) continue;
-    let at = best.length < limit ? best.length : limit - 1;
-    while (at > 0 && shared[best[at - 1]!]! < shared[j]!) {
-      if (at < limit) best[at] = best[at - 1]!;
-      at--;
-    }
-    best[at] = j;
-  }
-  return best;
-}
 
 interface Doc {
   record: CorroborationRecord;
@@ -229,7 +215,7 @@ export class CorroborationIndex {
         shared[other]! += weight;
       }
     }
-    const best = topByShared(touched, shared, opts.candidates ?? CANDIDATES);
+    const best = topByShared(touched, touched.length, shared, opts.candidates ?? CANDIDATES);
     const total = this.total(doc, id);
     const found: Match[] = [];
     for (const other of best) {
