@@ -10,6 +10,7 @@ import type { Annotation, Article, Source, Statement, Tag } from '../src-main/sh
 import { emptyDossier, validateDossier, type Dossier } from '../src-main/shared/dossier';
 import { selectorsFor } from '../src-main/shared/selectors';
 import { newsArticle } from './news-text';
+import { rng, type Rng } from './rng';
 
 export interface GenerateOptions {
   articles: number;
@@ -21,23 +22,6 @@ export interface GenerateOptions {
 }
 
 const AT = '2026-01-15T09:00:00.000Z';
-
-/** A small deterministic PRNG (mulberry32), so the same options give the same workspace. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-  };
-}
 
 /** Deterministic UUID-shaped ids (the dossier only needs unique strings, but tools expect UUIDs). */
 function idMaker(prefix: string) {
@@ -126,7 +110,7 @@ const NOTES = [
   'Needs a second source before publication.',
 ];
 
-function sentence(r: ReturnType<typeof rng>, speaker: Source | null, via: Source | null) {
+function sentence(r: Rng, speaker: Source | null, via: Source | null) {
   const clause = `${r.pick(SUBJECTS)} ${r.pick(VERBS)} ${r.pick(PLACES)} ${r.pick(WHEN)}`;
   const n = r.int(9) + 1;
   const figure = r.next() < 0.3 ? `, with about ${n * 100} people involved` : '';

@@ -17,6 +17,11 @@ export function run(cmd, args, opts = {}) {
   });
 }
 
+/** Runs the browser shell (src-main/web/main.ts under tsx) with `args`; resolves to its exit code. */
+export function runWebShell(args) {
+  return run(process.execPath, ['--import', 'tsx', join(root, 'src-main/web/main.ts'), ...args]);
+}
+
 function newest(dir) {
   let t = 0;
   if (!existsSync(dir)) return t;

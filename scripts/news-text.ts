@@ -1,5 +1,6 @@
 // Plain-text news articles for scale tests and benchmarks: 3–10 KB each, datelined, with quotes and
 // reported speech from many distinct named people, organisations and relaying outlets (deterministic).
+import { rng } from './rng';
 
 const FIRST =
   `Amina Boris Carla Dmitri Elena Farid Grace Hiroshi Ines Jonas Katarzyna Luis Mariam Nikolai Olga Pedro
@@ -63,19 +64,6 @@ const TOPICS = [
 ];
 const CUES = ['said', 'told reporters', 'added', 'warned', 'insisted', 'denied', 'confirmed', 'claimed'];
 const MONTHS = ['January', 'March', 'April', 'June', 'August', 'September', 'October', 'December'];
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { int, pick: <T>(list: readonly T[]): T => list[int(list.length)]! };
-}
 
 /** One article: a headline, a dateline and 25–70 sentences of narrative, quotes and reported speech. */
 export function newsArticle(i: number, seed = 1): { name: string; text: string } {

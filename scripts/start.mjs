@@ -1,6 +1,5 @@
 // `npm start`: the Electron app when its binary is present, otherwise the browser shell.
-import { join } from 'node:path';
-import { electronBinary, ensureBuilt, root, run } from './lib.mjs';
+import { electronBinary, ensureBuilt, root, run, runWebShell } from './lib.mjs';
 
 const code = await ensureBuilt();
 if (code !== 0) process.exit(code);
@@ -11,12 +10,5 @@ if (electron) {
   console.log(
     'The Electron binary is not installed on this machine, so Corroborate starts as the browser shell instead.',
   );
-  process.exit(
-    await run(process.execPath, [
-      '--import',
-      'tsx',
-      join(root, 'src-main/web/main.ts'),
-      ...process.argv.slice(2),
-    ]),
-  );
+  process.exit(await runWebShell(process.argv.slice(2)));
 }

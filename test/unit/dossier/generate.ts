@@ -1,24 +1,13 @@
 // Deterministic large-workspace generator for benchmarks (seeded, no fast-check shrinking overhead).
 import { emptyDossier, type Dossier } from '../../../src-main/shared/dossier';
+import { rng } from '../../../scripts/rng';
 import { sampleDossier } from './sample';
-
-/** Mulberry32: tiny seeded PRNG so every run generates the same workspace. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `articleCount` copies of the seed article (distinct ids and hashes) with `annotationCount` annotations spread over them. */
 export function generateWorkspace(articleCount: number, annotationCount: number, seed = 1): Dossier {
   const sample = sampleDossier();
   const seedArticle = sample.articles[0]!;
-  const random = prng(seed);
+  const random = rng(seed).next;
   const d = emptyDossier('2026-11-29T00:00:00.000Z', 'bench');
   d.sources = sample.sources;
   d.tags = sample.tags;
