@@ -45,24 +45,33 @@ export async function isWorkspaceEmpty(target: CorroborateDB): Promise<boolean> 
   return true;
 }
 
-/** Replaces the whole workspace by a dossier, exactly, in one transaction (restore of a backup, empty import). */
-export async function replaceWorkspace(target: CorroborateDB, dossier: Dossier): Promise<number> {
-  let written = 0;
+/**
+ * Empties every workspace table and the undo log, then runs `then`, all in one transaction. Undo entries describe
+ * records that no longer exist: replaying them would resurrect ghosts.
+ */
+async function emptyWorkspaceThen(target: CorroborateDB, then: () => Promise<unknown>): Promise<void> {
   await target.transaction(
     'rw',
     [...WORKSPACE_TABLES.map((t) => target.table(t)), target.meta, target.history],
     async () => {
       for (const t of WORKSPACE_TABLES) await target.table(t).clear();
-      // Undo entries describe records that no longer exist: replaying them would resurrect ghosts.
       await target.history.clear();
-      for (const table of RECORD_TABLES) {
-        const rows = rowsOf(dossier, table);
-        await target.table(table).bulkAdd(rows);
-        written += rows.length;
-      }
-      await target.meta.put({ key: MERGE_HISTORY_KEY, value: dossier.history });
+      await then();
     },
   );
+}
+
+/** Replaces the whole workspace by a dossier, exactly, in one transaction (restore of a backup, empty import). */
+export async function replaceWorkspace(target: CorroborateDB, dossier: Dossier): Promise<number> {
+  let written = 0;
+  await emptyWorkspaceThen(target, async () => {
+    for (const table of RECORD_TABLES) {
+      const rows = rowsOf(dossier, table);
+      await target.table(table).bulkAdd(rows);
+      written += rows.length;
+    }
+    await target.meta.put({ key: MERGE_HISTORY_KEY, value: dossier.history });
+  });
   return written;
 }
 
@@ -159,15 +168,7 @@ export async function importDossierIntoWorkspace(
 
 /** Empties the workspace (every table, the undo log and the merge history); the starter seed is not re-added. */
 export async function clearWorkspace(target: CorroborateDB): Promise<void> {
-  await target.transaction(
-    'rw',
-    [...WORKSPACE_TABLES.map((t) => target.table(t)), target.meta, target.history],
-    async () => {
-      for (const t of WORKSPACE_TABLES) await target.table(t).clear();
-      await target.history.clear();
-      await target.meta.delete(MERGE_HISTORY_KEY);
-    },
-  );
+  await emptyWorkspaceThen(target, () => target.meta.delete(MERGE_HISTORY_KEY));
 }
 
 export interface ExportChoices {
