@@ -22,7 +22,7 @@ import {
 import { cueKind } from './cue-lexicon';
 import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
-import { AUXILIARY, CUE, HEDGE } from './lexicon';
+import { AUXILIARY, CUE, HEDGE, PHRASAL_START } from './lexicon';
 import {
   formOf,
   isAuxiliary,
@@ -162,6 +162,8 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       break;
     // "The filings show that…", "Polls show…": a finding cue after a word naming evidence is its verb.
     if (j > subjectStart && findingAfterEvidence(seq, j)) break;
+    // "Moore pointed out that…", "Moore put it bluntly": a multi-word cue ends the subject.
+    if (j > subjectStart && t.isWord && !t.capitalised && phrasalParticle(t.lower, seq[j + 1]?.lower)) break;
     if (t.isWord && (isHedge(t) || (isModifier(t) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
     j++;
   }
@@ -256,8 +258,9 @@ function speakerAroundCue(
   closing: ReturnType<typeof finalSpeaker>,
 ): number | null {
   const { seq, result } = r;
-  // Every cue the clause reader can use carries a cue flag: statements without one are skipped.
-  if ((r.tokenised.outsideFlags & CUE) === 0) return null;
+  // Every cue the clause reader can use carries a cue flag or starts a multi-word cue ("As Moore put it,"):
+  // statements without one are skipped.
+  if ((r.tokenised.outsideFlags & (CUE | PHRASAL_START)) === 0) return null;
   // "According to the Post, officials asked whether the candidate announced…": with a leading source, a cue
   // read inside the clause does not replace it; only the subject's own cue does.
   if (!accordingTo) {

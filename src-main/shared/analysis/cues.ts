@@ -40,6 +40,11 @@ for (const [, forms, particle] of PHRASAL_CUES) {
   for (const form of forms) PHRASAL.set(form, [...(PHRASAL.get(form) ?? []), particle]);
 }
 
+/** Whether some multi-word cue starts with this word ("pointed" of "pointed out"). */
+export function startsPhrasalCue(lowerWord: string): boolean {
+  return PHRASAL.has(lowerWord);
+}
+
 /** The particle that makes a multi-word cue with this word ("called" + "for"), if `next` is one. */
 export function phrasalParticle(lowerWord: string, next: string | undefined): string | null {
   if (next === undefined) return null;

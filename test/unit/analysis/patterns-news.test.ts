@@ -150,3 +150,21 @@ describe('a group subject with a trailing -ing modifier', () => {
     );
   });
 });
+
+describe('a multi-word cue whose first word alone is no cue (“pointed out”, “put it”)', () => {
+  it('ends the subject and names its speaker', () => {
+    expect(speakerOf('Jane Moore pointed out that the levy will not balance the budget until 2030.')).toBe(
+      'Jane Moore',
+    );
+    expect(speakerOf('Owen Hale put it bluntly: the rail plan is dead.')).toBe('Owen Hale');
+  });
+
+  it('names the speaker of a leading “As X pointed out,” or “As X put it,”', () => {
+    expect(
+      speakerOf('As the economist Jane Moore pointed out in March, the levy will not balance the budget.'),
+    ).toBe('Jane Moore');
+    expect(speakerOf('As Owen Hale put it, “the rail plan is dead.”')).toBe('Owen Hale');
+    // "put" without "it" is no cue: the statement keeps no speaker.
+    expect(speakerOf('Owen Hale put the rail plan on hold in March.')).toBeNull();
+  });
+});
