@@ -14,6 +14,7 @@ import {
 import { clauseSpeaker, finalSpeaker } from './clause-speaker';
 import {
   cueAfterAppositive,
+  cueAfterRelative,
   datelineEnd,
   introEnd,
   nameBeforeColonQuote,
@@ -56,10 +57,18 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   const opening = readOpening(r);
   if (!opening) return result;
   const subjectStart = opening.start;
-  const j = subjectEnd(seq, subjectStart);
+  let j = subjectEnd(seq, subjectStart);
+  let subjectTo = j;
+  // "Officials who spoke with the paper said": the subject ends before "who", its cue after the clause.
+  let who = subjectStart + 1;
+  while (who < j && seq[who]?.lower !== 'who') who++;
+  if (who <= j && seq[who]?.lower === 'who') {
+    const cue = cueAfterRelative(seq, who);
+    if (cue > 0) [subjectTo, j] = [who, cue];
+  }
   const subject =
-    j < seq.length && hasContentWord(seq, subjectStart, j)
-      ? subjectPhrase(seq, subjectStart, j, r.phrase)
+    j < seq.length && hasContentWord(seq, subjectStart, subjectTo)
+      ? subjectPhrase(seq, subjectStart, subjectTo, r.phrase)
       : null;
   result.subject = subject;
   const verb = mainVerb(seq, j);

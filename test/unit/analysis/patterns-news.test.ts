@@ -168,3 +168,20 @@ describe('a multi-word cue whose first word alone is no cue (“pointed out”, 
     expect(speakerOf('Owen Hale put the rail plan on hold in March.')).toBeNull();
   });
 });
+
+describe('a subject with a restrictive relative clause (“Friends of the mayor who have seen him say”)', () => {
+  it('names the subject before “who” and takes the cue after the clause', () => {
+    expect(speakerOf('Friends of the mayor who have seen him at work say that he is tired.')).toBe(
+      'Friends of the mayor',
+    );
+    expect(speakerOf('Residents who live near the plant say the water smells of diesel.')).toBe('Residents');
+    expect(
+      speakerOf('Many of the farmers who lost crops in the flood said they would sell their land.'),
+    ).toBe('Many of the farmers');
+  });
+
+  it('leaves a cue inside the clause to the clause', () => {
+    expect(speakerOf('Teachers who said the offer was too low marched on the capital.')).toBeNull();
+    expect(speakerOf('The man who sold the house moved to Ohio.')).toBeNull();
+  });
+});
