@@ -23,7 +23,7 @@ import {
 import { cueKind } from './cue-lexicon';
 import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
-import { AUXILIARY, CUE, HEDGE, PHRASAL_START } from './lexicon';
+import { AUXILIARY, CUE, HEDGE, LY_ONLY, PHRASAL_START } from './lexicon';
 import {
   formOf,
   isAuxiliary,
@@ -173,10 +173,17 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
     if (j > subjectStart && findingAfterEvidence(seq, j)) break;
     // "Moore pointed out that…", "Moore put it bluntly": a multi-word cue ends the subject.
     if (j > subjectStart && t.isWord && !t.capitalised && phrasalParticle(t.lower, seq[j + 1]?.lower)) break;
-    if (t.isWord && (isHedge(t) || (isModifier(t) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
+    if (t.isWord && (isHedge(t) || (adverbAt(seq, j) && seq[j + 1] && isVerbLike(seq[j + 1] as Token))))
+      break;
     j++;
   }
   return j;
+}
+
+/** An adverb at p; in a title-case headline a capitalised "-ly" word before a capitalised word is one ("Trump Flatly Denies"). */
+function adverbAt(seq: Token[], p: number): boolean {
+  const t = seq[p] as Token;
+  return isModifier(t) || ((t.flags & LY_ONLY) !== 0 && seq[p + 1]?.capitalised === true);
 }
 
 interface MainVerb {
@@ -191,7 +198,7 @@ function mainVerb(seq: Token[], j: number): MainVerb {
   let k = j;
   let afterAuxiliary = false;
   let passive = false;
-  while (k < seq.length && (isAuxiliary(seq[k]) || isModifier(seq[k]) || isHedge(seq[k]))) {
+  while (k < seq.length && (isAuxiliary(seq[k]) || adverbAt(seq, k) || isHedge(seq[k]))) {
     if (isAuxiliary(seq[k])) {
       afterAuxiliary = true;
       passive = BE_FORMS.has((seq[k] as Token).lower);

@@ -94,6 +94,10 @@ export function isVerbModifier(lowerWord: string): boolean {
     MODIFIERS.has(lowerWord)
   );
 }
+/** Whether the word is a listed modifier ("further", "also"), not one only by its "-ly" ending. */
+export function isListedModifier(lowerWord: string): boolean {
+  return MODIFIERS.has(lowerWord);
+}
 const MODIFIERS = new Set([
   'yet',
   'first',

@@ -185,3 +185,17 @@ describe('a subject with a restrictive relative clause (“Friends of the mayor 
     expect(speakerOf('The man who sold the house moved to Ohio.')).toBeNull();
   });
 });
+
+describe('a surname ending in “-ly” (“Mrs. Schlafly”, “Megyn Kelly”)', () => {
+  it('is part of the name, not an adverb before the verb', () => {
+    expect(speakerOf('Mrs. Schlafly said the vote was a mistake.')).toBe('Schlafly');
+    expect(speakerOf('Sen. Tom Connolly said the vote was a mistake.')).toBe('Tom Connolly');
+    expect(speakerOf('Megyn Kelly said the vote was a mistake.')).toBe('Megyn Kelly');
+    expect(speakerOf('“The vote was a mistake,” Mrs. Schlafly said.')).toBe('Schlafly');
+  });
+
+  it('still reads an adverb as one, at the start and in a title-case headline', () => {
+    expect(speakerOf('Publicly, the mayor said the vote was a mistake.')).not.toContain('Publicly');
+    expect(speakerOf('Ruth Okafor Flatly Denies Report On Taxes')).toBe('Ruth Okafor');
+  });
+});
