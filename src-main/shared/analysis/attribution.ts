@@ -3,7 +3,7 @@
 // “ ” Bogdanov said , according to Interfax. Phases, in order: hedge, opening (dateline, colon format,
 // leading "according to", adverbials), subject, main verb, the subject's cue, speakers read around the cue,
 // later cues and relays (attribution-relays.ts).
-import { OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
+import { NOUN_OPENERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
 import {
   hasContentWord,
   laterCues,
@@ -158,7 +158,9 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       }
       break;
     }
-    if (t.isWord ? isVerbLike(t) : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)) break;
+    // "The embattled senator", "A teary-eyed Bush": a participle after an article or possessive describes.
+    const describes = t.isWord && !isAuxiliary(t) && NOUN_OPENERS.has(seq[j - 1]?.lower ?? '');
+    if (t.isWord ? isVerbLike(t) && !describes : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)) break;
     // "Analysts say she…": a plain present cue (not one read as a noun, not after "to") ends the subject.
     if (
       j > subjectStart &&

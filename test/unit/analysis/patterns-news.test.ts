@@ -199,3 +199,16 @@ describe('a surname ending in “-ly” (“Mrs. Schlafly”, “Megyn Kelly”)
     expect(speakerOf('Ruth Okafor Flatly Denies Report On Taxes')).toBe('Ruth Okafor');
   });
 });
+
+describe('a participle after an article or possessive (“The embattled senator”, “A teary-eyed Bush”)', () => {
+  it('describes the subject instead of being its verb', () => {
+    expect(speakerOf('The embattled senator said the plan was a failure.')).toContain('senator');
+    expect(speakerOf('A red-faced Ruth Okafor said the plan was a failure.')).toBe('Ruth Okafor');
+    expect(speakerOf('A teary-eyed Okafor says she is proud of the campaign.')).toContain('Okafor');
+  });
+
+  it('leaves an opening participial phrase (“Chastened by the reviews,”) without a speaker', () => {
+    const speaker = speakerOf('Chastened by the reviews, the mayor revised her plan, promising to cut fees.');
+    expect(speaker ?? '').not.toContain('Chastened');
+  });
+});
