@@ -212,3 +212,12 @@ describe('a participle after an article or possessive (“The embattled senator�
     expect(speaker ?? '').not.toContain('Chastened');
   });
 });
+
+describe('a time between the subject and its cue (“two weeks ago”, “in March”)', () => {
+  it('is left out of the speaker’s name', () => {
+    expect(speakerOf('The State Department less than two weeks ago said the files were secret.')).toBe(
+      'State Department',
+    );
+    expect(speakerOf('Ruth Okafor in March said the files were secret.')).toBe('Ruth Okafor');
+  });
+});
