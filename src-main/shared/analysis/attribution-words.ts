@@ -88,3 +88,6 @@ export const DETERMINERS = new Set([
   'her',
   'their',
 ]);
+
+/** Words after which the next word opens a noun phrase, never a verb ("The embattled senator", "A teary-eyed Bush"). */
+export const NOUN_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your']);

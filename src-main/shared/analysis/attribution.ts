@@ -3,7 +3,7 @@
 // “ ” Bogdanov said , according to Interfax. Phases, in order: hedge, opening (dateline, colon format,
 // leading "according to", adverbials), subject, main verb, the subject's cue, speakers read around the cue,
 // later cues and relays (attribution-relays.ts).
-import { OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
+import { NOUN_OPENERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
 import {
   hasContentWord,
   laterCues,
@@ -14,6 +14,7 @@ import {
 import { clauseSpeaker, finalSpeaker } from './clause-speaker';
 import {
   cueAfterAppositive,
+  cueAfterRelative,
   datelineEnd,
   introEnd,
   nameBeforeColonQuote,
@@ -22,7 +23,7 @@ import {
 import { cueKind } from './cue-lexicon';
 import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
-import { AUXILIARY, CUE, HEDGE } from './lexicon';
+import { AUXILIARY, CUE, HEDGE, LY_ONLY, PHRASAL_START } from './lexicon';
 import {
   formOf,
   isAuxiliary,
@@ -56,10 +57,18 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   const opening = readOpening(r);
   if (!opening) return result;
   const subjectStart = opening.start;
-  const j = subjectEnd(seq, subjectStart);
+  let j = subjectEnd(seq, subjectStart);
+  let subjectTo = j;
+  // "Officials who spoke with the paper said": the subject ends before "who", its cue after the clause.
+  let who = subjectStart + 1;
+  while (who < j && seq[who]?.lower !== 'who') who++;
+  if (who <= j && seq[who]?.lower === 'who') {
+    const cue = cueAfterRelative(seq, who);
+    if (cue > 0) [subjectTo, j] = [who, cue];
+  }
   const subject =
-    j < seq.length && hasContentWord(seq, subjectStart, j)
-      ? subjectPhrase(seq, subjectStart, j, r.phrase)
+    j < seq.length && hasContentWord(seq, subjectStart, subjectTo)
+      ? subjectPhrase(seq, subjectStart, subjectTo, r.phrase)
       : null;
   result.subject = subject;
   const verb = mainVerb(seq, j);
@@ -149,7 +158,9 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       }
       break;
     }
-    if (t.isWord ? isVerbLike(t) : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)) break;
+    // "The embattled senator", "A teary-eyed Bush": a participle after an article or possessive describes.
+    const describes = t.isWord && !isAuxiliary(t) && NOUN_OPENERS.has(seq[j - 1]?.lower ?? '');
+    if (t.isWord ? isVerbLike(t) && !describes : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)) break;
     // "Analysts say she…": a plain present cue (not one read as a noun, not after "to") ends the subject.
     if (
       j > subjectStart &&
@@ -162,10 +173,19 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       break;
     // "The filings show that…", "Polls show…": a finding cue after a word naming evidence is its verb.
     if (j > subjectStart && findingAfterEvidence(seq, j)) break;
-    if (t.isWord && (isHedge(t) || (isModifier(t) && seq[j + 1] && isVerbLike(seq[j + 1] as Token)))) break;
+    // "Moore pointed out that…", "Moore put it bluntly": a multi-word cue ends the subject.
+    if (j > subjectStart && t.isWord && !t.capitalised && phrasalParticle(t.lower, seq[j + 1]?.lower)) break;
+    if (t.isWord && (isHedge(t) || (adverbAt(seq, j) && seq[j + 1] && isVerbLike(seq[j + 1] as Token))))
+      break;
     j++;
   }
   return j;
+}
+
+/** An adverb at p; in a title-case headline a capitalised "-ly" word before a capitalised word is one ("Trump Flatly Denies"). */
+function adverbAt(seq: Token[], p: number): boolean {
+  const t = seq[p] as Token;
+  return isModifier(t) || ((t.flags & LY_ONLY) !== 0 && seq[p + 1]?.capitalised === true);
 }
 
 interface MainVerb {
@@ -180,7 +200,7 @@ function mainVerb(seq: Token[], j: number): MainVerb {
   let k = j;
   let afterAuxiliary = false;
   let passive = false;
-  while (k < seq.length && (isAuxiliary(seq[k]) || isModifier(seq[k]) || isHedge(seq[k]))) {
+  while (k < seq.length && (isAuxiliary(seq[k]) || adverbAt(seq, k) || isHedge(seq[k]))) {
     if (isAuxiliary(seq[k])) {
       afterAuxiliary = true;
       passive = BE_FORMS.has((seq[k] as Token).lower);
@@ -256,8 +276,9 @@ function speakerAroundCue(
   closing: ReturnType<typeof finalSpeaker>,
 ): number | null {
   const { seq, result } = r;
-  // Every cue the clause reader can use carries a cue flag: statements without one are skipped.
-  if ((r.tokenised.outsideFlags & CUE) === 0) return null;
+  // Every cue the clause reader can use carries a cue flag or starts a multi-word cue ("As Moore put it,"):
+  // statements without one are skipped.
+  if ((r.tokenised.outsideFlags & (CUE | PHRASAL_START)) === 0) return null;
   // "According to the Post, officials asked whether the candidate announced…": with a leading source, a cue
   // read inside the clause does not replace it; only the subject's own cue does.
   if (!accordingTo) {

@@ -40,6 +40,11 @@ for (const [, forms, particle] of PHRASAL_CUES) {
   for (const form of forms) PHRASAL.set(form, [...(PHRASAL.get(form) ?? []), particle]);
 }
 
+/** Whether some multi-word cue starts with this word ("pointed" of "pointed out"). */
+export function startsPhrasalCue(lowerWord: string): boolean {
+  return PHRASAL.has(lowerWord);
+}
+
 /** The particle that makes a multi-word cue with this word ("called" + "for"), if `next` is one. */
 export function phrasalParticle(lowerWord: string, next: string | undefined): string | null {
   if (next === undefined) return null;
@@ -88,6 +93,10 @@ export function isVerbModifier(lowerWord: string): boolean {
     (lowerWord.length > 4 && lowerWord.endsWith('ly') && lowerWord !== 'italy' && lowerWord !== 'july') ||
     MODIFIERS.has(lowerWord)
   );
+}
+/** Whether the word is a listed modifier ("further", "also"), not one only by its "-ly" ending. */
+export function isListedModifier(lowerWord: string): boolean {
+  return MODIFIERS.has(lowerWord);
 }
 const MODIFIERS = new Set([
   'yet',

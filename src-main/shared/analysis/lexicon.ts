@@ -2,7 +2,14 @@
 // role nouns, past tenses). Running compromise's full tagger costs ~280× bare sentence segmentation, so the
 // analysis consults only its lexicon, word by word: a table look-up, cached as a bit mask per word.
 import nlp from 'compromise';
-import { AUXILIARIES, cueForm, HEDGE_ADVERBS, isVerbModifier } from './cues';
+import {
+  AUXILIARIES,
+  cueForm,
+  HEDGE_ADVERBS,
+  isListedModifier,
+  isVerbModifier,
+  startsPhrasalCue,
+} from './cues';
 import { gazetteerMayStartWith } from './gazetteer';
 
 type Lexicon = Record<string, string | string[] | undefined>;
@@ -35,6 +42,10 @@ export const TITLE = 262144;
 /** Some gazetteer name starts with this word. */
 export const GAZETTEER_START = 524288;
 export const CUE = CUE_BASE | CUE_THIRD | CUE_PAST | CUE_ING;
+/** The first word of a multi-word cue whose first word alone is none ("pointed" of "pointed out", "put" of "put it"). */
+export const PHRASAL_START = 1048576;
+/** A modifier only by its "-ly" ending ("flatly", and also "Schlafly"): capitalised mid-sentence, a name. */
+export const LY_ONLY = 2097152;
 
 const MASKS: [RegExp, number][] = [
   [/^(?:FirstName|MaleName|FemaleName)$/, FIRST_NAME],
@@ -95,8 +106,11 @@ export function flagsOf(lowerWord: string): number {
   else if (form === 'third') mask |= CUE_THIRD;
   else if (form === 'past') mask |= CUE_PAST;
   else if (form === 'ing') mask |= CUE_ING;
+  if (form === null && startsPhrasalCue(lowerWord)) mask |= PHRASAL_START;
   if (AUXILIARIES.has(lowerWord)) mask |= AUXILIARY;
-  if (isVerbModifier(lowerWord)) mask |= MODIFIER;
+  // "Kelly", "Beverly": a known first or last name is no adverb, whatever its ending.
+  if (isListedModifier(lowerWord)) mask |= MODIFIER;
+  else if (isVerbModifier(lowerWord) && !(mask & (FIRST_NAME | LAST_NAME))) mask |= MODIFIER | LY_ONLY;
   if (HEDGE_ADVERBS.has(lowerWord)) mask |= HEDGE;
   if (CALENDAR_WORDS.has(lowerWord) || /^(?:1[89]|20)\d\d/.test(lowerWord)) mask |= CALENDAR;
   if (PERSON_TITLES.has(lowerWord.replace(/\.$/, ''))) mask |= TITLE;

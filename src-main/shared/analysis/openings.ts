@@ -3,6 +3,7 @@
 // "Gingrich: Trump Must Decide"), a name right before a colon and a quotation, and the cue closing a long
 // appositive ("Lena Park, a pilot who flew for the navy and later for two airlines, said").
 import { cueKind } from './cue-lexicon';
+import { isNounLikeCue } from './cues';
 import { isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
 import {
   formOf,
@@ -123,6 +124,33 @@ export function cueAfterAppositive(seq: Token[], comma: number): number {
     // "The bill, opposed by House Republicans," is a participle, not the cue closing an appositive.
     const closes = b > comma && isPunct(seq[b], ',)') && seq[p + 1]?.lower !== 'by';
     return !t.capitalised && closes ? p : -1;
+  }
+  return -1;
+}
+
+/** Words after which a later cue no longer belongs to the main clause ("who believe that …", "who asked if …"). */
+const RELATIVE_STOPS = new Set(['that', 'who', 'which', 'whom', 'if', 'whether', 'and', 'but', 'or', 'to']);
+
+/**
+ * "Friends of the mayor who have seen him say…", "Officials who spoke with the paper said…": after a restrictive
+ * relative clause (its own verb first), the next cue is the subject's. Returns its index, or -1.
+ */
+export function cueAfterRelative(seq: Token[], who: number): number {
+  let p = who + 1;
+  while (p < seq.length && (isAuxiliary(seq[p]) || isModifier(seq[p]))) p++;
+  // The clause's own verb ("who lost", "who have seen"), whatever it is.
+  const own = seq[p];
+  if (!own?.isWord || own.capitalised) return -1;
+  for (let q = p + 1; q < seq.length && q - who <= 16; q++) {
+    const t = seq[q] as Token;
+    if (!t.isWord) {
+      if (!isPunct(t, '.') && t.text !== '’' && t.text !== "'") return -1;
+      continue;
+    }
+    if (RELATIVE_STOPS.has(t.lower)) return -1;
+    const form = formOf(t);
+    if (!form || form === 'ing' || t.capitalised || isNounLikeCue(t.lower)) continue;
+    return q;
   }
   return -1;
 }

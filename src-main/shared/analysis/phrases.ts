@@ -9,6 +9,7 @@ import {
   CUE_THIRD,
   FINITE_VERB,
   HEDGE,
+  LY_ONLY,
   MODIFIER,
   NOT_VERB,
 } from './lexicon';
@@ -27,8 +28,10 @@ export function isVerbLike(t: Token): boolean {
 export function isAuxiliary(t: Token | undefined): boolean {
   return !!t && (t.flags & AUXILIARY) !== 0;
 }
+/** An adverb between subject and verb; a capitalised "-ly" word after the statement's start is a name ("Mrs. Schlafly"). */
 export function isModifier(t: Token | undefined): boolean {
-  return !!t && (t.flags & MODIFIER) !== 0;
+  if (!t || (t.flags & MODIFIER) === 0) return false;
+  return !(t.flags & LY_ONLY) || !t.capitalised || t.start === 0;
 }
 export function isHedge(t: Token | undefined): boolean {
   return !!t && (t.flags & HEDGE) !== 0;

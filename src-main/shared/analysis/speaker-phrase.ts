@@ -1,6 +1,7 @@
 // Cleans a speaker noun phrase before it becomes an actor: leading adverbials and conjunctions go, a
 // document names its owner ("a Reuters/Ipsos poll" → "Reuters/Ipsos"), clauses are refused ("what Trump"),
 // and plural or quantified subjects are recognised as groups ("Republicans", "Former officials … say").
+import { NOUN_OPENERS } from './attribution-words';
 import { isNounLikeCue } from './cues';
 import { lookupGazetteer } from './gazetteer';
 import { isFiniteVerb, isLastName, isNounOrAdjective } from './lexicon';
@@ -56,7 +57,7 @@ const TRAILING_ADVERBS = new Set(
 );
 
 const TRAILING_TIME =
-  /(?:\s+(?:on\s+)?(?:(?:this|last|next|earlier|later)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently))+$/i;
+  /(?:\s+(?:on\s+)?(?:(?:this|last|next|earlier|later)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|(?:(?:more|less)\s+than\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)))+$/i;
 
 /** "Mr. Burman (a view": an opening parenthesis never closed. */
 function unbalanced(text: string): boolean {
@@ -135,7 +136,9 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   }
   const owner = DOCUMENTS.exec(text);
   if (owner && owner.index > 0) {
-    const head = text.slice(0, owner.index).replace(/^(?:an?|the|new|latest)\s+/i, '');
+    const head = text
+      .slice(0, owner.index)
+      .replace(/^(?:an?|the|new|latest|her|his|its|their|our|my|your)\s+/i, '');
     // "Early analysis", "Exit polls": a capital that only opens the sentence names no owner.
     const sentenceCase = !/\s/.test(head) && text.startsWith(head) && isNounOrAdjective(head.toLowerCase());
     if (/\p{Lu}/u.test(head) && !sentenceCase) text = head;
@@ -165,10 +168,18 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   if (/[’']s$/.test(words[words.length - 1] as string) && words.length > 1) return null;
   if (words.length === 1 && PERSONAL_PRONOUNS.has(lower[0] as string)) return null;
   if (/^\p{Ll}[\p{L}]*ing$/u.test(words[0] as string)) return null;
+  // "Chastened by the analyses", "Pressed on the vote": an opening participle and its preposition, no name.
+  if (
+    /^\p{Lu}\p{Ll}+ed$/u.test(words[0] as string) &&
+    /^(?:by|on|about|over|with|at|for|in)$/.test(lower[1] ?? '')
+  )
+    return null;
   // A clause, not a noun phrase: a lower-case finite verb after the first word ("the two turned vicious").
   // A participle opening a reduced relative ("a poll conducted by Edison", "polls released Sunday") is not one.
-  if (words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w) && !reducedRelative(words, i)))
-    return null;
+  // A participle right after an article or possessive describes ("The embattled senator", "A teary-eyed Bush").
+  const clauseVerb = (w: string, i: number): boolean =>
+    i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w) && !NOUN_OPENERS.has(lower[i - 1] as string);
+  if (words.some((w, i) => clauseVerb(w, i) && !reducedRelative(words, i))) return null;
   // "Though she", "It also mentions policies she", "To pay for…": a clause, not a name.
   // "Those close to him", "aides to them" keep an object pronoun after a preposition.
   const objectOf = (i: number): boolean =>

@@ -224,10 +224,26 @@ function decideAt(text: string, sentenceStart: number, i: number, to: number): D
     // An initial ("Jonas E. Smith") unless a lower-case word precedes it ("you and I. Did…").
     const before = wordBefore(text, sentenceStart, i - prev.length - 1);
     if (before === '') return no;
-    if (LOWER.test(before.charAt(0))) return boundary;
-    return SENTENCE_STARTERS.has(nextWord) ? boundary : no;
+    if (SENTENCE_STARTERS.has(nextWord)) return boundary;
+    // After a lower-case word, an initial opens a name only when two capitalised words follow ("said
+    // J. Gerald Hebert", "by J. Edgar Hoover"); "you and I. Did…" and "the letter J. Voters did…" end there.
+    if (LOWER.test(before.charAt(0)))
+      return prev !== 'I' && nameFollows(text, m, nextWord, to) ? no : boundary;
+    return no;
   }
   return boundary;
+}
+
+/** Whether `word` at m is capitalised and another capitalised word follows it after one space. */
+function nameFollows(text: string, m: number, word: string, to: number): boolean {
+  const after = m + word.length;
+  return (
+    word.length > 1 &&
+    !OPENERS.has(text[m] as string) &&
+    after + 1 < to &&
+    text[after] === ' ' &&
+    UPPER.test(text[after + 1] as string)
+  );
 }
 
 function hasContent(text: string, from: number, to: number): boolean {

@@ -150,3 +150,74 @@ describe('a group subject with a trailing -ing modifier', () => {
     );
   });
 });
+
+describe('a multi-word cue whose first word alone is no cue (“pointed out”, “put it”)', () => {
+  it('ends the subject and names its speaker', () => {
+    expect(speakerOf('Jane Moore pointed out that the levy will not balance the budget until 2030.')).toBe(
+      'Jane Moore',
+    );
+    expect(speakerOf('Owen Hale put it bluntly: the rail plan is dead.')).toBe('Owen Hale');
+  });
+
+  it('names the speaker of a leading “As X pointed out,” or “As X put it,”', () => {
+    expect(
+      speakerOf('As the economist Jane Moore pointed out in March, the levy will not balance the budget.'),
+    ).toBe('Jane Moore');
+    expect(speakerOf('As Owen Hale put it, “the rail plan is dead.”')).toBe('Owen Hale');
+    // "put" without "it" is no cue: the statement keeps no speaker.
+    expect(speakerOf('Owen Hale put the rail plan on hold in March.')).toBeNull();
+  });
+});
+
+describe('a subject with a restrictive relative clause (“Friends of the mayor who have seen him say”)', () => {
+  it('names the subject before “who” and takes the cue after the clause', () => {
+    expect(speakerOf('Friends of the mayor who have seen him at work say that he is tired.')).toBe(
+      'Friends of the mayor',
+    );
+    expect(speakerOf('Residents who live near the plant say the water smells of diesel.')).toBe('Residents');
+    expect(
+      speakerOf('Many of the farmers who lost crops in the flood said they would sell their land.'),
+    ).toBe('Many of the farmers');
+  });
+
+  it('leaves a cue inside the clause to the clause', () => {
+    expect(speakerOf('Teachers who said the offer was too low marched on the capital.')).toBeNull();
+    expect(speakerOf('The man who sold the house moved to Ohio.')).toBeNull();
+  });
+});
+
+describe('a surname ending in “-ly” (“Mrs. Schlafly”, “Megyn Kelly”)', () => {
+  it('is part of the name, not an adverb before the verb', () => {
+    expect(speakerOf('Mrs. Schlafly said the vote was a mistake.')).toBe('Schlafly');
+    expect(speakerOf('Sen. Tom Connolly said the vote was a mistake.')).toBe('Tom Connolly');
+    expect(speakerOf('Megyn Kelly said the vote was a mistake.')).toBe('Megyn Kelly');
+    expect(speakerOf('“The vote was a mistake,” Mrs. Schlafly said.')).toBe('Schlafly');
+  });
+
+  it('still reads an adverb as one, at the start and in a title-case headline', () => {
+    expect(speakerOf('Publicly, the mayor said the vote was a mistake.')).not.toContain('Publicly');
+    expect(speakerOf('Ruth Okafor Flatly Denies Report On Taxes')).toBe('Ruth Okafor');
+  });
+});
+
+describe('a participle after an article or possessive (“The embattled senator”, “A teary-eyed Bush”)', () => {
+  it('describes the subject instead of being its verb', () => {
+    expect(speakerOf('The embattled senator said the plan was a failure.')).toContain('senator');
+    expect(speakerOf('A red-faced Ruth Okafor said the plan was a failure.')).toBe('Ruth Okafor');
+    expect(speakerOf('A teary-eyed Okafor says she is proud of the campaign.')).toContain('Okafor');
+  });
+
+  it('leaves an opening participial phrase (“Chastened by the reviews,”) without a speaker', () => {
+    const speaker = speakerOf('Chastened by the reviews, the mayor revised her plan, promising to cut fees.');
+    expect(speaker ?? '').not.toContain('Chastened');
+  });
+});
+
+describe('a time between the subject and its cue (“two weeks ago”, “in March”)', () => {
+  it('is left out of the speaker’s name', () => {
+    expect(speakerOf('The State Department less than two weeks ago said the files were secret.')).toBe(
+      'State Department',
+    );
+    expect(speakerOf('Ruth Okafor in March said the files were secret.')).toBe('Ruth Okafor');
+  });
+});

@@ -14,6 +14,17 @@ describe('splitStatements', () => {
     expect(failed.map((rule) => `#${rule.id} ${rule.rule}`).length).toBeLessThanOrEqual(2);
   });
 
+  it('keeps a first initial after a lower-case word with its name (“said J. Gerald Hebert”)', () => {
+    expect(texts('The map was drawn by J. Gerald Hebert in May. It was thrown out.')).toEqual([
+      'The map was drawn by J. Gerald Hebert in May.',
+      'It was thrown out.',
+    ]);
+    expect(texts('“The courts are changing,” J. Gerald Hebert said.')).toHaveLength(1);
+    // A lone capital at the end of a sentence still ends it.
+    expect(texts('Ruth sat next to the letter J. Voters did not.')).toHaveLength(2);
+    expect(texts('It was you and I. Did Ruth Okafor agree?')).toHaveLength(2);
+  });
+
   it('cuts the seed article into exactly the gold statements, offsets included', () => {
     const spans = splitStatements(seedText);
     expect(spans.map((s) => [s.start, s.end])).toEqual(seedGold.map((g) => [g.start, g.end]));
