@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { generateWorkspace } from '../../scripts/gen-workspace';
 import { axeFindings, type Finding } from './axe';
-import { dropFiles, launchApp, type App } from './harness';
+import { dropFiles, launchApp, launchSeeded, type App } from './harness';
 
 const VIEWS = [
   'reader',
@@ -60,12 +60,9 @@ function assertClean(findings: Record<string, Finding[]>) {
 describe('accessibility on the seed workspace', () => {
   let app: App;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
   });
-  after(async () => {
-    await app?.close();
-  });
+  after(() => app?.close());
 
   it('names the search results list', async () => {
     const { page } = app;

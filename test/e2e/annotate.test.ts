@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { emptyDossier } from '../../src-main/shared/dossier';
-import { dropFiles, launchApp, repoRoot, selectInStatements, type App } from './harness';
+import { dropFiles, repoRoot, selectInStatements, launchSeeded, type App } from './harness';
 
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
   statements: { text: string; start: number; end: number; via: string | null }[];
@@ -27,12 +27,9 @@ const highlightText = (page: Page, index: number) =>
 describe('annotating in the reader', () => {
   let app: App;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
   });
-  after(async () => {
-    await app?.close();
-  });
+  after(() => app?.close());
 
   it('tags a selected phrase with key 1, adds a Markdown note and grades it 2', async () => {
     const { page } = app;
@@ -280,12 +277,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 describe('the reader at scale (5,000 statements, 10,000 annotations)', () => {
   let app: App;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
   });
-  after(async () => {
-    await app?.close();
-  });
+  after(() => app?.close());
 
   it('renders only a window of rows, scrolls to the end, and annotates without delay', async (t) => {
     const { page } = app;

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { STARTER_CODEBOOK } from '../../src-renderer/lib/db/tags';
-import { launchApp, type App } from './harness';
+import { launchSeeded, type App } from './harness';
 
 const KEY_CLAIM = STARTER_CODEBOOK[0]!.name;
 const row = (page: Page, name: string) => page.locator(`[data-testid="tag-row"][data-name="${name}"]`);
@@ -12,8 +12,7 @@ const row = (page: Page, name: string) => page.locator(`[data-testid="tag-row"][
 describe('codebook: typing right after creating a tag', () => {
   let app: App;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
     await app.page.getByTestId('view-codebook').click();
     await row(app.page, KEY_CLAIM).click();
     const cdp = await app.context.newCDPSession(app.page);

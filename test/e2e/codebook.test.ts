@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { STARTER_CODEBOOK } from '../../src-renderer/lib/db/tags';
-import { launchApp, repoRoot, type App } from './harness';
+import { repoRoot, launchSeeded, type App } from './harness';
 
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
   statements: { text: string; speaker: string | null }[];
@@ -43,12 +43,9 @@ async function drag(page: Page, from: string, to: string | null) {
 describe('codebook, annotations view and search', () => {
   let app: App;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
   });
-  after(async () => {
-    await app?.close();
-  });
+  after(() => app?.close());
 
   it('creates a child tag under Key claim and gives it shortcut 5', async () => {
     const { page } = app;

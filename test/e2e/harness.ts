@@ -135,6 +135,13 @@ export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
   return app;
 }
 
+/** The app on the seed workspace, ready: launched and the seed article's statements drawn. */
+export async function launchSeeded(): Promise<App> {
+  const app = await launchApp();
+  await app.page.getByTestId('statement').first().waitFor();
+  return app;
+}
+
 export interface DropFile {
   name: string;
   bytes: Buffer | Uint8Array;

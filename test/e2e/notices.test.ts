@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { dropFiles, expectCount, launchApp, repoRoot, type App } from './harness';
+import { dropFiles, expectCount, repoRoot, launchSeeded, type App } from './harness';
 
 const seedText = readFileSync(join(repoRoot, 'test/fixtures/car-dec-2020.txt'), 'utf8');
 const revised = (figure: string) =>
@@ -37,12 +37,9 @@ async function assertApart(a: Locator, b: Locator, what: string) {
 describe('non-blocking notices', () => {
   let app: App;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
   });
-  after(async () => {
-    await app?.close();
-  });
+  after(() => app?.close());
 
   it('shows the import report and the version question without covering the reader or the inspector', async () => {
     const { page } = app;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeFindings } from './axe';
-import { dropFiles, expectCount, launchApp, repoRoot, selectInStatements, type App } from './harness';
+import { dropFiles, expectCount, repoRoot, selectInStatements, launchSeeded, type App } from './harness';
 
 const seedText = readFileSync(join(repoRoot, 'test/fixtures/car-dec-2020.txt'), 'utf8');
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {
@@ -27,12 +27,9 @@ const revised = seedText
 describe('orphaned annotations', () => {
   let app: App;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
   });
-  after(async () => {
-    await app?.close();
-  });
+  after(() => app?.close());
 
   const orphanRows = () =>
     app.page.getByTestId('annotation-row').filter({ has: app.page.getByTestId('orphan-badge') });

@@ -4,17 +4,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dropFiles, launchApp, repoRoot, type App } from './harness';
+import { dropFiles, repoRoot, launchSeeded, type App } from './harness';
 
 describe('re-analyse all articles', () => {
   let app: App;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
   });
-  after(async () => {
-    await app?.close();
-  });
+  after(() => app?.close());
 
   it('reruns the analysis over every article and keeps a correction and a tag', async () => {
     const { page } = app;

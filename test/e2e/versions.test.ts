@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeFindings } from './axe';
-import { dropFiles, expectCount, launchApp, repoRoot, type App } from './harness';
+import { dropFiles, expectCount, repoRoot, launchSeeded, type App } from './harness';
 
 const seedText = readFileSync(join(repoRoot, 'test/fixtures/car-dec-2020.txt'), 'utf8');
 const revised = seedText.replace('roughly 9,000 militants', 'roughly 8,000 militants');
@@ -21,12 +21,9 @@ describe('versions of an article', () => {
   let seedTitle = '';
   let entries = 0;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
   });
-  after(async () => {
-    await app?.close();
-  });
+  after(() => app?.close());
 
   it('records an edited copy as v2 of the same library entry, with counts not doubled', async () => {
     const { page } = app;

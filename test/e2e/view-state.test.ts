@@ -2,7 +2,7 @@
 // keyboard on the splitters) and the compare selection.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { dropFiles, launchApp, type App } from './harness';
+import { dropFiles, launchSeeded, type App } from './harness';
 
 const REPORT = [
   'Port strike enters second week',
@@ -14,12 +14,9 @@ const REPORT = [
 describe('view state across restarts', () => {
   let app: App;
   before(async () => {
-    app = await launchApp();
-    await app.page.getByTestId('statement').first().waitFor();
+    app = await launchSeeded();
   });
-  after(async () => {
-    await app?.close();
-  });
+  after(() => app?.close());
 
   it('reopens the last view, article, column widths and compare selection', async () => {
     const { page } = app;
