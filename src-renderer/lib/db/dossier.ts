@@ -29,7 +29,8 @@ export interface DossierImportResult {
   articleIds: string[];
 }
 
-async function mergeHistory(target: CorroborateDB): Promise<DossierHistoryEntry[]> {
+/** The merge history: older versions of records that lost a merge, kept so no edit is lost. */
+export async function mergeHistoryOf(target: CorroborateDB): Promise<DossierHistoryEntry[]> {
   const history = await target.meta.get(MERGE_HISTORY_KEY);
   return Array.isArray(history?.value) ? (history.value as DossierHistoryEntry[]) : [];
 }
@@ -40,7 +41,7 @@ export async function readWorkspaceDossier(target: CorroborateDB, exportedBy: st
     const d = emptyDossier(new Date().toISOString(), exportedBy);
     for (const table of RECORD_TABLES)
       (d as Record<DossierTableName, unknown[]>)[table] = await target.table(table).toArray();
-    d.history = await mergeHistory(target);
+    d.history = await mergeHistoryOf(target);
     return d;
   });
 }
@@ -164,7 +165,7 @@ export async function importDossierIntoWorkspace(
         const articleIds = incoming.articles.map((a) => a.id);
         return { mode: 'restored', report: { added, updated: 0, unchanged: 0, conflicts: [] }, articleIds };
       }
-      const history = await mergeHistory(target);
+      const history = await mergeHistoryOf(target);
       const { base, result } = await mergeIntoPart(target, incoming, history, (part) =>
         mergeDossiers(part, alignTags(part, incoming)),
       );
