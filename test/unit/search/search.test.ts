@@ -3,7 +3,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type MiniSearch from 'minisearch';
 import { openDatabase, type CorroborateDB } from '../../../src-renderer/lib/db/db';
 import { storeExtractedArticle } from '../../../src-renderer/lib/db/articles';
 import { starterTags } from '../../../src-renderer/lib/db/tags';
@@ -15,13 +14,8 @@ import {
   watchChanges,
   type ChangedKeys,
 } from '../../../src-renderer/lib/db/search-source';
-import { handleSearchMessage } from '../../../src-renderer/lib/search/index-core';
-import {
-  groupHits,
-  highlightParts,
-  type SearchDoc,
-  type SearchHit,
-} from '../../../src-renderer/lib/search/docs';
+import { handleSearchMessage, type IndexHolder } from '../../../src-renderer/lib/search/index-core';
+import { groupHits, highlightParts, type SearchHit } from '../../../src-renderer/lib/search/docs';
 import { importBytes } from '../../../src-main/core/import/pipeline';
 
 const gold = JSON.parse(readFileSync('test/fixtures/statements.gold.json', 'utf8')) as {
@@ -33,7 +27,7 @@ const bogdanovTexts = gold.statements
 
 let db: CorroborateDB;
 let articleId: string;
-const index = { current: null as MiniSearch<SearchDoc> | null };
+const index: IndexHolder = { current: null };
 
 function query(q: string): SearchHit[] {
   const reply = handleSearchMessage(index, { type: 'query', id: 1, query: q, limit: 500 });

@@ -14,9 +14,16 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 function handlers(kept = 10) {
   const dataDir = mkdtempSync(join(tmpdir(), 'backup-pieces-'));
   dirs.push(dataDir);
-  const deps = { dataDir, backupsKept: kept } as HandlerDeps;
-  return { h: createBackupHandlers(deps), dir: join(dataDir, 'backups') };
+  const raw = createBackupHandlers({ dataDir, backupsKept: kept } as HandlerDeps);
+  const h = {
+    backupSave: (input: Parameters<typeof raw.backupSave>[0]) => raw.backupSave(input, ctx),
+    backupList: (_input: object) => raw.backupList({}, ctx),
+    backupLoad: (input: { name: string }) => raw.backupLoad(input, ctx),
+  };
+  return { h, dir: join(dataDir, 'backups') };
 }
+/** Handlers take a caller context; the backup handlers do not use it. */
+const ctx = {} as Parameters<ReturnType<typeof createBackupHandlers>['backupList']>[1];
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const files = (dir: string) => readdirSync(dir).sort();
 
@@ -35,7 +42,10 @@ describe('a backup written in pieces', () => {
     expect(readFileSync(join(dir, entry!.name), 'utf8')).toBe('{"a":[1,2,3],"é":true}');
     expect(entry!.size).toBe(Buffer.byteLength('{"a":[1,2,3],"é":true}'));
     expect(statSync(join(dir, entry!.name)).mode & 0o077).toBe(0);
-    expect(JSON.parse((await h.backupLoad({ name: entry!.name })).json)).toEqual({ a: [1, 2, 3], é: true });
+    expect(JSON.parse((await h.backupLoad({ name: entry!.name })).json)).toEqual({
+      a: [1, 2, 3],
+      é: true,
+    });
   });
 
   it('leaves nothing behind when aborted, and refuses a piece out of order', async () => {
