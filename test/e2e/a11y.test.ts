@@ -83,7 +83,6 @@ describe('accessibility on the seed workspace', () => {
       'filter-speaker',
     );
     await page.getByTestId('view-sources').click();
-    await toolbar('Filter sources').waitFor();
     await page.getByTestId('source-check').nth(0).check();
     await page.getByTestId('source-check').nth(1).check();
     await toolbar('Merge the ticked sources').getByRole('button', { name: 'Cancel' }).click();
