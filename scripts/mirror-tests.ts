@@ -18,7 +18,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const UNIT = 'test/unit';
 export const CROSS_CUTTING = ['lint', 'fuzz', 'hostile', 'security'] as const;
-export const HELPERS = 'helpers';
+const HELPERS = 'helpers';
 const SOURCE_ROOTS = ['src-main', 'src-renderer'];
 
 // Tests whose main subject the imports do not show, checked by eye: old path → source folder, or → a
@@ -85,12 +85,12 @@ function walk(dir: string): string[] {
 }
 
 /** True when a test at `path` (repo-relative) sits where the layout rule allows. */
-export function validTestFolder(path: string, rootDir = root): boolean {
+export function validTestFolder(path: string): boolean {
   const rel = posix(relative(UNIT, dirname(path)));
   const top = rel.split('/')[0] ?? '';
   if ((CROSS_CUTTING as readonly string[]).includes(top)) return true;
   if (!SOURCE_ROOTS.includes(top)) return false;
-  const source = join(rootDir, rel);
+  const source = join(root, rel);
   return existsSync(source) && statSync(source).isDirectory();
 }
 
