@@ -1,0 +1,258 @@
+// Two analysts' workspaces (fake-indexeddb) kept in sync through two real team-server instances behind Redis.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importBytes } from '../../../../../src-main/core/import/pipeline';
+import { startTeamServer, type TeamServer } from '../../../../../src-main/server/server';
+import { addMember } from '../../../../../src-main/server/members';
+import { silentLogger } from '../../../../../src-main/server/log';
+import { openDatabase, type CorroborateDB } from '../../../../../src-renderer/lib/db/db';
+import { storeExtractedArticle } from '../../../../../src-renderer/lib/db/articles';
+import { editSpan, updateAnnotation } from '../../../../../src-renderer/lib/db/annotations';
+import { createTag, deleteTag } from '../../../../../src-renderer/lib/db/codebook';
+import { createSyncBridge, SYNCED_TABLES } from '../../../../../src-renderer/lib/db/sync-bridge';
+import { createSharedStore, openSharedStore } from '../../../../../src-renderer/lib/db/shared-docs';
+import { SyncSession } from '../../../../../src-renderer/lib/sync/session';
+import { recordHistory } from '../../../../../src-renderer/lib/sync/doc-model';
+import { freshDossier, startServices, type Services } from '../../../helpers/team-services';
+
+let services: Services;
+let pool: pg.Pool;
+let a: TeamServer;
+let b: TeamServer;
+const sessions: SyncSession[] = [];
+let n = 0;
+
+interface Analyst {
+  db: CorroborateDB;
+  session: SyncSession;
+}
+
+async function analyst(server: TeamServer, dossier: string, name: string, invitation: string, seed = false) {
+  const db = openDatabase(`sync-${Date.now()}-${n++}`);
+  if (seed)
+    await storeExtractedArticle(
+      db,
+      await importBytes(readFileSync('test/fixtures/car-dec-2020.txt'), 'car.txt'),
+    );
+  const store = createSharedStore(openSharedStore(`shared-${Date.now()}-${n++}`));
+  const link = { id: dossier, serverUrl: server.url, invitation, memberName: name };
+  await store.save({ ...link, role: null, joinedAt: new Date().toISOString() });
+  const { doc } = await store.loadDoc(dossier);
+  const session = new SyncSession({ bridge: createSyncBridge(db), doc, link });
+  sessions.push(session);
+  await session.start();
+  return { db, session } satisfies Analyst;
+}
+
+/** The records of the synced tables, sorted: what a canonical export compares (no export timestamps). */
+async function records(db: CorroborateDB): Promise<string> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of SYNCED_TABLES) {
+    const rows = (await db.table(t).toArray()) as { id: string }[];
+    out[t] = rows.sort((x, y) => x.id.localeCompare(y.id));
+  }
+  return JSON.stringify(out);
+}
+
+async function eventually(cond: () => Promise<boolean> | boolean, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const converged = async (x: Analyst, y: Analyst) => {
+  await eventually(
+    () => x.session.getStatus().state === 'synced' && y.session.getStatus().state === 'synced',
+    'both synced',
+  );
+  await eventually(async () => {
+    await Promise.all([x.session.settled(), y.session.settled()]);
+    return (await records(x.db)) === (await records(y.db));
+  }, 'identical workspaces');
+};
+
+async function firstSpan(db: CorroborateDB, index = 0) {
+  const article = (await db.articles.toArray())[0]!;
+  const st = (await db.statements.where('articleId').equals(article.id).sortBy('index'))[index]!;
+  return { article, span: { start: st.start, end: st.end, statementIds: [st.id] } };
+}
+
+beforeAll(async () => {
+  services = await startServices();
+  pool = new pg.Pool({ connectionString: services.pg, max: 2 });
+  a = await startTeamServer({
+    port: 0,
+    databaseUrl: services.pg,
+    redisUrl: services.redis,
+    log: silentLogger,
+  });
+  b = await startTeamServer({
+    port: 0,
+    databaseUrl: services.pg,
+    redisUrl: services.redis,
+    log: silentLogger,
+  });
+}, 180_000);
+
+afterAll(async () => {
+  for (const s of sessions) await s.stop();
+  await a?.stop();
+  await b?.stop();
+  await pool?.end();
+  await services?.stop();
+}, 120_000);
+
+let currentDossier = '';
+
+async function pair(prefix: string): Promise<[Analyst, Analyst]> {
+  const dossier = freshDossier(prefix);
+  currentDossier = dossier;
+  const owner = await addMember(pool, dossier, 'Ana', 'owner');
+  const editor = await addMember(pool, dossier, 'Ben', 'editor');
+  const ana = await analyst(a, dossier, 'Ana', owner.invitation, true);
+  await eventually(() => ana.session.getStatus().state === 'synced', 'the share to be published');
+  const ben = await analyst(b, dossier, 'Ben', editor.invitation);
+  await converged(ana, ben);
+  return [ana, ben];
+}
+
+describe('a shared dossier between two analysts on two server instances', () => {
+  it('gives the joining analyst the whole dossier, article text included', async () => {
+    const [ana, ben] = await pair('join');
+    const article = (await ben.db.articles.toArray())[0]!;
+    expect(article.text).toContain('Central African Republic');
+    expect(await ben.db.statements.count()).toBe(await ana.db.statements.count());
+    expect(await ben.db.statements.count()).toBeGreaterThan(20);
+  });
+
+  it("shows one analyst's annotation to the other, with its author", async () => {
+    const [ana, ben] = await pair('annotate');
+    const { article, span } = await firstSpan(ben.db);
+    await editSpan(ben.db, article, span, 'Ben', 'Note', () => ({ note: 'Relayed by Tass only' }));
+    await eventually(async () => (await ana.db.annotations.count()) === 1, 'the note at Ana');
+    const note = (await ana.db.annotations.toArray())[0]!;
+    expect(note.note).toBe('Relayed by Tass only');
+    expect(note.author).toBe('Ben');
+  });
+
+  it('keeps offline edits, counts them as waiting, and converges on reconnect', async () => {
+    const [ana, ben] = await pair('offline');
+    ana.session.disconnect();
+    const one = await firstSpan(ana.db, 1);
+    const two = await firstSpan(ben.db, 2);
+    await editSpan(ana.db, one.article, one.span, 'Ana', 'Note', () => ({ note: 'written offline' }));
+    await editSpan(ben.db, two.article, two.span, 'Ben', 'Grade', () => ({ credibility: 2 }));
+    await eventually(() => ana.session.getStatus().waiting > 0, 'a waiting change');
+    expect(ana.session.getStatus().state).toBe('offline');
+    await ana.session.reconnect();
+    await converged(ana, ben);
+    expect(await ben.db.annotations.count()).toBe(2);
+    expect(ana.session.getStatus().waiting).toBe(0);
+  });
+
+  it('resolves a note edited on both sides the same way everywhere and keeps the losing text in its history', async () => {
+    const [ana, ben] = await pair('conflict');
+    const { article, span } = await firstSpan(ana.db);
+    const created = await editSpan(ana.db, article, span, 'Ana', 'Note', () => ({ note: 'first' }));
+    await converged(ana, ben);
+    ana.session.disconnect();
+    ben.session.disconnect();
+    await updateAnnotation(ana.db, created!.id, { note: 'Ana says: deployed in December' });
+    await updateAnnotation(ben.db, created!.id, { note: 'Ben says: deployed in November' });
+    await ana.session.reconnect();
+    await ben.session.reconnect();
+    await converged(ana, ben);
+    const winner = (await ana.db.annotations.get(created!.id))!.note;
+    expect(['Ana says: deployed in December', 'Ben says: deployed in November']).toContain(winner);
+    const notes = recordHistory(ana.session.doc, 'annotations', created!.id).map((v) => v.fields?.note);
+    expect(notes).toEqual(
+      expect.arrayContaining(['Ana says: deployed in December', 'Ben says: deployed in November']),
+    );
+  });
+
+  it('leaves no annotation pointing at a tag deleted while the other analyst used it offline', async () => {
+    const [ana, ben] = await pair('tagdel');
+    const tag = await createTag(ana.db, { name: 'Disputed', parentId: null });
+    await converged(ana, ben);
+    ben.session.disconnect();
+    const { article, span } = await firstSpan(ben.db, 3);
+    await editSpan(ben.db, article, span, 'Ben', 'Tag', (x) => ({
+      tagIds: [...x.tagIds, tag.id],
+      note: 'keep me',
+    }));
+    const bare = await firstSpan(ben.db, 4);
+    await editSpan(ben.db, bare.article, bare.span, 'Ben', 'Tag', (x) => ({ tagIds: [...x.tagIds, tag.id] }));
+    await deleteTag(ana.db, tag.id, 'remove');
+    await ben.session.reconnect();
+    await converged(ana, ben);
+    for (const db of [ana.db, ben.db]) {
+      const anns = await db.annotations.toArray();
+      expect(anns.flatMap((x) => x.tagIds)).not.toContain(tag.id);
+      expect(anns.map((x) => x.note)).toContain('keep me');
+      expect(anns).toHaveLength(1);
+      expect(await db.tags.get(tag.id)).toBeUndefined();
+    }
+  });
+
+  it("undoes and redoes only this analyst's own edits, never the other's", async () => {
+    const [ana, ben] = await pair('undo');
+    const one = await firstSpan(ana.db, 1);
+    const created = await editSpan(ana.db, one.article, one.span, 'Ana', 'Note', () => ({
+      note: 'Ana: first',
+    }));
+    await converged(ana, ben);
+    await updateAnnotation(ana.db, created!.id, { note: 'Ana: second' }, 'Edit note');
+    await converged(ana, ben);
+    // After Ana's edit, Ben grades her annotation and writes one of his own: his are the latest edits.
+    await updateAnnotation(ben.db, created!.id, { credibility: 4 }, 'Grade');
+    const two = await firstSpan(ben.db, 2);
+    await editSpan(ben.db, two.article, two.span, 'Ben', 'Note', () => ({ note: 'Ben: his own' }));
+    await converged(ana, ben);
+    expect(ben.session.undo()).toBe('Note');
+
+    // Ana's Ctrl+Z takes back her own latest edit only.
+    expect(ana.session.undo()).toBe('Edit note');
+    await converged(ana, ben);
+    for (const db of [ana.db, ben.db]) {
+      const hers = (await db.annotations.get(created!.id))!;
+      expect(hers.note).toBe('Ana: first');
+      expect(hers.credibility).toBe(4);
+    }
+    // Ben's own undo took back his note, and only it.
+    expect((await ana.db.annotations.toArray()).map((x) => x.note)).toEqual(['Ana: first']);
+
+    expect(ana.session.redo()).toBe('Edit note');
+    await converged(ana, ben);
+    const redone = (await ben.db.annotations.get(created!.id))!;
+    expect([redone.note, redone.credibility]).toEqual(['Ana: second', 4]);
+    // Ben graded the annotation Ana created: taking back its creation would delete his grade, so it is not hers
+    // to undo any more; her own later edit still is.
+    expect(ana.session.undo()).toBe('Edit note');
+    expect(ana.session.undo()).toBeNull();
+    await converged(ana, ben);
+    expect((await ben.db.annotations.get(created!.id))!.credibility).toBe(4);
+  });
+
+  it("puts back a reader's edit and never shows it to anyone else", async () => {
+    const [ana] = await pair('reader');
+    const reader = await addMember(pool, currentDossier, 'Rita', 'reader');
+    const rita = await analyst(b, currentDossier, 'Rita', reader.invitation);
+    await eventually(
+      () => rita.session.getStatus().readOnly && rita.session.getStatus().state === 'synced',
+      'Rita read-only',
+    );
+    await converged(ana, rita);
+    const { article, span } = await firstSpan(rita.db, 6);
+    await editSpan(rita.db, article, span, 'Rita', 'Note', () => ({ note: 'a reader tried this' }));
+    await eventually(async () => {
+      await rita.session.settled();
+      return (await rita.db.annotations.count()) === 0;
+    }, "the reader's edit to be put back");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await ana.db.annotations.count()).toBe(0);
+  });
+});
