@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackupHandlers } from '../../../../src-main/core/handlers/backups';
-import type { HandlerDeps } from '../../../../src-main/core/handlers';
+import { createBackupHandlers } from '../../../../../src-main/core/handlers/backups';
+import type { HandlerDeps } from '../../../../../src-main/core/handlers';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
