@@ -16,6 +16,12 @@ export const SYNCED_TABLES = [
 ] as const satisfies readonly WorkspaceTable[];
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
+/**
+ * What of a workspace a shared dossier gets. `whole`: every record (and every record created later); `articles`:
+ * only the chosen articles and what belongs to them (lib/sync/share-scope.ts); the rest never leaves the machine.
+ */
+export type ShareScope = { kind: 'whole' } | { kind: 'articles'; articleIds: string[] };
+
 export type SyncRecord = { id: string } & Record<string, unknown>;
 
 export interface RecordChange {
@@ -38,6 +44,8 @@ export interface SyncBridge {
   applyRemote: (changes: RecordChange[] | (() => RecordChange[])) => Promise<void>;
   /** Every record of the synced tables (to publish a workspace when it is first shared). */
   readAll: () => Promise<RecordChange[]>;
+  /** Some records of one table, as committed now (missing ones are left out). */
+  read: (table: SyncedTable, ids: string[]) => Promise<RecordChange[]>;
 }
 
 type Note = (trans: Transaction, table: SyncedTable, id: unknown, value: SyncRecord | null) => void;
@@ -155,6 +163,10 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
         for (const value of rows) out.push({ table, id: value.id, value });
       }
       return out;
+    },
+    async read(table, ids) {
+      const rows = (await db.table(table).bulkGet(ids)) as (SyncRecord | undefined)[];
+      return rows.flatMap((value) => (value ? [{ table, id: value.id, value }] : []));
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   writeLocal,
   type LocalUndo,
 } from './doc-model';
+import { admitChanges, WHOLE, type Admitted, type ShareScope } from './share-scope';
 
 export type SyncState = 'connecting' | 'synced' | 'sending' | 'offline' | 'refused';
 
@@ -38,6 +39,8 @@ export interface SyncLink {
   serverUrl: string;
   invitation: string;
   memberName: string;
+  /** What of this workspace the dossier gets (absent: all of it, as for everyone who joined). */
+  scope?: ShareScope;
 }
 
 export interface SyncSessionOptions {
@@ -65,8 +68,10 @@ export class SyncSession {
     const url = checkServerUrl(this.opts.link.serverUrl);
     if (!url.ok) throw new Error(url.message);
     const local = await this.opts.bridge.readAll();
-    const mine = local.filter((c) => !tableMap(this.doc, c.table).has(c.id));
-    writeLocal(this.doc, mine, this.opts.link.memberName, this.now());
+    this.share(
+      local.filter((c) => !tableMap(this.doc, c.table).has(c.id)),
+      false,
+    );
     await this.opts.bridge.applyRemote(allRecords(this.doc).filter((c) => c.value));
     this.offs.push(this.opts.bridge.watch((changes, label) => this.onLocal(changes, label)));
     const undoer = localUndo(this.doc);
@@ -120,8 +125,31 @@ export class SyncSession {
       return;
     }
     if (label !== null) this.undoer?.label(label);
-    const n = writeLocal(this.doc, changes, this.opts.link.memberName, this.now(), label !== null);
+    this.share(changes, label !== null);
+    if (this.provider) this.onConnection(this.provider.configuration.websocketProvider.status);
+  }
+
+  /**
+   * Writes the local changes the share scope admits into the doc (the rest stays on this machine), then the
+   * sources and claims they newly need, read from the workspace.
+   */
+  private share(changes: RecordChange[], undoable: boolean): void {
+    const inDossier = (table: SyncedTable, id: string) => tableMap(this.doc, table).has(id);
+    const { send, pull } = admitChanges(changes, this.opts.link.scope ?? WHOLE, inDossier);
+    this.send(send, undoable);
+    if (pull.length) this.chain = this.chain.then(() => this.pullIn(pull, inDossier)).catch(() => undefined);
+  }
+
+  private send(changes: RecordChange[], undoable: boolean): void {
+    const n = writeLocal(this.doc, changes, this.opts.link.memberName, this.now(), undoable);
     if (n) this.update({ waiting: this.status.waiting + n });
+  }
+
+  private async pullIn(pull: Admitted['pull'], inDossier: (table: SyncedTable, id: string) => boolean) {
+    for (const table of ['sources', 'claims'] as const) {
+      const ids = pull.filter((p) => p.table === table && !inDossier(table, p.id)).map((p) => p.id);
+      if (ids.length) this.send(await this.opts.bridge.read(table, ids), false);
+    }
     if (this.provider) this.onConnection(this.provider.configuration.websocketProvider.status);
   }
 

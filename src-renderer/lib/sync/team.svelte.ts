@@ -3,7 +3,7 @@ import { READER_REFUSAL, checkServerUrl, parseInvitation } from '../../../src-ma
 import { dossiers, workspace } from '../db';
 import { refuseEdits } from '../db/history';
 import { sharedDossierStore, workspaceSyncBridge } from '../db/sync-workspace';
-import type { SyncedTable } from '../db/sync-bridge';
+import type { ShareScope, SyncedTable } from '../db/sync-bridge';
 import { recordHistory, type HistoryVersion } from './doc-model';
 import { SyncSession, type SyncStatus } from './session';
 
@@ -11,6 +11,8 @@ export interface TeamLink {
   id: string;
   serverUrl: string;
   memberName: string;
+  /** What of this workspace the dossier gets (absent: all of it). */
+  scope?: ShareScope;
 }
 
 class TeamSync {
@@ -29,13 +31,16 @@ class TeamSync {
 
   /**
    * Shares this workspace in the dossier the invitation opens (`publish`: its records go to the dossier), or joins
-   * it (`join`: the workspace is emptied first and becomes the dossier). Returns an error message, or null.
+   * it (`join`: the workspace is emptied first and becomes the dossier). A publish may share only some articles
+   * (`scope`, see lib/sync/share-scope.ts); a joiner's workspace is the dossier, so all of it is shared.
+   * Returns an error message, or null.
    */
   async join(
     serverUrl: string,
     invitation: string,
     memberName: string,
     mode: 'publish' | 'join',
+    scope: ShareScope = { kind: 'whole' },
   ): Promise<string | null> {
     const url = checkServerUrl(serverUrl);
     if (!url.ok) return url.message;
@@ -43,8 +48,16 @@ class TeamSync {
     if (!inv) return 'This is not a Corroborate invitation (it should start with "cbi1.")';
     const name = memberName.trim();
     if (!name) return 'Say who you are: your name goes on your annotations.';
+    if (scope.kind === 'articles' && scope.articleIds.length === 0)
+      return 'Choose at least one article to share, or share the whole workspace.';
     if (this.session) await this.leave();
-    const link = { id: inv.dossierId, serverUrl: url.url, invitation: invitation.trim(), memberName: name };
+    const link = {
+      id: inv.dossierId,
+      serverUrl: url.url,
+      invitation: invitation.trim(),
+      memberName: name,
+      ...(mode === 'publish' && scope.kind === 'articles' ? { scope } : {}),
+    };
     await sharedDossierStore().save({ ...link, role: null, joinedAt: new Date().toISOString() });
     try {
       if (mode === 'join') await dossiers.clear();
@@ -77,7 +90,12 @@ class TeamSync {
       doc.off('update', onUpdate);
       release();
     };
-    this.link = { id: link.id, serverUrl: link.serverUrl, memberName: link.memberName };
+    this.link = {
+      id: link.id,
+      serverUrl: link.serverUrl,
+      memberName: link.memberName,
+      ...(link.scope ? { scope: link.scope } : {}),
+    };
     this.status = session.getStatus();
     return session.firstOutcome();
   }

@@ -11,6 +11,9 @@ import { openDatabase, type CorroborateDB } from '../../../src-renderer/lib/db/d
 import { storeExtractedArticle } from '../../../src-renderer/lib/db/articles';
 import { editSpan, updateAnnotation } from '../../../src-renderer/lib/db/annotations';
 import { createTag, deleteTag } from '../../../src-renderer/lib/db/codebook';
+import { attachStatementIn, createClaimIn } from '../../../src-renderer/lib/db/claims';
+import { editAttribution } from '../../../src-renderer/lib/db/sources';
+import type { ShareScope } from '../../../src-renderer/lib/db/sync-bridge';
 import { createSyncBridge, SYNCED_TABLES } from '../../../src-renderer/lib/db/sync-bridge';
 import { createSharedStore, openSharedStore } from '../../../src-renderer/lib/db/shared-docs';
 import { SyncSession } from '../../../src-renderer/lib/sync/session';
@@ -29,15 +32,26 @@ interface Analyst {
   session: SyncSession;
 }
 
-async function analyst(server: TeamServer, dossier: string, name: string, invitation: string, seed = false) {
+async function analyst(
+  server: TeamServer,
+  dossier: string,
+  name: string,
+  invitation: string,
+  seed: boolean | string[] = false,
+  scope?: (db: CorroborateDB) => Promise<ShareScope>,
+) {
   const db = openDatabase(`sync-${Date.now()}-${n++}`);
-  if (seed)
-    await storeExtractedArticle(
-      db,
-      await importBytes(readFileSync('test/fixtures/car-dec-2020.txt'), 'car.txt'),
-    );
+  const files = seed === true ? ['car-dec-2020.txt'] : seed || [];
+  for (const file of files)
+    await storeExtractedArticle(db, await importBytes(readFileSync(`test/fixtures/${file}`), file));
   const store = createSharedStore(openSharedStore(`shared-${Date.now()}-${n++}`));
-  const link = { id: dossier, serverUrl: server.url, invitation, memberName: name };
+  const link = {
+    id: dossier,
+    serverUrl: server.url,
+    invitation,
+    memberName: name,
+    ...(scope ? { scope: await scope(db) } : {}),
+  };
   await store.save({ ...link, role: null, joinedAt: new Date().toISOString() });
   const { doc } = await store.loadDoc(dossier);
   const session = new SyncSession({ bridge: createSyncBridge(db), doc, link });
@@ -254,5 +268,62 @@ describe('a shared dossier between two analysts on two server instances', () => 
     }, "the reader's edit to be put back");
     await new Promise((r) => setTimeout(r, 1000));
     expect(await ana.db.annotations.count()).toBe(0);
+  });
+
+  it('shares a selection: the chosen article and what hangs on it, never what is written on the other', async () => {
+    const dossier = freshDossier('selection');
+    const owner = await addMember(pool, dossier, 'Ana', 'owner');
+    const editor = await addMember(pool, dossier, 'Ben', 'editor');
+    const files = ['car-dec-2020.txt', 'car-second-outlet.txt'];
+    const byFile = async (db: CorroborateDB, file: string) =>
+      (await db.articles.filter((x) => x.fileName === file).first())!;
+    const ana = await analyst(a, dossier, 'Ana', owner.invitation, files, async (db) => ({
+      kind: 'articles',
+      articleIds: [(await byFile(db, files[0]!)).id],
+    }));
+    await eventually(() => ana.session.getStatus().state === 'synced', 'the selection to be published');
+    const ben = await analyst(b, dossier, 'Ben', editor.invitation);
+    const shared = await byFile(ana.db, files[0]!);
+    const other = await byFile(ana.db, files[1]!);
+    const sharedStatements = await ana.db.statements.where('articleId').equals(shared.id).toArray();
+    await eventually(
+      async () => (await ben.db.statements.count()) === sharedStatements.length,
+      "the shared article's statements at Ben",
+    );
+    expect((await ben.db.articles.toArray()).map((x) => x.id)).toEqual([shared.id]);
+    // The sources Ben gets are those the shared article's statements name, no more.
+    const cited = new Set(sharedStatements.flatMap((s) => [s.speakerId, ...s.viaIds].filter(Boolean)));
+    expect(new Set((await ben.db.sources.toArray()).map((s) => s.id))).toEqual(cited);
+    expect(await ana.db.sources.count()).toBeGreaterThan(cited.size);
+
+    // A note on the unshared article stays with Ana; the note she writes after it, on the shared one, arrives.
+    const onOther = (await ana.db.statements.where('articleId').equals(other.id).sortBy('index'))[0]!;
+    await editSpan(
+      ana.db,
+      other,
+      { start: onOther.start, end: onOther.end, statementIds: [onOther.id] },
+      'Ana',
+      'Note',
+      () => ({ note: 'about the unshared article' }),
+    );
+    // A claim quoting both articles: shared with its stance on the shared article only.
+    const claim = await createClaimIn(ana.db, 'Wagner arrived in December');
+    await attachStatementIn(ana.db, claim.id, onOther.id, 'asserts');
+    await attachStatementIn(ana.db, claim.id, sharedStatements[0]!.id, 'asserts');
+    // Correcting a shared statement to name a source only the other article cites brings that source along.
+    const onlyOther = (await ana.db.sources.toArray()).find((s) => !cited.has(s.id))!;
+    await editAttribution(ana.db, sharedStatements[1]!.id, { speaker: { id: onlyOther.id } });
+    const { article, span } = await firstSpan(ana.db);
+    expect(article.id).toBe(shared.id);
+    await editSpan(ana.db, article, span, 'Ana', 'Note', () => ({ note: 'about the shared article' }));
+    await eventually(async () => (await ben.db.annotations.count()) > 0, "Ana's note at Ben");
+    await eventually(async () => (await ben.db.sources.get(onlyOther.id)) !== undefined, 'the source');
+    await eventually(async () => (await ben.db.claims.count()) > 0, 'the claim at Ben');
+    expect((await ben.db.annotations.toArray()).map((x) => x.note)).toEqual(['about the shared article']);
+    expect((await ben.db.claims.toArray()).map((c) => c.text)).toEqual(['Wagner arrived in December']);
+    expect((await ben.db.claimStatements.toArray()).map((c) => c.statementId)).toEqual([
+      sharedStatements[0]!.id,
+    ]);
+    expect(await ben.db.articles.count()).toBe(1);
   });
 });
