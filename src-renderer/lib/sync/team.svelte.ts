@@ -23,6 +23,11 @@ class TeamSync {
   private session: SyncSession | null = null;
   private release: (() => void) | null = null;
 
+  /** True in a dossier this analyst joined as a reader: screens hide or disable what would be refused. */
+  get readOnly(): boolean {
+    return this.status?.readOnly === true;
+  }
+
   /** Reconnects to the dossier this workspace was shared in, if any (at start). */
   async resume(): Promise<void> {
     const saved = await sharedDossierStore().current();
