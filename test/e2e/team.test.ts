@@ -459,8 +459,47 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
     await expectLibrary(ben.page, 1);
     assert.equal((await seen(ana)).annotations.length, 4, 'Ana keeps all her notes');
     await ben.screenshot('team-selection-joined');
+
+    // Both grade the same source while offline: one grade wins everywhere, the other stays in its grade history.
+    for (const app of [ana, ben]) await app.page.getByTestId('go-offline').click();
+    await gradeSource(ana.page, 'Tass', 'B');
+    await gradeSource(ben.page, 'Tass', 'E');
+    for (const app of [ana, ben]) await app.page.getByTestId('go-online').click();
+    const grade = async (app: App) =>
+      (JSON.parse(await records(app.page)) as Dossier).sources.find((x) => x.name === 'Tass')?.reliability;
+    await eventually(async () => {
+      const [atAna, atBen] = [await grade(ana), await grade(ben)];
+      return (await isSynced(ana.page)) && (await isSynced(ben.page)) && atAna === atBen;
+    }, 'the same grade for both');
+    const winner = await grade(ana);
+    const loser = winner === 'B' ? 'E' : 'B';
+    assert.ok(winner === 'B' || winner === 'E', `the grade is one of the two (${winner})`);
+    for (const app of [ana, ben]) {
+      const history = app.page.getByTestId('source-detail').getByTestId('record-history');
+      await history.locator('summary').filter({ hasText: 'Grade history' }).click();
+      const winnerLine = history.getByTestId('record-version').filter({ hasText: `${winner} · ` });
+      const loserLine = history.getByTestId('record-version').filter({ hasText: `${loser} · ` });
+      await loserLine.waitFor();
+      assert.match(await loserLine.innerText(), /(Ana|Ben)[\s\S]*\(replaced\)/);
+      assert.doesNotMatch(await winnerLine.innerText(), /replaced/);
+      assert.match(await history.innerText(), /Ana[\s\S]*Ben|Ben[\s\S]*Ana/);
+    }
+    await ben.screenshot('team-grade-history');
+    await ben.page.emulateMedia({ colorScheme: 'dark' });
+    await ben.screenshot('team-grade-history-dark');
+    await ben.page.emulateMedia({ colorScheme: 'light' });
   });
 });
+
+/** Opens a source in the Sources view and sets its reliability grade. */
+async function gradeSource(page: Page, name: string, grade: string): Promise<void> {
+  await page.getByTestId('view-sources').click();
+  await page.getByTestId('source-row').filter({ hasText: name }).first().click();
+  const shown = page.getByTestId('source-detail').getByTestId('source-name');
+  await eventually(async () => (await shown.inputValue()) === name, `${name} open`);
+  await page.getByTestId(`reliability-${grade}`).click();
+  await page.locator(`[data-testid="reliability-${grade}"][aria-checked="true"]`).waitFor();
+}
 
 /** The share dialog's article list shows exactly `n` articles. */
 async function expectOnly(page: Page, n: number): Promise<void> {
