@@ -1,6 +1,7 @@
 // The database side of shared dossiers: a feed of committed local changes, and writes that come from the sync.
-import Dexie, { type Transaction } from 'dexie';
-import type { CorroborateDB, WorkspaceTable } from './db';
+import Dexie, { type CreatingHookContext, type Transaction } from 'dexie';
+import type { CorroborateDB, HistoryEntry, WorkspaceTable } from './db';
+import { replayEdit } from './history';
 
 /** The tables a shared dossier replicates (import history stays on each machine). */
 export const SYNCED_TABLES = [
@@ -31,12 +32,18 @@ export interface RecordChange {
   value: SyncRecord | null;
 }
 
+/** The undoable edit a transaction was: its label and its entry in the workspace's undo history. */
+export interface LocalEdit {
+  label: string;
+  seq: number;
+}
+
 export interface SyncBridge {
   /**
    * Calls `listener` after each committed transaction with the records it changed (not those sync wrote), and the
-   * label of the undoable edit it was (null: not one, e.g. an import or an undo of the local history).
+   * undoable edit it was (null: not one, e.g. an import or an undo of the local history).
    */
-  watch: (listener: (changes: RecordChange[], label: string | null) => void) => () => void;
+  watch: (listener: (changes: RecordChange[], edit: LocalEdit | null) => void) => () => void;
   /**
    * Writes records that arrived from the shared dossier; they do not come back through `watch`. Given a function,
    * it is called inside the write transaction, so the values are read after every earlier local write committed.
@@ -46,18 +53,28 @@ export interface SyncBridge {
   readAll: () => Promise<RecordChange[]>;
   /** Some records of one table, as committed now (missing ones are left out). */
   read: (table: SyncedTable, ids: string[]) => Promise<RecordChange[]>;
+  /** Undoes or redoes one edit of the workspace's undo history (by its `seq`); returns its label, or null. */
+  replay: (seq: number, direction: 'undo' | 'redo') => Promise<string | null>;
 }
 
 type Note = (trans: Transaction, table: SyncedTable, id: unknown, value: SyncRecord | null) => void;
-type Label = (trans: Transaction, label: string) => void;
+type Label = (trans: Transaction, edit: LocalEdit) => void;
 
 /**
  * Hooks creating, updating and deleting on every synced table, and the undo history's new entries (which name the
  * edit); returns the function that removes the hooks.
  */
 function installHooks(db: CorroborateDB, note: Note, label: Label): () => void {
-  const onHistory = function (this: unknown, _key: unknown, entry: { label: string }, trans: Transaction) {
-    label(trans, entry.label);
+  const onHistory = function (
+    this: CreatingHookContext<HistoryEntry, number | undefined>,
+    _key: number | undefined,
+    entry: HistoryEntry,
+    trans: Transaction,
+  ) {
+    // The entry's seq is known once it is added.
+    this.onsuccess = (seq) => {
+      if (seq !== undefined) label(trans, { label: entry.label, seq });
+    };
   };
   db.history.hook('creating', onHistory);
   const offs: (() => void)[] = [() => db.history.hook('creating').unsubscribe(onHistory)];
@@ -107,9 +124,9 @@ async function writeChanges(db: CorroborateDB, changes: RecordChange[]): Promise
 /** Hooks the synced tables of one database. Hooks are installed only while something is watching. */
 export function createSyncBridge(db: CorroborateDB): SyncBridge {
   const fromSync = new WeakSet<Transaction>();
-  const listeners = new Set<(changes: RecordChange[], label: string | null) => void>();
+  const listeners = new Set<(changes: RecordChange[], edit: LocalEdit | null) => void>();
   const touched = new WeakMap<Transaction, Map<string, RecordChange>>();
-  const labels = new WeakMap<Transaction, string>();
+  const labels = new WeakMap<Transaction, LocalEdit>();
   let unhook: (() => void) | null = null;
 
   /** Keeps the record as this transaction leaves it; the listeners get them all once it commits. */
@@ -122,8 +139,8 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
       ids = fresh;
       trans.on('complete', () => {
         const changes = [...fresh.values()];
-        const label = labels.get(trans) ?? null;
-        for (const l of listeners) l(changes, label);
+        const edit = labels.get(trans) ?? null;
+        for (const l of listeners) l(changes, edit);
       });
     }
     ids.set(`${table}\u0000${id}`, {
@@ -136,7 +153,7 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
   return {
     watch(listener) {
       listeners.add(listener);
-      unhook ??= installHooks(db, note, (trans, label) => labels.set(trans, label));
+      unhook ??= installHooks(db, note, (trans, edit) => labels.set(trans, edit));
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0 && unhook) {
@@ -164,6 +181,7 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
       }
       return out;
     },
+    replay: (seq, direction) => replayEdit(db, seq, direction),
     async read(table, ids) {
       const rows = (await db.table(table).bulkGet(ids)) as (SyncRecord | undefined)[];
       return rows.flatMap((value) => (value ? [{ table, id: value.id, value }] : []));

@@ -124,7 +124,7 @@ class TeamSync {
    */
   async undo(): Promise<string | null> {
     if (!this.session) return workspace.undo();
-    const label = this.session.undo();
+    const label = await this.session.undoStep();
     await this.session.settled();
     return label;
   }
@@ -132,7 +132,7 @@ class TeamSync {
   /** Ctrl+Y: the counterpart of `undo`. */
   async redo(): Promise<string | null> {
     if (!this.session) return workspace.redo();
-    const label = this.session.redo();
+    const label = await this.session.redoStep();
     await this.session.settled();
     return label;
   }

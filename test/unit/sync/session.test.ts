@@ -285,7 +285,7 @@ describe('a shared dossier between two analysts on two server instances', () => 
     const ben = await analyst(b, dossier, 'Ben', editor.invitation);
     const shared = await byFile(ana.db, files[0]!);
     const other = await byFile(ana.db, files[1]!);
-    const sharedStatements = await ana.db.statements.where('articleId').equals(shared.id).toArray();
+    const sharedStatements = await ana.db.statements.where('articleId').equals(shared.id).sortBy('index');
     await eventually(
       async () => (await ben.db.statements.count()) === sharedStatements.length,
       "the shared article's statements at Ben",
@@ -313,9 +313,15 @@ describe('a shared dossier between two analysts on two server instances', () => 
     // Correcting a shared statement to name a source only the other article cites brings that source along.
     const onlyOther = (await ana.db.sources.toArray()).find((s) => !cited.has(s.id))!;
     await editAttribution(ana.db, sharedStatements[1]!.id, { speaker: { id: onlyOther.id } });
-    const { article, span } = await firstSpan(ana.db);
-    expect(article.id).toBe(shared.id);
-    await editSpan(ana.db, article, span, 'Ana', 'Note', () => ({ note: 'about the shared article' }));
+    const first = sharedStatements[0]!;
+    await editSpan(
+      ana.db,
+      shared,
+      { start: first.start, end: first.end, statementIds: [first.id] },
+      'Ana',
+      'Note',
+      () => ({ note: 'about the shared article' }),
+    );
     await eventually(async () => (await ben.db.annotations.count()) > 0, "Ana's note at Ben");
     await eventually(async () => (await ben.db.sources.get(onlyOther.id)) !== undefined, 'the source');
     await eventually(async () => (await ben.db.claims.count()) > 0, 'the claim at Ben');
@@ -325,5 +331,30 @@ describe('a shared dossier between two analysts on two server instances', () => 
       sharedStatements[0]!.id,
     ]);
     expect(await ben.db.articles.count()).toBe(1);
+
+    // Ctrl+Z takes back Ana's edits newest first, those that went to the dossier and those that stayed here.
+    const labels: (string | null)[] = [];
+    for (let i = 0; i < 7; i++) labels.push(await ana.session.undoStep());
+    expect(labels).toEqual([
+      'Note',
+      'Correct the attribution of statement 2',
+      'Statement asserts claim',
+      'Statement asserts claim',
+      'Create claim “Wagner arrived in December”',
+      'Note',
+      null,
+    ]);
+    await ana.session.settled();
+    expect(await ana.db.annotations.count()).toBe(0);
+    expect(await ana.db.claims.count()).toBe(0);
+    expect((await ana.db.statements.get(sharedStatements[1]!.id))!.speakerId).toBe(
+      sharedStatements[1]!.speakerId,
+    );
+    await eventually(async () => (await ben.db.annotations.count()) === 0, 'the undone note gone at Ben');
+    await eventually(async () => (await ben.db.claims.count()) === 0, 'the undone claim gone at Ben');
+    // Redo brings back the oldest undone first: the note on the kept article, which stays with Ana.
+    expect(await ana.session.redoStep()).toBe('Note');
+    expect((await ana.db.annotations.toArray()).map((x) => x.note)).toEqual(['about the unshared article']);
+    expect(await ana.session.redoStep()).toBe('Create claim “Wagner arrived in December”');
   });
 });
