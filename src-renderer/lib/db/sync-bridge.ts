@@ -53,6 +53,8 @@ export interface SyncBridge {
   readAll: () => Promise<RecordChange[]>;
   /** Some records of one table, as committed now (missing ones are left out). */
   read: (table: SyncedTable, ids: string[]) => Promise<RecordChange[]>;
+  /** The statements and annotations of one article, as committed now. */
+  readArticle: (articleId: string) => Promise<RecordChange[]>;
   /** Undoes or redoes one edit of the workspace's undo history (by its `seq`); returns its label, or null. */
   replay: (seq: number, direction: 'undo' | 'redo') => Promise<string | null>;
 }
@@ -182,6 +184,16 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
       return out;
     },
     replay: (seq, direction) => replayEdit(db, seq, direction),
+    async readArticle(articleId) {
+      const [statements, annotations] = await Promise.all([
+        db.statements.where('articleId').equals(articleId).toArray(),
+        db.annotations.where('articleId').equals(articleId).toArray(),
+      ]);
+      return [
+        ...statements.map((value) => ({ table: 'statements' as const, id: value.id, value })),
+        ...annotations.map((value) => ({ table: 'annotations' as const, id: value.id, value })),
+      ];
+    },
     async read(table, ids) {
       const rows = (await db.table(table).bulkGet(ids)) as (SyncRecord | undefined)[];
       return rows.flatMap((value) => (value ? [{ table, id: value.id, value }] : []));

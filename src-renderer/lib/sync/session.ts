@@ -167,6 +167,14 @@ export class SyncSession {
   }
 
   private async pullIn(pull: Admitted['pull'], inDossier: (table: SyncedTable, id: string) => boolean) {
+    // A newly shared version: what hangs on it goes through the rule (which may pull the sources it cites).
+    for (const { id } of pull.filter((p) => p.table === 'articles')) {
+      const of = await this.opts.bridge.readArticle(id);
+      this.share(
+        of.filter((c) => !inDossier(c.table, c.id)),
+        false,
+      );
+    }
     for (const table of ['sources', 'claims'] as const) {
       const ids = pull.filter((p) => p.table === table && !inDossier(table, p.id)).map((p) => p.id);
       if (ids.length) this.send(await this.opts.bridge.read(table, ids), false);

@@ -11,8 +11,11 @@ export type InDossier = (table: SyncedTable, id: string) => boolean;
 export interface Admitted {
   /** The changes that go to the dossier (a record that no longer qualifies leaves it as a deletion). */
   send: RecordChange[];
-  /** Records the sent ones need that are not in the batch nor in the dossier: read them and send them too. */
-  pull: { table: 'sources' | 'claims'; id: string }[];
+  /**
+   * Records the sent ones need that are not in the batch nor in the dossier: read them and send them too
+   * (`articles`: what hangs on a newly shared version of a shared article, its statements and annotations).
+   */
+  pull: { table: 'sources' | 'claims' | 'articles'; id: string }[];
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -27,7 +30,8 @@ function sourcesOf(statement: SyncRecord): string[] {
 /**
  * The membership rule of a shared selection, applied to a batch of committed local changes (the whole workspace
  * when it is first shared, then each edit). With the articles shared = the chosen ones ∪ those in the dossier:
- * - articles: shared when chosen (or already in the dossier);
+ * - articles: shared when chosen (or already in the dossier), and a new version of a shared article (with its
+ *   statements and annotations, read from the workspace);
  * - statements (and their corrections), annotations: when their article is shared;
  * - links and alignments: when both their statements are shared; one spanning a shared and an unshared article
  *   stays on this machine;
@@ -63,7 +67,24 @@ export function admitChanges(changes: RecordChange[], scope: ShareScope, inDossi
   };
 
   // In dependency order: what a record hangs on is decided before it.
-  for (const c of of('articles')) decide(c, chosen.has(c.id) || inDossier('articles', c.id));
+  const versions: string[] = [];
+  let undecided = of('articles').filter((c) => {
+    const own = !c.value || chosen.has(c.id) || inDossier('articles', c.id);
+    if (own) decide(c, true);
+    return !own;
+  });
+  // A version of a shared article is shared, however long the chain of versions in the batch.
+  for (let grew = true; grew;) {
+    grew = false;
+    undecided = undecided.filter((c) => {
+      if (!shared('articles', str(c.value?.versionOf))) return true;
+      versions.push(c.id);
+      decide(c, true);
+      grew = true;
+      return false;
+    });
+  }
+  for (const c of undecided) decide(c, false);
   for (const c of of('statements')) decide(c, shared('articles', str(c.value?.articleId)));
   for (const c of of('annotations')) decide(c, shared('articles', str(c.value?.articleId)));
   for (const c of of('links'))
@@ -92,7 +113,7 @@ export function admitChanges(changes: RecordChange[], scope: ShareScope, inDossi
     if (c.value && admitted.get('statements')?.has(c.id)) for (const s of sourcesOf(c.value)) named.add(s);
   for (const c of of('sources')) decide(c, named.has(c.id) || inDossier('sources', c.id));
 
-  const pull: Admitted['pull'] = [];
+  const pull: Admitted['pull'] = versions.map((id) => ({ table: 'articles' as const, id }));
   for (const id of stanceClaims) if (!shared('claims', id)) pull.push({ table: 'claims', id });
   for (const id of named) if (!shared('sources', id)) pull.push({ table: 'sources', id });
   return { send, pull };

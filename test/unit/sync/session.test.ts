@@ -10,6 +10,7 @@ import { silentLogger } from '../../../src-main/server/log';
 import { openDatabase, type CorroborateDB } from '../../../src-renderer/lib/db/db';
 import { storeExtractedArticle } from '../../../src-renderer/lib/db/articles';
 import { editSpan, updateAnnotation } from '../../../src-renderer/lib/db/annotations';
+import { acceptVersionIn } from '../../../src-renderer/lib/db/versions';
 import { createTag, deleteTag } from '../../../src-renderer/lib/db/codebook';
 import { attachStatementIn, createClaimIn } from '../../../src-renderer/lib/db/claims';
 import { editAttribution } from '../../../src-renderer/lib/db/sources';
@@ -356,5 +357,47 @@ describe('a shared dossier between two analysts on two server instances', () => 
     expect(await ana.session.redoStep()).toBe('Note');
     expect((await ana.db.annotations.toArray()).map((x) => x.note)).toEqual(['about the unshared article']);
     expect(await ana.session.redoStep()).toBe('Create claim “Wagner arrived in December”');
+  });
+
+  it('shares a new version of a shared article with its statements, its notes and the sources it cites', async () => {
+    const dossier = freshDossier('version');
+    const owner = await addMember(pool, dossier, 'Ana', 'owner');
+    const editor = await addMember(pool, dossier, 'Ben', 'editor');
+    const files = ['car-dec-2020.txt', 'car-second-outlet.txt'];
+    const byFile = async (db: CorroborateDB, file: string) =>
+      (await db.articles.filter((x) => x.fileName === file).first())!;
+    const ana = await analyst(a, dossier, 'Ana', owner.invitation, files, async (db) => ({
+      kind: 'articles',
+      articleIds: [(await byFile(db, files[0]!)).id],
+    }));
+    await eventually(() => ana.session.getStatus().state === 'synced', 'the selection to be published');
+    const ben = await analyst(b, dossier, 'Ben', editor.invitation);
+    const [shared, later] = [await byFile(ana.db, files[0]!), await byFile(ana.db, files[1]!)];
+    const onLater = (await ana.db.statements.where('articleId').equals(later.id).sortBy('index'))[0]!;
+    await editSpan(
+      ana.db,
+      later,
+      { start: onLater.start, end: onLater.end, statementIds: [onLater.id] },
+      'Ana',
+      'Note',
+      () => ({ note: 'written before it became a version' }),
+    );
+    await eventually(async () => (await ben.db.articles.count()) === 1, 'the shared article at Ben');
+    expect(await ben.db.annotations.count()).toBe(0);
+
+    await acceptVersionIn(ana.db, later.id, shared.id);
+    const idsOf = async (db: CorroborateDB, table: string) =>
+      ((await db.table(table).toCollection().primaryKeys()) as string[]).sort().join();
+    // Everything of Ana's is now in the dossier: the version, its statements, its note, the sources it cites.
+    await eventually(async () => {
+      for (const t of ['articles', 'statements', 'annotations', 'sources'])
+        if ((await idsOf(ana.db, t)) !== (await idsOf(ben.db, t))) return false;
+      return true;
+    }, 'the version and what hangs on it at Ben');
+    expect(await ben.db.articles.count()).toBe(2);
+    expect((await ben.db.articles.get(later.id))!.versionOf).toBe(shared.id);
+    expect((await ben.db.annotations.toArray()).map((x) => x.note)).toEqual([
+      'written before it became a version',
+    ]);
   });
 });

@@ -129,6 +129,20 @@ describe('sharing a selection of articles', () => {
       expect(send).toEqual([del('annotations', 'on-a')]);
     });
 
+    it('shares a new version of a shared article, asking for what hangs on it, however the batch is ordered', () => {
+      const { send, pull } = later([
+        put('articles', 'A3', { versionOf: 'A2' }),
+        put('articles', 'A2', { versionOf: 'A' }),
+        put('articles', 'B2', { versionOf: 'B' }),
+        put('annotations', 'carried', { articleId: 'A3', statementIds: [], tagIds: [] }),
+      ]);
+      expect(ids(send)).toEqual(['annotations:carried', 'articles:A2', 'articles:A3']);
+      expect(pull).toEqual([
+        { table: 'articles', id: 'A2' },
+        { table: 'articles', id: 'A3' },
+      ]);
+    });
+
     it('shares an article someone else brought into the dossier, and what is written on it', () => {
       const withC = (t: SyncedTable, id: string) => inDossier(t, id) || (t === 'articles' && id === 'C');
       const { send } = admitChanges(
