@@ -53,7 +53,10 @@ export interface SyncBridge {
   readAll: () => Promise<RecordChange[]>;
   /** Some records of one table, as committed now (missing ones are left out). */
   read: (table: SyncedTable, ids: string[]) => Promise<RecordChange[]>;
-  /** The statements and annotations of one article, as committed now. */
+  /**
+   * One article and what hangs on it, as committed now: its statements and annotations, and the links,
+   * alignments and stances touching its statements.
+   */
   readArticle: (articleId: string) => Promise<RecordChange[]>;
   /** Undoes or redoes one edit of the workspace's undo history (by its `seq`); returns its label, or null. */
   replay: (seq: number, direction: 'undo' | 'redo') => Promise<string | null>;
@@ -123,6 +126,38 @@ async function writeChanges(db: CorroborateDB, changes: RecordChange[]): Promise
   }
 }
 
+/** One article and what hangs on it (see SyncBridge.readArticle). */
+async function readArticleIn(db: CorroborateDB, articleId: string): Promise<RecordChange[]> {
+  const [article, statements, annotations] = await Promise.all([
+    db.articles.get(articleId),
+    db.statements.where('articleId').equals(articleId).toArray(),
+    db.annotations.where('articleId').equals(articleId).toArray(),
+  ]);
+  if (!article) return [];
+  const ids = statements.map((s) => s.id);
+  const [from, to, stances, alignedA, alignedB] = await Promise.all([
+    db.links.where('fromStatementId').anyOf(ids).toArray(),
+    db.links.where('toStatementId').anyOf(ids).toArray(),
+    db.claimStatements.where('statementId').anyOf(ids).toArray(),
+    db.alignments.where('aStatementId').anyOf(ids).toArray(),
+    db.alignments.where('bStatementId').anyOf(ids).toArray(),
+  ]);
+  const rows = (table: SyncedTable, values: { id: string }[]): RecordChange[] =>
+    [...new Map(values.map((v) => [v.id, v])).values()].map((v) => ({
+      table,
+      id: v.id,
+      value: v as SyncRecord,
+    }));
+  return [
+    ...rows('articles', [article]),
+    ...rows('statements', statements),
+    ...rows('annotations', annotations),
+    ...rows('links', [...from, ...to]),
+    ...rows('claimStatements', stances),
+    ...rows('alignments', [...alignedA, ...alignedB]),
+  ];
+}
+
 /** Hooks the synced tables of one database. Hooks are installed only while something is watching. */
 export function createSyncBridge(db: CorroborateDB): SyncBridge {
   const fromSync = new WeakSet<Transaction>();
@@ -184,16 +219,7 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
       return out;
     },
     replay: (seq, direction) => replayEdit(db, seq, direction),
-    async readArticle(articleId) {
-      const [statements, annotations] = await Promise.all([
-        db.statements.where('articleId').equals(articleId).toArray(),
-        db.annotations.where('articleId').equals(articleId).toArray(),
-      ]);
-      return [
-        ...statements.map((value) => ({ table: 'statements' as const, id: value.id, value })),
-        ...annotations.map((value) => ({ table: 'annotations' as const, id: value.id, value })),
-      ];
-    },
+    readArticle: (articleId) => readArticleIn(db, articleId),
     async read(table, ids) {
       const rows = (await db.table(table).bulkGet(ids)) as (SyncRecord | undefined)[];
       return rows.flatMap((value) => (value ? [{ table, id: value.id, value }] : []));

@@ -72,9 +72,34 @@ export class SyncSession {
   private undoer: LocalUndo | null = null;
   private readonly steps: Step[] = [];
   private readonly undone: Step[] = [];
+  private scope: ShareScope;
 
   constructor(private readonly opts: SyncSessionOptions) {
     this.doc = opts.doc;
+    this.scope = opts.link.scope ?? WHOLE;
+  }
+
+  /**
+   * Widens a shared selection: these articles and what hangs on them go to the dossier too (links, alignments
+   * and stances that now have both ends shared included). Returns the new scope.
+   */
+  async addArticles(ids: string[]): Promise<ShareScope> {
+    if (this.scope.kind !== 'articles' || this.status.readOnly) return this.scope;
+    this.scope = { kind: 'articles', articleIds: [...new Set([...this.scope.articleIds, ...ids])] };
+    for (const id of ids) {
+      const of = await this.opts.bridge.readArticle(id);
+      this.share(
+        of.filter((c) => !tableMap(this.doc, c.table).has(c.id)),
+        false,
+      );
+    }
+    if (this.provider) this.onConnection(this.provider.configuration.websocketProvider.status);
+    return this.scope;
+  }
+
+  /** Whether the dossier holds this article. */
+  hasArticle(id: string): boolean {
+    return tableMap(this.doc, 'articles').has(id);
   }
 
   /** Publishes local-only records, mirrors the dossier into the workspace, then connects. */
@@ -140,7 +165,7 @@ export class SyncSession {
     }
     if (edit) this.undoer?.label(edit.label);
     const sent = this.share(changes, edit !== null);
-    if (edit && this.opts.link.scope?.kind === 'articles') {
+    if (edit && this.scope.kind === 'articles') {
       this.steps.push(sent ? { kind: 'dossier' } : { kind: 'local', seq: edit.seq });
       this.undone.length = 0;
     }
@@ -153,7 +178,7 @@ export class SyncSession {
    */
   private share(changes: RecordChange[], undoable: boolean): boolean {
     const inDossier = (table: SyncedTable, id: string) => tableMap(this.doc, table).has(id);
-    const { send, pull } = admitChanges(changes, this.opts.link.scope ?? WHOLE, inDossier);
+    const { send, pull } = admitChanges(changes, this.scope, inDossier);
     const sent = this.send(send, undoable);
     if (pull.length) this.chain = this.chain.then(() => this.pullIn(pull, inDossier)).catch(() => undefined);
     return sent;
@@ -218,7 +243,7 @@ export class SyncSession {
 
   private async step(direction: 'undo' | 'redo'): Promise<string | null> {
     const dossier = () => (direction === 'undo' ? this.undo() : this.redo());
-    if (this.opts.link.scope?.kind !== 'articles') return dossier();
+    if (this.scope.kind !== 'articles') return dossier();
     if (this.status.readOnly) return null;
     const [from, to] = direction === 'undo' ? [this.steps, this.undone] : [this.undone, this.steps];
     for (let step = from.pop(); step; step = from.pop()) {

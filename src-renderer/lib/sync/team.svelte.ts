@@ -105,6 +105,21 @@ class TeamSync {
     return session.firstOutcome();
   }
 
+  /** Shares more articles in a dossier this workspace shares a selection of (and remembers them). */
+  async addArticles(ids: string[]): Promise<void> {
+    if (!this.session || this.link?.scope?.kind !== 'articles' || ids.length === 0) return;
+    const scope = await this.session.addArticles(ids);
+    const saved = await sharedDossierStore().current();
+    if (saved) await sharedDossierStore().save({ ...saved, scope });
+    this.link = { ...this.link, scope };
+  }
+
+  /** Whether the shared dossier holds this article (false when not shared). */
+  isShared(articleId: string): boolean {
+    void this.revision;
+    return this.session?.hasArticle(articleId) ?? false;
+  }
+
   /** Stops sharing on this machine: the workspace keeps its records, the dossier stays on the server. */
   async leave(): Promise<void> {
     const id = this.link?.id;

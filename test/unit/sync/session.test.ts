@@ -11,6 +11,7 @@ import { openDatabase, type CorroborateDB } from '../../../src-renderer/lib/db/d
 import { storeExtractedArticle } from '../../../src-renderer/lib/db/articles';
 import { editSpan, updateAnnotation } from '../../../src-renderer/lib/db/annotations';
 import { acceptVersionIn } from '../../../src-renderer/lib/db/versions';
+import { addLinkIn } from '../../../src-renderer/lib/db/links';
 import { createTag, deleteTag } from '../../../src-renderer/lib/db/codebook';
 import { attachStatementIn, createClaimIn } from '../../../src-renderer/lib/db/claims';
 import { editAttribution } from '../../../src-renderer/lib/db/sources';
@@ -399,5 +400,44 @@ describe('a shared dossier between two analysts on two server instances', () => 
     expect((await ben.db.annotations.toArray()).map((x) => x.note)).toEqual([
       'written before it became a version',
     ]);
+  });
+
+  it('widens a shared selection: the added article, its notes, and the link to the shared one that was kept', async () => {
+    const dossier = freshDossier('widen');
+    const owner = await addMember(pool, dossier, 'Ana', 'owner');
+    const editor = await addMember(pool, dossier, 'Ben', 'editor');
+    const files = ['car-dec-2020.txt', 'car-second-outlet.txt'];
+    const byFile = async (db: CorroborateDB, file: string) =>
+      (await db.articles.filter((x) => x.fileName === file).first())!;
+    const ana = await analyst(a, dossier, 'Ana', owner.invitation, files, async (db) => ({
+      kind: 'articles',
+      articleIds: [(await byFile(db, files[0]!)).id],
+    }));
+    await eventually(() => ana.session.getStatus().state === 'synced', 'the selection to be published');
+    const ben = await analyst(b, dossier, 'Ben', editor.invitation);
+    const [shared, kept] = [await byFile(ana.db, files[0]!), await byFile(ana.db, files[1]!)];
+    const first = async (articleId: string) =>
+      (await ana.db.statements.where('articleId').equals(articleId).sortBy('index'))[0]!;
+    const [s1, k1] = [await first(shared.id), await first(kept.id)];
+    const link = await addLinkIn(ana.db, s1.id, k1.id, 'corroborates');
+    await editSpan(
+      ana.db,
+      kept,
+      { start: k1.start, end: k1.end, statementIds: [k1.id] },
+      'Ana',
+      'Note',
+      () => ({ note: 'on the article shared later' }),
+    );
+    await eventually(async () => (await ben.db.articles.count()) === 1, 'the first article at Ben');
+    await ana.session.settled();
+    expect(await ben.db.links.count()).toBe(0);
+
+    const scope = await ana.session.addArticles([kept.id]);
+    expect(scope).toEqual({ kind: 'articles', articleIds: [shared.id, kept.id] });
+    await eventually(async () => (await ben.db.links.get(link.id)) !== undefined, 'the link at Ben');
+    await eventually(async () => (await ben.db.annotations.count()) === 1, 'the note at Ben');
+    expect(await ben.db.articles.count()).toBe(2);
+    expect(await ben.db.statements.count()).toBe(await ana.db.statements.count());
+    expect((await ben.db.annotations.toArray())[0]!.note).toBe('on the article shared later');
   });
 });
