@@ -488,6 +488,18 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
     await ben.page.emulateMedia({ colorScheme: 'dark' });
     await ben.screenshot('team-grade-history-dark');
     await ben.page.emulateMedia({ colorScheme: 'light' });
+
+    // Ana widens the selection: the kept article arrives with the notes written on it.
+    await page.getByTestId('share-more').click();
+    await expectOnly(page, 1);
+    await page.getByTestId('share-article').check();
+    await ana.screenshot('team-share-more');
+    await page.getByTestId('share-more-submit').click();
+    await page.getByTestId('share-more-dialog').waitFor({ state: 'detached' });
+    assert.match(await page.getByTestId('share-scope').innerText(), /Sharing 2 chosen articles/);
+    await expectLibrary(ben.page, 2);
+    await eventually(async () => (await seen(ben)).annotations.length === 4, 'all four notes at Ben');
+    assert.equal(await page.getByTestId('share-more').count(), 0, 'nothing left to share');
   });
 });
 
