@@ -57,6 +57,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(root, 'src-main/electron/index.ts'),
+          // The command line, bundled like the app's main: no TypeScript compiled at each start (bin/corroborate.mjs).
+          cli: resolve(root, 'src-main/cli/index.ts'),
           'import-worker': resolve(root, 'src-main/core/import/worker.ts'),
           'export-worker': resolve(root, 'src-main/core/export/worker.ts'),
           'ocr-worker': resolve(root, 'src-main/core/import/ocr/tesseract-worker.ts'),

@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mixedPdf, readPbm } from '../test/unit/import/ocr/scan-pdf';
-import { makeRotatedTextPdf } from '../test/unit/import/ocr/rotated-pdf';
-import { textPages, textPdf } from '../test/unit/import/ocr/text-pages';
+import { mixedPdf, readPbm } from '../test/unit/src-main/core/import/ocr/scan-pdf';
+import { makeRotatedTextPdf } from '../test/unit/src-main/core/import/ocr/rotated-pdf';
+import { textPages, textPdf } from '../test/unit/src-main/core/import/ocr/text-pages';
 
 const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures', 'ocr');
 const work = mkdtempSync(join(tmpdir(), 'ocr-fixtures-'));

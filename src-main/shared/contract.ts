@@ -29,6 +29,8 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** The largest piece of a backup one call carries (characters); a backup has no limit but the disk's. */
+export const BACKUP_CHUNK_MAX = 8 * 1024 * 1024;
 export const BackupEntry = z.object({ name: z.string(), at: z.string(), size: z.number().int() });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
@@ -75,10 +77,22 @@ export const contract = {
   },
   /** The sample dossier for a first start: the seed article, imported through the same pipeline. */
   sampleDossier: { input: z.object({}).strict(), output: z.array(ExtractedArticle) },
-  /** Write a rolling backup of the workspace (a JSON dossier); the last N are kept. */
+  /**
+   * Write a rolling backup of the workspace (a JSON dossier) in pieces, so neither side ever holds a large
+   * workspace whole: each call appends one piece to the write `writeId`; `commit` puts the file in place
+   * (the last N are kept), `abort` throws it away. A new write abandons an unfinished one.
+   */
   backupSave: {
-    input: z.object({ json: z.string().max(2_000_000_000) }).strict(),
-    output: BackupEntry,
+    input: z
+      .object({
+        writeId: z.uuid(),
+        /** 0, 1, 2… in order; piece 0 starts the write. */
+        piece: z.number().int().min(0),
+        chunk: z.string().max(BACKUP_CHUNK_MAX),
+        end: z.enum(['more', 'commit', 'abort']),
+      })
+      .strict(),
+    output: z.object({ entry: BackupEntry.nullable() }),
   },
   backupList: { input: z.object({}).strict(), output: z.array(BackupEntry) },
   backupLoad: {

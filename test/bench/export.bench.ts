@@ -7,7 +7,7 @@ import { exportHtml } from '../../src-main/core/export/html';
 import { exportJson } from '../../src-main/core/export/json';
 import { ExportWorkerHost } from '../../src-main/core/export/worker-host';
 import { emptyDossier, mergeDossiers, validateDossier, type Dossier } from '../../src-main/shared/dossier';
-import { generateWorkspace } from '../unit/dossier/generate';
+import { generateWorkspace } from '../unit/src-main/core/export/generate';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const workspace = generateWorkspace(1000, 10_000);

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { pagePng, type Degradation } from '../unit/import/ocr/render';
-import { textPdf } from '../unit/import/ocr/text-pages';
-import { wordF1 } from '../unit/import/word-f1';
+import { pagePng, type Degradation } from '../unit/src-main/core/import/ocr/render';
+import { textPdf } from '../unit/src-main/core/import/ocr/text-pages';
+import { wordF1 } from '../unit/src-main/core/import/word-f1';
 
 interface Reply {
   ms: number;

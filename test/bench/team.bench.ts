@@ -18,8 +18,8 @@ import { createSharedStore, openSharedStore } from '../../src-renderer/lib/db/sh
 import { createSyncBridge } from '../../src-renderer/lib/db/sync-bridge';
 import { writeLocal } from '../../src-renderer/lib/sync/doc-model';
 import { SyncSession } from '../../src-renderer/lib/sync/session';
-import { connect } from '../unit/server/client';
-import { freshDossier, startServices, type Services } from '../unit/server/services';
+import { connect } from '../unit/src-main/server/client';
+import { freshDossier, startServices, type Services } from '../unit/helpers/team-services';
 
 // Node 20 has WebSocket only behind a flag: run again with it.
 if (typeof WebSocket === 'undefined') {

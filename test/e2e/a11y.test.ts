@@ -71,6 +71,29 @@ describe('accessibility on the seed workspace', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('names each row of actions as a toolbar whose controls Tab still reaches one by one', async () => {
+    const { page } = app;
+    const toolbar = (name: string) => page.getByRole('toolbar', { name, exact: true });
+    await page.getByTestId('view-annotations').click();
+    await toolbar('Filters').waitFor();
+    await page.getByTestId('filter-tag').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'filter-speaker',
+    );
+    await page.getByTestId('view-sources').click();
+    await page.getByTestId('source-check').nth(0).check();
+    await page.getByTestId('source-check').nth(1).check();
+    await toolbar('Merge the ticked sources').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('merge-bar').waitFor({ state: 'detached' });
+    await page.getByTestId('view-imports').click();
+    await toolbar('Filter by outcome').waitFor();
+    await page.getByTestId('view-codebook').click();
+    await toolbar('Codebook actions').waitFor();
+    await page.getByTestId('view-reader').click();
+  });
+
   it('keeps every top-bar button inside a narrow window (the search box shrinks, the view tabs scroll)', async () => {
     const { page } = app;
     const before = page.viewportSize();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Download } from 'playwright-core';
 import { validateDossier } from '../../src-main/shared/dossier';
-import { generateWorkspace } from '../unit/dossier/generate';
+import { generateWorkspace } from '../unit/src-main/core/export/generate';
 import { dropFiles, exportAs, launchApp, repoRoot, resultsDir, type App, expectCount } from './harness';
 
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/statements.gold.json'), 'utf8')) as {

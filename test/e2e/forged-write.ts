@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { tableMap } from '../../src-renderer/lib/sync/doc-model';
 import type { SyncedTable } from '../../src-renderer/lib/db/sync-bridge';
-import { connect } from '../unit/server/client';
+import { connect } from '../unit/src-main/server/client';
 
 const [url, dossier, token, table, json] = process.argv.slice(2) as [
   string,

@@ -18,7 +18,7 @@ import {
   startServices,
   type ServerProcess,
   type Services,
-} from '../unit/server/services';
+} from '../unit/helpers/team-services';
 import { dropFiles, exportAs, launchApp, repoRoot, resultsDir, type App } from './harness';
 
 const SYNCED = [

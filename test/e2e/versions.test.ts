@@ -62,7 +62,7 @@ describe('versions of an article', () => {
       .filter({ has: page.getByTestId('library-version') })
       .click();
     const switcher = page.getByTestId('version-switcher');
-    await switcher.waitFor();
+    await switcher.getByRole('toolbar', { name: 'Versions of this article' }).waitFor();
     const choices = switcher.getByTestId('version-choice');
     await expectCount(choices, 2);
     assert.match(await choices.nth(0).innerText(), /^v1\b/);

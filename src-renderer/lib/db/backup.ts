@@ -3,12 +3,12 @@
 // whole workspace, and the import's end writes one); a backup restores it, also at start when this
 // browser's store is empty or belongs to another data folder (the data folder is the source of truth).
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { validateDossier } from '../../../src-main/shared/dossier';
+import { emptyDossier, validateDossier } from '../../../src-main/shared/dossier';
 import type { BackupEntry } from '../../../src-main/shared/contract';
 import { api } from '../api';
 import { db } from './app-db';
 import { RECORD_TABLES } from '../../../src-main/shared/dossier';
-import { replaceWorkspace, readWorkspaceDossier } from './dossier';
+import { mergeHistoryOf, replaceWorkspace } from './dossier';
 import type { CorroborateDB } from './db';
 import { getMeta, setMeta } from './workspace';
 
@@ -118,12 +118,76 @@ export function backupSchedule(
   };
 }
 
-/** Sends the whole workspace to main as a backup. */
+/** Records read per query while a backup is written, and characters sent per call. */
+const BACKUP_PAGE = 500;
+const BACKUP_PIECE = 4 * 1024 * 1024;
+
+/**
+ * The workspace as dossier JSON, produced a page of records at a time (keyset paging on the primary key), so
+ * a backup of 10,000 articles never holds the workspace in memory, as objects or as one string.
+ */
+export async function* dossierJson(target: CorroborateDB, exportedBy: string): AsyncGenerator<string> {
+  const { format, formatVersion, exportedAt, scope } = emptyDossier(new Date().toISOString(), exportedBy);
+  yield JSON.stringify({ format, formatVersion, exportedAt, exportedBy, scope }).slice(0, -1);
+  for (const table of RECORD_TABLES) {
+    yield `,${JSON.stringify(table)}:[`;
+    let last: string | null = null;
+    for (let first = true; ; first = false) {
+      const t = target.table(table);
+      const page: { id: string }[] = await (last === null ? t.toCollection() : t.where(':id').above(last))
+        .limit(BACKUP_PAGE)
+        .toArray();
+      if (page.length === 0) break;
+      last = page.at(-1)!.id;
+      yield (first ? '' : ',') + page.map((r) => JSON.stringify(r)).join(',');
+    }
+    yield ']';
+  }
+  yield `,"history":${JSON.stringify(await mergeHistoryOf(target))}}`;
+}
+
+/** The workspace changed while a backup was being read: it is thrown away and taken again. */
+class BackupOvertaken extends Error {}
+
+/**
+ * Sends the whole workspace to main as a backup, in pieces. The pages are read in several transactions; a
+ * write to any record table meanwhile makes the backup a mix of two states, so it is abandoned and the
+ * schedule tries again.
+ */
 async function saveBackup(exportedBy: string): Promise<BackupEntry> {
-  const dossier = await readWorkspaceDossier(db, exportedBy);
-  const result = await api.backupSave({ json: JSON.stringify(dossier) });
-  if (!result.ok) throw new Error(result.message);
-  return result.value;
+  const writeId = crypto.randomUUID();
+  let changed = false;
+  const prefixes = RECORD_TABLES.map((t) => `idb://${db.name}/${t}/`);
+  const listener = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => prefixes.some((p) => part.startsWith(p)))) changed = true;
+  };
+  Dexie.on('storagemutated', listener);
+  let piece = 0;
+  const send = async (chunk: string, end: 'more' | 'commit' | 'abort') => {
+    const result = await api.backupSave({ writeId, piece: piece++, chunk, end });
+    if (!result.ok) throw new Error(result.message);
+    return result.value.entry;
+  };
+  try {
+    let buffer = '';
+    for await (const part of dossierJson(db, exportedBy)) {
+      if (changed) throw new BackupOvertaken('the workspace changed while it was backed up');
+      buffer += part;
+      if (buffer.length >= BACKUP_PIECE) {
+        await send(buffer, 'more');
+        buffer = '';
+      }
+    }
+    if (changed) throw new BackupOvertaken('the workspace changed while it was backed up');
+    const entry = await send(buffer, 'commit');
+    if (!entry) throw new Error('the backup was not committed');
+    return entry;
+  } catch (err) {
+    if (piece > 0) await api.backupSave({ writeId, piece, chunk: '', end: 'abort' }).catch(() => undefined);
+    throw err;
+  } finally {
+    Dexie.on.storagemutated.unsubscribe(listener);
+  }
 }
 
 /**

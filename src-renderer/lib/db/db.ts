@@ -104,3 +104,9 @@ export async function writeObserved<T>(table: Table<T>, values: T[], how: 'add' 
     await (how === 'add' ? table.bulkAdd(piece) : table.bulkPut(piece));
   }
 }
+
+/** `bulkDelete` in the same observed pieces. */
+export async function deleteObserved<K>(table: Table<unknown, K>, keys: K[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += OBSERVED_WRITE)
+    await table.bulkDelete(keys.slice(i, i + OBSERVED_WRITE));
+}

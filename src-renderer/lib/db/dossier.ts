@@ -13,6 +13,7 @@ import type { Tag } from '../../../src-main/shared/domain';
 import { db } from './app-db';
 import { WORKSPACE_TABLES, type CorroborateDB } from './db';
 import { applyEdit, type EditOp } from './history';
+import { mergeIntoPart } from './merge-base';
 
 /** Where the merge history (older versions that lost a merge) lives, so it survives export and re-import. */
 const MERGE_HISTORY_KEY = 'dossierHistory';
@@ -28,14 +29,19 @@ export interface DossierImportResult {
   articleIds: string[];
 }
 
+/** The merge history: older versions of records that lost a merge, kept so no edit is lost. */
+export async function mergeHistoryOf(target: CorroborateDB): Promise<DossierHistoryEntry[]> {
+  const history = await target.meta.get(MERGE_HISTORY_KEY);
+  return Array.isArray(history?.value) ? (history.value as DossierHistoryEntry[]) : [];
+}
+
 /** The whole workspace as a dossier (every record of every table, plus the merge history). */
 export async function readWorkspaceDossier(target: CorroborateDB, exportedBy: string): Promise<Dossier> {
   return target.transaction('r', [...dossierTables(target), target.meta], async () => {
     const d = emptyDossier(new Date().toISOString(), exportedBy);
     for (const table of RECORD_TABLES)
       (d as Record<DossierTableName, unknown[]>)[table] = await target.table(table).toArray();
-    const history = await target.meta.get(MERGE_HISTORY_KEY);
-    d.history = Array.isArray(history?.value) ? (history.value as DossierHistoryEntry[]) : [];
+    d.history = await mergeHistoryOf(target);
     return d;
   });
 }
@@ -75,7 +81,10 @@ export async function replaceWorkspace(target: CorroborateDB, dossier: Dossier):
   return written;
 }
 
-/** The edits that turn the workspace `current` into `merged`: changed or new records put, vanished ones deleted. */
+/**
+ * The edits that turn `current` (the workspace, or the part of it a merge touches) into `merged`: changed or
+ * new records put, vanished ones deleted. Each op carries the stored record it replaces, read with `current`.
+ */
 export function mergeOps(current: Dossier, merged: Dossier): EditOp[] {
   const ops: EditOp[] = [];
   for (const table of RECORD_TABLES) {
@@ -84,10 +93,11 @@ export function mergeOps(current: Dossier, merged: Dossier): EditOp[] {
     for (const record of rowsOf(merged, table)) {
       after.add(record.id);
       const old = before.get(record.id);
-      if (!old || !sameRecord(old, record)) ops.push({ table, id: record.id, after: record });
+      if (!old || !sameRecord(old, record))
+        ops.push({ table, id: record.id, after: record, before: old ?? null });
     }
     // Records merged under another id (same article text, same statement span) leave their old id behind.
-    for (const id of before.keys()) if (!after.has(id)) ops.push({ table, id, after: null });
+    for (const [id, old] of before) if (!after.has(id)) ops.push({ table, id, after: null, before: old });
   }
   return ops;
 }
@@ -155,9 +165,12 @@ export async function importDossierIntoWorkspace(
         const articleIds = incoming.articles.map((a) => a.id);
         return { mode: 'restored', report: { added, updated: 0, unchanged: 0, conflicts: [] }, articleIds };
       }
-      const current = await readWorkspaceDossier(target, 'workspace');
-      const { dossier: merged, report } = mergeDossiers(current, alignTags(current, incoming));
-      await applyEdit(target, label, mergeOps(current, merged));
+      const history = await mergeHistoryOf(target);
+      const { base, result } = await mergeIntoPart(target, incoming, history, (part) =>
+        mergeDossiers(part, alignTags(part, incoming)),
+      );
+      const { dossier: merged, report } = result;
+      await applyEdit(target, label, mergeOps(base, merged));
       await target.meta.put({ key: MERGE_HISTORY_KEY, value: merged.history });
       const idByText = new Map(merged.articles.map((a) => [a.textSha256, a.id]));
       const articleIds = incoming.articles.map((a) => idByText.get(a.textSha256) ?? a.id);

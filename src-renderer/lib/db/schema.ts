@@ -61,8 +61,14 @@ export const V6 = { imports: 'id, batchId, at, [outcome+at]' };
  */
 export const V7 = { sourceRows: V4.sourceRows };
 
+/**
+ * Version 8 (2026-12-07): import records indexed by article, so a dossier merge that gives an article another
+ * id finds its import records without reading the table. Only an index is added.
+ */
+export const V8 = { imports: 'id, batchId, at, [outcome+at], articleId' };
+
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = 7;
+export const LATEST_VERSION = 8;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
@@ -75,6 +81,8 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   // Only an index is added: existing rows need no upgrade function.
   if (upTo >= 6) db.version(6).stores(V6);
   if (upTo >= 7) db.version(7).stores(V7).upgrade(fillRelayCounts);
+  // Only an index is added: existing rows need no upgrade function.
+  if (upTo >= 8) db.version(8).stores(V8);
 }
 
 /** The V7 upgrade: one pass over the statements counts what each source relays. */

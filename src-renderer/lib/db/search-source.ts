@@ -3,6 +3,7 @@
 import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
 import type { Annotation, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
+import type { SavedShard, ShardSnapshot } from '../search/shards';
 import type { CorroborateDB } from './db';
 import { GENERATION_KEY } from './derived';
 import { db as appDb } from './app-db';
@@ -213,30 +214,68 @@ export async function indexGeneration(db: CorroborateDB): Promise<string | null>
   return ((await db.searchIndex.get(GENERATION_KEY))?.value as string | undefined) ?? null;
 }
 
-/** The saved index (MiniSearch JSON), or null when none was saved or the workspace changed since. */
-export async function loadSavedIndex(db: CorroborateDB): Promise<string | null> {
+const shardPrefix = (key: number) => `shard:${key}:`;
+
+/** The saved index (its shards), or null when none was saved or the workspace changed since. */
+export async function loadSavedIndex(db: CorroborateDB): Promise<SavedShard[] | null> {
   return db.transaction('r', db.searchIndex, async () => {
-    const [saved, current] = await db.searchIndex.bulkGet(['saved', GENERATION_KEY]);
-    if (!saved || !current || saved.value !== current.value) return null;
-    const chunks = await db.searchIndex.where('key').startsWith('chunk:').toArray();
-    chunks.sort((a, b) => Number(a.key.slice(6)) - Number(b.key.slice(6)));
-    return chunks.map((c) => c.value).join('');
+    const [saved, current, list] = await db.searchIndex.bulkGet(['saved', GENERATION_KEY, 'shards']);
+    if (!saved || !current || !list || saved.value !== current.value) return null;
+    const shards: SavedShard[] = [];
+    for (const key of JSON.parse(list.value) as number[]) {
+      const rows = await db.searchIndex.where('key').startsWith(shardPrefix(key)).toArray();
+      const meta = rows.find((r) => r.key.endsWith(':meta'));
+      if (!meta) return null;
+      const chunks = rows
+        .filter((r) => r !== meta)
+        .map((r) => ({ n: Number(r.key.slice(shardPrefix(key).length)), value: r.value }))
+        .sort((x, y) => x.n - y.n);
+      shards.push({
+        key,
+        json: chunks.map((c) => c.value).join(''),
+        articles: JSON.parse(meta.value) as string[],
+      });
+    }
+    return shards;
   });
 }
 
-/** Saves the index as of `generation`; does nothing (returns false) if the workspace has moved on since. */
+/**
+ * Saves the shards that changed as of `generation` (the others are saved already) and forgets the ones that
+ * no longer exist; does nothing (returns false) if the workspace has moved on since.
+ */
 export async function saveIndex(
   db: CorroborateDB,
-  json: string,
+  snapshot: ShardSnapshot,
   generation: string | null,
 ): Promise<boolean> {
   return db.transaction('rw', db.searchIndex, async () => {
     if (generation === null || (await indexGeneration(db)) !== generation) return false;
+    const listed = await db.searchIndex.get('shards');
+    const before = listed ? (JSON.parse(listed.value) as number[]) : [];
+    const keep = new Set(snapshot.keys);
+    for (const key of before)
+      if (!keep.has(key)) await db.searchIndex.where('key').startsWith(shardPrefix(key)).delete();
+    // The single-blob index of earlier versions, if any.
     await db.searchIndex.where('key').startsWith('chunk:').delete();
-    const rows = [];
-    for (let i = 0; i * CHUNK < json.length; i++)
-      rows.push({ key: `chunk:${i}`, value: json.slice(i * CHUNK, (i + 1) * CHUNK) });
-    await db.searchIndex.bulkPut([...rows, { key: 'saved', value: generation }]);
+    for (const shard of snapshot.changed) {
+      await db.searchIndex.where('key').startsWith(shardPrefix(shard.key)).delete();
+      const rows = [{ key: `${shardPrefix(shard.key)}meta`, value: JSON.stringify(shard.articles) }];
+      for (let i = 0; i * CHUNK < shard.json.length; i++)
+        rows.push({
+          key: `${shardPrefix(shard.key)}${i}`,
+          value: shard.json.slice(i * CHUNK, (i + 1) * CHUNK),
+        });
+      await db.searchIndex.bulkPut(rows);
+    }
+    // A shard not changed since the last save must have been saved then: otherwise the saved index is partial.
+    const present = new Set(before);
+    for (const shard of snapshot.changed) present.add(shard.key);
+    if (snapshot.keys.some((k) => !present.has(k))) return false;
+    await db.searchIndex.bulkPut([
+      { key: 'shards', value: JSON.stringify(snapshot.keys) },
+      { key: 'saved', value: generation },
+    ]);
     return true;
   });
 }
@@ -246,7 +285,7 @@ export const searchSource = {
   all: () => allSearchDocs(appDb),
   generation: () => indexGeneration(appDb),
   loadSaved: () => loadSavedIndex(appDb),
-  save: (json: string, generation: string | null) => saveIndex(appDb, json, generation),
+  save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),
 };

@@ -1,50 +1,47 @@
 // The search index's message handling, separate from the worker shell so tests can drive it directly.
-import MiniSearch from 'minisearch';
-import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDoc, type SearchHit } from './docs';
+import type { SearchHit, SearchDoc } from './docs';
+import { ShardedIndex, type SavedShard, type ShardSnapshot } from './shards';
 
 export type WorkerRequest =
   | { type: 'reset'; docs: SearchDoc[] }
-  /** Replace the index with a saved one (MiniSearch's JSON). */
-  | { type: 'load'; json: string }
-  /** Ask for the index as JSON, to be saved. */
+  /** Replace the index with saved shards. */
+  | { type: 'load'; shards: SavedShard[] }
+  /** Ask for the shards changed since the last save, to be saved. */
   | { type: 'snapshot'; id: number }
+  /** The shards a save wrote, at the versions snapshotted. */
+  | { type: 'saved'; versions: { key: number; version: number }[] }
   | { type: 'update'; upsert: SearchDoc[]; remove: string[] }
   | { type: 'query'; id: number; query: string; limit: number };
 
 export type WorkerReply =
   | { type: 'ready'; count: number }
-  | { type: 'snapshot'; id: number; json: string | null }
+  | { type: 'snapshot'; id: number; snapshot: ShardSnapshot | null }
   | { type: 'results'; id: number; hits: SearchHit[]; total: number; ms: number };
 
-export function handleSearchMessage(
-  index: { current: MiniSearch<SearchDoc> | null },
-  msg: WorkerRequest,
-): WorkerReply | null {
-  if (msg.type === 'reset') {
-    const fresh = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
-    fresh.addAll(msg.docs);
+/** The worker's state: no index until the first reset or load. */
+export type IndexHolder = { current: ShardedIndex | null };
+
+export function handleSearchMessage(index: IndexHolder, msg: WorkerRequest): WorkerReply | null {
+  if (msg.type === 'reset' || msg.type === 'load') {
+    const fresh = new ShardedIndex();
+    if (msg.type === 'reset') fresh.reset(msg.docs);
+    else fresh.load(msg.shards);
     index.current = fresh;
     return { type: 'ready', count: fresh.documentCount };
   }
-  if (msg.type === 'load') {
-    index.current = MiniSearch.loadJSON<SearchDoc>(msg.json, INDEX_OPTIONS);
-    return { type: 'ready', count: index.current.documentCount };
+  const shards = index.current;
+  if (msg.type === 'snapshot') return { type: 'snapshot', id: msg.id, snapshot: shards?.snapshot() ?? null };
+  if (msg.type === 'saved') {
+    shards?.markSaved(msg.versions);
+    return null;
   }
-  const mini = index.current;
-  if (msg.type === 'snapshot')
-    return { type: 'snapshot', id: msg.id, json: mini ? JSON.stringify(mini) : null };
   if (msg.type === 'update') {
-    if (!mini) return null;
-    // discard() is lazy and cheap; replacing a document is discard + add.
-    for (const id of msg.remove) if (mini.has(id)) mini.discard(id);
-    for (const doc of msg.upsert) {
-      if (mini.has(doc.id)) mini.replace(doc);
-      else mini.add(doc);
-    }
-    return { type: 'ready', count: mini.documentCount };
+    if (!shards) return null;
+    shards.update(msg.upsert, msg.remove);
+    return { type: 'ready', count: shards.documentCount };
   }
   const started = performance.now();
-  const raw = mini && msg.query.trim() ? mini.search(msg.query, QUERY_OPTIONS) : [];
+  const raw = shards ? shards.search(msg.query) : [];
   const hits: SearchHit[] = raw.slice(0, msg.limit).map((r) => ({
     id: String(r.id),
     kind: r.kind as SearchHit['kind'],

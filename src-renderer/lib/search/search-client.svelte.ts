@@ -2,9 +2,9 @@
 // none is current), feeds it the changed records after every write, saves it again a few seconds after
 // the last change, and answers queries (latest query wins).
 import { type ChangedKeys, searchSource } from '../db';
-import type MiniSearch from 'minisearch';
-import type { SearchDoc, SearchHit } from './docs';
-import { handleSearchMessage, type WorkerReply, type WorkerRequest } from './index-core';
+import type { SearchHit } from './docs';
+import { handleSearchMessage, type IndexHolder, type WorkerReply, type WorkerRequest } from './index-core';
+import type { ShardSnapshot } from './shards';
 
 export interface SearchAnswer {
   hits: SearchHit[];
@@ -25,7 +25,7 @@ class SearchClient {
   private updating = 0;
   private updatesStarted = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private snapshots = new Map<number, (json: string | null) => void>();
+  private snapshots = new Map<number, (snapshot: ShardSnapshot | null) => void>();
 
   /** Start the worker and build the index (idempotent). */
   start(): void {
@@ -53,7 +53,7 @@ class SearchClient {
   /** The saved index when it is current (no rebuild from every statement at start), else a fresh build. */
   private async initialise() {
     const saved = await searchSource.loadSaved().catch(() => null);
-    if (saved) this.post({ type: 'load', json: saved });
+    if (saved) this.post({ type: 'load', shards: saved });
     else await this.rebuild();
     const queued = this.queued ?? [];
     this.queued = null;
@@ -75,16 +75,20 @@ class SearchClient {
     await new Promise((r) => setTimeout(r, 300));
     if (this.updating > 0 || started !== this.updatesStarted) return this.scheduleSave();
     const id = this.nextId++;
-    const json = await new Promise<string | null>((resolve) => {
+    const snapshot = await new Promise<ShardSnapshot | null>((resolve) => {
       this.snapshots.set(id, resolve);
       this.post({ type: 'snapshot', id });
     });
-    if (json && started === this.updatesStarted) await searchSource.save(json, generation).catch(() => false);
+    if (!snapshot || started !== this.updatesStarted) return;
+    const written = await searchSource.save(snapshot, generation).catch(() => false);
+    // Only shards a save wrote are clean; the others stay changed and go with the next save.
+    if (written)
+      this.post({ type: 'saved', versions: snapshot.changed.map(({ key, version }) => ({ key, version })) });
   }
 
   /** The same index and messages without a worker. */
   private inThread(): Pick<Worker, 'postMessage' | 'terminate'> {
-    const index = { current: null as MiniSearch<SearchDoc> | null };
+    const index: IndexHolder = { current: null };
     return {
       postMessage: (msg: WorkerRequest) =>
         setTimeout(() => {
@@ -138,7 +142,7 @@ class SearchClient {
   private onReply(reply: WorkerReply) {
     if (reply.type === 'ready') this.count = reply.count;
     else if (reply.type === 'snapshot') {
-      this.snapshots.get(reply.id)?.(reply.json);
+      this.snapshots.get(reply.id)?.(reply.snapshot);
       this.snapshots.delete(reply.id);
     } else {
       const done = this.waiting.get(reply.id);

@@ -1,10 +1,8 @@
 // The search index, off the main thread: MiniSearch over the workspace documents, reset once and
 // then updated incrementally (replace or remove changed documents only).
-import type MiniSearch from 'minisearch';
-import type { SearchDoc } from './docs';
-import { handleSearchMessage, type WorkerRequest } from './index-core';
+import { handleSearchMessage, type IndexHolder, type WorkerRequest } from './index-core';
 
-const index = { current: null as MiniSearch<SearchDoc> | null };
+const index: IndexHolder = { current: null };
 
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const reply = handleSearchMessage(index, e.data);

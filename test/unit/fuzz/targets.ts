@@ -5,7 +5,7 @@ import { exportQdpx } from '../../../src-main/core/export/qdpx';
 import { importQdpx } from '../../../src-main/core/export/qdpx-import';
 import { AppError } from '../../../src-main/shared/errors';
 import { validateDossier } from '../../../src-main/shared/dossier';
-import { sampleDossier } from '../dossier/sample';
+import { sampleDossier } from '../helpers/dossier-sample';
 import { mutantOf, type Seed } from './mutate';
 import { seedsFor, type FuzzFormat } from './seeds';
 

@@ -1,6 +1,6 @@
 // The contract gate, channel by channel: hostile payloads (random values, prototype pollution, absurd sizes
 // and depths) never reach a handler unless the channel's schema accepts them, and never pollute prototypes.
-// (test/unit/spine/dispatch.test.ts covers the gate itself over random channels.)
+// (test/unit/src-main/core/dispatch.test.ts covers the gate itself over random channels.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/core/ipc-core';

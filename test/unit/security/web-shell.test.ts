@@ -1,6 +1,6 @@
 // The browser shell against a hostile local network and hostile requests: it listens on loopback only,
 // no path leaves the renderer folder however it is encoded, and garbage bodies never reach a handler.
-// (test/unit/spine/web-shell.test.ts covers the token, Host/Origin checks and a few fixed paths.)
+// (test/unit/src-main/web/web-shell.test.ts covers the token, Host/Origin checks and a few fixed paths.)
 import fc from 'fast-check';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';

@@ -1,0 +1,51 @@
+// Entities in the seed article: people, organisations, places and dates the text plainly names.
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../../../../src-main/shared/analysis/index';
+import { seedText } from './fixtures';
+
+const entities = analyzeText(seedText).flatMap((s) => s.entities);
+const ofType = (type: string) => new Set(entities.filter((e) => e.type === type).map((e) => e.text));
+
+describe('entities of the seed article', () => {
+  it('finds the people named in full', () => {
+    const people = ofType('person');
+    for (const name of [
+      'Faustin-Archange Touadera',
+      'Francois Bozize',
+      'Mikhail Bogdanov',
+      'Vladimir Putin',
+      'Khalifa Haftar',
+    ]) {
+      expect(people).toContain(name);
+    }
+  });
+
+  it('finds organisations, agencies and outlets, acronyms included', () => {
+    const organisations = ofType('organisation');
+    for (const name of ['Interfax', 'Tass', 'RFERL', 'MINUSCA', 'Rwanda Defence Force'])
+      expect(organisations).toContain(name);
+  });
+
+  it('finds places, including a capital and a small town the gazetteer does not list', () => {
+    const places = ofType('place');
+    for (const name of ['Central African Republic', 'Bangui', 'Uganda', 'Mbaiki', 'Port Sudan'])
+      expect(places).toContain(name);
+    expect(places).not.toContain('Russian');
+  });
+
+  it('finds dates and days', () => {
+    const dates = ofType('date');
+    for (const text of ['Monday', 'December 27', '2013', 'early November']) expect(dates).toContain(text);
+  });
+
+  it('gives offsets that point at the entity text and never overlap within a statement', () => {
+    for (const statement of analyzeText(seedText)) {
+      let end = -1;
+      for (const e of statement.entities) {
+        expect(seedText.slice(e.start, e.end)).toBe(e.text);
+        expect(e.start).toBeGreaterThanOrEqual(end);
+        end = e.end;
+      }
+    }
+  });
+});

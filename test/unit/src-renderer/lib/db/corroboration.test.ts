@@ -1,0 +1,80 @@
+// The persisted corroboration index in the workspace database: the version 3 upgrade, indexing new articles and
+// forgetting deleted ones, accepting a candidate as a claim with stances, and remembered dismissals.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { freshDb, seedText, statementStarting, store } from '../../../helpers/compare-workspace';
+import { openDatabase } from '../../../../../src-renderer/lib/db/db';
+import {
+  acceptCandidateIn,
+  dismissCandidateIn,
+  dismissedCandidatesIn,
+  readCorroborationIndexIn,
+  syncCorroborationIndexIn,
+} from '../../../../../src-renderer/lib/db/corroboration';
+import { matrixDataIn } from '../../../../../src-renderer/lib/db/claims';
+import { CorroborationIndex } from '../../../../../src-main/shared/compare/corroboration/matchIndex';
+import { buildClaimMatrix } from '../../../../../src-main/shared/compare/matrix';
+import type { CorroborationRecord } from '../../../../../src-main/shared/compare/corroboration/signature';
+
+const ownReport = readFileSync('test/fixtures/corroboration/car-own-report.txt', 'utf8');
+
+describe('corroboration index in the workspace', () => {
+  it('upgrades a version 2 workspace and fills the index from its statements', async () => {
+    const name = `corr-upgrade-${Date.now()}`;
+    const v2 = openDatabase(name, 2);
+    await store(v2, seedText, 'seed.txt');
+    v2.close();
+    const v3 = openDatabase(name);
+    await v3.open();
+    expect(v3.verno).toBeGreaterThanOrEqual(3);
+    expect(await v3.corroborationKeys.count()).toBe(0);
+    const changes = await syncCorroborationIndexIn(v3);
+    expect(changes.added.length).toBe(await v3.statements.count());
+    // Retrieval goes through the multiEntry index of keys.
+    const withCoalition = await v3.corroborationKeys.where('keys').equals('q:personnel').count();
+    expect(withCoalition).toBeGreaterThan(0);
+    v3.close();
+  });
+
+  it('indexes a newly imported article once and forgets a deleted one', async () => {
+    const db = freshDb();
+    const seed = await store(db, seedText, 'seed.txt');
+    await syncCorroborationIndexIn(db);
+    const other = await store(db, ownReport, 'own.txt');
+    const changes = await syncCorroborationIndexIn(db);
+    expect(changes.added.map((r) => r.articleId)).toEqual(other.statements.map(() => other.article.id));
+    expect((await syncCorroborationIndexIn(db)).added).toEqual([]);
+
+    const index = new CorroborationIndex();
+    await readCorroborationIndexIn(db, (records: CorroborationRecord[]) =>
+      records.forEach((r) => index.add(r)),
+    );
+    const figure = statementStarting(seed, 'Russian state news agency Tass numbered');
+    const found = index.matches(figure.id).map((m) => m.statementId);
+    expect(found[0]).toBe(statementStarting(other, 'The rebel alliance has about 2,000 fighters').id);
+
+    await db.articles.delete(other.article.id);
+    expect((await syncCorroborationIndexIn(db)).removedArticleIds).toEqual([other.article.id]);
+    expect(await db.corroborationKeys.where('articleId').equals(other.article.id).count()).toBe(0);
+  });
+
+  it('accepts a candidate as a claim whose matrix has both sources, and remembers dismissals', async () => {
+    const db = freshDb();
+    const seed = await store(db, seedText, 'seed.txt');
+    const other = await store(db, ownReport, 'own.txt');
+    const tass = statementStarting(seed, 'Russian state news agency Tass numbered');
+    const un = statementStarting(other, 'The rebel alliance has about 2,000 fighters');
+    const claim = await acceptCandidateIn(db, 'The rebel coalition numbers roughly 9,000 militants', [
+      { statementId: tass.id, stance: 'asserts' },
+      { statementId: un.id, stance: 'asserts' },
+    ]);
+    const { input } = await matrixDataIn(db);
+    const row = buildClaimMatrix(input).rows.find((r) => r.claimId === claim.id)!;
+    const stances = row.cells.flatMap((c) => c.statements.map((s) => [s.statementId, s.stance]));
+    // Attached as asserting, the 2,000 statement disputes the claim's figure: it counts as denying it.
+    expect(Object.fromEntries(stances)).toEqual({ [tass.id]: 'asserts', [un.id]: 'denies' });
+
+    await dismissCandidateIn(db, 'x+y');
+    expect([...(await dismissedCandidatesIn(db))]).toEqual(['x+y']);
+  });
+});

@@ -1,0 +1,69 @@
+// An import batch reports the keys it wrote, however many statements it holds, so live queries and the search
+// index take in the new records instead of re-reading the whole workspace after every batch.
+import 'fake-indexeddb/auto';
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnalyzedStatement } from '../../../../../src-main/shared/extraction';
+import { openDatabase } from '../../../../../src-renderer/lib/db/db';
+import { storeExtractedArticles } from '../../../../../src-renderer/lib/db/articles';
+import {
+  collectChanges,
+  type ChangedKeys,
+  updatesFor,
+} from '../../../../../src-renderer/lib/db/search-source';
+import { extractedArticle } from './extracted-article';
+
+const SPEAKERS = ['Maria Lopez', 'Jean Dupont', 'Aiko Tanaka', 'Kwame Mensah', 'Lena Novak'];
+
+/** An article of `n` sentences, each spoken by a different person of the list, some of them new to the workspace. */
+function article(tag: string, n: number) {
+  const parts: string[] = [];
+  const statements: AnalyzedStatement[] = [];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const who = i < SPEAKERS.length ? SPEAKERS[i]! : `Speaker ${tag}-${i}`;
+    const sentence = `${who} said the ${tag} harbour plan number ${i} was on track.`;
+    statements.push({
+      start: at,
+      end: at + sentence.length,
+      kind: 'reported',
+      speaker: { name: who, kind: 'person', aliases: [] },
+      cue: 'said',
+      via: [],
+      entities: [],
+    });
+    parts.push(sentence);
+    at += sentence.length + 1;
+  }
+  return extractedArticle(parts.join(' '), statements, {
+    sha: `sha-${tag}`,
+    fileSha256: `file-${tag}`,
+    title: `Harbour ${tag}`,
+    fileName: `${tag}.txt`,
+  });
+}
+
+let stop: (() => void) | null = null;
+afterEach(() => stop?.());
+
+describe('writes of an import batch', () => {
+  it('report each statement and source written, even for a batch of 90 statements and 80 new speakers', async () => {
+    const db = openDatabase(`observed-${Date.now()}`);
+    await db.open();
+    const changed: ChangedKeys = {};
+    const listener = (parts: ObservabilitySet) => collectChanges(db.name, parts, changed);
+    Dexie.on('storagemutated', listener);
+    stop = () => Dexie.on.storagemutated.unsubscribe(listener);
+
+    await storeExtractedArticles(db, [article('a', 30), article('b', 30), article('c', 30)]);
+
+    expect(changed.statements).not.toBe('all');
+    expect(changed.sources).not.toBe('all');
+    expect((changed.statements as Set<string>).size).toBe(90);
+    expect((changed.sources as Set<string>).size).toBe(await db.sources.count());
+    // The search index takes in the 90 new statements; nothing is rebuilt.
+    const update = await updatesFor(db, changed);
+    expect(update.rebuild).toBe(false);
+    expect(update.upsert.filter((d) => d.kind === 'statement')).toHaveLength(90);
+  });
+});

@@ -1,0 +1,117 @@
+// The saved search index: loaded at start only while the workspace has not changed since it was saved,
+// and it answers like the index it was saved from.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../../src-renderer/lib/db/db';
+import { storeExtractedArticle } from '../../../../../src-renderer/lib/db/articles';
+import { createTag } from '../../../../../src-renderer/lib/db/codebook';
+import {
+  allSearchDocs,
+  indexGeneration,
+  loadSavedIndex,
+  saveIndex,
+} from '../../../../../src-renderer/lib/db/search-source';
+import { handleSearchMessage, type IndexHolder } from '../../../../../src-renderer/lib/search/index-core';
+import { SHARD_DOCS, ShardedIndex, type ShardSnapshot } from '../../../../../src-renderer/lib/search/shards';
+import type { SearchDoc } from '../../../../../src-renderer/lib/search/docs';
+import { importBytes } from '../../../../../src-main/core/import/pipeline';
+
+type Index = IndexHolder;
+
+function hits(index: Index, q: string): string[] {
+  const reply = handleSearchMessage(index, { type: 'query', id: 1, query: q, limit: 50 });
+  if (reply?.type !== 'results') throw new Error('no results reply');
+  return reply.hits.map((h) => h.id);
+}
+
+function snapshot(index: Index): ShardSnapshot {
+  const reply = handleSearchMessage(index, { type: 'snapshot', id: 7 });
+  if (reply?.type !== 'snapshot' || !reply.snapshot) throw new Error('no snapshot');
+  return reply.snapshot;
+}
+
+describe('the saved search index', () => {
+  it('is loaded while current, answers the same, and is refused once the workspace changed', async () => {
+    const db = openDatabase('persist-' + Math.random());
+    const bytes = new Uint8Array(readFileSync('test/fixtures/car-dec-2020.txt'));
+    await storeExtractedArticle(db, await importBytes(bytes, 'seed.txt'));
+    const built: Index = { current: null };
+    handleSearchMessage(built, { type: 'reset', docs: await allSearchDocs(db) });
+    const generation = await indexGeneration(db);
+    expect(generation).not.toBeNull();
+    expect(await saveIndex(db, snapshot(built), generation)).toBe(true);
+
+    const shards = await loadSavedIndex(db);
+    expect(shards).not.toBeNull();
+    const loaded: Index = { current: null };
+    handleSearchMessage(loaded, { type: 'load', shards: shards! });
+    expect(hits(loaded, 'Bogdanv').length).toBeGreaterThan(0);
+    expect(hits(loaded, 'Bogdanv')).toEqual(hits(built, 'Bogdanv'));
+
+    // Any write to a table the index reads makes the saved copy stale, and an old save is not written over it.
+    await createTag(db, { name: 'Casualty figures', parentId: null });
+    expect(await loadSavedIndex(db)).toBeNull();
+    expect(await saveIndex(db, snapshot(built), generation)).toBe(false);
+  });
+});
+
+/** `n` statements of article `a`, one sentence each, all containing `word`. */
+const docsOf = (a: string, n: number, word: string): SearchDoc[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `s:${a}-${i}`,
+    kind: 'statement' as const,
+    refId: `${a}-${i}`,
+    articleId: a,
+    start: 0,
+    end: 10,
+    text: `Statement ${i} of ${a} about the ${word} harbour.`,
+    speaker: '',
+  }));
+
+describe('the index in shards', () => {
+  it('keeps an article in one shard, opens a new shard when one is full, and answers across shards', () => {
+    const index = new ShardedIndex();
+    // A shard takes articles while it holds fewer than SHARD_DOCS documents: four fill the first.
+    const perArticle = SHARD_DOCS / 4 + 1;
+    index.reset([...'abcde'].flatMap((a) => docsOf(a, perArticle, a === 'e' ? 'granary' : 'grain')));
+    const { changed, keys } = index.snapshot();
+    expect(keys).toEqual([0, 1]);
+    expect(changed.map((s) => s.articles.sort())).toEqual([['a', 'b', 'c', 'd'], ['e']]);
+    expect(index.search('grain').length).toBe(4 * perArticle);
+    expect(index.search('granary').map((r) => r.articleId)).toContain('e');
+  });
+
+  it('after a save, a change rewrites only the shard it touched, and an unsaved change is saved next time', async () => {
+    const db = openDatabase('shards-' + Math.random());
+    await db.open();
+    await createTag(db, { name: 'Ports', parentId: null }); // a generation to save under
+    const holder: Index = { current: null };
+    const perArticle = SHARD_DOCS / 2 + 1;
+    handleSearchMessage(holder, {
+      type: 'reset',
+      docs: ['a', 'b', 'c'].flatMap((a) => docsOf(a, perArticle, 'grain')),
+    });
+    const first = snapshot(holder);
+    expect(first.changed).toHaveLength(2);
+    expect(await saveIndex(db, first, await indexGeneration(db))).toBe(true);
+    handleSearchMessage(holder, { type: 'saved', versions: first.changed });
+
+    handleSearchMessage(holder, { type: 'update', upsert: docsOf('c', 1, 'barley'), remove: [] });
+    const second = snapshot(holder);
+    expect(second.changed.map((s) => s.key)).toEqual([1]);
+    // A save that cannot be written (the workspace moved on) leaves the shard changed for the next one.
+    await createTag(db, { name: 'Grain', parentId: null });
+    expect(await saveIndex(db, second, 'an older generation')).toBe(false);
+    expect(snapshot(holder).changed.map((s) => s.key)).toEqual([1]);
+    expect(await saveIndex(db, snapshot(holder), await indexGeneration(db))).toBe(true);
+
+    const loaded: Index = { current: null };
+    handleSearchMessage(loaded, { type: 'load', shards: (await loadSavedIndex(db))! });
+    expect(loaded.current!.search('barley').map((r) => r.id)).toEqual(['s:c-0']);
+    // c-0 now speaks of barley, not grain.
+    expect(loaded.current!.search('grain').length).toBe(3 * perArticle - 1);
+    // Loaded shards are as saved: nothing to write until something changes.
+    expect(snapshot(loaded).changed).toEqual([]);
+  });
+});
