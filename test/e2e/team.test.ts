@@ -19,7 +19,7 @@ import {
   type ServerProcess,
   type Services,
 } from '../unit/helpers/team-services';
-import { exportAs, launchApp, repoRoot, resultsDir, type App } from './harness';
+import { dropFiles, exportAs, launchApp, repoRoot, resultsDir, type App } from './harness';
 
 const SYNCED = [
   'articles',
@@ -108,8 +108,11 @@ async function shareDialog(
   server: string,
   invitation: string,
   name: string,
+  /** Before the server fields: choose what to share (the dialog is open). */
+  choose?: () => Promise<void>,
 ) {
   await page.getByTestId(mode === 'join' ? 'join-button' : 'share-button').click();
+  await choose?.();
   await page.getByTestId('share-server').fill(server);
   await page.getByTestId('share-invitation').fill(invitation);
   await page.getByTestId('share-name').fill(name);
@@ -326,10 +329,39 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
       'the reader has the dossier',
     );
     const before = (JSON.parse(await records(ana.page)) as Dossier).annotations;
-    // The app refuses the edit and says why.
-    await tagStatement(ben.page, 7, 'a reader tried this');
-    await ben.page.getByTestId('toast').filter({ hasText: READER_REFUSAL }).waitFor({ timeout: 30_000 });
+    // The app shows the reader no edit that would be refused, and says why.
+    const page = ben.page;
+    await page.locator('[data-testid="statement"][data-index="2"] .gutter').click();
+    const inspector = page.getByTestId('inspector');
+    await inspector.getByTestId('read-only').filter({ hasText: 'Read only' }).waitFor();
+    await inspector.getByTestId('annotation-item').first().waitFor();
+    for (const hidden of ['annotation-edit', 'annotation-delete', 'change-speaker', 'add-via', 'add-link'])
+      assert.equal(await inspector.getByTestId(hidden).count(), 0, `${hidden} is offered to a reader`);
+    assert.equal(await inspector.getByTestId('add-claim').count(), 0);
+    assert.ok(await inspector.getByTestId('annotation-grade').first().isDisabled());
+    assert.ok(await inspector.getByTestId('statement-kind').isDisabled());
+    const toggles = inspector.getByTestId('tag-toggle');
+    assert.ok((await toggles.count()) > 0);
+    for (const toggle of await toggles.all()) assert.ok(await toggle.isDisabled(), 'a tag toggle is enabled');
     await ben.screenshot('team-reader');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await ben.screenshot('team-reader-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The keys that would annotate say why instead of opening an editor.
+    await page.keyboard.press('n');
+    await page.getByTestId('toast').filter({ hasText: READER_REFUSAL }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('note-input').count(), 0);
+    // A source's grade is shown, not offered; the codebook offers no new tag.
+    await page.getByTestId('view-sources').click();
+    await page.getByTestId('source-row').first().click();
+    await page.getByTestId('source-detail').getByTestId('read-only').waitFor();
+    for (const grade of ['A', 'B', 'C', 'D', 'E', 'F'])
+      assert.ok(await page.getByTestId(`reliability-${grade}`).isDisabled(), `grade ${grade} is offered`);
+    await ben.screenshot('team-reader-source');
+    await page.getByTestId('view-codebook').click();
+    await page.getByTestId('codebook-view').getByTestId('read-only').waitFor();
+    assert.equal(await page.getByTestId('tag-new').count(), 0);
+    await page.getByTestId('view-reader').click();
     // A tampered client holding the reader's invitation writes straight into the dossier: the server drops it.
     const forged = { ...before[0]!, id: 'forged-by-a-reader', note: 'forged by a reader' };
     await forgeWrite(a.url, dossier, invitations.Cy, forged);
@@ -344,7 +376,149 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
     const notes = annotationsIn(after).map((x) => x.note);
     assert.ok(notes.includes('written after the forgery'));
     assert.ok(!notes.includes('forged by a reader'), 'the forged record reached the owner');
-    assert.ok(!notes.includes('a reader tried this'), "the reader's edit reached the owner");
     assert.equal(annotationsIn(after).length, before.length + 1);
   });
+
+  it('shares a selection: the other analyst gets the chosen article and what is on it, nothing of the rest', async () => {
+    // Two fresh analysts on a fresh dossier (the ones above leave).
+    await Promise.all([ana.close(), ben.close()]);
+    const selection = freshDossier('e2e-sel');
+    for (const [name, role] of [
+      ['Ana', 'owner'],
+      ['Ben', 'editor'],
+    ] as const)
+      invitations[`${name}-sel`] = (await addMember(pool, selection, name, role)).invitation;
+    [ana, ben] = await Promise.all([launchApp(), launchApp()]);
+    await Promise.all([ana, ben].map((app) => app.page.getByTestId('statement').first().waitFor()));
+    const { page } = ana;
+    await dropFiles(page, [
+      {
+        name: 'car-second-outlet.txt',
+        bytes: readFileSync(join(repoRoot, 'test/fixtures/car-second-outlet.txt')),
+        type: 'text/plain',
+      },
+    ]);
+    await page.getByTestId('import-report').locator('[data-outcome="imported"]').waitFor();
+    await page.getByTestId('import-report-close').click();
+    const items = page.getByTestId('library-item');
+    await items.nth(1).waitFor();
+    const seed = items.filter({ hasText: 'CAR faces alleged coup' });
+    const other = items.filter({ hasNotText: 'CAR faces alleged coup' });
+    // A note on each article before sharing.
+    await seed.click();
+    await page.getByTestId('article-title').filter({ hasText: 'CAR faces' }).waitFor();
+    await tagStatement(page, 1, 'on the shared article, before sharing');
+    await other.click();
+    await page.getByTestId('article-title').filter({ hasNotText: 'CAR faces' }).waitFor();
+    await tagStatement(page, 1, 'on the kept article, before sharing');
+
+    await shareDialog(page, 'share', a.url, invitations['Ana-sel']!, 'Ana', async () => {
+      await page.getByTestId('share-some').check();
+      // The open article is ticked to start with; Ana wants the other one instead.
+      await page.getByTestId('share-filter').fill('CAR faces');
+      await expectOnly(page, 1);
+      await page.getByTestId('share-article').check();
+      await page.getByTestId('share-filter').fill('');
+      await expectOnly(page, 2);
+      await page.getByTestId('share-article').nth(1).waitFor();
+      const kept = page.getByTestId('share-articles').locator('label', { hasNotText: 'CAR faces' });
+      await kept.getByTestId('share-article').uncheck();
+      assert.match(await page.getByTestId('share-dialog').innerText(), /Some articles\s*\(1 chosen\)/);
+      await ana.screenshot('team-share-selection');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await ana.screenshot('team-share-selection-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+    });
+    await eventually(async () => (await statusText(page)).startsWith('synced'), 'Ana synced');
+    assert.match(await page.getByTestId('share-scope').innerText(), /Sharing 1 chosen article/);
+    await shareDialog(ben.page, 'join', b.url, invitations['Ben-sel']!, 'Ben');
+    await eventually(async () => (await statusText(ben.page)).startsWith('synced'), 'Ben synced');
+
+    type Seen = { articles: { title: string }[]; annotations: { note: string }[] };
+    const seen = async (app: App) => JSON.parse(await records(app.page)) as Seen;
+    await eventually(async () => (await seen(ben)).annotations.length > 0, 'the shared note at Ben');
+    // After sharing, Ana writes on the kept article first, then on the shared one.
+    await tagStatement(page, 2, 'on the kept article, after sharing');
+    await seed.click();
+    await page.getByTestId('article-title').filter({ hasText: 'CAR faces' }).waitFor();
+    await tagStatement(page, 2, 'on the shared article, after sharing');
+    await eventually(
+      async () =>
+        (await seen(ben)).annotations.some((x) => x.note === 'on the shared article, after sharing'),
+      "Ana's later note at Ben",
+    );
+    const atBen = await seen(ben);
+    assert.deepEqual(
+      atBen.articles.map((x) => x.title),
+      ['Russia and Rwanda deploy forces as CAR faces alleged coup'],
+    );
+    assert.deepEqual(atBen.annotations.map((x) => x.note).sort(), [
+      'on the shared article, after sharing',
+      'on the shared article, before sharing',
+    ]);
+    await expectLibrary(ben.page, 1);
+    assert.equal((await seen(ana)).annotations.length, 4, 'Ana keeps all her notes');
+    await ben.screenshot('team-selection-joined');
+
+    // Both grade the same source while offline: one grade wins everywhere, the other stays in its grade history.
+    for (const app of [ana, ben]) await app.page.getByTestId('go-offline').click();
+    await gradeSource(ana.page, 'Tass', 'B');
+    await gradeSource(ben.page, 'Tass', 'E');
+    for (const app of [ana, ben]) await app.page.getByTestId('go-online').click();
+    const grade = async (app: App) =>
+      (JSON.parse(await records(app.page)) as Dossier).sources.find((x) => x.name === 'Tass')?.reliability;
+    await eventually(async () => {
+      const [atAna, atBen] = [await grade(ana), await grade(ben)];
+      return (await isSynced(ana.page)) && (await isSynced(ben.page)) && atAna === atBen;
+    }, 'the same grade for both');
+    const winner = await grade(ana);
+    const loser = winner === 'B' ? 'E' : 'B';
+    assert.ok(winner === 'B' || winner === 'E', `the grade is one of the two (${winner})`);
+    for (const app of [ana, ben]) {
+      const history = app.page.getByTestId('source-detail').getByTestId('record-history');
+      await history.locator('summary').filter({ hasText: 'Grade history' }).click();
+      const winnerLine = history.getByTestId('record-version').filter({ hasText: `${winner} · ` });
+      const loserLine = history.getByTestId('record-version').filter({ hasText: `${loser} · ` });
+      await loserLine.waitFor();
+      assert.match(await loserLine.innerText(), /(Ana|Ben)[\s\S]*\(replaced\)/);
+      assert.doesNotMatch(await winnerLine.innerText(), /replaced/);
+      assert.match(await history.innerText(), /Ana[\s\S]*Ben|Ben[\s\S]*Ana/);
+    }
+    await ben.screenshot('team-grade-history');
+    await ben.page.emulateMedia({ colorScheme: 'dark' });
+    await ben.screenshot('team-grade-history-dark');
+    await ben.page.emulateMedia({ colorScheme: 'light' });
+
+    // Ana widens the selection: the kept article arrives with the notes written on it.
+    await page.getByTestId('share-more').click();
+    await expectOnly(page, 1);
+    await page.getByTestId('share-article').check();
+    await ana.screenshot('team-share-more');
+    await page.getByTestId('share-more-submit').click();
+    await page.getByTestId('share-more-dialog').waitFor({ state: 'detached' });
+    assert.match(await page.getByTestId('share-scope').innerText(), /Sharing 2 chosen articles/);
+    await expectLibrary(ben.page, 2);
+    await eventually(async () => (await seen(ben)).annotations.length === 4, 'all four notes at Ben');
+    assert.equal(await page.getByTestId('share-more').count(), 0, 'nothing left to share');
+  });
 });
+
+/** Opens a source in the Sources view and sets its reliability grade. */
+async function gradeSource(page: Page, name: string, grade: string): Promise<void> {
+  await page.getByTestId('view-sources').click();
+  await page.getByTestId('source-row').filter({ hasText: name }).first().click();
+  const shown = page.getByTestId('source-detail').getByTestId('source-name');
+  await eventually(async () => (await shown.inputValue()) === name, `${name} open`);
+  await page.getByTestId(`reliability-${grade}`).click();
+  await page.locator(`[data-testid="reliability-${grade}"][aria-checked="true"]`).waitFor();
+}
+
+/** The share dialog's article list shows exactly `n` articles. */
+async function expectOnly(page: Page, n: number): Promise<void> {
+  await eventually(async () => (await page.getByTestId('share-article').count()) === n, `${n} articles`);
+}
+
+/** The library lists exactly `n` articles. */
+async function expectLibrary(page: Page, n: number): Promise<void> {
+  await eventually(async () => (await page.getByTestId('library-item').count()) === n, `${n} in the library`);
+}

@@ -138,6 +138,24 @@ export async function undo(db: CorroborateDB): Promise<string | null> {
   });
 }
 
+/**
+ * Undo (or redo) one given edit, wherever it stands in the history; returns its label, or null when it is gone
+ * or already in that state. A shared selection undoes an analyst's edits on the articles kept on this machine
+ * this way, one by one, between the steps the dossier's own undo takes back.
+ */
+export async function replayEdit(
+  db: CorroborateDB,
+  seq: number,
+  direction: 'undo' | 'redo',
+): Promise<string | null> {
+  return db.transaction('rw', [...WORKSPACE_TABLES.map((t) => db.table(t)), db.history], async () => {
+    const entry = await db.history.get(seq);
+    if (!entry || entry.undone !== (direction === 'undo' ? 0 : 1)) return null;
+    await replay(db, entry, direction);
+    return entry.label;
+  });
+}
+
 /** Redo the edit undone last; returns its label, or null. */
 export async function redo(db: CorroborateDB): Promise<string | null> {
   return db.transaction('rw', [...WORKSPACE_TABLES.map((t) => db.table(t)), db.history], async () => {

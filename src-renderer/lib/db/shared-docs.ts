@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import yDexie, { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { MemberRole } from '../../../src-main/shared/team';
+import type { ShareScope } from './sync-bridge';
 
 export interface SharedDossierLink {
   /** The shared dossier's id (the server's document name). */
@@ -13,6 +14,8 @@ export interface SharedDossierLink {
   memberName: string;
   role: MemberRole | null;
   joinedAt: string;
+  /** What of this workspace goes to the dossier (absent on links saved before selections: the whole workspace). */
+  scope?: ShareScope;
   /** The replicated truth; y-dexie keeps its updates in its own table. */
   doc: Y.Doc;
 }
@@ -39,8 +42,8 @@ export function createSharedStore(store: SharedDB = openSharedStore()): SharedSt
     async current() {
       const row = await store.links.orderBy('id').first();
       if (!row) return null;
-      const { id, serverUrl, invitation, memberName, role, joinedAt } = row;
-      return { id, serverUrl, invitation, memberName, role, joinedAt };
+      const { id, serverUrl, invitation, memberName, role, joinedAt, scope } = row;
+      return { id, serverUrl, invitation, memberName, role, joinedAt, ...(scope ? { scope } : {}) };
     },
     async save(link) {
       const existing = await store.links.get(link.id);

@@ -1,6 +1,7 @@
 // The database side of shared dossiers: a feed of committed local changes, and writes that come from the sync.
-import Dexie, { type Transaction } from 'dexie';
-import type { CorroborateDB, WorkspaceTable } from './db';
+import Dexie, { type CreatingHookContext, type Transaction } from 'dexie';
+import type { CorroborateDB, HistoryEntry, WorkspaceTable } from './db';
+import { replayEdit } from './history';
 
 /** The tables a shared dossier replicates (import history stays on each machine). */
 export const SYNCED_TABLES = [
@@ -16,6 +17,12 @@ export const SYNCED_TABLES = [
 ] as const satisfies readonly WorkspaceTable[];
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
+/**
+ * What of a workspace a shared dossier gets. `whole`: every record (and every record created later); `articles`:
+ * only the chosen articles and what belongs to them (lib/sync/share-scope.ts); the rest never leaves the machine.
+ */
+export type ShareScope = { kind: 'whole' } | { kind: 'articles'; articleIds: string[] };
+
 export type SyncRecord = { id: string } & Record<string, unknown>;
 
 export interface RecordChange {
@@ -25,12 +32,18 @@ export interface RecordChange {
   value: SyncRecord | null;
 }
 
+/** The undoable edit a transaction was: its label and its entry in the workspace's undo history. */
+export interface LocalEdit {
+  label: string;
+  seq: number;
+}
+
 export interface SyncBridge {
   /**
    * Calls `listener` after each committed transaction with the records it changed (not those sync wrote), and the
-   * label of the undoable edit it was (null: not one, e.g. an import or an undo of the local history).
+   * undoable edit it was (null: not one, e.g. an import or an undo of the local history).
    */
-  watch: (listener: (changes: RecordChange[], label: string | null) => void) => () => void;
+  watch: (listener: (changes: RecordChange[], edit: LocalEdit | null) => void) => () => void;
   /**
    * Writes records that arrived from the shared dossier; they do not come back through `watch`. Given a function,
    * it is called inside the write transaction, so the values are read after every earlier local write committed.
@@ -38,18 +51,35 @@ export interface SyncBridge {
   applyRemote: (changes: RecordChange[] | (() => RecordChange[])) => Promise<void>;
   /** Every record of the synced tables (to publish a workspace when it is first shared). */
   readAll: () => Promise<RecordChange[]>;
+  /** Some records of one table, as committed now (missing ones are left out). */
+  read: (table: SyncedTable, ids: string[]) => Promise<RecordChange[]>;
+  /**
+   * One article and what hangs on it, as committed now: its statements and annotations, and the links,
+   * alignments and stances touching its statements.
+   */
+  readArticle: (articleId: string) => Promise<RecordChange[]>;
+  /** Undoes or redoes one edit of the workspace's undo history (by its `seq`); returns its label, or null. */
+  replay: (seq: number, direction: 'undo' | 'redo') => Promise<string | null>;
 }
 
 type Note = (trans: Transaction, table: SyncedTable, id: unknown, value: SyncRecord | null) => void;
-type Label = (trans: Transaction, label: string) => void;
+type Label = (trans: Transaction, edit: LocalEdit) => void;
 
 /**
  * Hooks creating, updating and deleting on every synced table, and the undo history's new entries (which name the
  * edit); returns the function that removes the hooks.
  */
 function installHooks(db: CorroborateDB, note: Note, label: Label): () => void {
-  const onHistory = function (this: unknown, _key: unknown, entry: { label: string }, trans: Transaction) {
-    label(trans, entry.label);
+  const onHistory = function (
+    this: CreatingHookContext<HistoryEntry, number | undefined>,
+    _key: number | undefined,
+    entry: HistoryEntry,
+    trans: Transaction,
+  ) {
+    // The entry's seq is known once it is added.
+    this.onsuccess = (seq) => {
+      if (seq !== undefined) label(trans, { label: entry.label, seq });
+    };
   };
   db.history.hook('creating', onHistory);
   const offs: (() => void)[] = [() => db.history.hook('creating').unsubscribe(onHistory)];
@@ -96,12 +126,44 @@ async function writeChanges(db: CorroborateDB, changes: RecordChange[]): Promise
   }
 }
 
+/** One article and what hangs on it (see SyncBridge.readArticle). */
+async function readArticleIn(db: CorroborateDB, articleId: string): Promise<RecordChange[]> {
+  const [article, statements, annotations] = await Promise.all([
+    db.articles.get(articleId),
+    db.statements.where('articleId').equals(articleId).toArray(),
+    db.annotations.where('articleId').equals(articleId).toArray(),
+  ]);
+  if (!article) return [];
+  const ids = statements.map((s) => s.id);
+  const [from, to, stances, alignedA, alignedB] = await Promise.all([
+    db.links.where('fromStatementId').anyOf(ids).toArray(),
+    db.links.where('toStatementId').anyOf(ids).toArray(),
+    db.claimStatements.where('statementId').anyOf(ids).toArray(),
+    db.alignments.where('aStatementId').anyOf(ids).toArray(),
+    db.alignments.where('bStatementId').anyOf(ids).toArray(),
+  ]);
+  const rows = (table: SyncedTable, values: { id: string }[]): RecordChange[] =>
+    [...new Map(values.map((v) => [v.id, v])).values()].map((v) => ({
+      table,
+      id: v.id,
+      value: v as SyncRecord,
+    }));
+  return [
+    ...rows('articles', [article]),
+    ...rows('statements', statements),
+    ...rows('annotations', annotations),
+    ...rows('links', [...from, ...to]),
+    ...rows('claimStatements', stances),
+    ...rows('alignments', [...alignedA, ...alignedB]),
+  ];
+}
+
 /** Hooks the synced tables of one database. Hooks are installed only while something is watching. */
 export function createSyncBridge(db: CorroborateDB): SyncBridge {
   const fromSync = new WeakSet<Transaction>();
-  const listeners = new Set<(changes: RecordChange[], label: string | null) => void>();
+  const listeners = new Set<(changes: RecordChange[], edit: LocalEdit | null) => void>();
   const touched = new WeakMap<Transaction, Map<string, RecordChange>>();
-  const labels = new WeakMap<Transaction, string>();
+  const labels = new WeakMap<Transaction, LocalEdit>();
   let unhook: (() => void) | null = null;
 
   /** Keeps the record as this transaction leaves it; the listeners get them all once it commits. */
@@ -114,8 +176,8 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
       ids = fresh;
       trans.on('complete', () => {
         const changes = [...fresh.values()];
-        const label = labels.get(trans) ?? null;
-        for (const l of listeners) l(changes, label);
+        const edit = labels.get(trans) ?? null;
+        for (const l of listeners) l(changes, edit);
       });
     }
     ids.set(`${table}\u0000${id}`, {
@@ -128,7 +190,7 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
   return {
     watch(listener) {
       listeners.add(listener);
-      unhook ??= installHooks(db, note, (trans, label) => labels.set(trans, label));
+      unhook ??= installHooks(db, note, (trans, edit) => labels.set(trans, edit));
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0 && unhook) {
@@ -155,6 +217,12 @@ export function createSyncBridge(db: CorroborateDB): SyncBridge {
         for (const value of rows) out.push({ table, id: value.id, value });
       }
       return out;
+    },
+    replay: (seq, direction) => replayEdit(db, seq, direction),
+    readArticle: (articleId) => readArticleIn(db, articleId),
+    async read(table, ids) {
+      const rows = (await db.table(table).bulkGet(ids)) as (SyncRecord | undefined)[];
+      return rows.flatMap((value) => (value ? [{ table, id: value.id, value }] : []));
     },
   };
 }

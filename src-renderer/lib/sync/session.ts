@@ -2,7 +2,13 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { checkServerUrl } from '../../../src-main/shared/team';
-import { SYNCED_TABLES, type RecordChange, type SyncBridge, type SyncedTable } from '../db/sync-bridge';
+import {
+  SYNCED_TABLES,
+  type LocalEdit,
+  type RecordChange,
+  type SyncBridge,
+  type SyncedTable,
+} from '../db/sync-bridge';
 import {
   allRecords,
   isLocalOrigin,
@@ -13,6 +19,7 @@ import {
   writeLocal,
   type LocalUndo,
 } from './doc-model';
+import { admitChanges, WHOLE, type Admitted, type ShareScope } from './share-scope';
 
 export type SyncState = 'connecting' | 'synced' | 'sending' | 'offline' | 'refused';
 
@@ -38,6 +45,8 @@ export interface SyncLink {
   serverUrl: string;
   invitation: string;
   memberName: string;
+  /** What of this workspace the dossier gets (absent: all of it, as for everyone who joined). */
+  scope?: ShareScope;
 }
 
 export interface SyncSessionOptions {
@@ -48,6 +57,12 @@ export interface SyncSessionOptions {
   now?: () => string;
 }
 
+/**
+ * One step of this analyst's undo when only a selection is shared: an edit that went to the dossier (the doc's
+ * undo takes it back), or one that stayed on this machine (its entry in the workspace's undo history).
+ */
+type Step = { kind: 'dossier' } | { kind: 'local'; seq: number };
+
 export class SyncSession {
   readonly doc: Y.Doc;
   private provider: HocuspocusProvider | null = null;
@@ -55,9 +70,36 @@ export class SyncSession {
   private chain: Promise<void> = Promise.resolve();
   private status: SyncStatus = { state: 'connecting', waiting: 0, readOnly: false, refusal: null, peers: [] };
   private undoer: LocalUndo | null = null;
+  private readonly steps: Step[] = [];
+  private readonly undone: Step[] = [];
+  private scope: ShareScope;
 
   constructor(private readonly opts: SyncSessionOptions) {
     this.doc = opts.doc;
+    this.scope = opts.link.scope ?? WHOLE;
+  }
+
+  /**
+   * Widens a shared selection: these articles and what hangs on them go to the dossier too (links, alignments
+   * and stances that now have both ends shared included). Returns the new scope.
+   */
+  async addArticles(ids: string[]): Promise<ShareScope> {
+    if (this.scope.kind !== 'articles' || this.status.readOnly) return this.scope;
+    this.scope = { kind: 'articles', articleIds: [...new Set([...this.scope.articleIds, ...ids])] };
+    for (const id of ids) {
+      const of = await this.opts.bridge.readArticle(id);
+      this.share(
+        of.filter((c) => !tableMap(this.doc, c.table).has(c.id)),
+        false,
+      );
+    }
+    if (this.provider) this.onConnection(this.provider.configuration.websocketProvider.status);
+    return this.scope;
+  }
+
+  /** Whether the dossier holds this article. */
+  hasArticle(id: string): boolean {
+    return tableMap(this.doc, 'articles').has(id);
   }
 
   /** Publishes local-only records, mirrors the dossier into the workspace, then connects. */
@@ -65,10 +107,12 @@ export class SyncSession {
     const url = checkServerUrl(this.opts.link.serverUrl);
     if (!url.ok) throw new Error(url.message);
     const local = await this.opts.bridge.readAll();
-    const mine = local.filter((c) => !tableMap(this.doc, c.table).has(c.id));
-    writeLocal(this.doc, mine, this.opts.link.memberName, this.now());
+    this.share(
+      local.filter((c) => !tableMap(this.doc, c.table).has(c.id)),
+      false,
+    );
     await this.opts.bridge.applyRemote(allRecords(this.doc).filter((c) => c.value));
-    this.offs.push(this.opts.bridge.watch((changes, label) => this.onLocal(changes, label)));
+    this.offs.push(this.opts.bridge.watch((changes, edit) => this.onLocal(changes, edit)));
     const undoer = localUndo(this.doc);
     this.undoer = undoer;
     this.offs.push(() => undoer.destroy());
@@ -113,15 +157,53 @@ export class SyncSession {
     this.update({ state: 'synced', waiting: 0 });
   }
 
-  private onLocal(changes: RecordChange[], label: string | null): void {
+  private onLocal(changes: RecordChange[], edit: LocalEdit | null): void {
     if (this.status.readOnly) {
       // A reader's edits are not the dossier's: put back what the dossier says.
       this.enqueue(changes);
       return;
     }
-    if (label !== null) this.undoer?.label(label);
-    const n = writeLocal(this.doc, changes, this.opts.link.memberName, this.now(), label !== null);
+    if (edit) this.undoer?.label(edit.label);
+    const sent = this.share(changes, edit !== null);
+    if (edit && this.scope.kind === 'articles') {
+      this.steps.push(sent ? { kind: 'dossier' } : { kind: 'local', seq: edit.seq });
+      this.undone.length = 0;
+    }
+    if (this.provider) this.onConnection(this.provider.configuration.websocketProvider.status);
+  }
+
+  /**
+   * Writes the local changes the share scope admits into the doc (the rest stays on this machine), then the
+   * sources and claims they newly need, read from the workspace.
+   */
+  private share(changes: RecordChange[], undoable: boolean): boolean {
+    const inDossier = (table: SyncedTable, id: string) => tableMap(this.doc, table).has(id);
+    const { send, pull } = admitChanges(changes, this.scope, inDossier);
+    const sent = this.send(send, undoable);
+    if (pull.length) this.chain = this.chain.then(() => this.pullIn(pull, inDossier)).catch(() => undefined);
+    return sent;
+  }
+
+  /** Writes changes into the doc; true when the doc changed. */
+  private send(changes: RecordChange[], undoable: boolean): boolean {
+    const n = writeLocal(this.doc, changes, this.opts.link.memberName, this.now(), undoable);
     if (n) this.update({ waiting: this.status.waiting + n });
+    return n > 0;
+  }
+
+  private async pullIn(pull: Admitted['pull'], inDossier: (table: SyncedTable, id: string) => boolean) {
+    // A newly shared version: what hangs on it goes through the rule (which may pull the sources it cites).
+    for (const { id } of pull.filter((p) => p.table === 'articles')) {
+      const of = await this.opts.bridge.readArticle(id);
+      this.share(
+        of.filter((c) => !inDossier(c.table, c.id)),
+        false,
+      );
+    }
+    for (const table of ['sources', 'claims'] as const) {
+      const ids = pull.filter((p) => p.table === table && !inDossier(table, p.id)).map((p) => p.id);
+      if (ids.length) this.send(await this.opts.bridge.read(table, ids), false);
+    }
     if (this.provider) this.onConnection(this.provider.configuration.websocketProvider.status);
   }
 
@@ -143,6 +225,35 @@ export class SyncSession {
   /** Redoes the step undone last; returns its label, or null. */
   redo(): string | null {
     return this.status.readOnly ? null : (this.undoer?.redo() ?? null);
+  }
+
+  /**
+   * Ctrl+Z: this analyst's latest edit. With the whole workspace shared, that is `undo()`. With a selection, an
+   * edit on a kept article is taken back from the workspace's undo history and one on a shared article through
+   * the dossier; a step with nothing left to take back (another analyst edited it since) is passed over.
+   */
+  async undoStep(): Promise<string | null> {
+    return this.step('undo');
+  }
+
+  /** Ctrl+Y: the counterpart of `undoStep`. */
+  async redoStep(): Promise<string | null> {
+    return this.step('redo');
+  }
+
+  private async step(direction: 'undo' | 'redo'): Promise<string | null> {
+    const dossier = () => (direction === 'undo' ? this.undo() : this.redo());
+    if (this.scope.kind !== 'articles') return dossier();
+    if (this.status.readOnly) return null;
+    const [from, to] = direction === 'undo' ? [this.steps, this.undone] : [this.undone, this.steps];
+    for (let step = from.pop(); step; step = from.pop()) {
+      const label = step.kind === 'dossier' ? dossier() : await this.opts.bridge.replay(step.seq, direction);
+      if (label !== null) {
+        to.push(step);
+        return label;
+      }
+    }
+    return null;
   }
 
   /** Resolves once every remote change received so far is in the workspace. */

@@ -3,7 +3,7 @@ import { READER_REFUSAL, checkServerUrl, parseInvitation } from '../../../src-ma
 import { dossiers, workspace } from '../db';
 import { refuseEdits } from '../db/history';
 import { sharedDossierStore, workspaceSyncBridge } from '../db/sync-workspace';
-import type { SyncedTable } from '../db/sync-bridge';
+import type { ShareScope, SyncedTable } from '../db/sync-bridge';
 import { recordHistory, type HistoryVersion } from './doc-model';
 import { SyncSession, type SyncStatus } from './session';
 
@@ -11,6 +11,8 @@ export interface TeamLink {
   id: string;
   serverUrl: string;
   memberName: string;
+  /** What of this workspace the dossier gets (absent: all of it). */
+  scope?: ShareScope;
 }
 
 class TeamSync {
@@ -21,6 +23,11 @@ class TeamSync {
   private session: SyncSession | null = null;
   private release: (() => void) | null = null;
 
+  /** True in a dossier this analyst joined as a reader: screens hide or disable what would be refused. */
+  get readOnly(): boolean {
+    return this.status?.readOnly === true;
+  }
+
   /** Reconnects to the dossier this workspace was shared in, if any (at start). */
   async resume(): Promise<void> {
     const saved = await sharedDossierStore().current();
@@ -29,13 +36,16 @@ class TeamSync {
 
   /**
    * Shares this workspace in the dossier the invitation opens (`publish`: its records go to the dossier), or joins
-   * it (`join`: the workspace is emptied first and becomes the dossier). Returns an error message, or null.
+   * it (`join`: the workspace is emptied first and becomes the dossier). A publish may share only some articles
+   * (`scope`, see lib/sync/share-scope.ts); a joiner's workspace is the dossier, so all of it is shared.
+   * Returns an error message, or null.
    */
   async join(
     serverUrl: string,
     invitation: string,
     memberName: string,
     mode: 'publish' | 'join',
+    scope: ShareScope = { kind: 'whole' },
   ): Promise<string | null> {
     const url = checkServerUrl(serverUrl);
     if (!url.ok) return url.message;
@@ -43,8 +53,16 @@ class TeamSync {
     if (!inv) return 'This is not a Corroborate invitation (it should start with "cbi1.")';
     const name = memberName.trim();
     if (!name) return 'Say who you are: your name goes on your annotations.';
+    if (scope.kind === 'articles' && scope.articleIds.length === 0)
+      return 'Choose at least one article to share, or share the whole workspace.';
     if (this.session) await this.leave();
-    const link = { id: inv.dossierId, serverUrl: url.url, invitation: invitation.trim(), memberName: name };
+    const link = {
+      id: inv.dossierId,
+      serverUrl: url.url,
+      invitation: invitation.trim(),
+      memberName: name,
+      ...(mode === 'publish' && scope.kind === 'articles' ? { scope } : {}),
+    };
     await sharedDossierStore().save({ ...link, role: null, joinedAt: new Date().toISOString() });
     try {
       if (mode === 'join') await dossiers.clear();
@@ -77,9 +95,29 @@ class TeamSync {
       doc.off('update', onUpdate);
       release();
     };
-    this.link = { id: link.id, serverUrl: link.serverUrl, memberName: link.memberName };
+    this.link = {
+      id: link.id,
+      serverUrl: link.serverUrl,
+      memberName: link.memberName,
+      ...(link.scope ? { scope: link.scope } : {}),
+    };
     this.status = session.getStatus();
     return session.firstOutcome();
+  }
+
+  /** Shares more articles in a dossier this workspace shares a selection of (and remembers them). */
+  async addArticles(ids: string[]): Promise<void> {
+    if (!this.session || this.link?.scope?.kind !== 'articles' || ids.length === 0) return;
+    const scope = await this.session.addArticles(ids);
+    const saved = await sharedDossierStore().current();
+    if (saved) await sharedDossierStore().save({ ...saved, scope });
+    this.link = { ...this.link, scope };
+  }
+
+  /** Whether the shared dossier holds this article (false when not shared). */
+  isShared(articleId: string): boolean {
+    void this.revision;
+    return this.session?.hasArticle(articleId) ?? false;
   }
 
   /** Stops sharing on this machine: the workspace keeps its records, the dossier stays on the server. */
@@ -101,7 +139,7 @@ class TeamSync {
    */
   async undo(): Promise<string | null> {
     if (!this.session) return workspace.undo();
-    const label = this.session.undo();
+    const label = await this.session.undoStep();
     await this.session.settled();
     return label;
   }
@@ -109,7 +147,7 @@ class TeamSync {
   /** Ctrl+Y: the counterpart of `undo`. */
   async redo(): Promise<string | null> {
     if (!this.session) return workspace.redo();
-    const label = this.session.redo();
+    const label = await this.session.redoStep();
     await this.session.settled();
     return label;
   }

@@ -10,7 +10,12 @@ import { silentLogger } from '../../../../../src-main/server/log';
 import { openDatabase, type CorroborateDB } from '../../../../../src-renderer/lib/db/db';
 import { storeExtractedArticle } from '../../../../../src-renderer/lib/db/articles';
 import { editSpan, updateAnnotation } from '../../../../../src-renderer/lib/db/annotations';
+import { acceptVersionIn } from '../../../../../src-renderer/lib/db/versions';
+import { addLinkIn } from '../../../../../src-renderer/lib/db/links';
 import { createTag, deleteTag } from '../../../../../src-renderer/lib/db/codebook';
+import { attachStatementIn, createClaimIn } from '../../../../../src-renderer/lib/db/claims';
+import { editAttribution } from '../../../../../src-renderer/lib/db/sources';
+import type { ShareScope } from '../../../../../src-renderer/lib/db/sync-bridge';
 import { createSyncBridge, SYNCED_TABLES } from '../../../../../src-renderer/lib/db/sync-bridge';
 import { createSharedStore, openSharedStore } from '../../../../../src-renderer/lib/db/shared-docs';
 import { SyncSession } from '../../../../../src-renderer/lib/sync/session';
@@ -29,15 +34,26 @@ interface Analyst {
   session: SyncSession;
 }
 
-async function analyst(server: TeamServer, dossier: string, name: string, invitation: string, seed = false) {
+async function analyst(
+  server: TeamServer,
+  dossier: string,
+  name: string,
+  invitation: string,
+  seed: boolean | string[] = false,
+  scope?: (db: CorroborateDB) => Promise<ShareScope>,
+) {
   const db = openDatabase(`sync-${Date.now()}-${n++}`);
-  if (seed)
-    await storeExtractedArticle(
-      db,
-      await importBytes(readFileSync('test/fixtures/car-dec-2020.txt'), 'car.txt'),
-    );
+  const files = seed === true ? ['car-dec-2020.txt'] : seed || [];
+  for (const file of files)
+    await storeExtractedArticle(db, await importBytes(readFileSync(`test/fixtures/${file}`), file));
   const store = createSharedStore(openSharedStore(`shared-${Date.now()}-${n++}`));
-  const link = { id: dossier, serverUrl: server.url, invitation, memberName: name };
+  const link = {
+    id: dossier,
+    serverUrl: server.url,
+    invitation,
+    memberName: name,
+    ...(scope ? { scope: await scope(db) } : {}),
+  };
   await store.save({ ...link, role: null, joinedAt: new Date().toISOString() });
   const { doc } = await store.loadDoc(dossier);
   const session = new SyncSession({ bridge: createSyncBridge(db), doc, link });
@@ -254,5 +270,174 @@ describe('a shared dossier between two analysts on two server instances', () => 
     }, "the reader's edit to be put back");
     await new Promise((r) => setTimeout(r, 1000));
     expect(await ana.db.annotations.count()).toBe(0);
+  });
+
+  it('shares a selection: the chosen article and what hangs on it, never what is written on the other', async () => {
+    const dossier = freshDossier('selection');
+    const owner = await addMember(pool, dossier, 'Ana', 'owner');
+    const editor = await addMember(pool, dossier, 'Ben', 'editor');
+    const files = ['car-dec-2020.txt', 'car-second-outlet.txt'];
+    const byFile = async (db: CorroborateDB, file: string) =>
+      (await db.articles.filter((x) => x.fileName === file).first())!;
+    const ana = await analyst(a, dossier, 'Ana', owner.invitation, files, async (db) => ({
+      kind: 'articles',
+      articleIds: [(await byFile(db, files[0]!)).id],
+    }));
+    await eventually(() => ana.session.getStatus().state === 'synced', 'the selection to be published');
+    const ben = await analyst(b, dossier, 'Ben', editor.invitation);
+    const shared = await byFile(ana.db, files[0]!);
+    const other = await byFile(ana.db, files[1]!);
+    const sharedStatements = await ana.db.statements.where('articleId').equals(shared.id).sortBy('index');
+    await eventually(
+      async () => (await ben.db.statements.count()) === sharedStatements.length,
+      "the shared article's statements at Ben",
+    );
+    expect((await ben.db.articles.toArray()).map((x) => x.id)).toEqual([shared.id]);
+    // The sources Ben gets are those the shared article's statements name, no more.
+    const cited = new Set(sharedStatements.flatMap((s) => [s.speakerId, ...s.viaIds].filter(Boolean)));
+    expect(new Set((await ben.db.sources.toArray()).map((s) => s.id))).toEqual(cited);
+    expect(await ana.db.sources.count()).toBeGreaterThan(cited.size);
+
+    // A note on the unshared article stays with Ana; the note she writes after it, on the shared one, arrives.
+    const onOther = (await ana.db.statements.where('articleId').equals(other.id).sortBy('index'))[0]!;
+    await editSpan(
+      ana.db,
+      other,
+      { start: onOther.start, end: onOther.end, statementIds: [onOther.id] },
+      'Ana',
+      'Note',
+      () => ({ note: 'about the unshared article' }),
+    );
+    // A claim quoting both articles: shared with its stance on the shared article only.
+    const claim = await createClaimIn(ana.db, 'Wagner arrived in December');
+    await attachStatementIn(ana.db, claim.id, onOther.id, 'asserts');
+    await attachStatementIn(ana.db, claim.id, sharedStatements[0]!.id, 'asserts');
+    // Correcting a shared statement to name a source only the other article cites brings that source along.
+    const onlyOther = (await ana.db.sources.toArray()).find((s) => !cited.has(s.id))!;
+    await editAttribution(ana.db, sharedStatements[1]!.id, { speaker: { id: onlyOther.id } });
+    const first = sharedStatements[0]!;
+    await editSpan(
+      ana.db,
+      shared,
+      { start: first.start, end: first.end, statementIds: [first.id] },
+      'Ana',
+      'Note',
+      () => ({ note: 'about the shared article' }),
+    );
+    await eventually(async () => (await ben.db.annotations.count()) > 0, "Ana's note at Ben");
+    await eventually(async () => (await ben.db.sources.get(onlyOther.id)) !== undefined, 'the source');
+    await eventually(async () => (await ben.db.claims.count()) > 0, 'the claim at Ben');
+    expect((await ben.db.annotations.toArray()).map((x) => x.note)).toEqual(['about the shared article']);
+    expect((await ben.db.claims.toArray()).map((c) => c.text)).toEqual(['Wagner arrived in December']);
+    expect((await ben.db.claimStatements.toArray()).map((c) => c.statementId)).toEqual([
+      sharedStatements[0]!.id,
+    ]);
+    expect(await ben.db.articles.count()).toBe(1);
+
+    // Ctrl+Z takes back Ana's edits newest first, those that went to the dossier and those that stayed here.
+    const labels: (string | null)[] = [];
+    for (let i = 0; i < 7; i++) labels.push(await ana.session.undoStep());
+    expect(labels).toEqual([
+      'Note',
+      'Correct the attribution of statement 2',
+      'Statement asserts claim',
+      'Statement asserts claim',
+      'Create claim “Wagner arrived in December”',
+      'Note',
+      null,
+    ]);
+    await ana.session.settled();
+    expect(await ana.db.annotations.count()).toBe(0);
+    expect(await ana.db.claims.count()).toBe(0);
+    expect((await ana.db.statements.get(sharedStatements[1]!.id))!.speakerId).toBe(
+      sharedStatements[1]!.speakerId,
+    );
+    await eventually(async () => (await ben.db.annotations.count()) === 0, 'the undone note gone at Ben');
+    await eventually(async () => (await ben.db.claims.count()) === 0, 'the undone claim gone at Ben');
+    // Redo brings back the oldest undone first: the note on the kept article, which stays with Ana.
+    expect(await ana.session.redoStep()).toBe('Note');
+    expect((await ana.db.annotations.toArray()).map((x) => x.note)).toEqual(['about the unshared article']);
+    expect(await ana.session.redoStep()).toBe('Create claim “Wagner arrived in December”');
+  });
+
+  it('shares a new version of a shared article with its statements, its notes and the sources it cites', async () => {
+    const dossier = freshDossier('version');
+    const owner = await addMember(pool, dossier, 'Ana', 'owner');
+    const editor = await addMember(pool, dossier, 'Ben', 'editor');
+    const files = ['car-dec-2020.txt', 'car-second-outlet.txt'];
+    const byFile = async (db: CorroborateDB, file: string) =>
+      (await db.articles.filter((x) => x.fileName === file).first())!;
+    const ana = await analyst(a, dossier, 'Ana', owner.invitation, files, async (db) => ({
+      kind: 'articles',
+      articleIds: [(await byFile(db, files[0]!)).id],
+    }));
+    await eventually(() => ana.session.getStatus().state === 'synced', 'the selection to be published');
+    const ben = await analyst(b, dossier, 'Ben', editor.invitation);
+    const [shared, later] = [await byFile(ana.db, files[0]!), await byFile(ana.db, files[1]!)];
+    const onLater = (await ana.db.statements.where('articleId').equals(later.id).sortBy('index'))[0]!;
+    await editSpan(
+      ana.db,
+      later,
+      { start: onLater.start, end: onLater.end, statementIds: [onLater.id] },
+      'Ana',
+      'Note',
+      () => ({ note: 'written before it became a version' }),
+    );
+    await eventually(async () => (await ben.db.articles.count()) === 1, 'the shared article at Ben');
+    expect(await ben.db.annotations.count()).toBe(0);
+
+    await acceptVersionIn(ana.db, later.id, shared.id);
+    const idsOf = async (db: CorroborateDB, table: string) =>
+      ((await db.table(table).toCollection().primaryKeys()) as string[]).sort().join();
+    // Everything of Ana's is now in the dossier: the version, its statements, its note, the sources it cites.
+    await eventually(async () => {
+      for (const t of ['articles', 'statements', 'annotations', 'sources'])
+        if ((await idsOf(ana.db, t)) !== (await idsOf(ben.db, t))) return false;
+      return true;
+    }, 'the version and what hangs on it at Ben');
+    expect(await ben.db.articles.count()).toBe(2);
+    expect((await ben.db.articles.get(later.id))!.versionOf).toBe(shared.id);
+    expect((await ben.db.annotations.toArray()).map((x) => x.note)).toEqual([
+      'written before it became a version',
+    ]);
+  });
+
+  it('widens a shared selection: the added article, its notes, and the link to the shared one that was kept', async () => {
+    const dossier = freshDossier('widen');
+    const owner = await addMember(pool, dossier, 'Ana', 'owner');
+    const editor = await addMember(pool, dossier, 'Ben', 'editor');
+    const files = ['car-dec-2020.txt', 'car-second-outlet.txt'];
+    const byFile = async (db: CorroborateDB, file: string) =>
+      (await db.articles.filter((x) => x.fileName === file).first())!;
+    const ana = await analyst(a, dossier, 'Ana', owner.invitation, files, async (db) => ({
+      kind: 'articles',
+      articleIds: [(await byFile(db, files[0]!)).id],
+    }));
+    await eventually(() => ana.session.getStatus().state === 'synced', 'the selection to be published');
+    const ben = await analyst(b, dossier, 'Ben', editor.invitation);
+    const [shared, kept] = [await byFile(ana.db, files[0]!), await byFile(ana.db, files[1]!)];
+    const first = async (articleId: string) =>
+      (await ana.db.statements.where('articleId').equals(articleId).sortBy('index'))[0]!;
+    const [s1, k1] = [await first(shared.id), await first(kept.id)];
+    const link = await addLinkIn(ana.db, s1.id, k1.id, 'corroborates');
+    await editSpan(
+      ana.db,
+      kept,
+      { start: k1.start, end: k1.end, statementIds: [k1.id] },
+      'Ana',
+      'Note',
+      () => ({ note: 'on the article shared later' }),
+    );
+    await eventually(async () => (await ben.db.articles.count()) === 1, 'the first article at Ben');
+    await ana.session.settled();
+    expect(await ben.db.links.count()).toBe(0);
+
+    const scope = await ana.session.addArticles([kept.id]);
+    expect(scope).toEqual({ kind: 'articles', articleIds: [shared.id, kept.id] });
+    await eventually(async () => (await ben.db.links.get(link.id)) !== undefined, 'the link at Ben');
+    await eventually(async () => (await ben.db.annotations.count()) === 1, 'the note at Ben');
+    expect(await ben.db.articles.count()).toBe(2);
+    expect(await ben.db.statements.count()).toBe(await ana.db.statements.count());
+    expect((await ben.db.annotations.toArray())[0]!.note).toBe('on the article shared later');
   });
 });
