@@ -117,6 +117,36 @@ async function heapMb(page: Page): Promise<number> {
   return usedSize / 1048576;
 }
 
+/**
+ * Search end to end: the first query waits (up to 10 minutes) for the index to be loaded or built, then each
+ * query is timed until its hits are drawn.
+ */
+async function searchTimes(page: Page): Promise<number[]> {
+  await page.getByTestId('search-input').click();
+  await page.waitForFunction(() => !document.body.textContent?.includes('Building the search index'), null, {
+    timeout: 600_000,
+  });
+  const t = Date.now();
+  await page.getByTestId('search-input').fill('Kessara');
+  await page.getByTestId('search-hit').first().waitFor({ timeout: 600_000 });
+  console.error(`first search answered after ${Date.now() - t} ms`);
+  const search: number[] = [];
+  const queries = ['Takahshi', 'port workers', 'ceasefre troops', 'Kessara', 'vaccine', 'Okafor said'];
+  for (let i = 0; i < RUNS; i++) {
+    await page.getByTestId('search-input').fill('');
+    search.push(
+      await timeInPage(
+        page,
+        `const box = document.querySelector('[data-testid="search-input"]');
+         box.focus(); box.value = arg; box.dispatchEvent(new Event('input', { bubbles: true }));`,
+        `return !!document.querySelector('[data-testid="search-hit"]') && !!document.querySelector('[data-testid="search-results"] .foot');`,
+        queries[i % queries.length],
+      ),
+    );
+  }
+  return search;
+}
+
 /** Cold start, open, search, view switches and heap on the imported workspace. */
 async function uiActions(app: App, n: number): Promise<string[]> {
   const { page } = app;
@@ -141,24 +171,13 @@ async function uiActions(app: App, n: number): Promise<string[]> {
       ),
     );
   }
-  await page.getByTestId('search-input').click();
-  await page.waitForFunction(() => !document.body.textContent?.includes('Building the search index'), null, {
-    timeout: 600_000,
+  console.error(
+    `cold start ${cold} ms; open p50/p95 ${percentile(open, 50).toFixed(0)}/${percentile(open, 95).toFixed(0)} ms`,
+  );
+  const search = await searchTimes(page).catch((err: unknown) => {
+    console.error('search failed:', err);
+    return [] as number[];
   });
-  const search: number[] = [];
-  const queries = ['Takahshi', 'port workers', 'ceasefre troops', 'Kessara', 'vaccine', 'Okafor said'];
-  for (let i = 0; i < RUNS; i++) {
-    await page.getByTestId('search-input').fill('');
-    search.push(
-      await timeInPage(
-        page,
-        `const box = document.querySelector('[data-testid="search-input"]');
-         box.focus(); box.value = arg; box.dispatchEvent(new Event('input', { bubbles: true }));`,
-        `return !!document.querySelector('[data-testid="search-hit"]') && !!document.querySelector('[data-testid="search-results"] .foot');`,
-        queries[i % queries.length],
-      ),
-    );
-  }
   await page.getByTestId('search-input').fill('');
   await page.keyboard.press('Escape');
   const views: string[] = [];
@@ -174,15 +193,16 @@ async function uiActions(app: App, n: number): Promise<string[]> {
       page,
       `document.querySelector('[data-testid="view-${v}"]').click();`,
       `return !!document.querySelector('[data-testid="${testid}"]');`,
-    );
-    views.push(`${v} ${ms.toFixed(0)} ms`);
+    ).catch(() => NaN);
+    views.push(`${v} ${Number.isNaN(ms) ? 'over 20 s' : `${ms.toFixed(0)} ms`}`);
+    console.error(views.at(-1));
   }
   const heap = await heapMb(page);
   const p = (xs: number[]) => `${percentile(xs, 50).toFixed(0)} / ${percentile(xs, 95).toFixed(0)} ms`;
   return [
     `| cold start to a usable library | ${cold} ms | ≤ 2,000 ms |`,
     `| open an article p50 / p95 | ${p(open)} | p95 ≤ 150 ms |`,
-    `| search end to end p50 / p95 | ${p(search)} | p95 ≤ 50 ms |`,
+    `| search end to end p50 / p95 | ${search.length ? p(search) : 'failed (see the log)'} | p95 ≤ 50 ms |`,
     `| view switches | ${views.join(', ')} | each ≤ 200 ms |`,
     `| renderer JS heap after GC | ${heap.toFixed(0)} MB | ≤ 500 MB |`,
   ];
