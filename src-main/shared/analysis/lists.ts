@@ -4,13 +4,21 @@ const BULLETS = '•⁃▪◦‣●';
 const BULLET_OR_LINE_ITEM = new RegExp(`[${BULLETS}]|\\n[^\\S\\n]*[-*–][^\\S\\n]`, 'g');
 const LIST_HEAD = new RegExp(`[${BULLETS}*–-]?\\s*(\\d{1,3}|[a-zA-Z])(\\.\\)|\\)|\\.)\\s`, 'y');
 
-/** Finds bullets and line-initial dashes with one regex pass over the text, remembered across paragraphs. */
-export class BulletCursor {
-  private readonly pattern = new RegExp(BULLET_OR_LINE_ITEM.source, 'g');
+/**
+ * The next match of a pattern at or after a position, found with one native regex search and remembered, so
+ * asking paragraph after paragraph scans the text once (linear overall).
+ */
+export class MatchCursor {
+  private readonly pattern: RegExp;
   private found = -1;
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    pattern: RegExp,
+  ) {
+    this.pattern = new RegExp(pattern.source, 'g');
+  }
 
-  /** The first bullet or line item at or after `from`, or text.length. */
+  /** The first match at or after `from`, or text.length. */
   next(from: number): number {
     if (this.found >= from) return this.found;
     this.pattern.lastIndex = from;
@@ -19,6 +27,9 @@ export class BulletCursor {
     return this.found;
   }
 }
+
+/** Bullets and line-initial dashes. */
+export const bulletCursor = (text: string) => new MatchCursor(text, BULLET_OR_LINE_ITEM);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -35,7 +46,7 @@ function successor(value: string): string | null {
  * at the start of a line, and the next number or letter of a list the paragraph opens with
  * ("1.) The first item 2.) The second item", "a. … b. … c. …").
  */
-export function listCuts(text: string, from: number, to: number, bullets: BulletCursor): number[] {
+export function listCuts(text: string, from: number, to: number, bullets: MatchCursor): number[] {
   const cuts: number[] = [];
   const hasBullets = bullets.next(from) < to;
   // Only a paragraph that starts like "1." / "a)" / "• 9." can be a numbered or lettered list.

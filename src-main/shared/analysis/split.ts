@@ -13,7 +13,7 @@ import {
   SENTENCE_STARTERS,
   TIME_PHRASE_OPENERS,
 } from './abbreviations';
-import { BulletCursor, listCuts } from './lists';
+import { bulletCursor, listCuts, MatchCursor } from './lists';
 
 export interface Span {
   start: number;
@@ -64,7 +64,7 @@ const UPPER = /\p{Lu}/u;
 /** Splits the whole text: paragraph by paragraph, never one huge scan across blank lines. */
 export function splitStatements(text: string): Span[] {
   const spans: Span[] = [];
-  const cursors = { terminals: new TerminalCursor(text), bullets: new BulletCursor(text) };
+  const cursors = { terminals: new MatchCursor(text, TERMINAL), bullets: bulletCursor(text) };
   const separator = /\n[^\S\n]*\n\s*|\u2029\s*/g;
   let paragraphStart = 0;
   for (let m = separator.exec(text); m; m = separator.exec(text)) {
@@ -81,28 +81,15 @@ function pushTrimmed(text: string, start: number, end: number, spans: Span[]): v
   if (end > start) spans.push({ start, end });
 }
 
-/** Finds terminal punctuation with one native regex search, remembered across paragraphs (linear overall). */
-class TerminalCursor {
-  private readonly pattern = /[.!?…‼⁇⁈⁉。！？｡]/g;
-  private found = -1;
-  constructor(private readonly text: string) {}
-
-  /** The first terminal at or after `from`, or text.length. */
-  next(from: number): number {
-    if (this.found >= from) return this.found;
-    this.pattern.lastIndex = from;
-    const m = this.pattern.exec(this.text);
-    this.found = m ? m.index : this.text.length;
-    return this.found;
-  }
-}
+/** Terminal punctuation of any script the splitter knows. */
+const TERMINAL = /[.!?…‼⁇⁈⁉。！？｡]/;
 
 function splitParagraph(
   text: string,
   from: number,
   to: number,
   spans: Span[],
-  cursors: { terminals: TerminalCursor; bullets: BulletCursor },
+  cursors: { terminals: MatchCursor; bullets: MatchCursor },
 ): void {
   const { terminals } = cursors;
   const cuts = listCuts(text, from, to, cursors.bullets);
