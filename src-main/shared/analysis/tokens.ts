@@ -1,6 +1,6 @@
 // Word and punctuation tokens of one statement, each marked as inside or outside quotation marks.
 
-import { flagsOf } from './lexicon';
+import { AUXILIARY, CALENDAR, FIRST_NAME, flagsOf, LAST_NAME, TITLE } from './lexicon';
 import {
   FLAGS_PENDING,
   FNV_OFFSET,
@@ -258,6 +258,7 @@ function addWord(
       : first < 128
         ? first >= 65 && first <= 90
         : UPPER_START.test(text);
+  if (capitalised && flags > 0 && (flags & NAME_HOMOGRAPH) !== 0) flags = asNamePart(flags, state.tokens);
   const token: Token = { text, lower, flags, start, end, isWord: true, quoted, capitalised };
   state.tokens.push(token);
   if (flags > 0) state.wordFlags |= flags;
@@ -266,6 +267,20 @@ function addWord(
     state.outsideFlags |= flags;
     if (lower === 'according') state.mentionsAccording = true;
   }
+}
+
+/** Flags a capitalised word loses inside a name: a month or an auxiliary ("May", "Will", "June"). */
+const NAME_HOMOGRAPH = CALENDAR | AUXILIARY;
+
+/**
+ * "Theresa May", "Prime Minister May", "Grace Will": a capitalised month or auxiliary right
+ * after a capitalised first name or title is part of the name, read as a surname.
+ */
+function asNamePart(flags: number, tokens: Token[]): number {
+  const before = tokens[tokens.length - 1];
+  if (!before?.isWord || !before.capitalised || before.flags <= 0) return flags;
+  if ((before.flags & (FIRST_NAME | TITLE)) === 0) return flags;
+  return (flags & ~NAME_HOMOGRAPH) | LAST_NAME;
 }
 
 function addMark(statement: string, mark: string, i: number, state: ScanState): void {
