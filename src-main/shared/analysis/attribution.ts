@@ -23,7 +23,7 @@ import {
 import { cueKind } from './cue-lexicon';
 import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
-import { AUXILIARY, CUE, HEDGE, LY_ONLY, PHRASAL_START } from './lexicon';
+import { AUXILIARY, CLOSING_CUE, CUE, HEDGE, LY_ONLY, PHRASAL_START } from './lexicon';
 import {
   formOf,
   isAuxiliary,
@@ -235,7 +235,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
   // "Trump's grasp of policy is worrying, Cuban said.": a closing cue frames the statement.
   // A subject that itself says, asserts or denies keeps the statement; the closing cue is then its relay
   // ("A spokesperson asserted that …, RFERL reported").
-  const closing = (r.tokenised.outsideFlags & CUE) !== 0 ? finalSpeaker(seq, r.phrase) : null;
+  const closing = (r.tokenised.outsideFlags & (CUE | CLOSING_CUE)) !== 0 ? finalSpeaker(seq, r.phrase) : null;
   const subjectSpeaks = (): boolean =>
     verb?.isWord === true && ['speech', 'denial'].includes(cueKind(verb.lower) ?? '');
   const framed = closing && closing.at > k && !subjectSpeaks() ? closing : null;
@@ -278,7 +278,7 @@ function speakerAroundCue(
   const { seq, result } = r;
   // Every cue the clause reader can use carries a cue flag or starts a multi-word cue ("As Moore put it,"):
   // statements without one are skipped.
-  if ((r.tokenised.outsideFlags & (CUE | PHRASAL_START)) === 0) return null;
+  if ((r.tokenised.outsideFlags & (CUE | PHRASAL_START | CLOSING_CUE)) === 0) return null;
   // "According to the Post, officials asked whether the candidate announced…": with a leading source, a cue
   // read inside the clause does not replace it; only the subject's own cue does.
   if (!accordingTo) {

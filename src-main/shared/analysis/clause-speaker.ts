@@ -4,7 +4,16 @@
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { cueKind } from './cue-lexicon';
 import { isNounLikeCue, phrasalParticle } from './cues';
-import { CALENDAR, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } from './lexicon';
+import {
+  CALENDAR,
+  CLOSING_CUE,
+  DEMONYM,
+  FINITE_VERB,
+  FUNCTION_WORD,
+  NOT_VERB,
+  PLACE,
+  TITLE,
+} from './lexicon';
 import {
   formOf,
   isAuxiliary,
@@ -176,10 +185,11 @@ function finalInverted(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null
     const t = seq[p] as Token;
     if (!t.isWord || t.capitalised || t.quoted) continue;
     const form = formOf(t);
-    if (form !== 'past' && form !== 'third') continue;
+    if (form !== 'past' && form !== 'third' && (t.flags & CLOSING_CUE) === 0) continue;
     const previous = seq[p - 1] as Token;
     const afterQuote = QUOTE_MARKS.has(previous.text) && !previous.quoted;
-    if (!afterQuote && !(isPunct(previous, ',') && clauseBefore(seq, p))) return null;
+    const closingOnly = form === null;
+    if (!afterQuote && (closingOnly || !(isPunct(previous, ',') && clauseBefore(seq, p)))) return null;
     if (cueKind(t.lower) !== 'speech' || OBJECT_CUES.has(t.lower)) return null;
     if (!namePhraseFollows(seq, p + 1, BARE_CUES.has(t.lower))) return null;
     const speaker = speakerAfter(seq, p + 1, phrase);
@@ -199,7 +209,7 @@ function finalCue(seq: Token[]): number {
   const t = seq[p];
   if (!t || !t.isWord || t.capitalised || t.quoted) return -1;
   const form = formOf(t);
-  if (form !== 'past' && form !== 'third') return -1;
+  if (form !== 'past' && form !== 'third' && (t.flags & CLOSING_CUE) === 0) return -1;
   // "…his previous comments." is a noun; "…weren't disclosed." is passive.
   const previous = seq[p - 1];
   if (isNounLikeCue(t.lower) && !readsAsSubjectEnd(previous)) return -1;
@@ -212,7 +222,8 @@ function finalCue(seq: Token[]): number {
   // Only a cue set off after a comma, dash or quotation ("…, Earnest said."), not "…after Rubio spoke."
   for (let b = p - 1; b >= 0 && p - b <= 10; b--) {
     const w = seq[b] as Token;
-    if (!w.isWord) return isPunct(w, ',—–') || QUOTE_MARKS.has(w.text) ? p : -1;
+    // A closing-only cue ("continued") closes a quotation: "…,” Trump continued.", not "…, and talks continued."
+    if (!w.isWord) return QUOTE_MARKS.has(w.text) || (form && isPunct(w, ',—–')) ? p : -1;
     if (
       CLAUSE_OPENERS.has(w.lower) ||
       w.lower === 'as' ||

@@ -184,6 +184,12 @@ export const PHRASAL_CUES: [CueKind, string[], string][] = [
   ['endorsement', ['stand', 'stands', 'stood', 'standing'], 'by'],
 ];
 
+/**
+ * Verbs that attribute only when they close a quotation or clause after a comma ("“…,” Trump continued.",
+ * "“…,” continued Trump."): elsewhere they narrate ("talks continued for days").
+ */
+export const CLOSING_CUES = new Set(['continued', 'continues', 'offered', 'offers']);
+
 /** Forms more often read as nouns or adjectives ("reports of deployments", "the state news agency"). */
 export const NOUN_LIKE_CUES = new Set(
   (
@@ -209,6 +215,7 @@ const KINDS = new Map<string, CueKind>();
 for (const [kind, ...forms] of CUE_VERBS) for (const form of forms) KINDS.set(form, kind);
 for (const [kind, forms] of PHRASAL_CUES)
   for (const form of forms) if (!KINDS.has(form)) KINDS.set(form, kind);
+for (const form of CLOSING_CUES) KINDS.set(form, 'speech');
 
 /** The kind of a cue as written ("has called for" → endorsement, "according to" → speech), or null. */
 export function cueKind(cue: string): CueKind | null {

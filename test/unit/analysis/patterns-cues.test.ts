@@ -18,3 +18,17 @@ describe('a month or auxiliary inside a name', () => {
     expect(speakerOf('Okafor said in May that the budget was tight.')).toBe('Okafor');
   });
 });
+
+describe('a verb that attributes only when it closes a quotation', () => {
+  it('reads “…,” X continued / “…,” continued X / “…,” X offered', () => {
+    expect(speakerOf('“The bridge will open in spring,” Ana Ruiz continued.')).toBe('Ana Ruiz');
+    expect(speakerOf('“The bridge will open in spring,” continued Ana Ruiz.')).toBe('Ana Ruiz');
+    expect(speakerOf('“Maybe we could share the costs,” Okafor offered.')).toBe('Okafor');
+  });
+
+  it('leaves the same verb narrating outside a quotation', () => {
+    expect(speakerOf('The talks continued for three days.')).toBeNull();
+    expect(speakerOf('Prices rose, and the strikes continued.')).toBeNull();
+    expect(speakerOf('The firm offered a discount to new clients.')).toBeNull();
+  });
+});
