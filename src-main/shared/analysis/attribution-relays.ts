@@ -163,11 +163,35 @@ export function laterCues(r: Reading, subject: string | null, from: number): voi
       (QUOTE_MARKS.has(seq[p - 1]?.text ?? '') &&
         seq[p - 1]?.quoted === false &&
         closesOnComma(r.statement, seq[p - 1]));
-    const participle = form === 'ing' && pause && !reporterSeen;
-    if (subject && (conjoined || participle) && form !== 'base') {
+    // "by saying", "to discuss", ", then revealed": read only when the subject's own verb was read right after it.
+    // With "according to" in the statement, the source it names comes first ("…, according to Reuters").
+    const verbRead = result.subjectVerb !== null && !r.tokenised.mentionsAccording;
+    const afterPreposition = verbRead && form === 'ing' && BY_AFTER.has(seq[p - 1]?.lower ?? '');
+    const participle = form === 'ing' && (pause || afterPreposition) && !reporterSeen;
+    const then = verbRead && seq[p - 1]?.lower === 'then';
+    const purposeCue = verbRead && purpose(seq, p);
+    if (subject && (purposeCue || ((conjoined || then || participle) && form !== 'base'))) {
       result.speaker = subject;
       result.cue = t.text;
       relayAfterCue(seq, p, result, phrase);
     }
   }
+}
+
+/** Prepositions after which an -ing cue is the subject's: "by saying", "after warning", "before adding". */
+const BY_AFTER = new Set(['by', 'after', 'before', 'while', 'without']);
+/** Objects after which "to" + cue is the object's ("asked them to say"), not the subject's. */
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'you', 'others', 'voters']);
+
+/**
+ * "visited the studio to discuss", "took to the steps to say": "to" and a base cue after a lower-case word
+ * state the subject's purpose; after a name or object pronoun ("asked Ruiz to say") it is the object's.
+ */
+function purpose(seq: Token[], p: number): boolean {
+  const t = seq[p] as Token;
+  if (formOf(t) !== 'base' || seq[p - 1]?.lower !== 'to') return false;
+  const before = seq[p - 2];
+  return (
+    !!before?.isWord && !before.capitalised && !OBJECT_PRONOUNS.has(before.lower) && !isAuxiliary(before)
+  );
 }

@@ -167,7 +167,7 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       t.isWord &&
       !t.capitalised &&
       formOf(t) === 'base' &&
-      !isNounLikeCue(t.lower) &&
+      (!isNounLikeCue(t.lower) || seq[j + 1]?.lower === 'that') &&
       seq[j - 1]?.lower !== 'to'
     )
       break;
@@ -253,7 +253,12 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
     // "The report states that…": a cue more often read as a noun is a verb before "that".
     (isCueAfterSubject(verb.lower, afterAuxiliary) ||
       findingAfterEvidence(seq, k) ||
-      (seq[k + 1]?.lower === 'that' && (formOf(verb) === 'third' || formOf(verb) === 'past')))
+      (seq[k + 1]?.lower === 'that' && formOf(verb) !== null && formOf(verb) !== 'ing') ||
+      // "Okafor hopes to win", "Democrats want to": a noun-like cue right after a name, then "to".
+      (!afterAuxiliary &&
+        seq[k + 1]?.lower === 'to' &&
+        seq[k - 1]?.capitalised === true &&
+        (formOf(verb) === 'third' || formOf(verb) === 'base')))
   ) {
     result.speaker = subject;
     result.cue = verb.text;

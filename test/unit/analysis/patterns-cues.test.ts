@@ -32,3 +32,31 @@ describe('a verb that attributes only when it closes a quotation', () => {
     expect(speakerOf('The firm offered a discount to new clients.')).toBeNull();
   });
 });
+
+describe('a noun-like cue right after its subject', () => {
+  it('reads "fear that", "caution that" and "hopes to" as the subject’s cue', () => {
+    expect(speakerOf('Election lawyers caution that the count may take weeks.')).toBe('Election lawyers');
+    expect(speakerOf('Some farmers fear that the new canal will drain the wells.')).toBe('Some farmers');
+    expect(speakerOf('Lena Ortiz hopes to win the seat back in the autumn.')).toBe('Lena Ortiz');
+  });
+
+  it('keeps the same words as nouns after a determiner', () => {
+    expect(speakerOf('The plans to widen the road were dropped.')).toBeNull();
+    expect(speakerOf('Her hopes to win the seat faded in the autumn.')).toBeNull();
+  });
+});
+
+describe('a cue later in the subject’s own clause', () => {
+  it('reads "by saying", ", then revealed" and a purpose "to discuss" as the subject’s', () => {
+    expect(speakerOf('Okafor distanced himself from the group by saying he would stay home.')).toBe('Okafor');
+    expect(speakerOf('Okafor paused, then revealed why the bridge plan failed.')).toBe('Okafor');
+    expect(speakerOf('Lena Ortiz visited the studio to discuss her remarks about the budget.')).toBe(
+      'Lena Ortiz',
+    );
+  });
+
+  it('leaves the cue to its object or to a leading source', () => {
+    expect(speakerOf('Rain delayed the match, to nobody’s surprise.')).toBeNull();
+    expect(speakerOf('According to the county, the firm failed to report the spill.')).toBe('County');
+  });
+});
