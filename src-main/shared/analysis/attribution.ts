@@ -20,7 +20,7 @@ import {
   nameBeforeColonQuote,
   speakerBeforeColon,
 } from './openings';
-import { cueKind } from './cue-lexicon';
+import { cueKind, isAsCue } from './cue-lexicon';
 import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CLOSING_CUE, CUE, HEDGE, LY_ONLY, PHRASAL_START } from './lexicon';
@@ -160,7 +160,12 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
     }
     // "The embattled senator", "A teary-eyed Bush": a participle after an article or possessive describes.
     const describes = t.isWord && !isAuxiliary(t) && NOUN_OPENERS.has(seq[j - 1]?.lower ?? '');
-    if (t.isWord ? isVerbLike(t) && !describes : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)) break;
+    if (
+      t.isWord
+        ? (isVerbLike(t) || edBeforeObject(seq, j)) && !describes
+        : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)
+    )
+      break;
     // "Analysts say she…": a plain present cue (not one read as a noun, not after "to") ends the subject.
     if (
       j > subjectStart &&
@@ -171,6 +176,8 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       seq[j - 1]?.lower !== 'to'
     )
       break;
+    // "Voters see Cruz as…", "Ortiz views the deal as…": an "as" cue ends the subject.
+    if (j > subjectStart && t.isWord && !t.capitalised && isAsCue(seq, j)) break;
     // "The filings show that…", "Polls show…": a finding cue after a word naming evidence is its verb.
     if (j > subjectStart && findingAfterEvidence(seq, j)) break;
     // "Moore pointed out that…", "Moore put it bluntly": a multi-word cue ends the subject.
@@ -253,6 +260,8 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
     // "The report states that…": a cue more often read as a noun is a verb before "that".
     (isCueAfterSubject(verb.lower, afterAuxiliary) ||
       findingAfterEvidence(seq, k) ||
+      // "sees Cruz as a uniter", "paints his rival as weak"; not the passive "is seen as".
+      ((!passive || verb.lower.endsWith('ing')) && isAsCue(seq, k)) ||
       (seq[k + 1]?.lower === 'that' && formOf(verb) !== null && formOf(verb) !== 'ing') ||
       // "Okafor hopes to win", "Democrats want to": a noun-like cue right after a name, then "to".
       (!afterAuxiliary &&
@@ -263,7 +272,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
     result.speaker = subject;
     result.cue = verb.text;
     relayAfterCue(seq, k, result, r.phrase);
-  } else if (subject && verb && verb.isWord && (isVerbLike(verb) || formOf(verb))) {
+  } else if (subject && verb && verb.isWord && (isVerbLike(verb) || formOf(verb) || edBeforeObject(seq, k))) {
     result.subjectVerb = verb.text;
   }
   return closing;
@@ -330,6 +339,16 @@ function finish(r: Reading, accordingTo: string | null): void {
     if (cueIndex >= 0) relayAfterCue(seq, cueIndex, result, r.phrase);
   }
   if (result.via.length > 0) result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
+}
+
+/**
+ * "Okafor released a statement", "The council approved the plan": an "-ed" word the lexicon reads as an
+ * adjective is a verb when a determiner follows it.
+ */
+function edBeforeObject(seq: Token[], p: number): boolean {
+  const t = seq[p];
+  if (!t?.isWord || t.capitalised || t.lower.length < 5 || !t.lower.endsWith('ed')) return false;
+  return NOUN_OPENERS.has(seq[p + 1]?.lower ?? '');
 }
 
 /** A finding cue ("shows", "show", "found") at p right after a word naming evidence ("polls", "analysis"). */

@@ -99,6 +99,11 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'protest', 'protests', 'protested', 'protesting'],
   ['speech', 'bemoan', 'bemoans', 'bemoaned', 'bemoaning'],
   ['speech', 'thank', 'thanks', 'thanked', 'thanking'],
+  ['speech', 'portray', 'portrays', 'portrayed', 'portraying'],
+  ['speech', 'depict', 'depicts', 'depicted', 'depicting'],
+  ['speech', 'characterize', 'characterizes', 'characterized', 'characterizing'],
+  ['speech', 'characterise', 'characterises', 'characterised', 'characterising'],
+  ['speech', 'label', 'labels', 'labeled', 'labeling'],
   ['denial', 'deny', 'denies', 'denied', 'denying'],
   ['denial', 'dismiss', 'dismisses', 'dismissed', 'dismissing'],
   ['denial', 'reject', 'rejects', 'rejected', 'rejecting'],
@@ -190,6 +195,17 @@ export const PHRASAL_CUES: [CueKind, string[], string][] = [
  */
 export const CLOSING_CUES = new Set(['continued', 'continues', 'offered', 'offers']);
 
+/**
+ * Verbs that attribute a view when "as" follows their object ("sees Cruz as a uniter", "cast the vote as a
+ * betrayal", "paints his rival as weak"); without "as" they narrate ("saw the film", "cast a ballot").
+ */
+export const AS_CUES: [CueKind, string[]][] = [
+  ['belief', ['see', 'sees', 'saw', 'seeing', 'view', 'views', 'viewed', 'viewing']],
+  ['belief', ['regard', 'regards', 'regarded', 'regarding']],
+  ['speech', ['cast', 'casts', 'casting', 'paint', 'paints', 'painted', 'painting']],
+  ['speech', ['frame', 'frames', 'framed', 'framing', 'pitch', 'pitches', 'pitched', 'pitching']],
+];
+
 /** Forms more often read as nouns or adjectives ("reports of deployments", "the state news agency"). */
 export const NOUN_LIKE_CUES = new Set(
   (
@@ -216,6 +232,26 @@ for (const [kind, ...forms] of CUE_VERBS) for (const form of forms) KINDS.set(fo
 for (const [kind, forms] of PHRASAL_CUES)
   for (const form of forms) if (!KINDS.has(form)) KINDS.set(form, kind);
 for (const form of CLOSING_CUES) KINDS.set(form, 'speech');
+const AS_FORMS = new Set<string>();
+for (const [kind, forms] of AS_CUES)
+  for (const form of forms) {
+    AS_FORMS.add(form);
+    if (!KINDS.has(form)) KINDS.set(form, kind);
+  }
+
+/** Words an "as" cue's object may hold before "as": a short noun phrase, no clause. */
+const AS_WINDOW = 6;
+
+/** Whether `words[at]` is an "as" cue ("sees") with "as" after its object, within a few words. */
+export function isAsCue(words: readonly { lower: string; isWord: boolean }[], at: number): boolean {
+  if (!AS_FORMS.has(words[at]?.lower ?? '')) return false;
+  for (let p = at + 2; p < words.length && p - at <= AS_WINDOW; p++) {
+    const w = words[p] as { lower: string; isWord: boolean };
+    if (!w.isWord) return false;
+    if (w.lower === 'as') return true;
+  }
+  return false;
+}
 
 /** The kind of a cue as written ("has called for" → endorsement, "according to" → speech), or null. */
 export function cueKind(cue: string): CueKind | null {

@@ -60,3 +60,26 @@ describe('a cue later in the subject’s own clause', () => {
     expect(speakerOf('According to the county, the firm failed to report the spill.')).toBe('County');
   });
 });
+
+describe('a view attributed with "as"', () => {
+  it('reads "sees X as", "has cast X as", "views X as", "portrayed X as" as the subject’s', () => {
+    expect(speakerOf('Okafor sees the new mayor as a uniter.')).toBe('Okafor');
+    expect(speakerOf('Lena Ortiz views the trade deal as a trap.')).toBe('Lena Ortiz');
+    expect(speakerOf('Okafor has cast the vote as a betrayal of the town.')).toBe('Okafor');
+    expect(speakerOf('Okafor portrayed the budget as reckless.')).toBe('Okafor');
+  });
+
+  it('leaves the same verbs narrating without "as", and the passive "is seen as" without a speaker', () => {
+    expect(speakerOf('Okafor cast a ballot in the morning.')).toBeNull();
+    expect(speakerOf('The new mayor is seen as a uniter.')).toBeNull();
+  });
+});
+
+describe('an "-ed" verb before its object', () => {
+  it('ends the subject at "released a statement", so a later participle is the subject’s', () => {
+    expect(speakerOf('Okafor released a statement on Monday, insisting that the deal was weak.')).toBe(
+      'Okafor',
+    );
+    expect(speakerOf('The council approved the plan, saying it would cut costs.')).toBe('Council');
+  });
+});
