@@ -20,7 +20,7 @@ import {
   nameBeforeColonQuote,
   speakerBeforeColon,
 } from './openings';
-import { cueKind, isAsCue } from './cue-lexicon';
+import { cueKind, isAsCue, isLightCue } from './cue-lexicon';
 import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CLOSING_CUE, CUE, HEDGE, LY_ONLY, PHRASAL_START } from './lexicon';
@@ -261,7 +261,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
     (isCueAfterSubject(verb.lower, afterAuxiliary) ||
       findingAfterEvidence(seq, k) ||
       // "sees Cruz as a uniter", "paints his rival as weak"; not the passive "is seen as".
-      ((!passive || verb.lower.endsWith('ing')) && isAsCue(seq, k)) ||
+      ((!passive || verb.lower.endsWith('ing')) && (isAsCue(seq, k) || isLightCue(seq, k))) ||
       (seq[k + 1]?.lower === 'that' && formOf(verb) !== null && formOf(verb) !== 'ing') ||
       // "Okafor hopes to win", "Democrats want to": a noun-like cue right after a name, then "to".
       (!afterAuxiliary &&

@@ -206,6 +206,41 @@ export const AS_CUES: [CueKind, string[]][] = [
   ['speech', ['frame', 'frames', 'framed', 'framing', 'pitch', 'pitches', 'pitched', 'pitching']],
 ];
 
+/**
+ * A light verb attributes when a speech-act noun is its object: "made comments", "issued a statement",
+ * "took a shot at", "gave a speech", "raised questions", "delivered a defense".
+ */
+const LIGHT_VERBS = new Set(
+  (
+    'make makes made making issue issues issued issuing release releases released releasing give gives gave ' +
+    'given giving deliver delivers delivered delivering take takes took taking send sends sent sending sign ' +
+    'signs signed signing raise raises raised raising offer offers offered offering lay lays laid laying ' +
+    'put puts putting publish publishes published publishing pen pens penned penning fire fires fired firing'
+  ).split(' '),
+);
+const SPEECH_NOUNS = new Set(
+  (
+    'statement statements remarks comment comments speech speeches letter letters interview interviews case ' +
+    'argument arguments claim claims shot shots swipe swipes jab jabs question questions concern concerns ' +
+    'preview defense defence apology message warning warnings memo op-ed plea pitch appeal assessment ' +
+    'prediction promise pledge vow rebuke critique criticism denial response explanation endorsement tweet ' +
+    'tweets email emails rebuttal broadside answer answers testimony announcement proposal proposals plan'
+  ).split(' '),
+);
+/** Words between a light verb and its speech noun: determiners, adjectives, adverbs (a few). */
+const LIGHT_WINDOW = 4;
+
+/** Whether `words[at]` is a light verb whose object, within a few words, is a speech-act noun. */
+export function isLightCue(words: readonly { lower: string; isWord: boolean }[], at: number): boolean {
+  if (!LIGHT_VERBS.has(words[at]?.lower ?? '')) return false;
+  for (let p = at + 1; p < words.length && p - at <= LIGHT_WINDOW; p++) {
+    const w = words[p] as { lower: string; isWord: boolean };
+    if (!w.isWord && w.lower !== '-') return false;
+    if (SPEECH_NOUNS.has(w.lower)) return true;
+  }
+  return false;
+}
+
 /** Forms more often read as nouns or adjectives ("reports of deployments", "the state news agency"). */
 export const NOUN_LIKE_CUES = new Set(
   (

@@ -83,3 +83,17 @@ describe('an "-ed" verb before its object', () => {
     expect(speakerOf('The council approved the plan, saying it would cut costs.')).toBe('Council');
   });
 });
+
+describe('a light verb with a speech-act noun', () => {
+  it('reads "made comments", "issued a statement", "took a shot at", "raised questions" as attribution', () => {
+    expect(speakerOf('Okafor made comments about the budget on Monday.')).toBe('Okafor');
+    expect(speakerOf('Lena Ortiz issued a statement on the strike.')).toBe('Lena Ortiz');
+    expect(speakerOf('Okafor took a shot at the mayor during the debate.')).toBe('Okafor');
+    expect(speakerOf('Okafor has raised questions about the contract.')).toBe('Okafor');
+  });
+
+  it('leaves the same verbs narrating with another object', () => {
+    expect(speakerOf('Okafor made a cake for the fair.')).toBeNull();
+    expect(speakerOf('Lena Ortiz took a train to the coast.')).toBeNull();
+  });
+});
