@@ -3,6 +3,7 @@
 // "according to" relays, and the outlet after a cue ("told Interfax"). Also the record the phases fill in.
 import { CONJUNCTIONS, DETERMINERS } from './attribution-words';
 import { BE_FORMS } from './cues';
+import { CALENDAR } from './lexicon';
 import {
   formOf,
   isAuxiliary,
@@ -104,10 +105,19 @@ function relayClause(r: Reading, p: number, b: number): boolean {
   const opensClause =
     a < 0
       ? tokenisedOpensWithQuote(r.tokenised)
-      : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
+      : isPunct(opener, ',;—–-') || QUOTE_MARKS.has(opener?.text ?? '');
   // "…, but the BBC's editor Jon Sopel says…" opens a clause of its own: not a relay of this speaker.
   const opensWithConjunction = CONJUNCTIONS.has(seq[a + 1]?.lower ?? '');
-  if (form !== 'ing' && opensClause && b > a && !opensWithConjunction && hasContentWord(seq, a + 1, b + 1)) {
+  // "— having suggested …": a participle opens no relay clause.
+  const participle = /^\p{Ll}+ing$/u.test(seq[a + 1]?.text ?? '');
+  if (
+    form !== 'ing' &&
+    opensClause &&
+    b > a &&
+    !opensWithConjunction &&
+    !participle &&
+    hasContentWord(seq, a + 1, b + 1)
+  ) {
     addRelay(r.result, phrase.text(a + 1, b + 1), t.text);
     return true;
   }
@@ -148,6 +158,8 @@ export function laterCues(r: Reading, subject: string | null, from: number): voi
     // Back over adverbs and auxiliaries to a noun phrase opened by a comma or a closing quotation mark.
     let b = p - 1;
     while (b >= 0 && seq[b]?.isWord && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
+    // "but on Tuesday wrote": a day between the conjunction and the verb.
+    if (b > 1 && ((seq[b] as Token).flags & CALENDAR) !== 0 && seq[b - 1]?.lower === 'on') b -= 2;
     if (relayClause(r, p, b)) {
       reporterSeen = true;
       continue;
@@ -159,7 +171,7 @@ export function laterCues(r: Reading, subject: string | null, from: number): voi
     const conjoined = seq[b]?.lower === 'and' || seq[b]?.lower === 'but';
     // ", saying", "— saying", "defense of “New York values,” saying": a participle after a pause.
     const pause =
-      isPunct(seq[p - 1], ',—–') ||
+      isPunct(seq[p - 1], ',—–-') ||
       (QUOTE_MARKS.has(seq[p - 1]?.text ?? '') &&
         seq[p - 1]?.quoted === false &&
         closesOnComma(r.statement, seq[p - 1]));

@@ -163,7 +163,7 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
     if (
       t.isWord
         ? (isVerbLike(t) || edBeforeObject(seq, j)) && !describes
-        : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)
+        : ';:—–-'.includes(t.text) || QUOTE_MARKS.has(t.text)
     )
       break;
     // "Analysts say she…": a plain present cue (not one read as a noun, not after "to") ends the subject.

@@ -162,7 +162,7 @@ function clauseBefore(seq: Token[], p: number): boolean {
   for (let q = 0; q < p; q++) {
     const t = seq[q] as Token;
     if (!t.isWord) {
-      if (isPunct(t, ',—–')) relative = false;
+      if (isPunct(t, ',—–-')) relative = false;
       continue;
     }
     if (RELATIVES.has(t.lower)) relative = true;
@@ -223,7 +223,7 @@ function finalCue(seq: Token[]): number {
   for (let b = p - 1; b >= 0 && p - b <= 10; b--) {
     const w = seq[b] as Token;
     // A closing-only cue ("continued") closes a quotation: "…,” Trump continued.", not "…, and talks continued."
-    if (!w.isWord) return QUOTE_MARKS.has(w.text) || (form && isPunct(w, ',—–')) ? p : -1;
+    if (!w.isWord) return QUOTE_MARKS.has(w.text) || (form && isPunct(w, ',—–-')) ? p : -1;
     if (
       CLAUSE_OPENERS.has(w.lower) ||
       w.lower === 'as' ||
@@ -269,14 +269,14 @@ function speakerBefore(
   if (!last) return null;
   if (last.isWord && NOT_HEAD.has(last.lower) && !PERSONAL.has(last.lower)) return null;
   if (last.isWord && isVerbLike(last) && !isNounLikeCue(last.lower)) return null;
-  if (!last.isWord && !isPunct(last, ',)—–')) return null;
+  if (!last.isWord && !isPunct(last, ',)—–-')) return null;
   let a = b;
   while (a >= 0 && b - a < MAX_BACK) {
     const t = seq[a] as Token;
     if (!t.isWord && (';:'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
     if (t.isWord && CLAUSE_OPENERS.has(t.lower)) break;
     // "As Politico reported, …" (but not "a job as Secretary of Defense").
-    if (t.isWord && t.lower === 'as' && (a === 0 || isPunct(seq[a - 1], ',—–'))) break;
+    if (t.isWord && t.lower === 'as' && (a === 0 || isPunct(seq[a - 1], ',—–-'))) break;
     if (t.isWord && (t.lower === 'and' || t.lower === 'but') && !joinsNames(seq, a)) break;
     a--;
   }
@@ -326,7 +326,7 @@ function segments(seq: Token[], from: number, to: number): [number, number][] {
     const t = seq[p];
     if (p < to && t && isPunct(t, '(')) depth++;
     if (p < to && t && isPunct(t, ')')) depth = Math.max(0, depth - 1);
-    if (p === to || (depth === 0 && t && isPunct(t, ',—–'))) {
+    if (p === to || (depth === 0 && t && isPunct(t, ',—–-'))) {
       if (p > start) parts.push([start, p]);
       start = p + 1;
     }

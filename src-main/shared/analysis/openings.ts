@@ -226,7 +226,8 @@ function speakerAndCueFollow(seq: Token[], from: number): boolean {
   }
   const last = seq[p - 1] as Token;
   if (p === start || NOT_NP_END.has(last.lower)) return false;
-  while (p < seq.length && (isModifier(seq[p]) || isAuxiliary(seq[p]))) p++;
+  // "would only say", "could not say".
+  while (p < seq.length && (isModifier(seq[p]) || isAuxiliary(seq[p]) || seq[p]?.lower === 'only')) p++;
   const cue = seq[p];
   if (!cue?.isWord || cue.capitalised || cue.text.includes('-')) return false;
   const form = formOf(cue);

@@ -85,7 +85,7 @@ export function npUntilComma(seq: Token[], from: number, max: number): number {
   while (j < seq.length && j - from < max) {
     const t = seq[j] as Token;
     // Words never stop the phrase; only marks are looked up.
-    if (!t.isWord && (',;:—–'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
+    if (!t.isWord && (',;:—–-'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
     j++;
   }
   return j;

@@ -70,6 +70,12 @@ function isPunctuationCode(c: number): boolean {
       return false;
   }
 }
+/** A hyphen at i standing for a dash: "--", or one with a space on each side. */
+function isDashHyphen(statement: string, i: number): boolean {
+  const before = statement.charCodeAt(i - 1);
+  const after = statement.charCodeAt(i + 1);
+  return after === 45 || before === 45 || (before === 32 && after === 32);
+}
 const OPENING = new Set(['“', '«', '„']);
 const CLOSING = new Set(['”', '»']);
 const CLAUSE_END = /[,.!?…]/;
@@ -203,6 +209,13 @@ function scan(statement: string, from: number, to: number, state: ScanState): vo
       mark.lower = "''";
       mark.end = i + 2;
       i += 2;
+      continue;
+    }
+    // "Ana Ruiz - the mayor's sister - said", "rivals -- seeking a win -- faced": a spaced or doubled hyphen is a dash.
+    // Its token keeps the text as written ("-"): readers take "-" for a dash wherever they take "—".
+    if (c === 45 && isDashHyphen(statement, i)) {
+      addMark(statement, '-', i, state);
+      i++;
       continue;
     }
     if (isPunctuationCode(c)) addMark(statement, statement.charAt(i), i, state);

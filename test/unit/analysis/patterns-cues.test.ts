@@ -97,3 +97,30 @@ describe('a light verb with a speech-act noun', () => {
     expect(speakerOf('Lena Ortiz took a train to the coast.')).toBeNull();
   });
 });
+
+describe('asides between the subject and its cue', () => {
+  it('skips "when asked …", a spaced hyphen or "--" appositive, and "on Tuesday" after "but"', () => {
+    expect(speakerOf('Lena Ortiz, when asked about the levy, responded that it was too low.')).toBe(
+      'Lena Ortiz',
+    );
+    expect(speakerOf('Ana Ruiz - the mayor’s sister - told reporters that the plan was weak.')).toBe(
+      'Ana Ruiz',
+    );
+    expect(speakerOf('Okafor -- the county’s oldest farmer -- said the rain came too late.')).toBe('Okafor');
+    expect(speakerOf('Okafor has been critical of the levy but on Tuesday wrote that it was fair.')).toBe(
+      'Okafor',
+    );
+  });
+
+  it('reads "would only say" after an opening participle clause', () => {
+    expect(speakerOf('Asked about the levy, Okafor would only say that it was under review.')).toBe('Okafor');
+  });
+
+  it('does not take a participle after a dash for a relay', () => {
+    expect(
+      speakerOf(
+        'Okafor began the debate praising the mayor -- having doubted her in May -- but said little else.',
+      ),
+    ).toBe('Okafor');
+  });
+});
