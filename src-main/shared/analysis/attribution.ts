@@ -20,7 +20,7 @@ import {
   nameBeforeColonQuote,
   speakerBeforeColon,
 } from './openings';
-import { cueKind, isAsCue, isLightCue } from './cue-lexicon';
+import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
 import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import { AUXILIARY, CLOSING_CUE, CUE, HEDGE, LY_ONLY, PHRASAL_START } from './lexicon';
@@ -237,7 +237,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
   const verb = seq[k];
   const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
   const passiveVerb =
-    (passive && verb !== undefined && formOf(verb) === 'past') ||
+    (passive && verb !== undefined && formOf(verb) === 'past' && !isStanceCue(seq, k)) ||
     (verb !== undefined && verb.capitalised && k > 0 && !titleCase(seq));
   // "Trump's grasp of policy is worrying, Cuban said.": a closing cue frames the statement.
   // A subject that itself says, asserts or denies keeps the statement; the closing cue is then its relay
@@ -262,6 +262,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
       findingAfterEvidence(seq, k) ||
       // "sees Cruz as a uniter", "paints his rival as weak"; not the passive "is seen as".
       ((!passive || verb.lower.endsWith('ing')) && (isAsCue(seq, k) || isLightCue(seq, k))) ||
+      (passive && isStanceCue(seq, k)) ||
       (seq[k + 1]?.lower === 'that' && formOf(verb) !== null && formOf(verb) !== 'ing') ||
       // "Okafor hopes to win", "Democrats want to": a noun-like cue right after a name, then "to".
       (!afterAuxiliary &&

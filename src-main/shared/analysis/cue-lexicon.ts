@@ -241,6 +241,25 @@ export function isLightCue(words: readonly { lower: string; isWord: boolean }[],
   return false;
 }
 
+/**
+ * Adjectives after "be" that state a stance or belief when a complement follows ("is convinced that",
+ * "are worried about", "has been critical of", "is eager to").
+ */
+const STANCE_ADJECTIVES = new Set(
+  (
+    'worried concerned confident convinced certain sure optimistic pessimistic skeptical sceptical hopeful ' +
+    'afraid adamant critical eager aware wary unhappy upset furious angry pleased happy determined ' +
+    'supportive opposed'
+  ).split(' '),
+);
+const STANCE_COMPLEMENTS = new Set(['that', 'about', 'of', 'to', 'with']);
+
+/** Whether `words[at]` is a stance adjective after "be" with its complement ("worried that"). */
+export function isStanceCue(words: readonly { lower: string; isWord: boolean }[], at: number): boolean {
+  if (!STANCE_ADJECTIVES.has(words[at]?.lower ?? '')) return false;
+  return STANCE_COMPLEMENTS.has(words[at + 1]?.lower ?? '');
+}
+
 /** Forms more often read as nouns or adjectives ("reports of deployments", "the state news agency"). */
 export const NOUN_LIKE_CUES = new Set(
   (

@@ -124,3 +124,16 @@ describe('asides between the subject and its cue', () => {
     ).toBe('Okafor');
   });
 });
+
+describe('a stance adjective after "be"', () => {
+  it('reads "is convinced that", "are worried about", "has been critical of" as the subject’s stance', () => {
+    expect(speakerOf('Okafor is convinced that the levy will pass.')).toBe('Okafor');
+    expect(speakerOf('Local farmers are worried about the new canal.')).toBe('Local farmers');
+    expect(speakerOf('Lena Ortiz has been critical of the levy since May.')).toBe('Lena Ortiz');
+  });
+
+  it('needs the complement, and leaves a plain passive alone', () => {
+    expect(speakerOf('Okafor is worried.')).toBeNull();
+    expect(speakerOf('The levy was approved on Monday.')).toBeNull();
+  });
+});
