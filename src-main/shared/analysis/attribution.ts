@@ -159,7 +159,8 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       break;
     }
     // "The embattled senator", "A teary-eyed Bush": a participle after an article or possessive describes.
-    const describes = t.isWord && !isAuxiliary(t) && NOUN_OPENERS.has(seq[j - 1]?.lower ?? '');
+    const describes =
+      t.isWord && !isAuxiliary(t) && (NOUN_OPENERS.has(seq[j - 1]?.lower ?? '') || pluralBeforeCue(seq, j));
     if (
       t.isWord
         ? (isVerbLike(t) || edBeforeObject(seq, j)) && !describes
@@ -182,7 +183,11 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
     if (j > subjectStart && findingAfterEvidence(seq, j)) break;
     // "Moore pointed out that…", "Moore put it bluntly": a multi-word cue ends the subject.
     if (j > subjectStart && t.isWord && !t.capitalised && phrasalParticle(t.lower, seq[j + 1]?.lower)) break;
-    if (t.isWord && (isHedge(t) || (adverbAt(seq, j) && seq[j + 1] && isVerbLike(seq[j + 1] as Token))))
+    if (
+      t.isWord &&
+      (isHedge(t) || (adverbAt(seq, j) && seq[j + 1] && isVerbLike(seq[j + 1] as Token))) &&
+      !nameBeforeCue(seq, j, subjectStart)
+    )
       break;
     j++;
   }
@@ -340,6 +345,35 @@ function finish(r: Reading, accordingTo: string | null): void {
     if (cueIndex >= 0) relayAfterCue(seq, cueIndex, result, r.phrase);
   }
   if (result.via.length > 0) result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
+}
+
+/**
+ * "Abortion rights advocates said", "Some delegates at the convention said": a plural the lexicon reads as a
+ * present-tense verb is the subject's head when a past or present cue follows it, directly or after a short
+ * prepositional phrase with no verb.
+ */
+function pluralBeforeCue(seq: Token[], p: number): boolean {
+  const t = seq[p] as Token;
+  if (t.capitalised || !t.lower.endsWith('s') || isAuxiliary(t) || p === 0) return false;
+  // "advocates", "supporters": a cue form that reads as a noun.
+  if (formOf(t) !== null && !(formOf(t) === 'third' && isNounLikeCue(t.lower))) return false;
+  for (let q = p + 1; q < seq.length && q - p <= 6; q++) {
+    const w = seq[q] as Token;
+    if (!w.isWord) return false;
+    const form = formOf(w);
+    if (form === 'past' || form === 'third') return q === p + 1 || PREPOSITIONS.has(seq[p + 1]?.lower ?? '');
+    if (isVerbLike(w) || isAuxiliary(w)) return false;
+  }
+  return false;
+}
+const PREPOSITIONS = new Set(['at', 'in', 'of', 'from', 'for', 'on', 'with']);
+
+/** "Jolly said": a capitalised "-ly" word opening the subject right before a cue is a name, not an adverb. */
+function nameBeforeCue(seq: Token[], p: number, subjectStart: number): boolean {
+  const t = seq[p] as Token;
+  if (p !== subjectStart || !t.capitalised || (t.flags & LY_ONLY) === 0) return false;
+  const form = seq[p + 1] ? formOf(seq[p + 1] as Token) : null;
+  return form === 'past' || form === 'third';
 }
 
 /**

@@ -2,7 +2,7 @@
 // document names its owner ("a Reuters/Ipsos poll" → "Reuters/Ipsos"), clauses are refused ("what Trump"),
 // and plural or quantified subjects are recognised as groups ("Republicans", "Former officials … say").
 import { NOUN_OPENERS } from './attribution-words';
-import { isNounLikeCue } from './cues';
+import { cueForm, isNounLikeCue } from './cues';
 import { lookupGazetteer } from './gazetteer';
 import { isFiniteVerb, isLastName, isNounOrAdjective } from './lexicon';
 
@@ -177,8 +177,13 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   // A clause, not a noun phrase: a lower-case finite verb after the first word ("the two turned vicious").
   // A participle opening a reduced relative ("a poll conducted by Edison", "polls released Sunday") is not one.
   // A participle right after an article or possessive describes ("The embattled senator", "A teary-eyed Bush").
+  // A plural the lexicon also knows as a verb ("rights", "delegates") is a noun inside a speaker phrase.
   const clauseVerb = (w: string, i: number): boolean =>
-    i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w) && !NOUN_OPENERS.has(lower[i - 1] as string);
+    i > 0 &&
+    /^\p{Ll}/u.test(w) &&
+    readsAsVerb(w) &&
+    !NOUN_OPENERS.has(lower[i - 1] as string) &&
+    !(/[^s]s$/.test(w) && cueForm(w) === null);
   if (words.some((w, i) => clauseVerb(w, i) && !reducedRelative(words, i))) return null;
   // "Though she", "It also mentions policies she", "To pay for…": a clause, not a name.
   // "Those close to him", "aides to them" keep an object pronoun after a preposition.

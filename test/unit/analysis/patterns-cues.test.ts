@@ -137,3 +137,17 @@ describe('a stance adjective after "be"', () => {
     expect(speakerOf('The levy was approved on Monday.')).toBeNull();
   });
 });
+
+describe('plural heads the lexicon also knows as verbs', () => {
+  it('keeps "rights advocates", "delegates at the convention" as the speaker group', () => {
+    expect(speakerOf('Tenant rights advocates said the ruling was unfair.')).toBe('Tenant rights advocates');
+    expect(speakerOf('Some delegates at the meeting said they welcomed the vote.')).toBe(
+      'Some delegates at the meeting',
+    );
+  });
+
+  it('reads a capitalised "-ly" name opening the statement before its cue ("Jolly said")', () => {
+    expect(speakerOf('Jolly said the harbour would reopen in June.')).toBe('Jolly');
+    expect(speakerOf('Finally, Okafor said the harbour would reopen.')).toBe('Okafor');
+  });
+});
