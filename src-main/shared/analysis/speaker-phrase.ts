@@ -31,8 +31,9 @@ const LEADING_NOISE =
 const LEADING_PREPOSITION =
   /^(?:in|on|at|during|after|before|since|with|for|from|under|over|through|via|within|throughout)\s/i;
 /** Documents and findings whose source is their owner. */
+// "… average of recent polls", "… polling average": an average of polls is evidence too; its owner names it.
 const DOCUMENTS =
-  /\s+(?:(?:national|new|latest|recent|tracking|exit|online|daily|weekly|annual|internal|final|early)\s+)*(?:poll|polls|survey|surveys|study|studies|report|analysis|review|audit|tally|count|data|figures|statement|release|memo|filing|ruling|estimate|estimates|projections?)$/i;
+  /\s+(?:(?:national|new|latest|recent|tracking|exit|online|daily|weekly|annual|internal|final|early|polling|rolling)\s+)*(?:poll|polls|survey|surveys|study|studies|report|analysis|review|audit|tally|count|data|figures|statement|release|memo|filing|ruling|estimate|estimates|projections?|averages?)(?:\s+of\s+(?:(?:national|latest|recent|state)\s+)*(?:polls|surveys))?$/i;
 const FIRST_SECOND = new Set(['i', 'me', 'we', 'us', 'you']);
 const PERSONAL_PRONOUNS = new Set([
   'i',
@@ -138,7 +139,8 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   if (owner && owner.index > 0) {
     const head = text
       .slice(0, owner.index)
-      .replace(/^(?:an?|the|new|latest|her|his|its|their|our|my|your)\s+/i, '');
+      .replace(/^(?:(?:an?|the|new|latest|her|his|its|their|our|my|your)\s+)+/i, '')
+      .replace(/[’']s$/, '');
     // "Early analysis", "Exit polls": a capital that only opens the sentence names no owner.
     const sentenceCase = !/\s/.test(head) && text.startsWith(head) && isNounOrAdjective(head.toLowerCase());
     if (/\p{Lu}/u.test(head) && !sentenceCase) text = head;

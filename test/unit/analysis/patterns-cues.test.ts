@@ -151,3 +151,15 @@ describe('plural heads the lexicon also knows as verbs', () => {
     expect(speakerOf('Finally, Okafor said the harbour would reopen.')).toBe('Okafor');
   });
 });
+
+describe('an average of polls as evidence', () => {
+  it('names its owner: "a Gallup average of recent polls", "the Harbor Institute’s rolling average"', () => {
+    expect(
+      speakerOf('Okafor leads Ruiz by about 6 points, according to a Gallup average of recent polls.'),
+    ).toBe('Gallup');
+    expect(
+      speakerOf('Okafor leads Ruiz by 4 points, according to the Harbor Institute’s rolling average.'),
+    ).toBe('Harbor Institute');
+    expect(speakerOf('Okafor leads, according to a new Gallup poll.')).toBe('Gallup');
+  });
+});
