@@ -4,17 +4,12 @@
 import { CONJUNCTIONS, DETERMINERS } from './attribution-words';
 import { BE_FORMS } from './cues';
 import { CALENDAR } from './lexicon';
-import {
-  formOf,
-  isAuxiliary,
-  isModifier,
-  isPunct,
-  isVerbLike,
-  npUntilComma,
-  type PhraseReader,
-  QUOTE_MARKS,
-} from './phrases';
+import * as phrases from './phrases';
+import type { PhraseReader } from './phrases';
 import type { Token, TokenisedStatement } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { formOf, isAuxiliary, isModifier, isPunct, isVerbLike, npUntilComma, QUOTE_MARKS } = phrases;
 
 export interface Attribution {
   /** The speaker's noun phrase as written, or null. */

@@ -23,8 +23,12 @@ import {
 import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
 import { isEvidenceWord } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
-import { AUXILIARY, CLOSING_CUE, CUE, HEDGE, LY_ONLY, PHRASAL_START } from './lexicon';
-import {
+import * as lexicon from './lexicon';
+import * as phrases from './phrases';
+import type { Token, TokenisedStatement } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const {
   formOf,
   isAuxiliary,
   isHedge,
@@ -36,8 +40,8 @@ import {
   QUOTE_MARKS,
   startsLowerCase,
   titleCase,
-} from './phrases';
-import type { Token, TokenisedStatement } from './tokens';
+} = phrases;
+const { AUXILIARY, CLOSING_CUE, CUE, HEDGE, LY_ONLY, PHRASAL_START } = lexicon;
 
 export type { Attribution } from './attribution-relays';
 
@@ -413,7 +417,7 @@ const SPEAKS = ['speech', 'denial'];
 const LEADS_TO_CUE = new Set(['more', 'less', 'most', 'least', 'likely', 'unlikely', 'to', 'only', 'also']);
 
 /** The subject as written, without a parenthetical between commas ("Rwanda, for its part," → "Rwanda"). */
-function subjectPhrase(seq: Token[], from: number, to: number, phrase: PhraseReader): string | null {
+function subjectPhrase(seq: Token[], from: number, to: number, phrase: phrases.PhraseReader): string | null {
   const first = seq[from];
   if (!first || !first.isWord || QUOTE_MARKS.has(first.text)) return null;
   if (

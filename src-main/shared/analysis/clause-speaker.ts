@@ -4,28 +4,14 @@
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { cueKind } from './cue-lexicon';
 import { isNounLikeCue, phrasalParticle } from './cues';
-import {
-  CALENDAR,
-  CLOSING_CUE,
-  DEMONYM,
-  FINITE_VERB,
-  FUNCTION_WORD,
-  NOT_VERB,
-  PLACE,
-  TITLE,
-} from './lexicon';
-import {
-  formOf,
-  isAuxiliary,
-  isHedge,
-  isModifier,
-  isPunct,
-  isVerbLike,
-  type PhraseReader,
-  QUOTE_MARKS,
-  titleCase,
-} from './phrases';
+import * as lexicon from './lexicon';
+import * as phrases from './phrases';
+import type { PhraseReader } from './phrases';
 import type { Token } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { formOf, isAuxiliary, isHedge, isModifier, isPunct, isVerbLike, QUOTE_MARKS, titleCase } = phrases;
+const { CALENDAR, CLOSING_CUE, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } = lexicon;
 
 export interface ClauseSpeaker {
   speaker: string;

@@ -5,16 +5,12 @@
 import { cueKind } from './cue-lexicon';
 import { isNounLikeCue } from './cues';
 import { isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
-import {
-  formOf,
-  isAuxiliary,
-  isModifier,
-  isPunct,
-  isVerbLike,
-  type PhraseReader,
-  QUOTE_MARKS,
-} from './phrases';
+import * as phrases from './phrases';
+import type { PhraseReader } from './phrases';
 import type { Token } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { formOf, isAuxiliary, isModifier, isPunct, isVerbLike, QUOTE_MARKS } = phrases;
 
 /** Capitalised words, commas and a date, an optional "(Agency)", then a dash, at the start of a statement. */
 const DATELINE =

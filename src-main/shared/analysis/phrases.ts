@@ -1,19 +1,12 @@
 // Token predicates and phrase reading shared by the attribution reader: verbs, auxiliaries, hedges,
 // punctuation, and the statement text a run of tokens covers.
 import type { CueForm } from './cues';
-import {
-  AUXILIARY,
-  CUE_BASE,
-  CUE_ING,
-  CUE_PAST,
-  CUE_THIRD,
-  FINITE_VERB,
-  HEDGE,
-  LY_ONLY,
-  MODIFIER,
-  NOT_VERB,
-} from './lexicon';
+import * as lexicon from './lexicon';
 import type { Token } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { AUXILIARY, CUE_BASE, CUE_ING, CUE_PAST, CUE_THIRD, FINITE_VERB, HEDGE, LY_ONLY, MODIFIER, NOT_VERB } =
+  lexicon;
 
 export const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„', "''"]);
 

@@ -1,7 +1,11 @@
 // Word and punctuation tokens of one statement, each marked as inside or outside quotation marks.
 
-import { AUXILIARY, CALENDAR, FIRST_NAME, flagsOf, LAST_NAME, TITLE } from './lexicon';
-import {
+import * as lexicon from './lexicon';
+import * as vocabulary from './vocabulary';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { AUXILIARY, CALENDAR, FIRST_NAME, flagsOf, LAST_NAME, TITLE } = lexicon;
+const {
   FLAGS_PENDING,
   FNV_OFFSET,
   FNV_PRIME,
@@ -12,7 +16,7 @@ import {
   MAX_INTERNED_LENGTH,
   setFlagsAt,
   wordAt,
-} from './vocabulary';
+} = vocabulary;
 
 export interface Token {
   text: string;
