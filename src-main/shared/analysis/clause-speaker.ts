@@ -321,7 +321,9 @@ function segments(seq: Token[], from: number, to: number): [number, number][] {
 }
 
 /** The subject among the segments: adverbials and clauses before it dropped, a named appositive preferred. */
-function chooseSegment(parts: [number, number][], phrase: PhraseReader, before: boolean): string | null {
+function chooseSegment(all: [number, number][], phrase: PhraseReader, before: boolean): string | null {
+  // "Ana Ruiz, 35, of Leeds, said": an age and a home town after the name are asides, not segments.
+  const parts = all.filter((part, i) => i === 0 || !isPersonalAside(phrase, part));
   let first = 0;
   if (before) {
     let dropped = false;
@@ -364,6 +366,14 @@ function chooseSegment(parts: [number, number][], phrase: PhraseReader, before: 
       return phrase.text(lastPart[0], lastPart[1]);
   }
   return phrase.text(hs, he).replace(/^(?:and|but)\s+/i, '') || null;
+}
+
+/** An age ("35") or a home town ("of Leeds", "of Raleigh, N.C."), set off by commas after a name. */
+function isPersonalAside(phrase: PhraseReader, [from, to]: [number, number]): boolean {
+  const first = phrase.token(from);
+  if (!first?.isWord) return false;
+  if (to - from === 1) return /^\d{1,3}$/.test(first.text);
+  return first.lower === 'of' && to - from <= 3 && !!phrase.token(from + 1)?.capitalised;
 }
 
 /** A word that can be part of a name or noun phrase: not closed-class, not an adverb or an -ing opener. */

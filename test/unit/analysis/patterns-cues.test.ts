@@ -163,3 +163,10 @@ describe('an average of polls as evidence', () => {
     expect(speakerOf('Okafor leads, according to a new Gallup poll.')).toBe('Gallup');
   });
 });
+
+describe('an age or home town after the name', () => {
+  it('keeps the name as the speaker ("Okafor, 35, a nurse from Leeds, said")', () => {
+    expect(speakerOf('Okafor, 35, a nurse from Leeds, said the ward was full.')).toBe('Okafor');
+    expect(speakerOf('“The ward was full,” Ana Ruiz, 35, of Leeds, said in an interview.')).toBe('Ana Ruiz');
+  });
+});
