@@ -105,7 +105,12 @@ export function clauseSpeaker(
  * all of it; its speaker is read before it.
  */
 export function finalSpeaker(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null {
-  const last = finalCue(seq);
+  let last = finalCue(seq, seq.length - 1);
+  // "…, Welch said, adding that …": a closing cue followed by its speaker's participle.
+  if (last <= 0) {
+    const adding = participleTail(seq);
+    if (adding > 0) last = finalCue(seq, adding - 1);
+  }
   if (last <= 0) return finalInverted(seq, phrase);
   const before = speakerBefore(seq, last, phrase, isPunct(seq[last - 1], ','));
   return before ? { speaker: before, cue: (seq[last] as Token).text, at: last } : null;
@@ -185,8 +190,8 @@ function finalInverted(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null
 }
 
 /** The index of a past or present cue that ends the statement (before a time or "on" + day), or -1. */
-function finalCue(seq: Token[]): number {
-  let p = seq.length - 1;
+function finalCue(seq: Token[], end: number): number {
+  let p = end;
   while (p >= 0 && !seq[p]?.isWord) p--;
   while (p > 0 && (((seq[p] as Token).flags & CALENDAR) !== 0 || isModifier(seq[p]))) {
     p--;
@@ -216,6 +221,20 @@ function finalCue(seq: Token[]): number {
       (isVerbLike(w) && !isAuxiliary(w) && !isModifier(w))
     )
       return -1;
+  }
+  return -1;
+}
+
+/** The comma of ", adding that …" / ", noting …" right after a past or present cue, or -1. */
+function participleTail(seq: Token[]): number {
+  for (let q = 2; q < seq.length - 1; q++) {
+    if (!isPunct(seq[q], ',')) continue;
+    const next = seq[q + 1] as Token;
+    const before = seq[q - 1] as Token;
+    if (next.isWord && formOf(next) === 'ing' && before.isWord && !before.capitalised) {
+      const form = formOf(before);
+      if (form === 'past' || form === 'third') return q;
+    }
   }
   return -1;
 }
@@ -341,6 +360,9 @@ function chooseSegment(all: [number, number][], phrase: PhraseReader, before: bo
       dropped = drop;
     }
   }
+  // "Okafor, during a town hall in Columbus, Ohio, said", "Okafor, whose firm, Paradata, …, said": a name
+  // followed by a relative clause or a circumstance is the subject, whatever segments the aside holds.
+  if (before && first > 0 && nameBeforeAside(parts, phrase)) first = 0;
   const head = parts[first];
   if (!head) return null;
   const [hs, he] = head;
@@ -367,6 +389,18 @@ function chooseSegment(all: [number, number][], phrase: PhraseReader, before: bo
   }
   return phrase.text(hs, he).replace(/^(?:and|but)\s+/i, '') || null;
 }
+
+/** The first segment is a name (capitalised words only) and the second opens a relative clause or circumstance. */
+function nameBeforeAside(parts: [number, number][], phrase: PhraseReader): boolean {
+  const [name, aside] = parts;
+  if (!name || !aside || parts.length < 3 || name[1] - name[0] > 4) return false;
+  const opener = phrase.token(aside[0]);
+  if (!opener?.isWord || !ASIDE_OPENERS.has(opener.lower)) return false;
+  return (
+    !hasVerb(phrase, name[0], name[1]) && allCapitalised(phrase, name) && isNamed(phrase, name[0], name[1])
+  );
+}
+const ASIDE_OPENERS = new Set(['who', 'whose', 'during', 'while', 'when']);
 
 /** An age ("35") or a home town ("of Leeds", "of Raleigh, N.C."), set off by commas after a name. */
 function isPersonalAside(phrase: PhraseReader, [from, to]: [number, number]): boolean {

@@ -170,3 +170,18 @@ describe('an age or home town after the name', () => {
     expect(speakerOf('“The ward was full,” Ana Ruiz, 35, of Leeds, said in an interview.')).toBe('Ana Ruiz');
   });
 });
+
+describe('a closing cue followed by its speaker’s participle, and asides after a name', () => {
+  it('reads "…, Okafor said, adding that …" as Okafor’s', () => {
+    expect(speakerOf('Prices will rise in May, Okafor said, adding that the port was closed.')).toBe(
+      'Okafor',
+    );
+  });
+
+  it('keeps the name before a relative clause or a circumstance holding commas', () => {
+    expect(speakerOf('Okafor, during a town hall in Columbus, Ohio, said she would cut taxes.')).toBe(
+      'Okafor',
+    );
+    expect(speakerOf('Okafor, whose new firm, Paradata, sells data, said the plan was weak.')).toBe('Okafor');
+  });
+});
