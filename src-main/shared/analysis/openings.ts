@@ -61,6 +61,9 @@ const COLON_LABELS = new Set(
  * an affiliation after a comma: "Howard Kurtz, Fox News") opening the statement, right before a colon.
  * Only the name before the comma is kept. A lone word must read as a name, not a label ("Update:").
  */
+const HEADLINE_PREPOSITIONS = new Set(['to', 'on', 'at']);
+const SMALL_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'a', 'an', 'in', 'with']);
+
 export function speakerBeforeColon(
   seq: Token[],
   from: number,
@@ -81,7 +84,14 @@ export function speakerBeforeColon(
       continue;
     }
     if (!t.isWord) return null;
-    if (!t.capitalised && !(p > from && ['of', 'the', 'for', 'and', 'de'].includes(t.lower))) return null;
+    // "Clinton to Planned Parenthood:", "Gillibrand on the Speeches:": a headline's speaker before "to", "on", "at".
+    if (nameEnd < 0 && p > from && HEADLINE_PREPOSITIONS.has(t.text)) {
+      nameEnd = p;
+      continue;
+    }
+    const small =
+      p > from && (SMALL_WORDS.has(t.lower) || (nameEnd >= 0 && HEADLINE_PREPOSITIONS.has(t.lower)));
+    if (!t.capitalised && !small) return null;
     if (t.quoted) return null;
     words++;
   }

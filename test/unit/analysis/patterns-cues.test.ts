@@ -185,3 +185,15 @@ describe('a closing cue followed by its speaker’s participle, and asides after
     expect(speakerOf('Okafor, whose new firm, Paradata, sells data, said the plan was weak.')).toBe('Okafor');
   });
 });
+
+describe('a headline speaker before "to", "on" or "at" and a colon', () => {
+  it('reads "Okafor to Harbor Union: …" and "Okafor on the Port Deal: …" as Okafor’s', () => {
+    expect(speakerOf('Okafor to Harbor Union: Ortiz will sell the port.')).toBe('Okafor');
+    expect(speakerOf('Okafor on the Port Deal: ‘I Think It Will Pass.’')).toBe('Okafor');
+  });
+
+  it('leaves labels and common words before the colon alone', () => {
+    expect(speakerOf('The Latest: Okafor wins the seat.')).toBeNull();
+    expect(speakerOf('Talks on Trade: What to Know.')).toBeNull();
+  });
+});
