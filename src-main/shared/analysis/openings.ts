@@ -41,7 +41,9 @@ export function datelineEnd(statement: string, seq: Token[]): number {
   // "ISIS — the group" is a subject: an upper-case word alone must name a place.
   const upperPlace =
     caps.length > 0 && (caps.length > 1 || isPlaceWord(caps.join(' ').toLowerCase()) || words.length > 1);
-  if (!agency && !dated && !upperPlace) return 0;
+  // "EXCLUSIVE – …", "BREAKING — …": an upper-case label before the dash opens the statement like a dateline.
+  const label = words.length === 1 && caps.length === 1 && COLON_LABELS.has(caps[0]!.toLowerCase());
+  if (!agency && !dated && !upperPlace && !label) return 0;
   const end = m[0].length;
   const at = seq.findIndex((t) => t.start >= end);
   return at < 0 ? 0 : at;
@@ -85,7 +87,7 @@ export function speakerBeforeColon(
     }
     if (!t.isWord) return null;
     // "Clinton to Planned Parenthood:", "Gillibrand on the Speeches:": a headline's speaker before "to", "on", "at".
-    if (nameEnd < 0 && p > from && HEADLINE_PREPOSITIONS.has(t.text)) {
+    if (nameEnd < 0 && p > from && HEADLINE_PREPOSITIONS.has(t.lower)) {
       nameEnd = p;
       continue;
     }

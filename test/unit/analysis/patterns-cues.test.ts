@@ -192,6 +192,11 @@ describe('a headline speaker before "to", "on" or "at" and a colon', () => {
     expect(speakerOf('Okafor on the Port Deal: ‘I Think It Will Pass.’')).toBe('Okafor');
   });
 
+  it('reads a title-case "On" and skips an upper-case label before a dash', () => {
+    expect(speakerOf('Harbor Union Chief On Okafor: ‘We Will Not Pay.’')).toBe('Harbor Union Chief');
+    expect(speakerOf('EXCLUSIVE – Lena Ortiz: Do Not Trust the Port Board.')).toBe('Lena Ortiz');
+  });
+
   it('leaves labels and common words before the colon alone', () => {
     expect(speakerOf('The Latest: Okafor wins the seat.')).toBeNull();
     expect(speakerOf('Talks on Trade: What to Know.')).toBeNull();
