@@ -45,6 +45,7 @@ const ASIDES = new Set(['though', 'however', 'too', 'also', 'meanwhile', 'instea
 const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const PREPOSITIONS = new Set('of at for in from with on to by about under over within'.split(' '));
 const MAX_BACK = 40;
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so']);
 /** Prepositions that open a circumstance after an inverted speaker's name ("in a statement", "on Twitter"). */
 const CIRCUMSTANCE = new Set(['in', 'on', 'during', 'via', 'after', 'before', 'when', 'while']);
 const MAX_SEGMENT_WORDS = 14;
@@ -281,7 +282,10 @@ function speakerBefore(
     if (!t.isWord && (';:'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
     if (t.isWord && CLAUSE_OPENERS.has(t.lower)) break;
     // "As Politico reported, …" (but not "a job as Secretary of Defense").
-    if (t.isWord && t.lower === 'as' && (a === 0 || isPunct(seq[a - 1], ',—–-'))) break;
+    // "But as Clyburn noted, …": also after a conjunction opening the statement.
+    const opensAs =
+      a === 0 || isPunct(seq[a - 1], ',—–-') || (a === 1 && OPENING_CONJUNCTIONS.has(seq[0]!.lower));
+    if (t.isWord && t.lower === 'as' && opensAs) break;
     if (t.isWord && (t.lower === 'and' || t.lower === 'but') && !joinsNames(seq, a)) break;
     a--;
   }

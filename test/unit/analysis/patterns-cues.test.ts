@@ -202,3 +202,9 @@ describe('a headline speaker before "to", "on" or "at" and a colon', () => {
     expect(speakerOf('Talks on Trade: What to Know.')).toBeNull();
   });
 });
+
+describe('"as X noted" after an opening conjunction', () => {
+  it('reads "But as Okafor noted, …" as Okafor’s', () => {
+    expect(speakerOf('But as Okafor noted, the voters will give Ortiz a second look.')).toBe('Okafor');
+  });
+});
