@@ -352,9 +352,9 @@ function finish(r: Reading, accordingTo: string | null): void {
 }
 
 /**
- * "Abortion rights advocates said", "Some delegates at the convention said": a plural the lexicon reads as a
- * present-tense verb is the subject's head when a past or present cue follows it, directly or after a short
- * prepositional phrase with no verb.
+ * "Abortion rights advocates said", "Some delegates at the convention said", "A civil rights group says": a
+ * plural the lexicon reads as a present-tense verb belongs to the subject when a past or present cue follows
+ * it within a few words with no verb between.
  */
 function pluralBeforeCue(seq: Token[], p: number): boolean {
   const t = seq[p] as Token;
@@ -365,12 +365,11 @@ function pluralBeforeCue(seq: Token[], p: number): boolean {
     const w = seq[q] as Token;
     if (!w.isWord) return false;
     const form = formOf(w);
-    if (form === 'past' || form === 'third') return q === p + 1 || PREPOSITIONS.has(seq[p + 1]?.lower ?? '');
+    if (form === 'past' || form === 'third') return true;
     if (isVerbLike(w) || isAuxiliary(w)) return false;
   }
   return false;
 }
-const PREPOSITIONS = new Set(['at', 'in', 'of', 'from', 'for', 'on', 'with']);
 
 /** "Jolly said": a capitalised "-ly" word opening the subject right before a cue is a name, not an adverb. */
 function nameBeforeCue(seq: Token[], p: number, subjectStart: number): boolean {

@@ -141,6 +141,7 @@ describe('a stance adjective after "be"', () => {
 describe('plural heads the lexicon also knows as verbs', () => {
   it('keeps "rights advocates", "delegates at the convention" as the speaker group', () => {
     expect(speakerOf('Tenant rights advocates said the ruling was unfair.')).toBe('Tenant rights advocates');
+    expect(speakerOf('A farm rights group says the canal will drain the wells.')).toBe('Farm rights group');
     expect(speakerOf('Some delegates at the meeting said they welcomed the vote.')).toBe(
       'Some delegates at the meeting',
     );
