@@ -3,6 +3,7 @@
 // "according to" relays, and the outlet after a cue ("told Interfax"). Also the record the phases fill in.
 import { CONJUNCTIONS, DETERMINERS } from './attribution-words';
 import { BE_FORMS } from './cues';
+import { isShareOfPeople } from './speaker-phrase';
 import { CALENDAR } from './lexicon';
 import * as phrases from './phrases';
 import type { PhraseReader } from './phrases';
@@ -47,7 +48,9 @@ export function hasContentWord(seq: Token[], from: number, to: number): boolean 
 /** A relay clause names the speaker when none was found yet, and a relay otherwise. */
 function addRelay(result: Attribution, np: string, cue: string): void {
   if (!np) return;
-  if (result.speaker === null) {
+  // "Most voters say …, according to a Gallup poll": a share of those polled speaks through the poll.
+  const share = cue === 'according to' && result.speaker !== null && isShareOfPeople(result.speaker);
+  if (result.speaker === null || share) {
     result.speaker = np;
     result.cue = cue;
   } else {

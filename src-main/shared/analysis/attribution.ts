@@ -21,7 +21,7 @@ import {
   speakerBeforeColon,
 } from './openings';
 import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
-import { isEvidenceWord } from './speaker-phrase';
+import { isEvidenceWord, isShareOfPeople } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
 import * as lexicon from './lexicon';
 import * as phrases from './phrases';
@@ -337,7 +337,11 @@ function finish(r: Reading, accordingTo: string | null): void {
     }
   }
   // "According to the exit polls, most voters backed…": a stance or finding of the subject is the source's.
-  const stance = result.cue !== null && !SPEAKS.includes(cueKind(result.cue) ?? '');
+  // "According to a Gallup survey, 51 percent of respondents said…": a share of those polled speaks through the poll.
+  const stance =
+    result.cue !== null &&
+    (!SPEAKS.includes(cueKind(result.cue) ?? '') ||
+      (result.speaker !== null && isShareOfPeople(result.speaker)));
   if (accordingTo && (result.speaker === null || stance)) {
     result.speaker = accordingTo;
     result.cue = 'according to';

@@ -51,6 +51,14 @@ const PERSONAL_PRONOUNS = new Set([
 const QUANTITY =
   /^(?:(?:nearly|almost|about|roughly|only|just|some|over|more than|fewer than|less than|a|the)\s+)*(?:majority|minority|plurality|half|third|quarter|most|many|some|several|few|all|both|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|millions)\b/i;
 
+const SHARE =
+  /^(?:\d|(?:the|a)\s+(?:vast\s+|large\s+|slim\s+|narrow\s+)?majorit)|\b(?:percent|per cent|majorities|plurality|\d+\s+in\s+\d+)\b|%/i;
+
+/** "51 percent of respondents", "The vast majority of Americans", "6 in 10 voters": a share of those polled. */
+export function isShareOfPeople(phrase: string): boolean {
+  return SHARE.test(phrase);
+}
+
 const TRAILING_ADVERBS = new Set(
   'just all also too both alone himself herself themselves itself again already still even only then now'.split(
     ' ',

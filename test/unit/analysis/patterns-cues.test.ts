@@ -209,3 +209,18 @@ describe('"as X noted" after an opening conjunction', () => {
     expect(speakerOf('But as Okafor noted, the voters will give Ortiz a second look.')).toBe('Okafor');
   });
 });
+
+describe('a share of those polled speaks through the poll', () => {
+  it('gives the poll, leading or trailing, as the source of "51 percent said", "the vast majority say"', () => {
+    expect(
+      speakerOf('According to a Gallup survey, 51 percent of respondents said they would vote for Okafor.'),
+    ).toBe('Gallup');
+    expect(
+      speakerOf('The vast majority of farmers say they prefer lower prices, according to a new Gallup poll.'),
+    ).toBe('Gallup');
+  });
+
+  it('keeps a named speaker with a trailing relay', () => {
+    expect(speakerOf('“We will win,” Okafor said, according to the Harbor Times.')).toBe('Okafor');
+  });
+});
