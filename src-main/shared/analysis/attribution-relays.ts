@@ -3,17 +3,14 @@
 // "according to" relays, and the outlet after a cue ("told Interfax"). Also the record the phases fill in.
 import { CONJUNCTIONS, DETERMINERS } from './attribution-words';
 import { BE_FORMS } from './cues';
-import {
-  formOf,
-  isAuxiliary,
-  isModifier,
-  isPunct,
-  isVerbLike,
-  npUntilComma,
-  type PhraseReader,
-  QUOTE_MARKS,
-} from './phrases';
+import { isShareOfPeople } from './speaker-phrase';
+import { CALENDAR } from './lexicon';
+import * as phrases from './phrases';
+import type { PhraseReader } from './phrases';
 import type { Token, TokenisedStatement } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { formOf, isAuxiliary, isModifier, isPunct, isVerbLike, npUntilComma, QUOTE_MARKS } = phrases;
 
 export interface Attribution {
   /** The speaker's noun phrase as written, or null. */
@@ -51,7 +48,9 @@ export function hasContentWord(seq: Token[], from: number, to: number): boolean 
 /** A relay clause names the speaker when none was found yet, and a relay otherwise. */
 function addRelay(result: Attribution, np: string, cue: string): void {
   if (!np) return;
-  if (result.speaker === null) {
+  // "Most voters say …, according to a Gallup poll": a share of those polled speaks through the poll.
+  const share = cue === 'according to' && result.speaker !== null && isShareOfPeople(result.speaker);
+  if (result.speaker === null || share) {
     result.speaker = np;
     result.cue = cue;
   } else {
@@ -104,10 +103,19 @@ function relayClause(r: Reading, p: number, b: number): boolean {
   const opensClause =
     a < 0
       ? tokenisedOpensWithQuote(r.tokenised)
-      : isPunct(opener, ',;—–') || QUOTE_MARKS.has(opener?.text ?? '');
+      : isPunct(opener, ',;—–-') || QUOTE_MARKS.has(opener?.text ?? '');
   // "…, but the BBC's editor Jon Sopel says…" opens a clause of its own: not a relay of this speaker.
   const opensWithConjunction = CONJUNCTIONS.has(seq[a + 1]?.lower ?? '');
-  if (form !== 'ing' && opensClause && b > a && !opensWithConjunction && hasContentWord(seq, a + 1, b + 1)) {
+  // "— having suggested …": a participle opens no relay clause.
+  const participle = /^\p{Ll}+ing$/u.test(seq[a + 1]?.text ?? '');
+  if (
+    form !== 'ing' &&
+    opensClause &&
+    b > a &&
+    !opensWithConjunction &&
+    !participle &&
+    hasContentWord(seq, a + 1, b + 1)
+  ) {
     addRelay(r.result, phrase.text(a + 1, b + 1), t.text);
     return true;
   }
@@ -148,6 +156,8 @@ export function laterCues(r: Reading, subject: string | null, from: number): voi
     // Back over adverbs and auxiliaries to a noun phrase opened by a comma or a closing quotation mark.
     let b = p - 1;
     while (b >= 0 && seq[b]?.isWord && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
+    // "but on Tuesday wrote": a day between the conjunction and the verb.
+    if (b > 1 && ((seq[b] as Token).flags & CALENDAR) !== 0 && seq[b - 1]?.lower === 'on') b -= 2;
     if (relayClause(r, p, b)) {
       reporterSeen = true;
       continue;
@@ -159,15 +169,39 @@ export function laterCues(r: Reading, subject: string | null, from: number): voi
     const conjoined = seq[b]?.lower === 'and' || seq[b]?.lower === 'but';
     // ", saying", "— saying", "defense of “New York values,” saying": a participle after a pause.
     const pause =
-      isPunct(seq[p - 1], ',—–') ||
+      isPunct(seq[p - 1], ',—–-') ||
       (QUOTE_MARKS.has(seq[p - 1]?.text ?? '') &&
         seq[p - 1]?.quoted === false &&
         closesOnComma(r.statement, seq[p - 1]));
-    const participle = form === 'ing' && pause && !reporterSeen;
-    if (subject && (conjoined || participle) && form !== 'base') {
+    // "by saying", "to discuss", ", then revealed": read only when the subject's own verb was read right after it.
+    // With "according to" in the statement, the source it names comes first ("…, according to Reuters").
+    const verbRead = result.subjectVerb !== null && !r.tokenised.mentionsAccording;
+    const afterPreposition = verbRead && form === 'ing' && BY_AFTER.has(seq[p - 1]?.lower ?? '');
+    const participle = form === 'ing' && (pause || afterPreposition) && !reporterSeen;
+    const then = verbRead && seq[p - 1]?.lower === 'then';
+    const purposeCue = verbRead && purpose(seq, p);
+    if (subject && (purposeCue || ((conjoined || then || participle) && form !== 'base'))) {
       result.speaker = subject;
       result.cue = t.text;
       relayAfterCue(seq, p, result, phrase);
     }
   }
+}
+
+/** Prepositions after which an -ing cue is the subject's: "by saying", "after warning", "before adding". */
+const BY_AFTER = new Set(['by', 'after', 'before', 'while', 'without']);
+/** Objects after which "to" + cue is the object's ("asked them to say"), not the subject's. */
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'you', 'others', 'voters']);
+
+/**
+ * "visited the studio to discuss", "took to the steps to say": "to" and a base cue after a lower-case word
+ * state the subject's purpose; after a name or object pronoun ("asked Ruiz to say") it is the object's.
+ */
+function purpose(seq: Token[], p: number): boolean {
+  const t = seq[p] as Token;
+  if (formOf(t) !== 'base' || seq[p - 1]?.lower !== 'to') return false;
+  const before = seq[p - 2];
+  return (
+    !!before?.isWord && !before.capitalised && !OBJECT_PRONOUNS.has(before.lower) && !isAuxiliary(before)
+  );
 }

@@ -74,6 +74,12 @@ export const PARENTHETICAL_OPENERS = new Set([
   'whose',
   'then',
   'still',
+  // "Cruz, when asked about the plan, responded…", "Ruiz, speaking on the radio, said…".
+  'when',
+  'while',
+  'after',
+  'asked',
+  'speaking',
 ]);
 export const DETERMINERS = new Set([
   'the',

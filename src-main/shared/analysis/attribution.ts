@@ -20,11 +20,15 @@ import {
   nameBeforeColonQuote,
   speakerBeforeColon,
 } from './openings';
-import { cueKind } from './cue-lexicon';
-import { isEvidenceWord } from './speaker-phrase';
+import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
+import { isEvidenceWord, isShareOfPeople } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
-import { AUXILIARY, CUE, HEDGE, LY_ONLY, PHRASAL_START } from './lexicon';
-import {
+import * as lexicon from './lexicon';
+import * as phrases from './phrases';
+import type { Token, TokenisedStatement } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const {
   formOf,
   isAuxiliary,
   isHedge,
@@ -36,8 +40,8 @@ import {
   QUOTE_MARKS,
   startsLowerCase,
   titleCase,
-} from './phrases';
-import type { Token, TokenisedStatement } from './tokens';
+} = phrases;
+const { AUXILIARY, CLOSING_CUE, CUE, HEDGE, LY_ONLY, PHRASAL_START } = lexicon;
 
 export type { Attribution } from './attribution-relays';
 
@@ -159,23 +163,35 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       break;
     }
     // "The embattled senator", "A teary-eyed Bush": a participle after an article or possessive describes.
-    const describes = t.isWord && !isAuxiliary(t) && NOUN_OPENERS.has(seq[j - 1]?.lower ?? '');
-    if (t.isWord ? isVerbLike(t) && !describes : ';:—–'.includes(t.text) || QUOTE_MARKS.has(t.text)) break;
+    const describes =
+      t.isWord && !isAuxiliary(t) && (NOUN_OPENERS.has(seq[j - 1]?.lower ?? '') || pluralBeforeCue(seq, j));
+    if (
+      t.isWord
+        ? (isVerbLike(t) || edBeforeObject(seq, j)) && !describes
+        : ';:—–-'.includes(t.text) || QUOTE_MARKS.has(t.text)
+    )
+      break;
     // "Analysts say she…": a plain present cue (not one read as a noun, not after "to") ends the subject.
     if (
       j > subjectStart &&
       t.isWord &&
       !t.capitalised &&
       formOf(t) === 'base' &&
-      !isNounLikeCue(t.lower) &&
+      (!isNounLikeCue(t.lower) || seq[j + 1]?.lower === 'that') &&
       seq[j - 1]?.lower !== 'to'
     )
       break;
+    // "Voters see Cruz as…", "Ortiz views the deal as…": an "as" cue ends the subject.
+    if (j > subjectStart && t.isWord && !t.capitalised && isAsCue(seq, j)) break;
     // "The filings show that…", "Polls show…": a finding cue after a word naming evidence is its verb.
     if (j > subjectStart && findingAfterEvidence(seq, j)) break;
     // "Moore pointed out that…", "Moore put it bluntly": a multi-word cue ends the subject.
     if (j > subjectStart && t.isWord && !t.capitalised && phrasalParticle(t.lower, seq[j + 1]?.lower)) break;
-    if (t.isWord && (isHedge(t) || (adverbAt(seq, j) && seq[j + 1] && isVerbLike(seq[j + 1] as Token))))
+    if (
+      t.isWord &&
+      (isHedge(t) || (adverbAt(seq, j) && seq[j + 1] && isVerbLike(seq[j + 1] as Token))) &&
+      !nameBeforeCue(seq, j, subjectStart)
+    )
       break;
     j++;
   }
@@ -230,12 +246,12 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
   const verb = seq[k];
   const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
   const passiveVerb =
-    (passive && verb !== undefined && formOf(verb) === 'past') ||
+    (passive && verb !== undefined && formOf(verb) === 'past' && !isStanceCue(seq, k)) ||
     (verb !== undefined && verb.capitalised && k > 0 && !titleCase(seq));
   // "Trump's grasp of policy is worrying, Cuban said.": a closing cue frames the statement.
   // A subject that itself says, asserts or denies keeps the statement; the closing cue is then its relay
   // ("A spokesperson asserted that …, RFERL reported").
-  const closing = (r.tokenised.outsideFlags & CUE) !== 0 ? finalSpeaker(seq, r.phrase) : null;
+  const closing = (r.tokenised.outsideFlags & (CUE | CLOSING_CUE)) !== 0 ? finalSpeaker(seq, r.phrase) : null;
   const subjectSpeaks = (): boolean =>
     verb?.isWord === true && ['speech', 'denial'].includes(cueKind(verb.lower) ?? '');
   const framed = closing && closing.at > k && !subjectSpeaks() ? closing : null;
@@ -253,12 +269,20 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
     // "The report states that…": a cue more often read as a noun is a verb before "that".
     (isCueAfterSubject(verb.lower, afterAuxiliary) ||
       findingAfterEvidence(seq, k) ||
-      (seq[k + 1]?.lower === 'that' && (formOf(verb) === 'third' || formOf(verb) === 'past')))
+      // "sees Cruz as a uniter", "paints his rival as weak"; not the passive "is seen as".
+      ((!passive || verb.lower.endsWith('ing')) && (isAsCue(seq, k) || isLightCue(seq, k))) ||
+      (passive && isStanceCue(seq, k)) ||
+      (seq[k + 1]?.lower === 'that' && formOf(verb) !== null && formOf(verb) !== 'ing') ||
+      // "Okafor hopes to win", "Democrats want to": a noun-like cue right after a name, then "to".
+      (!afterAuxiliary &&
+        seq[k + 1]?.lower === 'to' &&
+        seq[k - 1]?.capitalised === true &&
+        (formOf(verb) === 'third' || formOf(verb) === 'base')))
   ) {
     result.speaker = subject;
     result.cue = verb.text;
     relayAfterCue(seq, k, result, r.phrase);
-  } else if (subject && verb && verb.isWord && (isVerbLike(verb) || formOf(verb))) {
+  } else if (subject && verb && verb.isWord && (isVerbLike(verb) || formOf(verb) || edBeforeObject(seq, k))) {
     result.subjectVerb = verb.text;
   }
   return closing;
@@ -278,7 +302,7 @@ function speakerAroundCue(
   const { seq, result } = r;
   // Every cue the clause reader can use carries a cue flag or starts a multi-word cue ("As Moore put it,"):
   // statements without one are skipped.
-  if ((r.tokenised.outsideFlags & (CUE | PHRASAL_START)) === 0) return null;
+  if ((r.tokenised.outsideFlags & (CUE | PHRASAL_START | CLOSING_CUE)) === 0) return null;
   // "According to the Post, officials asked whether the candidate announced…": with a leading source, a cue
   // read inside the clause does not replace it; only the subject's own cue does.
   if (!accordingTo) {
@@ -313,7 +337,11 @@ function finish(r: Reading, accordingTo: string | null): void {
     }
   }
   // "According to the exit polls, most voters backed…": a stance or finding of the subject is the source's.
-  const stance = result.cue !== null && !SPEAKS.includes(cueKind(result.cue) ?? '');
+  // "According to a Gallup survey, 51 percent of respondents said…": a share of those polled speaks through the poll.
+  const stance =
+    result.cue !== null &&
+    (!SPEAKS.includes(cueKind(result.cue) ?? '') ||
+      (result.speaker !== null && isShareOfPeople(result.speaker)));
   if (accordingTo && (result.speaker === null || stance)) {
     result.speaker = accordingTo;
     result.cue = 'according to';
@@ -325,6 +353,44 @@ function finish(r: Reading, accordingTo: string | null): void {
     if (cueIndex >= 0) relayAfterCue(seq, cueIndex, result, r.phrase);
   }
   if (result.via.length > 0) result.via = [...new Set(result.via)].filter((v) => v !== result.speaker);
+}
+
+/**
+ * "Abortion rights advocates said", "Some delegates at the convention said", "A civil rights group says": a
+ * plural the lexicon reads as a present-tense verb belongs to the subject when a past or present cue follows
+ * it within a few words with no verb between.
+ */
+function pluralBeforeCue(seq: Token[], p: number): boolean {
+  const t = seq[p] as Token;
+  if (t.capitalised || !t.lower.endsWith('s') || isAuxiliary(t) || p === 0) return false;
+  // "advocates", "supporters": a cue form that reads as a noun.
+  if (formOf(t) !== null && !(formOf(t) === 'third' && isNounLikeCue(t.lower))) return false;
+  for (let q = p + 1; q < seq.length && q - p <= 6; q++) {
+    const w = seq[q] as Token;
+    if (!w.isWord) return false;
+    const form = formOf(w);
+    if (form === 'past' || form === 'third') return true;
+    if (isVerbLike(w) || isAuxiliary(w)) return false;
+  }
+  return false;
+}
+
+/** "Jolly said": a capitalised "-ly" word opening the subject right before a cue is a name, not an adverb. */
+function nameBeforeCue(seq: Token[], p: number, subjectStart: number): boolean {
+  const t = seq[p] as Token;
+  if (p !== subjectStart || !t.capitalised || (t.flags & LY_ONLY) === 0) return false;
+  const form = seq[p + 1] ? formOf(seq[p + 1] as Token) : null;
+  return form === 'past' || form === 'third';
+}
+
+/**
+ * "Okafor released a statement", "The council approved the plan": an "-ed" word the lexicon reads as an
+ * adjective is a verb when a determiner follows it.
+ */
+function edBeforeObject(seq: Token[], p: number): boolean {
+  const t = seq[p];
+  if (!t?.isWord || t.capitalised || t.lower.length < 5 || !t.lower.endsWith('ed')) return false;
+  return NOUN_OPENERS.has(seq[p + 1]?.lower ?? '');
 }
 
 /** A finding cue ("shows", "show", "found") at p right after a word naming evidence ("polls", "analysis"). */
@@ -354,7 +420,7 @@ const SPEAKS = ['speech', 'denial'];
 const LEADS_TO_CUE = new Set(['more', 'less', 'most', 'least', 'likely', 'unlikely', 'to', 'only', 'also']);
 
 /** The subject as written, without a parenthetical between commas ("Rwanda, for its part," → "Rwanda"). */
-function subjectPhrase(seq: Token[], from: number, to: number, phrase: PhraseReader): string | null {
+function subjectPhrase(seq: Token[], from: number, to: number, phrase: phrases.PhraseReader): string | null {
   const first = seq[from];
   if (!first || !first.isWord || QUOTE_MARKS.has(first.text)) return null;
   if (

@@ -4,19 +4,14 @@
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { cueKind } from './cue-lexicon';
 import { isNounLikeCue, phrasalParticle } from './cues';
-import { CALENDAR, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } from './lexicon';
-import {
-  formOf,
-  isAuxiliary,
-  isHedge,
-  isModifier,
-  isPunct,
-  isVerbLike,
-  type PhraseReader,
-  QUOTE_MARKS,
-  titleCase,
-} from './phrases';
+import * as lexicon from './lexicon';
+import * as phrases from './phrases';
+import type { PhraseReader } from './phrases';
 import type { Token } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { formOf, isAuxiliary, isHedge, isModifier, isPunct, isVerbLike, QUOTE_MARKS, titleCase } = phrases;
+const { CALENDAR, CLOSING_CUE, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } = lexicon;
 
 export interface ClauseSpeaker {
   speaker: string;
@@ -50,6 +45,7 @@ const ASIDES = new Set(['though', 'however', 'too', 'also', 'meanwhile', 'instea
 const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const PREPOSITIONS = new Set('of at for in from with on to by about under over within'.split(' '));
 const MAX_BACK = 40;
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so']);
 /** Prepositions that open a circumstance after an inverted speaker's name ("in a statement", "on Twitter"). */
 const CIRCUMSTANCE = new Set(['in', 'on', 'during', 'via', 'after', 'before', 'when', 'while']);
 const MAX_SEGMENT_WORDS = 14;
@@ -110,7 +106,12 @@ export function clauseSpeaker(
  * all of it; its speaker is read before it.
  */
 export function finalSpeaker(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null {
-  const last = finalCue(seq);
+  let last = finalCue(seq, seq.length - 1);
+  // "…, Welch said, adding that …": a closing cue followed by its speaker's participle.
+  if (last <= 0) {
+    const adding = participleTail(seq);
+    if (adding > 0) last = finalCue(seq, adding - 1);
+  }
   if (last <= 0) return finalInverted(seq, phrase);
   const before = speakerBefore(seq, last, phrase, isPunct(seq[last - 1], ','));
   return before ? { speaker: before, cue: (seq[last] as Token).text, at: last } : null;
@@ -153,7 +154,7 @@ function clauseBefore(seq: Token[], p: number): boolean {
   for (let q = 0; q < p; q++) {
     const t = seq[q] as Token;
     if (!t.isWord) {
-      if (isPunct(t, ',—–')) relative = false;
+      if (isPunct(t, ',—–-')) relative = false;
       continue;
     }
     if (RELATIVES.has(t.lower)) relative = true;
@@ -176,10 +177,11 @@ function finalInverted(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null
     const t = seq[p] as Token;
     if (!t.isWord || t.capitalised || t.quoted) continue;
     const form = formOf(t);
-    if (form !== 'past' && form !== 'third') continue;
+    if (form !== 'past' && form !== 'third' && (t.flags & CLOSING_CUE) === 0) continue;
     const previous = seq[p - 1] as Token;
     const afterQuote = QUOTE_MARKS.has(previous.text) && !previous.quoted;
-    if (!afterQuote && !(isPunct(previous, ',') && clauseBefore(seq, p))) return null;
+    const closingOnly = form === null;
+    if (!afterQuote && (closingOnly || !(isPunct(previous, ',') && clauseBefore(seq, p)))) return null;
     if (cueKind(t.lower) !== 'speech' || OBJECT_CUES.has(t.lower)) return null;
     if (!namePhraseFollows(seq, p + 1, BARE_CUES.has(t.lower))) return null;
     const speaker = speakerAfter(seq, p + 1, phrase);
@@ -189,8 +191,8 @@ function finalInverted(seq: Token[], phrase: PhraseReader): ClauseSpeaker | null
 }
 
 /** The index of a past or present cue that ends the statement (before a time or "on" + day), or -1. */
-function finalCue(seq: Token[]): number {
-  let p = seq.length - 1;
+function finalCue(seq: Token[], end: number): number {
+  let p = end;
   while (p >= 0 && !seq[p]?.isWord) p--;
   while (p > 0 && (((seq[p] as Token).flags & CALENDAR) !== 0 || isModifier(seq[p]))) {
     p--;
@@ -199,7 +201,7 @@ function finalCue(seq: Token[]): number {
   const t = seq[p];
   if (!t || !t.isWord || t.capitalised || t.quoted) return -1;
   const form = formOf(t);
-  if (form !== 'past' && form !== 'third') return -1;
+  if (form !== 'past' && form !== 'third' && (t.flags & CLOSING_CUE) === 0) return -1;
   // "…his previous comments." is a noun; "…weren't disclosed." is passive.
   const previous = seq[p - 1];
   if (isNounLikeCue(t.lower) && !readsAsSubjectEnd(previous)) return -1;
@@ -212,13 +214,28 @@ function finalCue(seq: Token[]): number {
   // Only a cue set off after a comma, dash or quotation ("…, Earnest said."), not "…after Rubio spoke."
   for (let b = p - 1; b >= 0 && p - b <= 10; b--) {
     const w = seq[b] as Token;
-    if (!w.isWord) return isPunct(w, ',—–') || QUOTE_MARKS.has(w.text) ? p : -1;
+    // A closing-only cue ("continued") closes a quotation: "…,” Trump continued.", not "…, and talks continued."
+    if (!w.isWord) return QUOTE_MARKS.has(w.text) || (form && isPunct(w, ',—–-')) ? p : -1;
     if (
       CLAUSE_OPENERS.has(w.lower) ||
       w.lower === 'as' ||
       (isVerbLike(w) && !isAuxiliary(w) && !isModifier(w))
     )
       return -1;
+  }
+  return -1;
+}
+
+/** The comma of ", adding that …" / ", noting …" right after a past or present cue, or -1. */
+function participleTail(seq: Token[]): number {
+  for (let q = 2; q < seq.length - 1; q++) {
+    if (!isPunct(seq[q], ',')) continue;
+    const next = seq[q + 1] as Token;
+    const before = seq[q - 1] as Token;
+    if (next.isWord && formOf(next) === 'ing' && before.isWord && !before.capitalised) {
+      const form = formOf(before);
+      if (form === 'past' || form === 'third') return q;
+    }
   }
   return -1;
 }
@@ -258,14 +275,17 @@ function speakerBefore(
   if (!last) return null;
   if (last.isWord && NOT_HEAD.has(last.lower) && !PERSONAL.has(last.lower)) return null;
   if (last.isWord && isVerbLike(last) && !isNounLikeCue(last.lower)) return null;
-  if (!last.isWord && !isPunct(last, ',)—–')) return null;
+  if (!last.isWord && !isPunct(last, ',)—–-')) return null;
   let a = b;
   while (a >= 0 && b - a < MAX_BACK) {
     const t = seq[a] as Token;
     if (!t.isWord && (';:'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
     if (t.isWord && CLAUSE_OPENERS.has(t.lower)) break;
     // "As Politico reported, …" (but not "a job as Secretary of Defense").
-    if (t.isWord && t.lower === 'as' && (a === 0 || isPunct(seq[a - 1], ',—–'))) break;
+    // "But as Clyburn noted, …": also after a conjunction opening the statement.
+    const opensAs =
+      a === 0 || isPunct(seq[a - 1], ',—–-') || (a === 1 && OPENING_CONJUNCTIONS.has(seq[0]!.lower));
+    if (t.isWord && t.lower === 'as' && opensAs) break;
     if (t.isWord && (t.lower === 'and' || t.lower === 'but') && !joinsNames(seq, a)) break;
     a--;
   }
@@ -315,7 +335,7 @@ function segments(seq: Token[], from: number, to: number): [number, number][] {
     const t = seq[p];
     if (p < to && t && isPunct(t, '(')) depth++;
     if (p < to && t && isPunct(t, ')')) depth = Math.max(0, depth - 1);
-    if (p === to || (depth === 0 && t && isPunct(t, ',—–'))) {
+    if (p === to || (depth === 0 && t && isPunct(t, ',—–-'))) {
       if (p > start) parts.push([start, p]);
       start = p + 1;
     }
@@ -324,7 +344,9 @@ function segments(seq: Token[], from: number, to: number): [number, number][] {
 }
 
 /** The subject among the segments: adverbials and clauses before it dropped, a named appositive preferred. */
-function chooseSegment(parts: [number, number][], phrase: PhraseReader, before: boolean): string | null {
+function chooseSegment(all: [number, number][], phrase: PhraseReader, before: boolean): string | null {
+  // "Ana Ruiz, 35, of Leeds, said": an age and a home town after the name are asides, not segments.
+  const parts = all.filter((part, i) => i === 0 || !isPersonalAside(phrase, part));
   let first = 0;
   if (before) {
     let dropped = false;
@@ -342,6 +364,9 @@ function chooseSegment(parts: [number, number][], phrase: PhraseReader, before: 
       dropped = drop;
     }
   }
+  // "Okafor, during a town hall in Columbus, Ohio, said", "Okafor, whose firm, Paradata, …, said": a name
+  // followed by a relative clause or a circumstance is the subject, whatever segments the aside holds.
+  if (before && first > 0 && nameBeforeAside(parts, phrase)) first = 0;
   const head = parts[first];
   if (!head) return null;
   const [hs, he] = head;
@@ -367,6 +392,26 @@ function chooseSegment(parts: [number, number][], phrase: PhraseReader, before: 
       return phrase.text(lastPart[0], lastPart[1]);
   }
   return phrase.text(hs, he).replace(/^(?:and|but)\s+/i, '') || null;
+}
+
+/** The first segment is a name (capitalised words only) and the second opens a relative clause or circumstance. */
+function nameBeforeAside(parts: [number, number][], phrase: PhraseReader): boolean {
+  const [name, aside] = parts;
+  if (!name || !aside || parts.length < 3 || name[1] - name[0] > 4) return false;
+  const opener = phrase.token(aside[0]);
+  if (!opener?.isWord || !ASIDE_OPENERS.has(opener.lower)) return false;
+  return (
+    !hasVerb(phrase, name[0], name[1]) && allCapitalised(phrase, name) && isNamed(phrase, name[0], name[1])
+  );
+}
+const ASIDE_OPENERS = new Set(['who', 'whose', 'during', 'while', 'when']);
+
+/** An age ("35") or a home town ("of Leeds", "of Raleigh, N.C."), set off by commas after a name. */
+function isPersonalAside(phrase: PhraseReader, [from, to]: [number, number]): boolean {
+  const first = phrase.token(from);
+  if (!first?.isWord) return false;
+  if (to - from === 1) return /^\d{1,3}$/.test(first.text);
+  return first.lower === 'of' && to - from <= 3 && !!phrase.token(from + 1)?.capitalised;
 }
 
 /** A word that can be part of a name or noun phrase: not closed-class, not an adverb or an -ing opener. */

@@ -99,6 +99,11 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'protest', 'protests', 'protested', 'protesting'],
   ['speech', 'bemoan', 'bemoans', 'bemoaned', 'bemoaning'],
   ['speech', 'thank', 'thanks', 'thanked', 'thanking'],
+  ['speech', 'portray', 'portrays', 'portrayed', 'portraying'],
+  ['speech', 'depict', 'depicts', 'depicted', 'depicting'],
+  ['speech', 'characterize', 'characterizes', 'characterized', 'characterizing'],
+  ['speech', 'characterise', 'characterises', 'characterised', 'characterising'],
+  ['speech', 'label', 'labels', 'labeled', 'labeling'],
   ['denial', 'deny', 'denies', 'denied', 'denying'],
   ['denial', 'dismiss', 'dismisses', 'dismissed', 'dismissing'],
   ['denial', 'reject', 'rejects', 'rejected', 'rejecting'],
@@ -184,6 +189,77 @@ export const PHRASAL_CUES: [CueKind, string[], string][] = [
   ['endorsement', ['stand', 'stands', 'stood', 'standing'], 'by'],
 ];
 
+/**
+ * Verbs that attribute only when they close a quotation or clause after a comma ("“…,” Trump continued.",
+ * "“…,” continued Trump."): elsewhere they narrate ("talks continued for days").
+ */
+export const CLOSING_CUES = new Set(['continued', 'continues', 'offered', 'offers']);
+
+/**
+ * Verbs that attribute a view when "as" follows their object ("sees Cruz as a uniter", "cast the vote as a
+ * betrayal", "paints his rival as weak"); without "as" they narrate ("saw the film", "cast a ballot").
+ */
+export const AS_CUES: [CueKind, string[]][] = [
+  ['belief', ['see', 'sees', 'saw', 'seeing', 'view', 'views', 'viewed', 'viewing']],
+  ['belief', ['regard', 'regards', 'regarded', 'regarding']],
+  ['speech', ['cast', 'casts', 'casting', 'paint', 'paints', 'painted', 'painting']],
+  ['speech', ['frame', 'frames', 'framed', 'framing', 'pitch', 'pitches', 'pitched', 'pitching']],
+];
+
+/**
+ * A light verb attributes when a speech-act noun is its object: "made comments", "issued a statement",
+ * "took a shot at", "gave a speech", "raised questions", "delivered a defense".
+ */
+const LIGHT_VERBS = new Set(
+  (
+    'make makes made making issue issues issued issuing release releases released releasing give gives gave ' +
+    'given giving deliver delivers delivered delivering take takes took taking send sends sent sending sign ' +
+    'signs signed signing raise raises raised raising offer offers offered offering lay lays laid laying ' +
+    'put puts putting publish publishes published publishing pen pens penned penning fire fires fired firing'
+  ).split(' '),
+);
+const SPEECH_NOUNS = new Set(
+  (
+    'statement statements remarks comment comments speech speeches letter letters interview interviews case ' +
+    'argument arguments claim claims shot shots swipe swipes jab jabs question questions concern concerns ' +
+    'preview defense defence apology message warning warnings memo op-ed plea pitch appeal assessment ' +
+    'prediction promise pledge vow rebuke critique criticism denial response explanation endorsement tweet ' +
+    'tweets email emails rebuttal broadside answer answers testimony announcement proposal proposals plan'
+  ).split(' '),
+);
+/** Words between a light verb and its speech noun: determiners, adjectives, adverbs (a few). */
+const LIGHT_WINDOW = 4;
+
+/** Whether `words[at]` is a light verb whose object, within a few words, is a speech-act noun. */
+export function isLightCue(words: readonly { lower: string; isWord: boolean }[], at: number): boolean {
+  if (!LIGHT_VERBS.has(words[at]?.lower ?? '')) return false;
+  for (let p = at + 1; p < words.length && p - at <= LIGHT_WINDOW; p++) {
+    const w = words[p] as { lower: string; isWord: boolean };
+    if (!w.isWord && w.lower !== '-') return false;
+    if (SPEECH_NOUNS.has(w.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Adjectives after "be" that state a stance or belief when a complement follows ("is convinced that",
+ * "are worried about", "has been critical of", "is eager to").
+ */
+const STANCE_ADJECTIVES = new Set(
+  (
+    'worried concerned confident convinced certain sure optimistic pessimistic skeptical sceptical hopeful ' +
+    'afraid adamant critical eager aware wary unhappy upset furious angry pleased happy determined ' +
+    'supportive opposed'
+  ).split(' '),
+);
+const STANCE_COMPLEMENTS = new Set(['that', 'about', 'of', 'to', 'with']);
+
+/** Whether `words[at]` is a stance adjective after "be" with its complement ("worried that"). */
+export function isStanceCue(words: readonly { lower: string; isWord: boolean }[], at: number): boolean {
+  if (!STANCE_ADJECTIVES.has(words[at]?.lower ?? '')) return false;
+  return STANCE_COMPLEMENTS.has(words[at + 1]?.lower ?? '');
+}
+
 /** Forms more often read as nouns or adjectives ("reports of deployments", "the state news agency"). */
 export const NOUN_LIKE_CUES = new Set(
   (
@@ -209,6 +285,27 @@ const KINDS = new Map<string, CueKind>();
 for (const [kind, ...forms] of CUE_VERBS) for (const form of forms) KINDS.set(form, kind);
 for (const [kind, forms] of PHRASAL_CUES)
   for (const form of forms) if (!KINDS.has(form)) KINDS.set(form, kind);
+for (const form of CLOSING_CUES) KINDS.set(form, 'speech');
+const AS_FORMS = new Set<string>();
+for (const [kind, forms] of AS_CUES)
+  for (const form of forms) {
+    AS_FORMS.add(form);
+    if (!KINDS.has(form)) KINDS.set(form, kind);
+  }
+
+/** Words an "as" cue's object may hold before "as": a short noun phrase, no clause. */
+const AS_WINDOW = 6;
+
+/** Whether `words[at]` is an "as" cue ("sees") with "as" after its object, within a few words. */
+export function isAsCue(words: readonly { lower: string; isWord: boolean }[], at: number): boolean {
+  if (!AS_FORMS.has(words[at]?.lower ?? '')) return false;
+  for (let p = at + 2; p < words.length && p - at <= AS_WINDOW; p++) {
+    const w = words[p] as { lower: string; isWord: boolean };
+    if (!w.isWord) return false;
+    if (w.lower === 'as') return true;
+  }
+  return false;
+}
 
 /** The kind of a cue as written ("has called for" → endorsement, "according to" → speech), or null. */
 export function cueKind(cue: string): CueKind | null {

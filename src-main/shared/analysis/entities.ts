@@ -2,7 +2,11 @@
 // curated gazetteer, capitalised-phrase candidates and the compromise lexicon (first names, surnames, places).
 import type { Entity } from '../domain';
 import { GAZETTEER_MAX_WORDS, lookupGazetteer } from './gazetteer';
-import {
+import * as lexicon from './lexicon';
+import { tokenFlags, type Token } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const {
   CALENDAR,
   CONNECTOR,
   DEMONYM,
@@ -14,8 +18,7 @@ import {
   PLACE,
   ROLE,
   TITLE,
-} from './lexicon';
-import { tokenFlags, type Token } from './tokens';
+} = lexicon;
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const MONTHS_SHORT = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';

@@ -10,6 +10,7 @@ import {
   isVerbModifier,
   startsPhrasalCue,
 } from './cues';
+import { CLOSING_CUES } from './cue-lexicon';
 import { gazetteerMayStartWith } from './gazetteer';
 
 type Lexicon = Record<string, string | string[] | undefined>;
@@ -46,6 +47,8 @@ export const CUE = CUE_BASE | CUE_THIRD | CUE_PAST | CUE_ING;
 export const PHRASAL_START = 1048576;
 /** A modifier only by its "-ly" ending ("flatly", and also "Schlafly"): capitalised mid-sentence, a name. */
 export const LY_ONLY = 2097152;
+/** A cue only when it closes a quotation or clause ("“…,” she continued."): see CLOSING_CUES. */
+export const CLOSING_CUE = 4194304;
 
 const MASKS: [RegExp, number][] = [
   [/^(?:FirstName|MaleName|FemaleName)$/, FIRST_NAME],
@@ -107,6 +110,7 @@ export function flagsOf(lowerWord: string): number {
   else if (form === 'past') mask |= CUE_PAST;
   else if (form === 'ing') mask |= CUE_ING;
   if (form === null && startsPhrasalCue(lowerWord)) mask |= PHRASAL_START;
+  if (CLOSING_CUES.has(lowerWord)) mask |= CLOSING_CUE;
   if (AUXILIARIES.has(lowerWord)) mask |= AUXILIARY;
   // "Kelly", "Beverly": a known first or last name is no adverb, whatever its ending.
   if (isListedModifier(lowerWord)) mask |= MODIFIER;

@@ -5,16 +5,12 @@
 import { cueKind } from './cue-lexicon';
 import { isNounLikeCue } from './cues';
 import { isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
-import {
-  formOf,
-  isAuxiliary,
-  isModifier,
-  isPunct,
-  isVerbLike,
-  type PhraseReader,
-  QUOTE_MARKS,
-} from './phrases';
+import * as phrases from './phrases';
+import type { PhraseReader } from './phrases';
 import type { Token } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { formOf, isAuxiliary, isModifier, isPunct, isVerbLike, QUOTE_MARKS } = phrases;
 
 /** Capitalised words, commas and a date, an optional "(Agency)", then a dash, at the start of a statement. */
 const DATELINE =
@@ -45,7 +41,9 @@ export function datelineEnd(statement: string, seq: Token[]): number {
   // "ISIS — the group" is a subject: an upper-case word alone must name a place.
   const upperPlace =
     caps.length > 0 && (caps.length > 1 || isPlaceWord(caps.join(' ').toLowerCase()) || words.length > 1);
-  if (!agency && !dated && !upperPlace) return 0;
+  // "EXCLUSIVE – …", "BREAKING — …": an upper-case label before the dash opens the statement like a dateline.
+  const label = words.length === 1 && caps.length === 1 && COLON_LABELS.has(caps[0]!.toLowerCase());
+  if (!agency && !dated && !upperPlace && !label) return 0;
   const end = m[0].length;
   const at = seq.findIndex((t) => t.start >= end);
   return at < 0 ? 0 : at;
@@ -65,6 +63,9 @@ const COLON_LABELS = new Set(
  * an affiliation after a comma: "Howard Kurtz, Fox News") opening the statement, right before a colon.
  * Only the name before the comma is kept. A lone word must read as a name, not a label ("Update:").
  */
+const HEADLINE_PREPOSITIONS = new Set(['to', 'on', 'at']);
+const SMALL_WORDS = new Set(['of', 'the', 'for', 'and', 'de', 'a', 'an', 'in', 'with']);
+
 export function speakerBeforeColon(
   seq: Token[],
   from: number,
@@ -85,7 +86,14 @@ export function speakerBeforeColon(
       continue;
     }
     if (!t.isWord) return null;
-    if (!t.capitalised && !(p > from && ['of', 'the', 'for', 'and', 'de'].includes(t.lower))) return null;
+    // "Clinton to Planned Parenthood:", "Gillibrand on the Speeches:": a headline's speaker before "to", "on", "at".
+    if (nameEnd < 0 && p > from && HEADLINE_PREPOSITIONS.has(t.lower)) {
+      nameEnd = p;
+      continue;
+    }
+    const small =
+      p > from && (SMALL_WORDS.has(t.lower) || (nameEnd >= 0 && HEADLINE_PREPOSITIONS.has(t.lower)));
+    if (!t.capitalised && !small) return null;
     if (t.quoted) return null;
     words++;
   }
@@ -226,7 +234,8 @@ function speakerAndCueFollow(seq: Token[], from: number): boolean {
   }
   const last = seq[p - 1] as Token;
   if (p === start || NOT_NP_END.has(last.lower)) return false;
-  while (p < seq.length && (isModifier(seq[p]) || isAuxiliary(seq[p]))) p++;
+  // "would only say", "could not say".
+  while (p < seq.length && (isModifier(seq[p]) || isAuxiliary(seq[p]) || seq[p]?.lower === 'only')) p++;
   const cue = seq[p];
   if (!cue?.isWord || cue.capitalised || cue.text.includes('-')) return false;
   const form = formOf(cue);

@@ -1,19 +1,12 @@
 // Token predicates and phrase reading shared by the attribution reader: verbs, auxiliaries, hedges,
 // punctuation, and the statement text a run of tokens covers.
 import type { CueForm } from './cues';
-import {
-  AUXILIARY,
-  CUE_BASE,
-  CUE_ING,
-  CUE_PAST,
-  CUE_THIRD,
-  FINITE_VERB,
-  HEDGE,
-  LY_ONLY,
-  MODIFIER,
-  NOT_VERB,
-} from './lexicon';
+import * as lexicon from './lexicon';
 import type { Token } from './tokens';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { AUXILIARY, CUE_BASE, CUE_ING, CUE_PAST, CUE_THIRD, FINITE_VERB, HEDGE, LY_ONLY, MODIFIER, NOT_VERB } =
+  lexicon;
 
 export const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„', "''"]);
 
@@ -85,7 +78,7 @@ export function npUntilComma(seq: Token[], from: number, max: number): number {
   while (j < seq.length && j - from < max) {
     const t = seq[j] as Token;
     // Words never stop the phrase; only marks are looked up.
-    if (!t.isWord && (',;:—–'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
+    if (!t.isWord && (',;:—–-'.includes(t.text) || QUOTE_MARKS.has(t.text))) break;
     j++;
   }
   return j;

@@ -2,7 +2,7 @@
 // document names its owner ("a Reuters/Ipsos poll" → "Reuters/Ipsos"), clauses are refused ("what Trump"),
 // and plural or quantified subjects are recognised as groups ("Republicans", "Former officials … say").
 import { NOUN_OPENERS } from './attribution-words';
-import { isNounLikeCue } from './cues';
+import { cueForm, isNounLikeCue } from './cues';
 import { lookupGazetteer } from './gazetteer';
 import { isFiniteVerb, isLastName, isNounOrAdjective } from './lexicon';
 
@@ -31,8 +31,9 @@ const LEADING_NOISE =
 const LEADING_PREPOSITION =
   /^(?:in|on|at|during|after|before|since|with|for|from|under|over|through|via|within|throughout)\s/i;
 /** Documents and findings whose source is their owner. */
+// "… average of recent polls", "… polling average": an average of polls is evidence too; its owner names it.
 const DOCUMENTS =
-  /\s+(?:(?:national|new|latest|recent|tracking|exit|online|daily|weekly|annual|internal|final|early)\s+)*(?:poll|polls|survey|surveys|study|studies|report|analysis|review|audit|tally|count|data|figures|statement|release|memo|filing|ruling|estimate|estimates|projections?)$/i;
+  /\s+(?:(?:national|new|latest|recent|tracking|exit|online|daily|weekly|annual|internal|final|early|polling|rolling)\s+)*(?:poll|polls|survey|surveys|study|studies|report|analysis|review|audit|tally|count|data|figures|statement|release|memo|filing|ruling|estimate|estimates|projections?|averages?)(?:\s+of\s+(?:(?:national|latest|recent|state)\s+)*(?:polls|surveys))?$/i;
 const FIRST_SECOND = new Set(['i', 'me', 'we', 'us', 'you']);
 const PERSONAL_PRONOUNS = new Set([
   'i',
@@ -49,6 +50,14 @@ const PERSONAL_PRONOUNS = new Set([
 /** Heads of quantified groups: "Twelve percent", "A majority of voters", "Nearly eight of 10 voters". */
 const QUANTITY =
   /^(?:(?:nearly|almost|about|roughly|only|just|some|over|more than|fewer than|less than|a|the)\s+)*(?:majority|minority|plurality|half|third|quarter|most|many|some|several|few|all|both|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|millions)\b/i;
+
+const SHARE =
+  /^(?:\d|(?:the|a)\s+(?:vast\s+|large\s+|slim\s+|narrow\s+)?majorit)|\b(?:percent|per cent|majorities|plurality|\d+\s+in\s+\d+)\b|%/i;
+
+/** "51 percent of respondents", "The vast majority of Americans", "6 in 10 voters": a share of those polled. */
+export function isShareOfPeople(phrase: string): boolean {
+  return SHARE.test(phrase);
+}
 
 const TRAILING_ADVERBS = new Set(
   'just all also too both alone himself herself themselves itself again already still even only then now'.split(
@@ -138,7 +147,8 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   if (owner && owner.index > 0) {
     const head = text
       .slice(0, owner.index)
-      .replace(/^(?:an?|the|new|latest|her|his|its|their|our|my|your)\s+/i, '');
+      .replace(/^(?:(?:an?|the|new|latest|her|his|its|their|our|my|your)\s+)+/i, '')
+      .replace(/[’']s$/, '');
     // "Early analysis", "Exit polls": a capital that only opens the sentence names no owner.
     const sentenceCase = !/\s/.test(head) && text.startsWith(head) && isNounOrAdjective(head.toLowerCase());
     if (/\p{Lu}/u.test(head) && !sentenceCase) text = head;
@@ -177,8 +187,13 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   // A clause, not a noun phrase: a lower-case finite verb after the first word ("the two turned vicious").
   // A participle opening a reduced relative ("a poll conducted by Edison", "polls released Sunday") is not one.
   // A participle right after an article or possessive describes ("The embattled senator", "A teary-eyed Bush").
+  // A plural the lexicon also knows as a verb ("rights", "delegates") is a noun inside a speaker phrase.
   const clauseVerb = (w: string, i: number): boolean =>
-    i > 0 && /^\p{Ll}/u.test(w) && readsAsVerb(w) && !NOUN_OPENERS.has(lower[i - 1] as string);
+    i > 0 &&
+    /^\p{Ll}/u.test(w) &&
+    readsAsVerb(w) &&
+    !NOUN_OPENERS.has(lower[i - 1] as string) &&
+    !(/[^s]s$/.test(w) && cueForm(w) === null);
   if (words.some((w, i) => clauseVerb(w, i) && !reducedRelative(words, i))) return null;
   // "Though she", "It also mentions policies she", "To pay for…": a clause, not a name.
   // "Those close to him", "aides to them" keep an object pronoun after a preposition.

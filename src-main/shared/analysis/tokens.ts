@@ -1,7 +1,11 @@
 // Word and punctuation tokens of one statement, each marked as inside or outside quotation marks.
 
-import { flagsOf } from './lexicon';
-import {
+import * as lexicon from './lexicon';
+import * as vocabulary from './vocabulary';
+
+// Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
+const { AUXILIARY, CALENDAR, FIRST_NAME, flagsOf, LAST_NAME, TITLE } = lexicon;
+const {
   FLAGS_PENDING,
   FNV_OFFSET,
   FNV_PRIME,
@@ -12,7 +16,7 @@ import {
   MAX_INTERNED_LENGTH,
   setFlagsAt,
   wordAt,
-} from './vocabulary';
+} = vocabulary;
 
 export interface Token {
   text: string;
@@ -69,6 +73,12 @@ function isPunctuationCode(c: number): boolean {
     default:
       return false;
   }
+}
+/** A hyphen at i standing for a dash: "--", or one with a space on each side. */
+function isDashHyphen(statement: string, i: number): boolean {
+  const before = statement.charCodeAt(i - 1);
+  const after = statement.charCodeAt(i + 1);
+  return after === 45 || before === 45 || (before === 32 && after === 32);
 }
 const OPENING = new Set(['“', '«', '„']);
 const CLOSING = new Set(['”', '»']);
@@ -205,6 +215,13 @@ function scan(statement: string, from: number, to: number, state: ScanState): vo
       i += 2;
       continue;
     }
+    // "Ana Ruiz - the mayor's sister - said", "rivals -- seeking a win -- faced": a spaced or doubled hyphen is a dash.
+    // Its token keeps the text as written ("-"): readers take "-" for a dash wherever they take "—".
+    if (c === 45 && isDashHyphen(statement, i)) {
+      addMark(statement, '-', i, state);
+      i++;
+      continue;
+    }
     if (isPunctuationCode(c)) addMark(statement, statement.charAt(i), i, state);
     i++;
   }
@@ -258,6 +275,7 @@ function addWord(
       : first < 128
         ? first >= 65 && first <= 90
         : UPPER_START.test(text);
+  if (capitalised && flags > 0 && (flags & NAME_HOMOGRAPH) !== 0) flags = asNamePart(flags, state.tokens);
   const token: Token = { text, lower, flags, start, end, isWord: true, quoted, capitalised };
   state.tokens.push(token);
   if (flags > 0) state.wordFlags |= flags;
@@ -266,6 +284,20 @@ function addWord(
     state.outsideFlags |= flags;
     if (lower === 'according') state.mentionsAccording = true;
   }
+}
+
+/** Flags a capitalised word loses inside a name: a month or an auxiliary ("May", "Will", "June"). */
+const NAME_HOMOGRAPH = CALENDAR | AUXILIARY;
+
+/**
+ * "Theresa May", "Prime Minister May", "Grace Will": a capitalised month or auxiliary right
+ * after a capitalised first name or title is part of the name, read as a surname.
+ */
+function asNamePart(flags: number, tokens: Token[]): number {
+  const before = tokens[tokens.length - 1];
+  if (!before?.isWord || !before.capitalised || before.flags <= 0) return flags;
+  if ((before.flags & (FIRST_NAME | TITLE)) === 0) return flags;
+  return (flags & ~NAME_HOMOGRAPH) | LAST_NAME;
 }
 
 function addMark(statement: string, mark: string, i: number, state: ScanState): void {
