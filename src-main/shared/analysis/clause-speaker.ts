@@ -260,10 +260,10 @@ function speakerBefore(
 ): string | null {
   let b = p - 1;
   while (b >= 0 && (isModifier(seq[b]) || isAuxiliary(seq[b]) || isHedge(seq[b]))) b--;
-  // "…, said on Tuesday" never reaches here; "Clinton on Tuesday said" skips the date.
+  // "…, said on Tuesday" never reaches here; "Clinton on Tuesday said", "Okafor in May said" skip the date.
   while (b >= 0 && seq[b]?.isWord && ((seq[b] as Token).flags & CALENDAR) !== 0) {
     b--;
-    if (seq[b]?.lower === 'on') b--;
+    if (seq[b]?.lower === 'on' || seq[b]?.lower === 'in') b--;
   }
   // ", though," / ", however,": a one-word aside between the subject and its cue.
   let appositive = needAppositive;

@@ -66,7 +66,7 @@ const TRAILING_ADVERBS = new Set(
 );
 
 const TRAILING_TIME =
-  /(?:\s+(?:on\s+)?(?:(?:this|last|next|earlier|later)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|(?:(?:more|less)\s+than\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)))+$/i;
+  /(?:\s+(?:on\s+)?(?:(?:this|last|next|earlier|later)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|(?:(?:more|less)\s+than\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|(?:in|on)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)(?:\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?)?))+$/i;
 
 /** "Mr. Burman (a view": an opening parenthesis never closed. */
 function unbalanced(text: string): boolean {

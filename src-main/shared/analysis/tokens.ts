@@ -286,6 +286,10 @@ function addWord(
   }
 }
 
+const MONTH_PREPOSITIONS = new Set(
+  'in on since by until through from early mid late last next this'.split(' '),
+);
+
 /** Flags a capitalised word loses inside a name: a month or an auxiliary ("May", "Will", "June"). */
 const NAME_HOMOGRAPH = CALENDAR | AUXILIARY;
 
@@ -295,6 +299,9 @@ const NAME_HOMOGRAPH = CALENDAR | AUXILIARY;
  */
 function asNamePart(flags: number, tokens: Token[]): number {
   const before = tokens[tokens.length - 1];
+  // "in May", "on May 3", "since May": a capitalised month after a preposition is the month, not "may".
+  if ((flags & CALENDAR) !== 0 && before?.isWord && MONTH_PREPOSITIONS.has(before.lower))
+    return flags & ~AUXILIARY;
   if (!before?.isWord || !before.capitalised || before.flags <= 0) return flags;
   if ((before.flags & (FIRST_NAME | TITLE)) === 0) return flags;
   return (flags & ~NAME_HOMOGRAPH) | LAST_NAME;

@@ -221,3 +221,11 @@ describe('a time between the subject and its cue (“two weeks ago”, “in Mar
     expect(speakerOf('Ruth Okafor in March said the files were secret.')).toBe('Ruth Okafor');
   });
 });
+
+describe('a month between the speaker and the cue', () => {
+  it('reads “in May” and “on May 3” as a date, not as the auxiliary “may”', () => {
+    expect(speakerOf('Okafor on May 3 said the dam was unsafe.')).toBe('Okafor');
+    expect(speakerOf('Ruth Okafor in May said the levee would not hold.')).toBe('Ruth Okafor');
+    expect(speakerOf('Prime Minister May said the talks would resume.')).toBe('May');
+  });
+});
