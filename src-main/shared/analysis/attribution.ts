@@ -137,6 +137,8 @@ function readOpening(r: Reading): { start: number; accordingTo: string | null } 
     if (!isPunct(seq[comma], ',')) break;
     i = comma + 1;
   }
+  // "Ultimately, Mr. Ruiz refused…": a lone adverb and its comma are not the subject.
+  if (isModifier(seq[i]) && isPunct(seq[i + 1], ',') && seq[i + 2]?.isWord) i += 2;
   // "Six months ago, the senator said", "Asked about the vote, Warren said": the phrase before the subject.
   return { start: introEnd(seq, i), accordingTo };
 }

@@ -229,3 +229,14 @@ describe('a month between the speaker and the cue', () => {
     expect(speakerOf('Prime Minister May said the talks would resume.')).toBe('May');
   });
 });
+
+describe('a lone adverb opening the statement', () => {
+  it('is not read as the subject (“Ultimately, Mr. Ruiz refused…”)', () => {
+    expect(
+      speakerOf(
+        'Ultimately, Mr. Ruiz ignored the advice and refused to sign the deal, which the party backed.',
+      ),
+    ).toBe('Ruiz');
+    expect(speakerOf('Eventually, the governor denied that the bridge had been inspected.')).toBe('Governor');
+  });
+});
