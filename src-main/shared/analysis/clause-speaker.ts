@@ -285,7 +285,8 @@ function speakerBefore(
     // "But as Clyburn noted, …": also after a conjunction opening the statement.
     const opensAs =
       a === 0 || isPunct(seq[a - 1], ',—–-') || (a === 1 && OPENING_CONJUNCTIONS.has(seq[0]!.lower));
-    if (t.isWord && t.lower === 'as' && opensAs) break;
+    // "Ruiz herself, as well as her campaign, has said": "as well as" joins a second subject, not a clause.
+    if (t.isWord && t.lower === 'as' && opensAs && seq[a + 1]?.lower !== 'well') break;
     if (t.isWord && (t.lower === 'and' || t.lower === 'but') && !joinsNames(seq, a)) break;
     a--;
   }

@@ -240,3 +240,13 @@ describe('a lone adverb opening the statement', () => {
     expect(speakerOf('Eventually, the governor denied that the bridge had been inspected.')).toBe('Governor');
   });
 });
+
+describe('“as well as” inside the subject', () => {
+  it('keeps the first subject instead of reading “well as …” as a name', () => {
+    expect(
+      speakerOf(
+        'Mrs. Ruiz herself, as well as her campaign, has always maintained that the server was secure.',
+      ),
+    ).toBe('Ruiz');
+  });
+});
