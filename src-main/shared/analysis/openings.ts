@@ -206,8 +206,11 @@ export function introEnd(seq: Token[], from: number): number {
     }
     if (!t.isWord && (';:'.includes(t.text) || QUOTE_MARKS.has(t.text))) return from;
   }
-  if (comma <= from || !speakerAndCueFollow(seq, comma + 1)) return from;
-  const first = seq[from] as Token;
+  const first = seq[from];
+  if (!first) return from;
+  // "Walking to the next house, Ebeling recalled…": after an opening -ing phrase any verb of the subject will do.
+  const gerund = first.capitalised && first.lower.endsWith('ing') && !first.quoted;
+  if (comma <= from || !speakerAndCueFollow(seq, comma + 1, gerund)) return from;
   const subordinate = SUBORDINATE.has(first.lower) || /(?:ing|ed)$/.test(first.lower);
   // "Adelson has not endorsed anyone, and his spokesman declined…": an opening clause keeps its subject.
   for (let p = from + 1; p < comma && !subordinate; p++) {
@@ -218,7 +221,7 @@ export function introEnd(seq: Token[], from: number): number {
 }
 
 /** A noun phrase of a few words (capitalised or opened by a determiner) then, past adverbs, a cue. */
-function speakerAndCueFollow(seq: Token[], from: number): boolean {
+function speakerAndCueFollow(seq: Token[], from: number, anyVerb = false): boolean {
   let p = from;
   if (['but', 'and', 'yet', 'so'].includes(seq[p]?.lower ?? '')) p++;
   const first = seq[p];
@@ -238,6 +241,7 @@ function speakerAndCueFollow(seq: Token[], from: number): boolean {
   while (p < seq.length && (isModifier(seq[p]) || isAuxiliary(seq[p]) || seq[p]?.lower === 'only')) p++;
   const cue = seq[p];
   if (!cue?.isWord || cue.capitalised || cue.text.includes('-')) return false;
+  if (anyVerb && /^(?:\p{Ll}+ed|\p{Ll}+s)$/u.test(cue.text) && isVerbLike(cue)) return true;
   const form = formOf(cue);
   if (!form || form === 'ing' || seq[p + 1]?.lower === 'by') return false;
   // "Republicans say the…", not "a former state party chairman": a plain cue opens what was said.

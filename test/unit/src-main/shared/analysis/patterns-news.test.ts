@@ -250,3 +250,10 @@ describe('“as well as” inside the subject', () => {
     ).toBe('Ruiz');
   });
 });
+
+describe('an opening -ing phrase before the subject', () => {
+  it('is skipped whatever the subject’s verb (“Walking to the car, Ebeling recalled…”)', () => {
+    expect(speakerOf('Walking to the next house, Ebeling recalled her days at school.')).toBe('Ebeling');
+    expect(speakerOf('Standing by the gate, the warden insisted that nobody had left.')).toBe('Warden');
+  });
+});
