@@ -205,3 +205,40 @@ function purpose(seq: Token[], p: number): boolean {
     !!before?.isWord && !before.capitalised && !OBJECT_PRONOUNS.has(before.lower) && !isAuxiliary(before)
   );
 }
+
+/** Head nouns of a poll a figure is read in ("poll", "survey", "the RealClearPolitics average"). */
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'average']);
+
+/** Whether a word states a figure: a number, "percent", "points". */
+function isFigure(t: Token): boolean {
+  return /^\d/.test(t.text) || t.text === '%' || t.lower === 'percent' || t.lower === 'points';
+}
+
+/**
+ * "Reyes was at 25 percent in the latest Herald poll": with no speaker, figures read "in" a poll that names
+ * its pollster come from that poll. The poll's name ends at its head noun ("… poll released Wednesday").
+ */
+export function figuresInPoll(r: Reading): void {
+  const { seq, phrase, result } = r;
+  if (result.speaker !== null) return;
+  let figure = false;
+  for (let p = 0; p < seq.length; p++) {
+    const t = seq[p] as Token;
+    if (isFigure(t)) figure = true;
+    if (!figure || !t.isWord || t.lower !== 'in') continue;
+    if (!['a', 'an', 'the'].includes(seq[p + 1]?.lower ?? '')) continue;
+    const end = npUntilComma(seq, p + 2, 10);
+    let head = -1;
+    let named = false;
+    for (let q = p + 2; q < end; q++) {
+      const w = seq[q] as Token;
+      if (!w.isWord || (isVerbLike(w) && !w.capitalised)) break;
+      if (w.capitalised) named = true;
+      if (POLL_HEADS.has(w.lower)) head = q;
+    }
+    if (head > 0 && named) {
+      addRelay(result, phrase.text(p + 1, head + 1), 'in');
+      return;
+    }
+  }
+}

@@ -5,6 +5,7 @@
 // later cues and relays (attribution-relays.ts).
 import { NOUN_OPENERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
 import {
+  figuresInPoll,
   hasContentWord,
   laterCues,
   relayAfterCue,
@@ -81,6 +82,7 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   if (!result.speaker) laterFrom = speakerAroundCue(r, subject, j, opening.accordingTo, closing) ?? laterFrom;
   // Each later cue is a reporting-verb form or "according to".
   if ((tokenised.outsideFlags & CUE) !== 0 || tokenised.mentionsAccording) laterCues(r, subject, laterFrom);
+  figuresInPoll(r);
   finish(r, opening.accordingTo);
   return result;
 }

@@ -147,7 +147,7 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   if (owner && owner.index > 0) {
     const head = text
       .slice(0, owner.index)
-      .replace(/^(?:(?:an?|the|new|latest|her|his|its|their|our|my|your)\s+)+/i, '')
+      .replace(/^(?:(?:an?|the|new|latest|newest|most|recent|her|his|its|their|our|my|your)\s+)+/i, '')
       .replace(/[’']s$/, '');
     // "Early analysis", "Exit polls": a capital that only opens the sentence names no owner.
     const sentenceCase = !/\s/.test(head) && text.startsWith(head) && isNounOrAdjective(head.toLowerCase());

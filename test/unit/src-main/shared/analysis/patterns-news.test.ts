@@ -257,3 +257,19 @@ describe('an opening -ing phrase before the subject', () => {
     expect(speakerOf('Standing by the gate, the warden insisted that nobody had left.')).toBe('Warden');
   });
 });
+
+describe('figures read in a named poll', () => {
+  it('come from that poll when nobody else speaks', () => {
+    expect(speakerOf('Reyes fell to 10 percent in the latest Herald/KTVU poll released Wednesday.')).toBe(
+      'Herald/KTVU',
+    );
+    expect(speakerOf('In March, Okafor had 38 percent support in a Lakeside College poll.')).toBe(
+      'Lakeside College',
+    );
+  });
+
+  it('leaves unnamed polls and sentences without figures alone', () => {
+    expect(speakerOf('Reyes won 40 percent in the polls.')).toBeNull();
+    expect(speakerOf('Okafor came in second in the Lakeside College poll.')).toBeNull();
+  });
+});
