@@ -400,14 +400,11 @@ function edBeforeObject(seq: Token[], p: number): boolean {
 /** A finding cue ("shows", "show", "found") at p right after a word naming evidence ("polls", "analysis"). */
 function findingAfterEvidence(seq: Token[], p: number): boolean {
   const t = seq[p];
-  const before = seq[p - 1];
-  return (
-    !!t?.isWord &&
-    !t.capitalised &&
-    !!before?.isWord &&
-    cueKind(t.lower) === 'finding' &&
-    isEvidenceWord(before.lower)
-  );
+  if (!t?.isWord || t.capitalised || cueKind(t.lower) !== 'finding') return false;
+  // "Polls there show", "A Herald poll out this week shows": a few words may qualify the evidence.
+  for (let b = p - 1; b >= 0 && b >= p - 4 && seq[b]?.isWord; b--)
+    if (isEvidenceWord((seq[b] as Token).lower)) return true;
+  return false;
 }
 
 /** Whether tokens [from, to) open with a determiner and name a poll, survey or other evidence. */

@@ -60,7 +60,7 @@ export function isShareOfPeople(phrase: string): boolean {
 }
 
 const TRAILING_ADVERBS = new Set(
-  'just all also too both alone himself herself themselves itself again already still even only then now'.split(
+  'just all also too both alone himself herself themselves itself again already still even only then now there out'.split(
     ' ',
   ),
 );

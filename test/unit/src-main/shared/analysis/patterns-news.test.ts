@@ -273,3 +273,12 @@ describe('figures read in a named poll', () => {
     expect(speakerOf('Okafor came in second in the Lakeside College poll.')).toBeNull();
   });
 });
+
+describe('a finding cue a few words after the evidence', () => {
+  it('reads “Polls there show”, “a poll out this week shows” as the evidence’s finding', () => {
+    expect(speakerOf('A Lakeside College poll out this week shows Reyes with an 8-point lead.')).toBe(
+      'Lakeside College poll',
+    );
+    expect(speakerOf('Polls there show Reyes is trailing Okafor.')).toBe('Polls');
+  });
+});
