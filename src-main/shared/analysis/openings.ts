@@ -210,7 +210,7 @@ export function introEnd(seq: Token[], from: number): number {
   if (!first) return from;
   // "Walking to the next house, Ebeling recalled…": after an opening -ing phrase any verb of the subject will do.
   const gerund = first.capitalised && first.lower.endsWith('ing') && !first.quoted;
-  if (comma <= from || !speakerAndCueFollow(seq, comma + 1, gerund)) return from;
+  if (comma <= from || !speakerAndCueFollow(seq, comma + 1, gerund)) return ownSubject(seq, from);
   const subordinate = SUBORDINATE.has(first.lower) || /(?:ing|ed)$/.test(first.lower);
   // "Adelson has not endorsed anyone, and his spokesman declined…": an opening clause keeps its subject.
   for (let p = from + 1; p < comma && !subordinate; p++) {
@@ -218,6 +218,15 @@ export function introEnd(seq: Token[], from: number): number {
     if (t.isWord && !t.capitalised && (isVerbLike(t) || formOf(t))) return from;
   }
   return comma + 1;
+}
+
+/** Subordinators whose clause names its own speaker ("While Ramos said that …, he …"). */
+const OWN_CLAUSE = new Set(['when', 'while', 'after', 'before', 'once', 'until']);
+
+/** "While Ramos said that …, he appears…": the speaker of a subordinate clause opening the statement. */
+function ownSubject(seq: Token[], from: number): number {
+  const first = seq[from];
+  return first?.isWord && OWN_CLAUSE.has(first.lower) && speakerAndCueFollow(seq, from + 1) ? from + 1 : from;
 }
 
 /** A noun phrase of a few words (capitalised or opened by a determiner) then, past adverbs, a cue. */

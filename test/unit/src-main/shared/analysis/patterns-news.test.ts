@@ -282,3 +282,15 @@ describe('a finding cue a few words after the evidence', () => {
     expect(speakerOf('Polls there show Reyes is trailing Okafor.')).toBe('Polls');
   });
 });
+
+describe('a subordinate clause opening with its own speech cue', () => {
+  it('names its speaker when the main clause has no cue (“When Okafor suggested that …, Reyes fired back”)', () => {
+    expect(
+      speakerOf('When Okafor suggested that the port would sue the city over the lease, Reyes fired back.'),
+    ).toBe('Okafor');
+  });
+
+  it('leaves the main clause’s own cue first', () => {
+    expect(speakerOf('After Okafor said the vote was rigged, Reyes said the count was fair.')).toBe('Reyes');
+  });
+});
