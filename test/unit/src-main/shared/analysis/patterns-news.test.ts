@@ -284,9 +284,11 @@ describe('a finding cue a few words after the evidence', () => {
 });
 
 describe('a subordinate clause opening with its own speech cue', () => {
-  it('names its speaker when the main clause has no cue (“When Okafor suggested that …, Reyes fired back”)', () => {
+  it('names its speaker when the main clause has no cue (“When Okafor suggested that …, Reyes left”)', () => {
     expect(
-      speakerOf('When Okafor suggested that the port would sue the city over the lease, Reyes fired back.'),
+      speakerOf(
+        'When Okafor suggested that the port would sue the city over the lease, Reyes left the room.',
+      ),
     ).toBe('Okafor');
   });
 
