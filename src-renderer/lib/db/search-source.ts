@@ -1,7 +1,7 @@
 // Workspace-wide reads: search documents (statements, notes, tag names) with the records changed by
 // each committed write, so the search index is updated incrementally; and the annotations view rows.
 import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
-import type { Annotation, Statement, Tag } from '../../../src-main/shared/domain';
+import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
 import type { SavedShard, ShardSnapshot } from '../search/shards';
 import type { CorroborateDB } from './db';
@@ -71,21 +71,49 @@ async function articleTexts(db: CorroborateDB, ids: Iterable<string>): Promise<M
   return texts;
 }
 
-/** Every document of the workspace, for building the index from scratch. */
+/** Articles read per page while the index is built from scratch. */
+const BUILD_PAGE = 200;
+
+/**
+ * Every document of the workspace, a page of articles at a time (keyset paging, one short read each), for
+ * building the index from scratch without holding the workspace in memory: `done` of `total` articles so far.
+ */
+export async function* searchDocPages(
+  db: CorroborateDB,
+): AsyncGenerator<{ docs: SearchDoc[]; done: number; total: number }> {
+  const total = await db.articles.count();
+  const speakers = new Map((await db.sources.toArray()).map((s) => [s.id, s.name]));
+  for (const [id, name] of speakers) indexedNames.set(id, name);
+  let done = 0;
+  for (let last: string | null = null; ;) {
+    const page: Article[] = await (
+      last === null ? db.articles.toCollection() : db.articles.where(':id').above(last)
+    )
+      .limit(BUILD_PAGE)
+      .toArray();
+    if (page.length === 0) break;
+    last = page.at(-1)!.id;
+    const statements = await db.statements
+      .where('articleId')
+      .anyOf(page.map((a) => a.id))
+      .toArray();
+    done += page.length;
+    yield {
+      docs: statementDocs(statements, new Map(page.map((a) => [a.id, a.text])), speakers),
+      done,
+      total,
+    };
+  }
+  const annotations = await db.annotations.filter((a) => a.note.trim() !== '').toArray();
+  const tags = await db.tags.toArray();
+  yield { docs: [...annotations.map(noteDoc), ...tags.map(tagDoc)], done, total };
+}
+
+/** Every document of the workspace at once (tests, small workspaces). */
 export async function allSearchDocs(db: CorroborateDB): Promise<SearchDoc[]> {
-  return db.transaction('r', [db.statements, db.articles, db.sources, db.annotations, db.tags], async () => {
-    const speakers = new Map((await db.sources.toArray()).map((s) => [s.id, s.name]));
-    for (const [id, name] of speakers) indexedNames.set(id, name);
-    const docs: SearchDoc[] = [];
-    for (const article of await db.articles.toArray()) {
-      const statements = await db.statements.where('articleId').equals(article.id).toArray();
-      docs.push(...statementDocs(statements, new Map([[article.id, article.text]]), speakers));
-    }
-    const annotations = await db.annotations.filter((a) => a.note.trim() !== '').toArray();
-    docs.push(...annotations.map(noteDoc));
-    docs.push(...(await db.tags.toArray()).map(tagDoc));
-    return docs;
-  });
+  const docs: SearchDoc[] = [];
+  for await (const page of searchDocPages(db)) docs.push(...page.docs);
+  return docs;
 }
 
 /** Per table: the primary keys written since the last batch, or 'all' after a range write (clear, bulk delete). */
@@ -282,7 +310,7 @@ export async function saveIndex(
 
 // Bound to the app's database.
 export const searchSource = {
-  all: () => allSearchDocs(appDb),
+  pages: () => searchDocPages(appDb),
   generation: () => indexGeneration(appDb),
   loadSaved: () => loadSavedIndex(appDb),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),

@@ -15,6 +15,8 @@ export interface SearchAnswer {
 class SearchClient {
   /** Documents in the index; null until the first build is done. */
   count = $state<number | null>(null);
+  /** While the index is built from scratch: the share of articles read so far (0–1); null otherwise. */
+  building = $state<number | null>(null);
   private worker: Pick<Worker, 'postMessage' | 'terminate'> | null = null;
   private nextId = 1;
   private waiting = new Map<number, (a: SearchAnswer) => void>();
@@ -111,11 +113,24 @@ class SearchClient {
     this.worker?.postMessage(msg);
   }
 
+  /**
+   * Builds the index from scratch a page of articles at a time: no copy of the workspace in memory or in one
+   * message. Search says it is building (with how far) until the last page is in.
+   */
   private async rebuild() {
+    this.building = 0;
+    this.count = null;
     try {
-      this.post({ type: 'reset', docs: await searchSource.all() });
+      this.post({ type: 'reset', docs: [] });
+      for await (const { docs, done, total } of searchSource.pages()) {
+        this.post({ type: 'update', upsert: docs, remove: [] });
+        this.building = total ? done / total : 1;
+      }
     } catch (err) {
       console.error('[corroborate] search index could not be built', err);
+    } finally {
+      this.building = null;
+      this.post({ type: 'update', upsert: [], remove: [] });
     }
   }
 
@@ -140,7 +155,7 @@ class SearchClient {
   }
 
   private onReply(reply: WorkerReply) {
-    if (reply.type === 'ready') this.count = reply.count;
+    if (reply.type === 'ready') this.count = this.building === null ? reply.count : null;
     else if (reply.type === 'snapshot') {
       this.snapshots.get(reply.id)?.(reply.snapshot);
       this.snapshots.delete(reply.id);
