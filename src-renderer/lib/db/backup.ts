@@ -146,6 +146,16 @@ export async function* dossierJson(target: CorroborateDB, exportedBy: string): A
   yield `,"history":${JSON.stringify(await mergeHistoryOf(target))}}`;
 }
 
+/** Calls `onChange` after every committed write to a record table (this window's or another's); returns the stop. */
+function watchRecordTables(onChange: () => void): () => void {
+  const prefixes = RECORD_TABLES.map((t) => `idb://${db.name}/${t}/`);
+  const listener = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => prefixes.some((p) => part.startsWith(p)))) onChange();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on.storagemutated.unsubscribe(listener);
+}
+
 /** The workspace changed while a backup was being read: it is thrown away and taken again. */
 class BackupOvertaken extends Error {}
 
@@ -157,11 +167,7 @@ class BackupOvertaken extends Error {}
 async function saveBackup(exportedBy: string): Promise<BackupEntry> {
   const writeId = crypto.randomUUID();
   let changed = false;
-  const prefixes = RECORD_TABLES.map((t) => `idb://${db.name}/${t}/`);
-  const listener = (parts: ObservabilitySet) => {
-    if (Object.keys(parts).some((part) => prefixes.some((p) => part.startsWith(p)))) changed = true;
-  };
-  Dexie.on('storagemutated', listener);
+  const unwatch = watchRecordTables(() => (changed = true));
   let piece = 0;
   const send = async (chunk: string, end: 'more' | 'commit' | 'abort') => {
     const result = await api.backupSave({ writeId, piece: piece++, chunk, end });
@@ -186,7 +192,7 @@ async function saveBackup(exportedBy: string): Promise<BackupEntry> {
     if (piece > 0) await api.backupSave({ writeId, piece, chunk: '', end: 'abort' }).catch(() => undefined);
     throw err;
   } finally {
-    Dexie.on.storagemutated.unsubscribe(listener);
+    unwatch();
   }
 }
 
@@ -210,18 +216,14 @@ function startRollingBackups(
   void Promise.all([workspaceSignature(db), getMeta<string | null>(db, BACKED_UP_KEY, null)]).then(
     ([now, saved]) => now !== saved && schedule.changed(),
   );
-  const prefixes = RECORD_TABLES.map((t) => `idb://${db.name}/${t}/`);
-  const listener = (parts: ObservabilitySet) => {
-    if (Object.keys(parts).some((part) => prefixes.some((p) => part.startsWith(p)))) schedule.changed();
-  };
-  Dexie.on('storagemutated', listener);
+  const unwatch = watchRecordTables(() => schedule.changed());
   const handle: BackupSchedule = {
     changed: () => schedule.changed(),
     flush: () => schedule.flush(),
     pause: () => schedule.pause(),
     resume: () => schedule.resume(),
     stop: () => {
-      Dexie.on.storagemutated.unsubscribe(listener);
+      unwatch();
       schedule.stop();
       if (active === handle) active = null;
     },
