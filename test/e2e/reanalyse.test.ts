@@ -50,7 +50,8 @@ describe('re-analyse all articles', () => {
     await page.keyboard.press('Enter');
     const progress = page.getByTestId('reanalyse-progress');
     await progress.waitFor();
-    assert.match(await progress.innerText(), /Re-analysing articles: \d of 2 done/);
+    // The panel opens while the articles are still being counted; it then says how many of the two are done.
+    await progress.filter({ hasText: /Re-analysing articles: \d of 2 done/ }).waitFor();
     await app.screenshot('reanalyse-progress-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.screenshot('reanalyse-progress-dark');
