@@ -3,9 +3,10 @@
 // Intl.Segmenter as the reference, in one run; then UI actions on the largest workspace. Build first, then:
 // npx tsx test/bench/scale.bench.ts   (BENCH_SIZES=100,1000 picks the sizes; default 100,1000,10000)
 // BENCH_UI_ARTICLES=10000 also measures the UI actions on a workspace of that many generated articles built from
-// dossiers of 1,000 articles each, dropped one after another (much faster than analysing 10,000 files).
+// dossiers of 1,000 articles each, dropped one after another (much faster than analysing 10,000 files);
+// BENCH_WORKSPACE=DIR keeps that workspace in DIR and measures it again on later runs without rebuilding it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -289,13 +290,33 @@ async function dossierWorkspace(app: App, n: number): Promise<number[]> {
   return seconds;
 }
 
+/**
+ * BENCH_WORKSPACE=DIR keeps the built workspace (browser profile, data folder and port) in DIR, and a later run
+ * with the same DIR measures the UI on it without building it again (`built` is written once it is complete).
+ */
+function keptWorkspace(): { dir: string; port: number; built: boolean } | null {
+  const dir = process.env.BENCH_WORKSPACE;
+  if (!dir) return null;
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  const portFile = join(dir, 'port');
+  if (!existsSync(portFile)) writeFileSync(portFile, String(20_000 + Math.floor(Math.random() * 20_000)));
+  return { dir, port: Number(readFileSync(portFile, 'utf8')), built: existsSync(join(dir, 'built')) };
+}
+
 let dossierUi: string[] = [];
 let dossierLoads: number[] = [];
 if (UI_ARTICLES) {
-  const app = await launchApp();
+  const kept = keptWorkspace();
+  const app = await launchApp(
+    kept ? { dataDir: join(kept.dir, 'data'), profileDir: join(kept.dir, 'profile'), port: kept.port } : {},
+  );
   try {
     await app.page.getByTestId('library-item').first().waitFor({ timeout: 60_000 });
-    dossierLoads = await dossierWorkspace(app, UI_ARTICLES);
+    if (kept?.built) console.error(`measuring the workspace kept in ${kept.dir}`);
+    else {
+      dossierLoads = await dossierWorkspace(app, UI_ARTICLES);
+      if (kept) writeFileSync(join(kept.dir, 'built'), `${UI_ARTICLES} articles\n`);
+    }
     dossierUi = await uiActions(app, UI_ARTICLES);
   } finally {
     await app.close();

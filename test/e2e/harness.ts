@@ -32,7 +32,8 @@ export interface App {
   url: string;
   origin: string;
   dataDir: string;
-  browser: Browser;
+  /** Null when the app runs in a persistent profile (`profileDir`), which has only a context. */
+  browser: Browser | null;
   context: BrowserContext;
   page: Page;
   /** Every URL the page requested. */
@@ -82,12 +83,22 @@ export async function startServer(dataDir: string, port = 0): Promise<{ child: C
   return { child, url };
 }
 
-export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
+/**
+ * `profileDir` keeps the browser profile (and so the workspace in IndexedDB) in that folder; with the same
+ * `port` (IndexedDB belongs to the origin, port included) a later launch opens the same workspace.
+ */
+export async function launchApp(
+  opts: { dataDir?: string; profileDir?: string; port?: number } = {},
+): Promise<App> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'corroborate-e2e-')));
-  let { child, url } = await startServer(dataDir);
+  let { child, url } = await startServer(dataDir, opts.port);
   const origin = new URL(url).origin;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, acceptDownloads: true });
+  const contextOptions = { viewport: { width: 1360, height: 860 }, acceptDownloads: true };
+  const launchOptions = { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS };
+  const browser = opts.profileDir === undefined ? await chromium.launch(launchOptions) : null;
+  const context = browser
+    ? await browser.newContext(contextOptions)
+    : await chromium.launchPersistentContext(opts.profileDir ?? '', { ...launchOptions, ...contextOptions });
   // tsx compiles test code with esbuild's keepNames, so functions passed to page.evaluate may
   // call its `__name` helper; give the page a no-op one.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
@@ -127,7 +138,7 @@ export async function launchApp(opts: { dataDir?: string } = {}): Promise<App> {
       return path;
     },
     close: async () => {
-      await browser.close();
+      await (browser ?? context).close();
       child.kill('SIGTERM');
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
