@@ -41,18 +41,18 @@ export function handleSearchMessage(index: IndexHolder, msg: WorkerRequest): Wor
     return { type: 'ready', count: shards.documentCount };
   }
   const started = performance.now();
-  const raw = shards ? shards.search(msg.query) : [];
-  const hits: SearchHit[] = raw.slice(0, msg.limit).map((r) => ({
-    id: String(r.id),
-    kind: r.kind as SearchHit['kind'],
-    refId: r.refId as string,
-    articleId: (r.articleId as string | null) ?? null,
-    start: r.start as number,
-    end: r.end as number,
-    text: r.text as string,
-    speaker: r.speaker as string,
-    score: r.score,
-    terms: r.terms,
+  const { hits: best, total } = shards ? shards.search(msg.query, msg.limit) : { hits: [], total: 0 };
+  const hits: SearchHit[] = best.map(({ id, score, terms, stored }) => ({
+    id,
+    kind: stored.kind as SearchHit['kind'],
+    refId: stored.refId as string,
+    articleId: (stored.articleId as string | null) ?? null,
+    start: stored.start as number,
+    end: stored.end as number,
+    text: stored.text as string,
+    speaker: stored.speaker as string,
+    score,
+    terms,
   }));
-  return { type: 'results', id: msg.id, hits, total: raw.length, ms: performance.now() - started };
+  return { type: 'results', id: msg.id, hits, total, ms: performance.now() - started };
 }

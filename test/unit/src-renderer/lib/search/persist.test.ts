@@ -78,8 +78,8 @@ describe('the index in shards', () => {
     const { changed, keys } = index.snapshot();
     expect(keys).toEqual([0, 1]);
     expect(changed.map((s) => s.articles.sort())).toEqual([['a', 'b', 'c', 'd'], ['e']]);
-    expect(index.search('grain').length).toBe(4 * perArticle);
-    expect(index.search('granary').map((r) => r.articleId)).toContain('e');
+    expect(index.search('grain', 10).total).toBe(4 * perArticle);
+    expect(index.search('granary', 10).hits.map((r) => r.stored.articleId)).toContain('e');
   });
 
   it('after a save, a change rewrites only the shard it touched, and an unsaved change is saved next time', async () => {
@@ -108,9 +108,9 @@ describe('the index in shards', () => {
 
     const loaded: Index = { current: null };
     handleSearchMessage(loaded, { type: 'load', shards: (await loadSavedIndex(db))! });
-    expect(loaded.current!.search('barley').map((r) => r.id)).toEqual(['s:c-0']);
+    expect(loaded.current!.search('barley', 10).hits.map((r) => r.id)).toEqual(['s:c-0']);
     // c-0 now speaks of barley, not grain.
-    expect(loaded.current!.search('grain').length).toBe(3 * perArticle - 1);
+    expect(loaded.current!.search('grain', 10).total).toBe(3 * perArticle - 1);
     // Loaded shards are as saved: nothing to write until something changes.
     expect(snapshot(loaded).changed).toEqual([]);
   });
