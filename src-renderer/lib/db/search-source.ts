@@ -5,7 +5,7 @@ import type { Annotation, Article, Statement, Tag } from '../../../src-main/shar
 import { docId, type SearchDoc } from '../search/docs';
 import type { SavedShard, ShardSnapshot } from '../search/shards';
 import type { CorroborateDB } from './db';
-import { GENERATION_KEY } from './derived';
+import { CHANGE_LOG_PREFIX, GENERATION_KEY } from './derived';
 import { db as appDb } from './app-db';
 
 /** Tables whose records feed the index. */
@@ -243,12 +243,52 @@ export async function indexGeneration(db: CorroborateDB): Promise<string | null>
 }
 
 const shardPrefix = (key: number) => `shard:${key}:`;
+/** The generation of the last save made while writes were logged: the log then holds every write since. */
+const LOGGED_KEY = 'logged';
 
-/** The saved index (its shards), or null when none was saved or the workspace changed since. */
-export async function loadSavedIndex(db: CorroborateDB): Promise<SavedShard[] | null> {
+/** Changed records beyond which a start rebuilds the index rather than catching up from the change log. */
+const CATCH_UP_LIMIT = 200_000;
+
+/** The saved index and the writes it has not seen yet (none when it is current). */
+export interface SavedIndex {
+  shards: SavedShard[];
+  pending: ChangedKeys | null;
+}
+
+/**
+ * The changes logged since the index was saved, or null when they cannot be caught up with: a range was deleted,
+ * too many records changed, or the save predates the log (its writes were not logged).
+ */
+async function loggedChanges(db: CorroborateDB, savedAt: string): Promise<ChangedKeys | null> {
+  const logged = await db.searchIndex.get(LOGGED_KEY);
+  if (logged?.value !== savedAt) return null;
+  const pending: ChangedKeys = {};
+  let count = 0;
+  for (const row of await db.searchIndex.where('key').startsWith(CHANGE_LOG_PREFIX).toArray()) {
+    const { table, keys } = JSON.parse(row.value) as { table: string; keys: string[] | 'all' };
+    if (!(WATCHED as readonly string[]).includes(table) || keys === 'all') return null;
+    const set = (pending[table as Watched] as Set<string> | undefined) ?? new Set<string>();
+    for (const key of keys) set.add(key);
+    pending[table as Watched] = set;
+    count += keys.length;
+    if (count > CATCH_UP_LIMIT) return null;
+  }
+  return pending;
+}
+
+/**
+ * The saved index (its shards) with the writes made since it was saved, or null when none was saved or it cannot
+ * be caught up with (then it is rebuilt).
+ */
+export async function loadSavedIndex(db: CorroborateDB): Promise<SavedIndex | null> {
   return db.transaction('r', db.searchIndex, async () => {
     const [saved, current, list] = await db.searchIndex.bulkGet(['saved', GENERATION_KEY, 'shards']);
-    if (!saved || !current || !list || saved.value !== current.value) return null;
+    if (!saved || !current || !list) return null;
+    let pending: ChangedKeys | null = null;
+    if (saved.value !== current.value) {
+      pending = await loggedChanges(db, saved.value);
+      if (!pending) return null;
+    }
     const shards: SavedShard[] = [];
     for (const key of JSON.parse(list.value) as number[]) {
       const rows = await db.searchIndex.where('key').startsWith(shardPrefix(key)).toArray();
@@ -264,7 +304,7 @@ export async function loadSavedIndex(db: CorroborateDB): Promise<SavedShard[] | 
         articles: JSON.parse(meta.value) as string[],
       });
     }
-    return shards;
+    return { shards, pending };
   });
 }
 
@@ -303,7 +343,10 @@ export async function saveIndex(
     await db.searchIndex.bulkPut([
       { key: 'shards', value: JSON.stringify(snapshot.keys) },
       { key: 'saved', value: generation },
+      { key: LOGGED_KEY, value: generation },
     ]);
+    // The generation has not moved since the snapshot's: the index holds every logged change.
+    await db.searchIndex.where('key').startsWith(CHANGE_LOG_PREFIX).delete();
     return true;
   });
 }

@@ -52,12 +52,15 @@ class SearchClient {
     void this.initialise();
   }
 
-  /** The saved index when it is current (no rebuild from every statement at start), else a fresh build. */
+  /**
+   * The saved index, caught up with the writes logged since it was saved (no rebuild from every statement at
+   * start); a fresh build when there is none or the log cannot say what changed.
+   */
   private async initialise() {
     const saved = await searchSource.loadSaved().catch(() => null);
-    if (saved) this.post({ type: 'load', shards: saved });
+    if (saved) this.post({ type: 'load', shards: saved.shards });
     else await this.rebuild();
-    const queued = this.queued ?? [];
+    const queued = [...(saved?.pending ? [saved.pending] : []), ...(this.queued ?? [])];
     this.queued = null;
     for (const changed of queued) await this.update(changed);
     if (!saved) this.scheduleSave();
