@@ -134,7 +134,7 @@ const QUERIES = {
  */
 async function searchTimes(page: Page, queries: string[]): Promise<{ first: number; samples: number[] }> {
   await page.getByTestId('search-input').click();
-  await page.waitForFunction(() => !document.body.textContent?.includes('Building the search index'), null, {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="search-preparing"]'), null, {
     timeout: 600_000,
   });
   const t = Date.now();

@@ -255,6 +255,13 @@ export interface SavedIndex {
   pending: ChangedKeys | null;
 }
 
+/** What a start loads: the shards saved at `savedAt`, then the writes logged since (none when current). */
+export interface SavedIndexPlan {
+  savedAt: string;
+  keys: number[];
+  pending: ChangedKeys | null;
+}
+
 /**
  * The changes logged since the index was saved, or null when they cannot be caught up with: a range was deleted,
  * too many records changed, or the save predates the log (its writes were not logged).
@@ -277,10 +284,10 @@ async function loggedChanges(db: CorroborateDB, savedAt: string): Promise<Change
 }
 
 /**
- * The saved index (its shards) with the writes made since it was saved, or null when none was saved or it cannot
- * be caught up with (then it is rebuilt).
+ * The saved index: its shards' keys (read one at a time with `savedShard`) and the writes made since it was
+ * saved; null when none was saved or it cannot be caught up with (then it is rebuilt).
  */
-export async function loadSavedIndex(db: CorroborateDB): Promise<SavedIndex | null> {
+export async function savedIndexPlan(db: CorroborateDB): Promise<SavedIndexPlan | null> {
   return db.transaction('r', db.searchIndex, async () => {
     const [saved, current, list] = await db.searchIndex.bulkGet(['saved', GENERATION_KEY, 'shards']);
     if (!saved || !current || !list) return null;
@@ -289,23 +296,40 @@ export async function loadSavedIndex(db: CorroborateDB): Promise<SavedIndex | nu
       pending = await loggedChanges(db, saved.value);
       if (!pending) return null;
     }
-    const shards: SavedShard[] = [];
-    for (const key of JSON.parse(list.value) as number[]) {
-      const rows = await db.searchIndex.where('key').startsWith(shardPrefix(key)).toArray();
-      const meta = rows.find((r) => r.key.endsWith(':meta'));
-      if (!meta) return null;
-      const chunks = rows
-        .filter((r) => r !== meta)
-        .map((r) => ({ n: Number(r.key.slice(shardPrefix(key).length)), value: r.value }))
-        .sort((x, y) => x.n - y.n);
-      shards.push({
-        key,
-        json: chunks.map((c) => c.value).join(''),
-        articles: JSON.parse(meta.value) as string[],
-      });
-    }
-    return { shards, pending };
+    return { savedAt: saved.value, keys: JSON.parse(list.value) as number[], pending };
   });
+}
+
+/** One saved shard, if it is still the one saved at `savedAt` (a save in between makes the plan stale). */
+export async function savedShard(
+  db: CorroborateDB,
+  key: number,
+  savedAt: string,
+): Promise<SavedShard | null> {
+  return db.transaction('r', db.searchIndex, async () => {
+    if ((await db.searchIndex.get('saved'))?.value !== savedAt) return null;
+    const rows = await db.searchIndex.where('key').startsWith(shardPrefix(key)).toArray();
+    const meta = rows.find((r) => r.key.endsWith(':meta'));
+    if (!meta) return null;
+    const chunks = rows
+      .filter((r) => r !== meta)
+      .map((r) => ({ n: Number(r.key.slice(shardPrefix(key).length)), value: r.value }))
+      .sort((x, y) => x.n - y.n);
+    return { key, json: chunks.map((c) => c.value).join(''), articles: JSON.parse(meta.value) as string[] };
+  });
+}
+
+/** The whole saved index at once (tests, small workspaces): every shard read as `savedIndexPlan` plans. */
+export async function loadSavedIndex(db: CorroborateDB): Promise<SavedIndex | null> {
+  const plan = await savedIndexPlan(db);
+  if (!plan) return null;
+  const shards: SavedShard[] = [];
+  for (const key of plan.keys) {
+    const shard = await savedShard(db, key, plan.savedAt);
+    if (!shard) return null;
+    shards.push(shard);
+  }
+  return { shards, pending: plan.pending };
 }
 
 /**
@@ -355,7 +379,8 @@ export async function saveIndex(
 export const searchSource = {
   pages: () => searchDocPages(appDb),
   generation: () => indexGeneration(appDb),
-  loadSaved: () => loadSavedIndex(appDb),
+  savedPlan: () => savedIndexPlan(appDb),
+  savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),

@@ -4,7 +4,7 @@ import { ShardedIndex, type SavedShard, type ShardSnapshot } from './shards';
 
 export type WorkerRequest =
   | { type: 'reset'; docs: SearchDoc[] }
-  /** Replace the index with saved shards. */
+  /** Add saved shards to the index (a fresh one if there is none yet; a reset empties it). */
   | { type: 'load'; shards: SavedShard[] }
   /** Ask for the shards changed since the last save, to be saved. */
   | { type: 'snapshot'; id: number }
@@ -22,12 +22,15 @@ export type WorkerReply =
 export type IndexHolder = { current: ShardedIndex | null };
 
 export function handleSearchMessage(index: IndexHolder, msg: WorkerRequest): WorkerReply | null {
-  if (msg.type === 'reset' || msg.type === 'load') {
-    const fresh = new ShardedIndex();
-    if (msg.type === 'reset') fresh.reset(msg.docs);
-    else fresh.load(msg.shards);
-    index.current = fresh;
-    return { type: 'ready', count: fresh.documentCount };
+  if (msg.type === 'reset') {
+    index.current = new ShardedIndex();
+    index.current.reset(msg.docs);
+    return { type: 'ready', count: index.current.documentCount };
+  }
+  if (msg.type === 'load') {
+    index.current ??= new ShardedIndex();
+    index.current.load(msg.shards);
+    return { type: 'ready', count: index.current.documentCount };
   }
   const shards = index.current;
   if (msg.type === 'snapshot') return { type: 'snapshot', id: msg.id, snapshot: shards?.snapshot() ?? null };

@@ -76,9 +76,8 @@ export class ShardedIndex {
     for (const s of this.shards) prepareRanking(s.mini);
   }
 
+  /** Adds saved shards (a start sends them one at a time, in key order). */
   load(saved: SavedShard[]): void {
-    this.shards = [];
-    this.byArticle.clear();
     for (const s of [...saved].sort((a, b) => a.key - b.key)) {
       const shard = this.open(s.key, MiniSearch.loadJSON<SearchDoc>(s.json, INDEX_OPTIONS));
       shard.saved = shard.version; // as saved
