@@ -105,6 +105,9 @@ class SearchClient {
     const started = this.updatesStarted;
     // A write committed just before the generation was read reaches `update` within a few ms: wait for it.
     await new Promise((r) => setTimeout(r, 300));
+    // Never while the index is being loaded or built: it holds only part of the workspace, and a save under the
+    // current generation would make that part the saved index (at 10,000 articles one shard of twenty was).
+    if (this.building !== null) return this.scheduleSave();
     if (this.updating > 0 || started !== this.updatesStarted) return this.scheduleSave();
     const id = this.nextId++;
     const snapshot = await new Promise<ShardSnapshot | null>((resolve) => {
