@@ -256,9 +256,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
   // A subject that itself says, asserts or denies keeps the statement; the closing cue is then its relay
   // ("A spokesperson asserted that …, RFERL reported").
   const closing = (r.tokenised.outsideFlags & (CUE | CLOSING_CUE)) !== 0 ? finalSpeaker(seq, r.phrase) : null;
-  const subjectSpeaks = (): boolean =>
-    verb?.isWord === true && ['speech', 'denial'].includes(cueKind(verb.lower) ?? '');
-  const framed = closing && closing.at > k && !subjectSpeaks() ? closing : null;
+  const framed = closing && closing.at > k && !speaksItself(verb) ? closing : null;
   if (framed) {
     result.speaker = framed.speaker;
     result.cue = framed.cue;
@@ -290,6 +288,11 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
     result.subjectVerb = verb.text;
   }
   return closing;
+}
+
+/** A subject's verb by which it says, asserts or denies ("A spokesperson asserted that …, RFERL reported"). */
+function speaksItself(verb: Token | undefined): boolean {
+  return verb?.isWord === true && SPEAKS.includes(cueKind(verb.lower) ?? '');
 }
 
 /**
