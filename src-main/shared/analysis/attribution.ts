@@ -23,13 +23,14 @@ import {
 } from './openings';
 import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
 import { isEvidenceWord, isShareOfPeople } from './speaker-phrase';
-import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
+import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS } from './cues';
 import * as lexicon from './lexicon';
 import * as phrases from './phrases';
 import type { Token, TokenisedStatement } from './tokens';
 
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
 const {
+  cueParticle,
   formOf,
   isAuxiliary,
   isHedge,
@@ -190,7 +191,7 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
     // "The filings show that…", "Polls show…": a finding cue after a word naming evidence is its verb.
     if (j > subjectStart && findingAfterEvidence(seq, j)) break;
     // "Moore pointed out that…", "Moore put it bluntly": a multi-word cue ends the subject.
-    if (j > subjectStart && t.isWord && !t.capitalised && phrasalParticle(t.lower, seq[j + 1]?.lower)) break;
+    if (j > subjectStart && t.isWord && !t.capitalised && cueParticle(t, seq[j + 1])) break;
     if (
       t.isWord &&
       (isHedge(t) || (adverbAt(seq, j) && seq[j + 1] && isVerbLike(seq[j + 1] as Token))) &&
@@ -248,7 +249,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
   const { seq, result } = r;
   const { k, afterAuxiliary, passive } = mv;
   const verb = seq[k];
-  const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
+  const particle = verb?.isWord ? cueParticle(verb, seq[k + 1]) : null;
   const passiveVerb =
     (passive && verb !== undefined && formOf(verb) === 'past' && !isStanceCue(seq, k)) ||
     (verb !== undefined && verb.capitalised && k > 0 && !titleCase(seq));
@@ -403,7 +404,8 @@ function edBeforeObject(seq: Token[], p: number): boolean {
 /** A finding cue ("shows", "show", "found") at p right after a word naming evidence ("polls", "analysis"). */
 function findingAfterEvidence(seq: Token[], p: number): boolean {
   const t = seq[p];
-  if (!t?.isWord || t.capitalised || cueKind(t.lower) !== 'finding') return false;
+  // Finding cues are reporting verbs: a word without a cue flag is none.
+  if (!t?.isWord || t.capitalised || (t.flags & CUE) === 0 || cueKind(t.lower) !== 'finding') return false;
   // "Polls there show", "A Herald poll out this week shows": a few words may qualify the evidence.
   for (let b = p - 1; b >= 0 && b >= p - 4 && seq[b]?.isWord; b--)
     if (isEvidenceWord((seq[b] as Token).lower)) return true;

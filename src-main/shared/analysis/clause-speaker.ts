@@ -3,14 +3,15 @@
 // inverted cues with a description or a name ("…,” said a senior aide", "Said Dorothy Poynter, …"),
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { cueKind } from './cue-lexicon';
-import { isNounLikeCue, phrasalParticle } from './cues';
+import { isNounLikeCue } from './cues';
 import * as lexicon from './lexicon';
 import * as phrases from './phrases';
 import type { PhraseReader } from './phrases';
 import type { Token } from './tokens';
 
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
-const { formOf, isAuxiliary, isHedge, isModifier, isPunct, isVerbLike, QUOTE_MARKS, titleCase } = phrases;
+const { cueParticle, formOf, isAuxiliary, isHedge, isModifier, isPunct, isVerbLike, QUOTE_MARKS, titleCase } =
+  phrases;
 const { CALENDAR, CLOSING_CUE, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } = lexicon;
 
 export interface ClauseSpeaker {
@@ -64,7 +65,7 @@ export function clauseSpeaker(
   for (let p = from; p < seq.length; p++) {
     const t = seq[p] as Token;
     if (!t.isWord) continue;
-    const particle = phrasalParticle(t.lower, seq[p + 1]?.lower);
+    const particle = cueParticle(t, seq[p + 1]);
     const form = formOf(t);
     const previous = seq[p - 1];
     if (t.lower === 'that' && previous?.isWord && isVerbLike(previous)) return null;
