@@ -38,6 +38,11 @@ interface Draft {
 /** "Okafor: Time to act.": one capitalised word, then a colon and a space, at the start of a statement. */
 const COLON_WORD = /^(\p{Lu}[\p{L}’'-]+):\s/u;
 
+/** The word of COLON_WORD, or null; the pattern runs only when a colon can follow a first word of two letters. */
+function colonWord(trimmed: string): string | null {
+  return trimmed.indexOf(':') < 2 ? null : (COLON_WORD.exec(trimmed)?.[1] ?? null);
+}
+
 const RELAY_KINDS: SourceKind[] = ['agency', 'outlet'];
 
 /** Splits the text into statements and attributes each one. Never throws on any input. */
@@ -77,7 +82,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       leadsIn: endsOnColon(statement),
       opensQuote: trimmed.length > 0 && '"“«„'.includes(trimmed.charAt(0)),
       speakerFirst: false,
-      colonWord: COLON_WORD.exec(trimmed)?.[1] ?? null,
+      colonWord: colonWord(trimmed),
     };
     const spoken = draft.attribution.speaker;
     draft.speakerFirst = spoken !== null && trimmed.startsWith(spoken);
