@@ -167,12 +167,9 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       }
       break;
     }
-    // "The embattled senator", "A teary-eyed Bush": a participle after an article or possessive describes.
-    const describes =
-      t.isWord && !isAuxiliary(t) && (NOUN_OPENERS.has(seq[j - 1]?.lower ?? '') || pluralBeforeCue(seq, j));
     if (
       t.isWord
-        ? (isVerbLike(t) || edBeforeObject(seq, j)) && !describes
+        ? (isVerbLike(t) || edBeforeObject(seq, j)) && !describes(seq, j)
         : ';:—–-'.includes(t.text) || QUOTE_MARKS.has(t.text)
     )
       break;
@@ -201,6 +198,12 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
     j++;
   }
   return j;
+}
+
+/** "The embattled senator", "A teary-eyed Bush": a participle after an article or possessive describes. */
+function describes(seq: Token[], j: number): boolean {
+  const t = seq[j] as Token;
+  return !isAuxiliary(t) && (NOUN_OPENERS.has(seq[j - 1]?.lower ?? '') || pluralBeforeCue(seq, j));
 }
 
 /** An adverb at p; in a title-case headline a capitalised "-ly" word before a capitalised word is one ("Trump Flatly Denies"). */

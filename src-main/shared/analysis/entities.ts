@@ -260,15 +260,12 @@ class EntityFinder {
     const words = this.words;
     // Title words and demonyms before a name are not part of it: "Russian Deputy Foreign Minister Mikhail Bogdanov".
     let p = from;
-    let titled = has(words[from - 1], TITLE) || has(words[from - 1], ROLE);
-    while (
-      p < to &&
-      (has(words[p], TITLE) ||
-        has(words[p], DEMONYM) ||
-        has(words[p], ROLE) ||
-        PORTFOLIO_WORDS.has((words[p] as Token).text))
-    ) {
-      if (has(words[p], TITLE) || has(words[p], ROLE)) titled = true;
+    let titled = has(words[from - 1], TITLE | ROLE);
+    while (p < to) {
+      const t = words[p] as Token;
+      const flags = tokenFlags(t);
+      if ((flags & (TITLE | DEMONYM | ROLE)) === 0 && !PORTFOLIO_WORDS.has(t.text)) break;
+      if ((flags & (TITLE | ROLE)) !== 0) titled = true;
       p++;
     }
     if (p >= to) return;
@@ -278,7 +275,7 @@ class EntityFinder {
     const first = words[p] as Token;
     const last = words[to - 1] as Token;
     const count = to - p;
-    if (ORGANISATION_WORDS.test(phrase) || (count === 1 && /^\p{Lu}{2,8}$/u.test(first.text))) {
+    if (ORGANISATION_WORDS.test(phrase) || (count === 1 && SHORT_UPPER_CASE.test(first.text))) {
       this.add('organisation', first.start, this.spanEnd(last));
       return;
     }
@@ -302,11 +299,25 @@ class EntityFinder {
       count >= 2 &&
       count <= 3 &&
       words[from - 1]?.lower !== 'the' &&
-      words.slice(p, to).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !has(w, KNOWN))
+      unknownCapitalised(words, p, to)
     ) {
       this.add('person', first.start, this.spanEnd(last));
     }
   }
+}
+
+/** An acronym-like word: two to eight capitals. */
+const SHORT_UPPER_CASE = /^\p{Lu}{2,8}$/u;
+/** A capital, then a lower-case letter ("Touadera", not "UN"). */
+const CAPITAL_THEN_LOWER = /^\p{Lu}\p{Ll}/u;
+
+/** Whether every word of [from, to) opens with a capital and a lower-case letter and the lexicon does not know it. */
+function unknownCapitalised(words: Token[], from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const w = words[p] as Token;
+    if (!CAPITAL_THEN_LOWER.test(w.text) || has(w, KNOWN)) return false;
+  }
+  return true;
 }
 
 function has(t: Token | undefined, bit: number): boolean {

@@ -38,6 +38,12 @@ interface Draft {
 /** "Okafor: Time to act.": one capitalised word, then a colon and a space, at the start of a statement. */
 const COLON_WORD = /^(\p{Lu}[\p{L}’'-]+):\s/u;
 
+/** The statement opens with a quotation mark: " “ « „ (compared by code: no one-character string per statement). */
+function opensWithQuote(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0);
+  return c === 34 || c === 0x201c || c === 0xab || c === 0x201e;
+}
+
 /** The word of COLON_WORD, or null; the pattern runs only when a colon can follow a first word of two letters. */
 function colonWord(trimmed: string): string | null {
   return trimmed.indexOf(':') < 2 ? null : (COLON_WORD.exec(trimmed)?.[1] ?? null);
@@ -80,7 +86,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       cue: null,
       via: [],
       leadsIn: endsOnColon(statement),
-      opensQuote: trimmed.length > 0 && '"“«„'.includes(trimmed.charAt(0)),
+      opensQuote: opensWithQuote(trimmed),
       speakerFirst: false,
       colonWord: colonWord(trimmed),
     };

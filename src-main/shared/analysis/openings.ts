@@ -22,7 +22,15 @@ export function datelineEnd(statement: string, seq: Token[]): number {
   if (!(c >= 65 && c <= 90) || statement.length < 8) return 0;
   // Most statements have no dash near their start: a character scan spares them the pattern.
   const limit = Math.min(statement.length, 90);
-  if (!dashBefore(statement, limit)) return 0;
+  // A dash at index 1 to limit - 1: "—", "–", or "-" after a space (native searches, not a character loop).
+  const emDash = statement.indexOf('\u2014', 1);
+  const enDash = statement.indexOf('\u2013', 1);
+  const spacedHyphen = statement.indexOf(' -');
+  const dash =
+    (emDash >= 0 && emDash < limit) ||
+    (enDash >= 0 && enDash < limit) ||
+    (spacedHyphen >= 0 && spacedHyphen + 1 < limit);
+  if (!dash) return 0;
   const m = DATELINE.exec(statement.slice(0, limit));
   if (!m) return 0;
   const place = m[1] as string;
@@ -39,20 +47,6 @@ export function datelineEnd(statement: string, seq: Token[]): number {
   const end = m[0].length;
   const at = seq.findIndex((t) => t.start >= end);
   return at < 0 ? 0 : at;
-}
-
-/**
- * A dash at index 1 to limit - 1: "—", "–", or "-" after a space. Read over the first `limit` characters only
- * (a search of the whole statement for each dash cost more than the dateline pattern it spares).
- */
-function dashBefore(statement: string, limit: number): boolean {
-  for (let i = 0; i < limit; i++) {
-    const c = statement.charCodeAt(i);
-    if (c === 0x2014 || c === 0x2013) {
-      if (i >= 1) return true;
-    } else if (c === 32 && i + 1 < limit && statement.charCodeAt(i + 1) === 45) return true;
-  }
-  return false;
 }
 
 /** Label words that open a line with a colon without naming anyone ("Update:", "Editor's Note:"). */
