@@ -53,7 +53,12 @@ function dateMatches(statement: string, found: (start: number, end: number) => v
   let i = 0;
   while (i < statement.length) {
     const c = statement.charCodeAt(i);
-    if (c < 128 && DATE_START[c] === 1 && (i === 0 || !isAsciiWordCode(statement.charCodeAt(i - 1)))) {
+    if (
+      c < 128 &&
+      DATE_START[c] === 1 &&
+      (i === 0 || !isAsciiWordCode(statement.charCodeAt(i - 1))) &&
+      mayOpenDate(statement, i, c)
+    ) {
       DATE.lastIndex = i;
       const m = DATE.exec(statement);
       if (m) {
@@ -65,6 +70,25 @@ function dateMatches(statement: string, found: (start: number, end: number) => v
     i++;
   }
 }
+/** The letters that can follow each capital opening a month or weekday name ("Ja", "Ju", "Fe", "Fr", …). */
+const SECOND_LETTERS = new Map<number, string>(
+  Object.entries({ J: 'au', F: 'er', M: 'ao', A: 'pu', S: 'eau', O: 'c', N: 'o', D: 'e', T: 'uh', W: 'e' }).map(
+    ([first, seconds]) => [first.charCodeAt(0), seconds],
+  ),
+);
+
+/**
+ * Whether a DATE match can open at i, whose code c is in DATE_START: a digit; "early", "mid" or "late"; or a
+ * capital followed by a letter some month or weekday name has there. Spares the pattern most capitalised words.
+ */
+function mayOpenDate(statement: string, i: number, c: number): boolean {
+  if (c <= 57) return true;
+  if (c === 101) return statement.startsWith('early', i);
+  if (c === 109) return statement.startsWith('mid', i);
+  if (c === 108) return statement.startsWith('late', i);
+  return SECOND_LETTERS.get(c)?.includes(statement.charAt(i + 1)) === true;
+}
+
 /** Every DATE alternative needs a digit or a capitalised month or weekday; a cheap necessary condition. */
 const DATE_SEED = /[0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun/;
 const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
