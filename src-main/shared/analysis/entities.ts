@@ -8,7 +8,6 @@ import { tokenFlags, type Token } from './tokens';
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
 const {
   CALENDAR,
-  CONNECTOR,
   DEMONYM,
   FIRST_NAME,
   FUNCTION_WORD,
@@ -18,6 +17,7 @@ const {
   PLACE,
   ROLE,
   TITLE,
+  isConnectorWord,
 } = lexicon;
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -104,6 +104,8 @@ const PORTFOLIO_WORDS = new Set([
   'Interior',
   'State',
 ]);
+/** PORTFOLIO_WORDS by lower case: a word is one when its text is the form kept here (looked up by the interned lower case). */
+const PORTFOLIO_BY_LOWER = new Map([...PORTFOLIO_WORDS].map((w) => [w.toLowerCase(), w]));
 const PLACE_PREPOSITIONS = new Set([
   'in',
   'at',
@@ -288,7 +290,7 @@ class EntityFinder {
     while (p < to) {
       const t = words[p] as Token;
       const flags = tokenFlags(t);
-      if ((flags & (TITLE | DEMONYM | ROLE)) === 0 && !PORTFOLIO_WORDS.has(t.text)) break;
+      if ((flags & (TITLE | DEMONYM | ROLE)) === 0 && PORTFOLIO_BY_LOWER.get(t.lower) !== t.text) break;
       if ((flags & (TITLE | ROLE)) !== 0) titled = true;
       p++;
     }
@@ -357,8 +359,9 @@ function isCalendarName(t: Token): boolean {
   return (t.flags & CALENDAR) !== 0 && t.text !== t.lower;
 }
 
+/** A lower-case connector ("of", "the"): decided from the word, so a lazily flagged word needs no look-up. */
 function isConnector(t: Token): boolean {
-  return (tokenFlags(t) & CONNECTOR) !== 0 && t.text === t.lower;
+  return isConnectorWord(t.lower) && t.text === t.lower;
 }
 
 function byStartThenLongest(a: Entity, b: Entity): number {
