@@ -6,12 +6,11 @@ import { cueKind } from './cue-lexicon';
 import { isNounLikeCue } from './cues';
 import * as lexicon from './lexicon';
 import * as phrases from './phrases';
-import type { PhraseReader } from './phrases';
+import { cueParticle, type PhraseReader } from './phrases';
 import type { Token } from './tokens';
 
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
-const { cueParticle, formOf, isAuxiliary, isHedge, isModifier, isPunct, isVerbLike, QUOTE_MARKS, titleCase } =
-  phrases;
+const { formOf, isAuxiliary, isHedge, isModifier, isPunct, isVerbLike, QUOTE_MARKS, titleCase } = phrases;
 const { CALENDAR, CLOSING_CUE, DEMONYM, FINITE_VERB, FUNCTION_WORD, NOT_VERB, PLACE, TITLE } = lexicon;
 
 export interface ClauseSpeaker {

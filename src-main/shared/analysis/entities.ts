@@ -70,11 +70,12 @@ function dateMatches(statement: string, found: (start: number, end: number) => v
     i++;
   }
 }
-/** The letters that can follow each capital opening a month or weekday name ("Ja", "Ju", "Fe", "Fr", …). */
-const SECOND_LETTERS = new Map<number, string>(
-  Object.entries({ J: 'au', F: 'er', M: 'ao', A: 'pu', S: 'eau', O: 'c', N: 'o', D: 'e', T: 'uh', W: 'e' }).map(
-    ([first, seconds]) => [first.charCodeAt(0), seconds],
-  ),
+/**
+ * The letters that can follow each capital opening a month or weekday name: "Jau" is "Ja…" (January) and
+ * "Ju…" (June, July), "Fer" is February and Friday, and so on.
+ */
+const SECOND_LETTERS = new Map(
+  'Jau Fer Mao Apu Seau Oc No De Tuh We'.split(' ').map((s) => [s.charCodeAt(0), s.slice(1)] as const),
 );
 
 /**
@@ -321,12 +322,7 @@ class EntityFinder {
       return;
     }
     // Two or three unknown capitalised words, not after an article: most often a person's name.
-    if (
-      count >= 2 &&
-      count <= 3 &&
-      words[from - 1]?.lower !== 'the' &&
-      unknownCapitalised(words, p, to)
-    ) {
+    if (count >= 2 && count <= 3 && words[from - 1]?.lower !== 'the' && unknownCapitalised(words, p, to)) {
       this.add('person', first.start, this.spanEnd(last));
     }
   }
