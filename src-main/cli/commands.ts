@@ -3,13 +3,10 @@ import { basename } from 'node:path';
 import { mergeDossiers, type Dossier } from '../shared/dossier';
 import { AppError } from '../shared/errors';
 import { EXPORT_FORMATS, isDossierName, isExportFormat } from '../shared/formats';
-import { writeFileAtomic } from '../core/export';
-import { renderDossier } from '../core/handlers/dossier';
-import { ExportWorkerHost } from '../core/export/worker-host';
+import { writeFileAtomic } from '../core/files';
 import type { ExportProgress } from '../shared/contract';
 import { parseFlags, type ParsedArgs } from '../shared/cli-args';
 import { cliImporter } from './input';
-import { printWithChromium } from '../core/print-pdf';
 import { CliError, formatMergeReport, mergeCommand, readDossier, validateCommand } from './dossier-commands';
 import { DossierBuilder } from './dossier-from-files';
 import { IncrementalJson } from './json-text';
@@ -68,7 +65,13 @@ async function exportDossierCommand(args: string[], io: CliIo): Promise<number> 
       }
     },
   };
-  // The same export worker as the app's: the bytes are written (atomically) only once the export is whole.
+  // The exporters are loaded only for this command. The same export worker as the app's: the bytes are written
+  // (atomically) only once the export is whole.
+  const [{ renderDossier }, { ExportWorkerHost }, { printWithChromium }] = await Promise.all([
+    import('../core/handlers/dossier'),
+    import('../core/export/worker-host'),
+    import('../core/print-pdf'),
+  ]);
   const exporter = new ExportWorkerHost();
   try {
     await writeFileAtomic(outPath, await renderDossier(dossier, format, printWithChromium, exporter, opts));
