@@ -138,8 +138,12 @@ export class ImportWorkerPool {
     let index = 0;
     for await (const outcome of outcomes) {
       const batch = batches[index++]!;
-      if (outcome.status === 'fulfilled') yield* outcome.value;
-      else for (let i = 0; i < batch.length; i++) yield outcome;
+      for (let i = 0; i < batch.length; i++) {
+        yield outcome.status === 'fulfilled' ? outcome.value[i]! : outcome;
+        // A turn of the event loop between files: a worker that finished its batch meanwhile is handed the next
+        // one now, not once the caller has gone through every file of this batch.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   }
 
