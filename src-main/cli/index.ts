@@ -1,6 +1,6 @@
 // The `corroborate` command line: extract, export, import, merge, validate, and the team server's commands.
 // Each command's code is loaded when it runs: an import of a few text files need not load the team server's
-// database clients, the exporters or the OCR engine.
+// database clients or the exporters.
 import { DOSSIER_COMMANDS, DOSSIER_HELP, runDossierCommand } from './commands';
 
 const teamCli = () => import('../server/cli');
@@ -42,6 +42,5 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+// OCR runs in the import workers, which the commands close (the OCR engine's thread with them).
 process.exitCode = await main(process.argv.slice(2));
-// The OCR engine's thread, had this thread started one, would keep the process alive.
-await (await import('../core/import/ocr/engine')).closeOcr();
