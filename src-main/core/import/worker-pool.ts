@@ -17,7 +17,7 @@ export async function* mapInOrder<W, I, O>(
   run: (worker: W, item: I) => Promise<O>,
   window = 4 * workers.length,
 ): AsyncGenerator<PromiseSettledResult<O>, void, undefined> {
-  if (workers.length === 0) throw new Error('mapInOrder needs at least one worker');
+  if (workers.length === 0 && items.length > 0) throw new Error('mapInOrder needs at least one worker');
   const outcomes = items.map(() => {
     let settle!: (outcome: PromiseSettledResult<O>) => void;
     const promise = new Promise<PromiseSettledResult<O>>((resolve) => (settle = resolve));
@@ -57,10 +57,10 @@ export async function* mapInOrder<W, I, O>(
 /**
  * The workers to use for `files` files: one per core the process may use but one, left to the main thread, which
  * builds the dossier from the results meanwhile (on 2 cores a second worker costs more, in code loaded and warmed
- * up twice, than it gains); at least one, never more than there are files.
+ * up twice, than it gains); at least one, never more than there are files (none for none).
  */
 export function poolSize(files: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores - 1, files));
+  return Math.min(Math.max(1, cores - 1), files);
 }
 
 /** A file to import: its name (for the format and the article), its size, and how to read it when its turn comes. */
@@ -97,7 +97,7 @@ export class ImportWorkerPool {
   private readonly hosts: ImportWorkerHost[];
 
   constructor(size: number) {
-    this.hosts = Array.from({ length: Math.max(1, size) }, () => new ImportWorkerHost());
+    this.hosts = Array.from({ length: size }, () => new ImportWorkerHost());
     for (const host of this.hosts) host.start();
   }
 
