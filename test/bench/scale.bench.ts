@@ -5,6 +5,8 @@
 // BENCH_UI_ARTICLES=10000 also measures the UI actions on a workspace of that many generated articles built from
 // dossiers of 1,000 articles each, dropped one after another (much faster than analysing 10,000 files);
 // BENCH_WORKSPACE=DIR keeps that workspace in DIR and measures it again on later runs without rebuilding it.
+// BENCH_GUI=0 times only the CLI against the bare segmenter (no browser), BENCH_CLI_RUNS times (default 5) each,
+// alternately, and reports the medians: BENCH_SIZES=1000 BENCH_GUI=0 npx tsx test/bench/scale.bench.ts
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000')
   .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const UI_ARTICLES = Number(process.env.BENCH_UI_ARTICLES ?? 0);
+const GUI = process.env.BENCH_GUI !== '0';
+const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? (GUI ? 1 : 5));
 /** Articles per generated dossier, and statements and annotations per article (realistic news length). */
 const DOSSIER_ARTICLES = 1000;
 const PER_ARTICLE = { statements: 40, annotations: 1 };
@@ -258,13 +262,34 @@ async function uiActions(app: App, n: number, queries: string[]): Promise<string
   ];
 }
 
+/** Medians of the bare segmenter and the CLI over the same files, run alternately `CLI_RUNS` times. */
+function cliAgainstSegmenter(paths: string[], dir: string): { seg: number; cli: number; runs: string } {
+  const segs: number[] = [];
+  const clis: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    segs.push(segmenterSeconds(paths));
+    clis.push(cliSeconds(paths, dir));
+    console.error(`run ${i + 1}: CLI ${clis.at(-1)!.toFixed(2)} s, segmenter ${segs.at(-1)!.toFixed(3)} s`);
+  }
+  const runs = clis.map((c, i) => `${(c / segs[i]!).toFixed(0)}×`).join(', ');
+  return { seg: percentile(segs, 50), cli: percentile(clis, 50), runs };
+}
+
 const rows: string[] = [];
+const cliRows: string[] = [];
 let ui: string[] = [];
 for (const size of SIZES) {
   const dir = mkdtempSync(join(tmpdir(), `scale-${size}-`));
   const paths = writeNewsFolder(join(dir, 'news'), size);
-  const seg = segmenterSeconds(paths);
-  const cli = cliSeconds(paths, dir);
+  const { seg, cli, runs } = cliAgainstSegmenter(paths, dir);
+  if (!GUI) {
+    cliRows.push(
+      `| ${size} | ${cli.toFixed(2)} s | ${seg.toFixed(3)} s | ${(cli / seg).toFixed(1)}× (runs: ${runs}) |`,
+    );
+    console.error(cliRows.at(-1));
+    rmSync(dir, { recursive: true, force: true });
+    continue;
+  }
   const app = await launchApp();
   try {
     await app.page.getByTestId('library-item').first().waitFor({ timeout: 60_000 });
@@ -350,6 +375,15 @@ if (rows.length) {
   console.log(`\n### UI at ${Math.max(...SIZES)} articles (plus the seed article)\n`);
   console.log('| action | measured | goal |\n|---|---|---|');
   for (const r of ui) console.log(r);
+}
+if (cliRows.length) {
+  console.log(
+    `### CLI \`import\` of generated .txt news articles vs bare segmenter (medians of ${CLI_RUNS})\n`,
+  );
+  console.log(
+    '| articles | CLI `import` | bare `Intl.Segmenter` | ratio of medians (each run) |\n|---|---|---|---|',
+  );
+  for (const r of cliRows) console.log(r);
 }
 if (UI_ARTICLES) {
   const total = dossierLoads.reduce((a, b) => a + b, 0);
