@@ -243,7 +243,10 @@ export async function indexGeneration(db: CorroborateDB): Promise<string | null>
 }
 
 const shardPrefix = (key: number) => `shard:${key}:`;
-/** The generation of the last save made while writes were logged: the log then holds every write since. */
+/**
+ * The generation of the last save made by this version: writes since are in the log, and it never saves an index
+ * still being built. A saved index without it (an earlier version's) is rebuilt once.
+ */
 const LOGGED_KEY = 'logged';
 
 /** Changed records beyond which a start rebuilds the index rather than catching up from the change log. */
@@ -262,13 +265,8 @@ export interface SavedIndexPlan {
   pending: ChangedKeys | null;
 }
 
-/**
- * The changes logged since the index was saved, or null when they cannot be caught up with: a range was deleted,
- * too many records changed, or the save predates the log (its writes were not logged).
- */
-async function loggedChanges(db: CorroborateDB, savedAt: string): Promise<ChangedKeys | null> {
-  const logged = await db.searchIndex.get(LOGGED_KEY);
-  if (logged?.value !== savedAt) return null;
+/** The changes logged since the index was saved, or null when a range was deleted or too many records changed. */
+async function loggedChanges(db: CorroborateDB): Promise<ChangedKeys | null> {
   const pending: ChangedKeys = {};
   let count = 0;
   for (const row of await db.searchIndex.where('key').startsWith(CHANGE_LOG_PREFIX).toArray()) {
@@ -289,11 +287,18 @@ async function loggedChanges(db: CorroborateDB, savedAt: string): Promise<Change
  */
 export async function savedIndexPlan(db: CorroborateDB): Promise<SavedIndexPlan | null> {
   return db.transaction('r', db.searchIndex, async () => {
-    const [saved, current, list] = await db.searchIndex.bulkGet(['saved', GENERATION_KEY, 'shards']);
+    const [saved, current, list, logged] = await db.searchIndex.bulkGet([
+      'saved',
+      GENERATION_KEY,
+      'shards',
+      LOGGED_KEY,
+    ]);
     if (!saved || !current || !list) return null;
+    // Saves of earlier versions are not trusted: they logged no writes, and could be made mid-build (partial).
+    if (logged?.value !== saved.value) return null;
     let pending: ChangedKeys | null = null;
     if (saved.value !== current.value) {
-      pending = await loggedChanges(db, saved.value);
+      pending = await loggedChanges(db);
       if (!pending) return null;
     }
     return { savedAt: saved.value, keys: JSON.parse(list.value) as number[], pending };

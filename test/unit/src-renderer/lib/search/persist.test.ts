@@ -78,14 +78,16 @@ describe('the saved search index', () => {
     expect(await loadSavedIndex(db)).toBeNull();
   });
 
-  it('is rebuilt when it was saved before writes were logged', async () => {
+  it('is rebuilt when an earlier version saved it, current or not', async () => {
     const db = openDatabase('persist-old-' + Math.random());
     await createTag(db, { name: 'Ports', parentId: null });
     const built: Index = { current: null };
     handleSearchMessage(built, { type: 'reset', docs: await allSearchDocs(db) });
     expect(await saveIndex(db, snapshot(built), await indexGeneration(db))).toBe(true);
-    // As an earlier version saved it: no mark that the log covers every write since.
+    expect(await loadSavedIndex(db)).not.toBeNull();
+    // As an earlier version saved it: no mark that the log covers every write since, nor that it was complete.
     await db.searchIndex.delete('logged');
+    expect(await loadSavedIndex(db)).toBeNull();
     await createTag(db, { name: 'Grain', parentId: null });
     expect(await loadSavedIndex(db)).toBeNull();
   });
