@@ -172,28 +172,33 @@ async function searchTimes(page: Page, queries: string[]): Promise<{ first: numb
 
 /**
  * Seconds until the search index saved in the workspace is current (its saved generation is the workspace's), as
- * after a quiet close; the cold start then loads it instead of rebuilding it. Read straight from IndexedDB.
+ * after a quiet close; the cold start then loads it instead of rebuilding it. Read straight from IndexedDB, polled
+ * from here: `waitForFunction` takes a promise its predicate returns for a truthy answer, so it cannot wait on an
+ * IndexedDB read (until 2026-12-07 this returned at once and the cold start often met a stale index).
  */
-async function indexSavedAfter(page: Page): Promise<number> {
+async function indexSavedAfter(page: Page, timeoutMs = 900_000): Promise<number> {
   const t = Date.now();
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('corroborate');
-        open.onsuccess = () => {
-          const store = open.result.transaction('searchIndex').objectStore('searchIndex');
-          const saved = store.get('saved');
-          const generation = store.get('generation');
-          generation.onsuccess = () => {
-            resolve(!!saved.result && saved.result.value === generation.result?.value);
-            open.result.close();
+  const current = () =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('corroborate');
+          open.onsuccess = () => {
+            const store = open.result.transaction('searchIndex').objectStore('searchIndex');
+            const saved = store.get('saved');
+            const generation = store.get('generation');
+            generation.onsuccess = () => {
+              resolve(!!saved.result && saved.result.value === generation.result?.value);
+              open.result.close();
+            };
           };
-        };
-        open.onerror = () => resolve(false);
-      }),
-    null,
-    { timeout: 900_000, polling: 2000 },
-  );
+          open.onerror = () => resolve(false);
+        }),
+    );
+  while (!(await current())) {
+    if (Date.now() - t > timeoutMs) throw new Error('the search index was not saved');
+    await new Promise((r) => setTimeout(r, 2000));
+  }
   return (Date.now() - t) / 1000;
 }
 
