@@ -1,13 +1,27 @@
-// Rolling backups: after edits (at most every 30 s) and when an import ends the workspace goes to main as
-// a JSON dossier, retried with backoff until it is written (none while an import runs: each is a copy of the
-// whole workspace, and the import's end writes one); a backup restores it, also at start when this
-// browser's store is empty or belongs to another data folder (the data folder is the source of truth).
+// Rolling backups: after edits (at most every 30 s) what changed goes to main, retried with backoff until it is
+// written (none while an import runs; the import's end writes a full one). A full backup is the workspace as a
+// JSON dossier; a delta is only the records written or deleted since the previous point of that full backup's
+// chain, learnt from Dexie's write notifications and read back by key. A point restores the full backup plus
+// its chain's deltas up to it, also at start when this browser's store is empty or belongs to another data
+// folder (the data folder is the source of truth).
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { emptyDossier, validateDossier } from '../../../src-main/shared/dossier';
-import type { BackupEntry } from '../../../src-main/shared/contract';
+import {
+  emptyDossier,
+  validateDossier,
+  RECORD_TABLES,
+  type Dossier,
+  type DossierTableName,
+} from '../../../src-main/shared/dossier';
+import { DELTA_BACKUP_NAME, type BackupEntry } from '../../../src-main/shared/contract';
+import {
+  applyBackupDeltas,
+  BACKUP_DELTA_FORMAT,
+  BACKUP_DELTA_FORMAT_VERSION,
+  readBackupDelta,
+  type BackupDelta,
+} from '../../../src-main/shared/backup-delta';
 import { api } from '../api';
 import { db } from './app-db';
-import { RECORD_TABLES } from '../../../src-main/shared/dossier';
 import { mergeHistoryOf, replaceWorkspace } from './dossier';
 import type { CorroborateDB } from './db';
 import { getMeta, setMeta } from './workspace';
@@ -118,9 +132,18 @@ export function backupSchedule(
   };
 }
 
-/** Records read per query while a backup is written, and characters sent per call. */
+/** Records read per query while a full backup is written, and characters sent per call. */
 const BACKUP_PAGE = 500;
 const BACKUP_PIECE = 4 * 1024 * 1024;
+
+/** A new full backup replaces the chain of deltas after this many deltas… */
+export const DELTA_CHAIN_MAX = 50;
+/** …or once the chain's deltas together weigh this share of its full backup… */
+export const DELTA_SHARE_MAX = 0.25;
+/** …or this long after the full backup. */
+export const FULL_BACKUP_EVERY_MS = 60 * 60_000;
+/** More changed records than this between two backups are read as a full backup, not kept as keys. */
+export const DELTA_KEYS_MAX = 20_000;
 
 /**
  * The workspace as dossier JSON, produced a page of records at a time (keyset paging on the primary key), so
@@ -146,6 +169,343 @@ export async function* dossierJson(target: CorroborateDB, exportedBy: string): A
   yield `,"history":${JSON.stringify(await mergeHistoryOf(target))}}`;
 }
 
+/** What changed since the last backup: the keys written or deleted per record table, or everything. */
+export interface Changes {
+  /** A range write, a clear, a bulk write Dexie did not itemise, or too many keys: only a full backup will do. */
+  all: boolean;
+  keys: Map<DossierTableName, Set<string>>;
+}
+
+/** The primary keys in a notification's range set (a tree of ranges), or null when it holds a range. */
+function keysOf(set: unknown): string[] | null {
+  const keys: string[] = [];
+  const walk = (node: unknown): boolean => {
+    if (!node || typeof node !== 'object') return true;
+    const { from, to, l, r, d } = node as {
+      from?: unknown;
+      to?: unknown;
+      l?: unknown;
+      r?: unknown;
+      d?: number;
+    };
+    if (d === 0) return true; // the empty set
+    if (typeof from !== 'string' || from !== to) return false;
+    keys.push(from);
+    return walk(l) && walk(r);
+  };
+  return walk(set) ? keys : null;
+}
+
+/**
+ * Collects, from Dexie's notifications of committed writes (this window's and other windows'), which records
+ * of `target`'s record tables changed. `version` counts notifications, so a reader can tell one came in.
+ */
+export function trackChanges(target: CorroborateDB) {
+  const tables = new Map(RECORD_TABLES.map((t) => [`idb://${target.name}/${t}/`, t]));
+  let changes: Changes = { all: false, keys: new Map() };
+  let size = 0;
+  const tracker = {
+    version: 0,
+    /** Everything counts as changed (the next backup is a full one). */
+    markAll() {
+      changes.all = true;
+      changes.keys.clear();
+      size = 0;
+    },
+    /** The changes so far; the tracker starts again from none. */
+    take(): Changes {
+      const taken = changes;
+      changes = { all: false, keys: new Map() };
+      size = 0;
+      return taken;
+    },
+    /** Changes a failed backup did not save are added back to the ones collected since. */
+    giveBack(taken: Changes) {
+      if (taken.all) return tracker.markAll();
+      for (const [table, keys] of taken.keys) tracker.add(table, keys);
+    },
+    add(table: DossierTableName, keys: Iterable<string>) {
+      if (changes.all) return;
+      const set = changes.keys.get(table) ?? new Set<string>();
+      changes.keys.set(table, set);
+      for (const key of keys) {
+        if (set.has(key)) continue;
+        set.add(key);
+        if (++size > DELTA_KEYS_MAX) return tracker.markAll();
+      }
+    },
+    /** True when at least one change is waiting. */
+    get pending() {
+      return changes.all || size > 0;
+    },
+  };
+  const listener = (parts: ObservabilitySet) => {
+    let relevant = false;
+    if ((parts as { all?: unknown }).all) {
+      relevant = true;
+      tracker.markAll();
+    }
+    for (const [part, set] of Object.entries(parts)) {
+      const table = tables.get(part); // the primary key's part: `idb://db/table/` (index name '')
+      if (table) {
+        relevant = true;
+        const keys = keysOf(set);
+        if (keys === null) tracker.markAll();
+        else tracker.add(table, keys);
+      } else if ([...tables.keys()].some((p) => part.startsWith(p))) relevant = true;
+    }
+    if (relevant) tracker.version++;
+  };
+  Dexie.on('storagemutated', listener);
+  return { tracker, stop: () => Dexie.on.storagemutated.unsubscribe(listener) };
+}
+export type ChangeTracker = ReturnType<typeof trackChanges>['tracker'];
+
+/** The workspace changed while a backup was being read: it is thrown away and taken again. */
+class BackupOvertaken extends Error {}
+
+/** Main refused a delta: the chain it would extend is not the newest any more (another window, a restart). */
+class ChainBroken extends Error {}
+
+/**
+ * Sends one backup file to main in pieces of at most BACKUP_PIECE characters (never splitting a surrogate
+ * pair); `check` runs before each piece and the commit (it throws to abandon the write).
+ */
+async function sendBackup(
+  parts: AsyncIterable<string> | Iterable<string>,
+  delta: { base: string; seq: number } | undefined,
+  check: () => void = () => undefined,
+): Promise<BackupEntry> {
+  const writeId = crypto.randomUUID();
+  let piece = 0;
+  const send = async (chunk: string, end: 'more' | 'commit') => {
+    const result = await api.backupSave({ writeId, piece: piece++, chunk, end, ...(delta ? { delta } : {}) });
+    if (!result.ok) {
+      if (delta && result.code === 'refused') throw new ChainBroken(result.message);
+      throw new Error(result.message);
+    }
+    return result.value.entry;
+  };
+  try {
+    let buffer = '';
+    for await (const part of parts) {
+      check();
+      buffer += part;
+      while (buffer.length >= BACKUP_PIECE) {
+        let cut = BACKUP_PIECE;
+        const code = buffer.charCodeAt(cut - 1);
+        if (code >= 0xd800 && code <= 0xdbff) cut--; // a high surrogate stays with its low one
+        await send(buffer.slice(0, cut), 'more');
+        buffer = buffer.slice(cut);
+      }
+    }
+    check();
+    const entry = await send(buffer, 'commit');
+    if (!entry) throw new Error('the backup was not committed');
+    return entry;
+  } catch (err) {
+    if (piece > 0) await api.backupSave({ writeId, piece, chunk: '', end: 'abort' }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Sends the whole workspace to main as a full backup, in pieces. The pages are read in several transactions; a
+ * write to any record table meanwhile makes the backup a mix of two states, so it is abandoned and the schedule
+ * tries again.
+ */
+async function saveFull(
+  target: CorroborateDB,
+  exportedBy: string,
+  tracker: ChangeTracker,
+): Promise<BackupEntry> {
+  const version = tracker.version;
+  return sendBackup(dossierJson(target, exportedBy), undefined, () => {
+    if (tracker.version !== version)
+      throw new BackupOvertaken('the workspace changed while it was backed up');
+  });
+}
+
+/**
+ * Reads the records `changes` names, in one transaction: those still there are upserts (as they are now), the
+ * others deletes. Returns the delta's pieces of JSON.
+ */
+export async function readDelta(
+  target: CorroborateDB,
+  changes: Changes,
+  header: { base: string; seq: number; exportedBy: string },
+): Promise<{ parts: string[]; records: number }> {
+  const parts: string[] = [];
+  let records = 0;
+  await target.transaction('r', [...RECORD_TABLES.map((t) => target.table(t)), target.meta], async () => {
+    const head: Omit<BackupDelta, 'upserts' | 'deletes' | 'history'> = {
+      format: BACKUP_DELTA_FORMAT,
+      formatVersion: BACKUP_DELTA_FORMAT_VERSION,
+      base: header.base,
+      seq: header.seq,
+      exportedAt: new Date().toISOString(),
+      exportedBy: header.exportedBy,
+    };
+    const deletes: Partial<Record<DossierTableName, string[]>> = {};
+    parts.push(`${JSON.stringify(head).slice(0, -1)},"upserts":{`);
+    let firstTable = true;
+    for (const table of RECORD_TABLES) {
+      const ids = [...(changes.keys.get(table) ?? [])].sort();
+      if (ids.length === 0) continue;
+      const rows = (await target.table(table).bulkGet(ids)) as ({ id: string } | undefined)[];
+      const found = rows.filter((r): r is { id: string } => r !== undefined);
+      const gone = ids.filter((_, i) => rows[i] === undefined);
+      records += ids.length;
+      if (gone.length) deletes[table] = gone;
+      if (found.length === 0) continue;
+      parts.push(`${firstTable ? '' : ','}${JSON.stringify(table)}:[`);
+      firstTable = false;
+      for (let i = 0; i < found.length; i++) parts.push((i ? ',' : '') + JSON.stringify(found[i]));
+      parts.push(']');
+    }
+    parts.push(
+      `},"deletes":${JSON.stringify(deletes)},"history":${JSON.stringify(await mergeHistoryOf(target))}}`,
+    );
+  });
+  return { parts, records };
+}
+
+/** Where the current chain stands: its full backup, the last delta written, and what decides the next full. */
+interface Chain {
+  base: string;
+  seq: number;
+  fullAt: number;
+  fullBytes: number;
+  deltaBytes: number;
+}
+
+export interface BackupWriter {
+  /** Writes what changed since the last point: a delta, or a full backup when one is due; null if nothing did. */
+  save(exportedBy: string): Promise<BackupEntry | null>;
+  /** Makes the next save a full backup (the end of an import, "Back up now"). */
+  wantFull(): void;
+  /** True when changes are waiting to be backed up. */
+  readonly pending: boolean;
+  stop(): void;
+}
+
+/**
+ * Backs `target` up incrementally. The first save of a session is a full backup (the changes made before are
+ * not known by key); then deltas, until the chain is long or heavy or old enough for a new full backup.
+ */
+export function backupWriter(
+  target: CorroborateDB,
+  opts: { now?: () => number; chainMax?: number; shareMax?: number; fullEveryMs?: number } = {},
+): BackupWriter {
+  const now = opts.now ?? (() => Date.now());
+  const chainMax = opts.chainMax ?? DELTA_CHAIN_MAX;
+  const shareMax = opts.shareMax ?? DELTA_SHARE_MAX;
+  const fullEvery = opts.fullEveryMs ?? FULL_BACKUP_EVERY_MS;
+  const { tracker, stop } = trackChanges(target);
+  let chain: Chain | null = null;
+
+  async function writeDelta(c: Chain, taken: Changes, exportedBy: string): Promise<BackupEntry> {
+    let changes = taken;
+    try {
+      // A write committed between taking the changes and reading them would be half in this delta: read again
+      // with its keys added until a read sees no new write (the read itself is one transaction).
+      for (let attempt = 0; ; attempt++) {
+        const version = tracker.version;
+        const { parts } = await readDelta(target, changes, { base: c.base, seq: c.seq + 1, exportedBy });
+        if (tracker.version === version) return await sendBackup(parts, { base: c.base, seq: c.seq + 1 });
+        tracker.giveBack(changes);
+        changes = tracker.take();
+        if (changes.all || attempt >= 5)
+          throw new BackupOvertaken('the workspace kept changing while the delta was read');
+      }
+    } catch (err) {
+      tracker.giveBack(changes);
+      throw err;
+    }
+  }
+
+  async function save(exportedBy: string): Promise<BackupEntry | null> {
+    const changes = tracker.take();
+    const full =
+      changes.all ||
+      chain === null ||
+      chain.seq >= chainMax ||
+      now() - chain.fullAt >= fullEvery ||
+      chain.deltaBytes > shareMax * chain.fullBytes;
+    try {
+      if (full) {
+        const entry = await saveFull(target, exportedBy, tracker);
+        chain = { base: entry.name, seq: 0, fullAt: now(), fullBytes: entry.size, deltaBytes: 0 };
+        return entry;
+      }
+      if (changes.keys.size === 0) return null;
+      const c = chain!;
+      const entry = await writeDelta(c, changes, exportedBy);
+      c.seq++;
+      c.deltaBytes += entry.size;
+      return entry;
+    } catch (err) {
+      tracker.giveBack(changes);
+      if (err instanceof ChainBroken) chain = null;
+      throw err;
+    }
+  }
+
+  return {
+    save,
+    wantFull: () => tracker.markAll(),
+    get pending() {
+      return tracker.pending;
+    },
+    stop,
+  };
+}
+
+/**
+ * Watches the workspace and keeps rolling backups while the app runs; returns the schedule (call stop()).
+ * Dexie reports the tables and keys each committed write touched (this window's and other windows'); no
+ * query runs per edit.
+ */
+function startRollingBackups(
+  exportedBy: () => string,
+  onSaved?: (entry: BackupEntry) => void,
+): BackupSchedule {
+  const writer = backupWriter(db);
+  const schedule = backupSchedule(async () => {
+    const signature = await workspaceSignature(db);
+    const entry = await writer.save(exportedBy());
+    await setMeta(db, BACKED_UP_KEY, signature);
+    if (entry) onSaved?.(entry);
+  });
+  // Changes the last run could not back up (the back end was down, then the page was reloaded) count too.
+  void Promise.all([workspaceSignature(db), getMeta<string | null>(db, BACKED_UP_KEY, null)]).then(
+    ([now, saved]) => {
+      if (now === saved) return;
+      writer.wantFull();
+      schedule.changed();
+    },
+  );
+  const unwatch = watchRecordTables(() => schedule.changed());
+  const handle: ActiveBackups = {
+    changed: () => schedule.changed(),
+    flush: () => schedule.flush(),
+    flushFull: () => {
+      writer.wantFull();
+      return schedule.flush();
+    },
+    pause: () => schedule.pause(),
+    resume: () => schedule.resume(),
+    stop: () => {
+      unwatch();
+      writer.stop();
+      schedule.stop();
+      if (active === handle) active = null;
+    },
+  };
+  active = handle;
+  return handle;
+}
+
 /** Calls `onChange` after every committed write to a record table (this window's or another's); returns the stop. */
 function watchRecordTables(onChange: () => void): () => void {
   const prefixes = RECORD_TABLES.map((t) => `idb://${db.name}/${t}/`);
@@ -156,93 +516,33 @@ function watchRecordTables(onChange: () => void): () => void {
   return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
 
-/** The workspace changed while a backup was being read: it is thrown away and taken again. */
-class BackupOvertaken extends Error {}
-
-/**
- * Sends the whole workspace to main as a backup, in pieces. The pages are read in several transactions; a
- * write to any record table meanwhile makes the backup a mix of two states, so it is abandoned and the
- * schedule tries again.
- */
-async function saveBackup(exportedBy: string): Promise<BackupEntry> {
-  const writeId = crypto.randomUUID();
-  let changed = false;
-  const unwatch = watchRecordTables(() => (changed = true));
-  let piece = 0;
-  const send = async (chunk: string, end: 'more' | 'commit' | 'abort') => {
-    const result = await api.backupSave({ writeId, piece: piece++, chunk, end });
-    if (!result.ok) throw new Error(result.message);
-    return result.value.entry;
-  };
-  try {
-    let buffer = '';
-    for await (const part of dossierJson(db, exportedBy)) {
-      if (changed) throw new BackupOvertaken('the workspace changed while it was backed up');
-      buffer += part;
-      if (buffer.length >= BACKUP_PIECE) {
-        await send(buffer, 'more');
-        buffer = '';
-      }
-    }
-    if (changed) throw new BackupOvertaken('the workspace changed while it was backed up');
-    const entry = await send(buffer, 'commit');
-    if (!entry) throw new Error('the backup was not committed');
-    return entry;
-  } catch (err) {
-    if (piece > 0) await api.backupSave({ writeId, piece, chunk: '', end: 'abort' }).catch(() => undefined);
-    throw err;
-  } finally {
-    unwatch();
-  }
+interface ActiveBackups extends BackupSchedule {
+  /** Writes a full backup now (after an import, or when asked for). */
+  flushFull(): Promise<void>;
 }
 
-/**
- * Watches the workspace and keeps rolling backups while the app runs; returns the schedule (call stop()).
- * Dexie reports the tables each committed write touched (this window's and other windows'); a write to a
- * record table is a change. No query runs per edit: re-counting every table (workspaceSignature) after
- * each keystroke competed with the reader's own reads.
- */
-function startRollingBackups(
-  exportedBy: () => string,
-  onSaved?: (entry: BackupEntry) => void,
-): BackupSchedule {
-  const schedule = backupSchedule(async () => {
-    const signature = await workspaceSignature(db);
-    const entry = await saveBackup(exportedBy());
-    await setMeta(db, BACKED_UP_KEY, signature);
-    onSaved?.(entry);
-  });
-  // Changes the last run could not back up (the back end was down, then the page was reloaded) count too.
-  void Promise.all([workspaceSignature(db), getMeta<string | null>(db, BACKED_UP_KEY, null)]).then(
-    ([now, saved]) => now !== saved && schedule.changed(),
-  );
-  const unwatch = watchRecordTables(() => schedule.changed());
-  const handle: BackupSchedule = {
-    changed: () => schedule.changed(),
-    flush: () => schedule.flush(),
-    pause: () => schedule.pause(),
-    resume: () => schedule.resume(),
-    stop: () => {
-      unwatch();
-      schedule.stop();
-      if (active === handle) active = null;
-    },
-  };
-  active = handle;
-  return handle;
-}
+let active: ActiveBackups | null = null;
 
-let active: BackupSchedule | null = null;
-
-/** Called when an import starts: no timed backup (a copy of the whole workspace) while it runs. */
+/** Called when an import starts: no timed backup while it runs. */
 function holdBackupsDuringImport(): void {
   active?.pause();
 }
 
-/** Called when an import ends: its articles go to the data folder now, not after the next pause. */
+/** Called when an import ends: its articles go to the data folder now, as a full backup. */
 function backupAfterImport(): void {
   active?.resume();
-  void active?.flush();
+  void active?.flushFull();
+}
+
+/** "Back up now": a full backup, through the rolling backups when they run (so their chain starts from it). */
+async function backupNow(exportedBy: string): Promise<void> {
+  if (active) return active.flushFull();
+  const { tracker, stop } = trackChanges(db);
+  try {
+    await saveFull(db, exportedBy, tracker);
+  } finally {
+    stop();
+  }
 }
 
 async function listBackups(): Promise<BackupEntry[]> {
@@ -251,22 +551,50 @@ async function listBackups(): Promise<BackupEntry[]> {
   return result.value;
 }
 
-/** Replaces the workspace by a backup, after checking it is a valid dossier. */
-async function restoreBackup(name: string): Promise<number> {
+async function loadJson(name: string): Promise<unknown> {
   const loaded = await api.backupLoad({ name });
   if (!loaded.ok) throw new Error(loaded.message);
-  let json: unknown;
   try {
-    json = JSON.parse(loaded.value.json);
+    return JSON.parse(loaded.value.json) as unknown;
   } catch {
     throw new Error(`backup ${name} is not readable JSON`);
+  }
+}
+
+/**
+ * The workspace as it was at a point: a full backup as it is, a delta as its full backup with the chain's
+ * deltas up to it applied in order; checked as any dossier before anything is replaced.
+ */
+export async function readBackupPoint(name: string): Promise<Dossier> {
+  const entry = (await listBackups()).find((e) => e.name === name);
+  let json: unknown;
+  if (entry?.kind === 'delta' && entry.base && entry.seq) {
+    const { base, seq } = entry;
+    const full = await loadJson(base);
+    const deltas: BackupDelta[] = [];
+    for (let s = 1; s <= seq; s++) {
+      const deltaName = `${base.slice(0, -'.json'.length)}.d${String(s).padStart(4, '0')}.json`;
+      const read = readBackupDelta(await loadJson(deltaName), base, s);
+      if (!read.ok) throw new Error(`backup ${deltaName} is damaged (${read.message})`);
+      deltas.push(read.delta);
+    }
+    json = applyBackupDeltas(full, deltas);
+  } else if (DELTA_BACKUP_NAME.test(name)) {
+    throw new Error(`backup ${name} can no longer be restored (its full backup is gone)`);
+  } else {
+    json = await loadJson(name);
   }
   const checked = validateDossier(json);
   if (!checked.ok) {
     const first = checked.errors[0];
     throw new Error(`backup ${name} is damaged (${first?.path}: ${first?.message})`);
   }
-  return replaceWorkspace(db, checked.dossier);
+  return checked.dossier;
+}
+
+/** Replaces the workspace by a backup's point, after checking it is a valid dossier. */
+async function restoreBackup(name: string): Promise<number> {
+  return replaceWorkspace(db, await readBackupPoint(name));
 }
 
 const DATA_FOLDER_KEY = 'dataFolderId';
@@ -303,7 +631,7 @@ async function followDataFolder(): Promise<string | null> {
 
 /** The backups of the app's workspace, for the screens. */
 export const backups = {
-  save: saveBackup,
+  save: backupNow,
   startRolling: startRollingBackups,
   holdDuringImport: holdBackupsDuringImport,
   afterImport: backupAfterImport,
