@@ -50,17 +50,12 @@ function restorable(names: string[]): Point[] {
   return points.filter(whole).sort(newestFirst);
 }
 
-export function createBackupHandlers(
-  deps: HandlerDeps,
-): Pick<Handlers, 'backupSave' | 'backupList' | 'backupLoad'> {
-  const backupsDir = join(deps.dataDir, 'backups');
-  const kept = deps.backupsKept ?? 10;
-
+/** The backups folder: its restorable points, the next delta's name, the rotation. */
+function backupFolder(backupsDir: string, kept: number) {
   async function points(): Promise<Point[]> {
     await mkdir(backupsDir, { recursive: true, mode: DIR_MODE });
     return restorable(await readdir(backupsDir));
   }
-
   async function listBackups(): Promise<BackupEntry[]> {
     const entries: BackupEntry[] = [];
     for (const p of await points()) {
@@ -99,6 +94,15 @@ export function createBackupHandlers(
     }
     for (const name of names) if (!keep.has(name)) await unlink(join(backupsDir, name));
   }
+
+  return { listBackups, nextDelta, rotate };
+}
+
+export function createBackupHandlers(
+  deps: HandlerDeps,
+): Pick<Handlers, 'backupSave' | 'backupList' | 'backupLoad'> {
+  const backupsDir = join(deps.dataDir, 'backups');
+  const { listBackups, nextDelta, rotate } = backupFolder(backupsDir, deps.backupsKept ?? 10);
 
   /** The one backup being written: pieces go to a private temporary file until it is committed. */
   let pending: {
