@@ -204,6 +204,65 @@ describe('nothing lost, nothing half-written', () => {
     assert.deepEqual(restored.withoutStatements, []);
   });
 
+  it('restores the point after an edit, kept as the changes since a full backup, and the one before it', async () => {
+    const { page } = app;
+    const newest = () => page.getByTestId('backup-item').first().getAttribute('data-backup');
+    const annotations = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('corroborate');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('annotations').objectStore('annotations').count();
+              count.onsuccess = () => (open.result.close(), resolve(count.result));
+            };
+          }),
+      );
+    const restore = async (name: string) => {
+      await page.locator(`[data-backup="${name}"]`).getByTestId('backup-restore').click();
+      await page.getByTestId('confirm-ok').click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="confirm-dialog"]'), undefined, {
+        timeout: 30_000,
+      });
+    };
+    await page.getByTestId('statement').first().waitFor();
+    const previous = await newest();
+    await page.getByTestId('backup-now').click();
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector('[data-testid="backup-item"]')?.getAttribute('data-backup') !== before,
+      previous,
+    );
+    const full = (await newest())!;
+    assert.equal(await page.locator(`[data-backup="${full}"] [data-kind="full"]`).count(), 1);
+    const before = await annotations();
+
+    // The edit: the first statement tagged with the first tag.
+    const statement = page.getByTestId('statement').first();
+    const text = (await statement.innerText()).slice(0, 40);
+    await statement.click();
+    await page.keyboard.press('1');
+    await statement.getByTestId('tag-chip').waitFor();
+    assert.equal(await annotations(), before + 1);
+
+    // Restoring the full backup first backs up the edit, as the changes since that full backup.
+    await restore(full);
+    const edited = full.replace(/\.json$/, '.d0001.json');
+    await page.locator(`[data-backup="${edited}"] [data-kind="delta"]`).waitFor();
+    assert.equal(await annotations(), before);
+    const again = page.getByTestId('statement').filter({ hasText: text }).first();
+    await again.waitFor();
+    assert.equal(await again.getByTestId('tag-chip').count(), 0);
+    await app.screenshot('backups-restored-full');
+
+    // Its point brings the edit back: the full backup with the changes applied.
+    await restore(edited);
+    assert.equal(await annotations(), before + 1);
+    await page.getByTestId('statement').filter({ hasText: text }).first().getByTestId('tag-chip').waitFor();
+    await app.screenshot('backups-restored-delta');
+  });
+
   it('made no request outside its own origin', () => {
     assert.deepEqual(app.foreignRequests(), []);
   });
