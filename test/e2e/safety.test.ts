@@ -3,7 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { dropFiles, launchApp, type App, type DropFile, expectCount } from './harness';
+import { join } from 'node:path';
+import { dropFiles, launchApp, resultsDir, type App, type DropFile, expectCount } from './harness';
 
 /** Files with distinct texts, each a few statements long. */
 function manyFiles(n: number, prefix: string): DropFile[] {
@@ -219,12 +220,17 @@ describe('nothing lost, nothing half-written', () => {
             };
           }),
       );
+    /** Waits until the store holds `n` annotations (a restore's dialog closes before its work starts). */
+    const annotationsBecome = async (n: number) => {
+      const deadline = Date.now() + 30_000;
+      while ((await annotations()) !== n) {
+        if (Date.now() > deadline) assert.equal(await annotations(), n);
+        await page.waitForTimeout(200);
+      }
+    };
     const restore = async (name: string) => {
       await page.locator(`[data-backup="${name}"]`).getByTestId('backup-restore').click();
       await page.getByTestId('confirm-ok').click();
-      await page.waitForFunction(() => !document.querySelector('[data-testid="confirm-dialog"]'), undefined, {
-        timeout: 30_000,
-      });
     };
     await page.getByTestId('statement').first().waitFor();
     const previous = await newest();
@@ -248,19 +254,25 @@ describe('nothing lost, nothing half-written', () => {
 
     // Restoring the full backup first backs up the edit, as the changes since that full backup.
     await restore(full);
+    await annotationsBecome(before);
     const edited = full.replace(/\.json$/, '.d0001.json');
     await page.locator(`[data-backup="${edited}"] [data-kind="delta"]`).waitFor();
-    assert.equal(await annotations(), before);
     const again = page.getByTestId('statement').filter({ hasText: text }).first();
     await again.waitFor();
     assert.equal(await again.getByTestId('tag-chip').count(), 0);
-    await app.screenshot('backups-restored-full');
 
     // Its point brings the edit back: the full backup with the changes applied.
     await restore(edited);
-    assert.equal(await annotations(), before + 1);
+    await annotationsBecome(before + 1);
     await page.getByTestId('statement').filter({ hasText: text }).first().getByTestId('tag-chip').waitFor();
-    await app.screenshot('backups-restored-delta');
+    // The panel, its full copies and changes side by side, in both themes (the toasts hidden).
+    const hidden = await page.addStyleTag({ content: '[data-testid="toast"] { visibility: hidden; }' });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByTestId('backups').screenshot({ path: join(resultsDir, `backups-panel-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: null });
+    await hidden.evaluate((style) => style.remove());
   });
 
   it('made no request outside its own origin', () => {
