@@ -272,7 +272,7 @@ describe('nothing lost, nothing half-written', () => {
       await page.getByTestId('backups').screenshot({ path: join(resultsDir, `backups-panel-${scheme}.png`) });
     }
     await page.emulateMedia({ colorScheme: null });
-    await hidden.evaluate((style) => style.remove());
+    await hidden.evaluate((style) => style.parentNode?.removeChild(style));
   });
 
   it('made no request outside its own origin', () => {
