@@ -3,7 +3,7 @@
 // a delta is written (the records written or deleted since the previous point); a point restores as its full
 // backup plus the deltas up to it. The back end here is main's own backup handlers over a temporary folder.
 import 'fake-indexeddb/auto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -222,5 +222,23 @@ describe('incremental backups', () => {
     );
     mine.stop();
     other.stop();
+  });
+
+  it('refuses a point whose delta is damaged, before anything is replaced', async () => {
+    const db = await workspace();
+    const writer = backupWriter(db);
+    await writer.save('Backup test');
+    await edit(db, 1);
+    const first = (await writer.save('Backup test'))!;
+    await edit(db, 2);
+    const second = (await writer.save('Backup test'))!;
+    const path = join(backEnd.dataDir, 'backups', first.name);
+    const file = backupFile(first.name);
+    writeFileSync(path, JSON.stringify({ ...file, upserts: { tags: [{ name: 'no id' }] } }));
+    await expect(readBackupPoint(second.name)).rejects.toThrow(/is damaged/);
+    // A delta copied into another place of the chain is not taken for it either.
+    writeFileSync(path, JSON.stringify({ ...file, seq: 2 }));
+    await expect(readBackupPoint(second.name)).rejects.toThrow(/delta 2 of/);
+    writer.stop();
   });
 });
