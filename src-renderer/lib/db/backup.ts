@@ -235,6 +235,8 @@ export interface BackupWriter {
   save(exportedBy: string): Promise<BackupEntry | null>;
   /** Makes the next save a full backup (the end of an import, "Back up now"). */
   wantFull(): void;
+  /** Makes the next save write a point even when nothing changed (before a restore or a clear replaces it all). */
+  wantPoint(): void;
   /** True when changes are waiting to be backed up. */
   readonly pending: boolean;
   stop(): void;
@@ -254,6 +256,7 @@ export function backupWriter(
   const fullEvery = opts.fullEveryMs ?? FULL_BACKUP_EVERY_MS;
   const { tracker, stop } = trackChanges(target);
   let chain: Chain | null = null;
+  let point = false;
 
   async function writeDelta(c: Chain, taken: Changes, exportedBy: string): Promise<BackupEntry> {
     let changes = taken;
@@ -287,11 +290,13 @@ export function backupWriter(
       if (full) {
         const entry = await saveFull(target, exportedBy, tracker);
         chain = { base: entry.name, seq: 0, fullAt: now(), fullBytes: entry.size, deltaBytes: 0 };
+        point = false;
         return entry;
       }
-      if (changes.keys.size === 0) return null;
+      if (changes.keys.size === 0 && !point) return null;
       const c = chain!;
       const entry = await writeDelta(c, changes, exportedBy);
+      point = false;
       c.seq++;
       c.deltaBytes += entry.size;
       return entry;
@@ -305,6 +310,7 @@ export function backupWriter(
   return {
     save,
     wantFull: () => tracker.markAll(),
+    wantPoint: () => void (point = true),
     get pending() {
       return tracker.pending;
     },
@@ -339,7 +345,11 @@ function startRollingBackups(
   const unwatch = watchRecordTables(() => schedule.changed());
   const handle: ActiveBackups = {
     changed: () => schedule.changed(),
-    flush: () => schedule.flush(),
+    // A flush comes before a restore or a clear: the state they replace gets a point of its own.
+    flush: () => {
+      writer.wantPoint();
+      return schedule.flush();
+    },
     flushFull: () => {
       writer.wantFull();
       return schedule.flush();

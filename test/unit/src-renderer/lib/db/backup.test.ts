@@ -128,13 +128,18 @@ describe('incremental backups', () => {
     const writer = backupWriter(db);
     const full = (await writer.save('Backup test'))!;
     expect(full.kind).toBe('full');
-    // Nothing changed: no new point.
+    // Nothing changed: no new point, unless one is asked for (before a restore or a clear), which holds nothing.
+    expect(await writer.save('Backup test')).toBeNull();
+    writer.wantPoint();
+    const still = (await writer.save('Backup test'))!;
+    expect(still).toMatchObject({ kind: 'delta', seq: 1 });
+    expect(backupFile(still.name)).toMatchObject({ upserts: {}, deletes: {} });
     expect(await writer.save('Backup test')).toBeNull();
 
     const first = await edit(db, 1);
     const afterFirst = records(await readWorkspaceDossier(db, 'Backup test'));
     const delta = (await writer.save('Backup test'))!;
-    expect(delta).toMatchObject({ kind: 'delta', base: full.name, seq: 1 });
+    expect(delta).toMatchObject({ kind: 'delta', base: full.name, seq: 2 });
     expect(delta.size).toBeLessThan(full.size / 10);
     const file = backupFile(delta.name);
     const upserts = file.upserts as Record<string, { id: string; cue?: string; note?: string }[]>;
@@ -146,7 +151,7 @@ describe('incremental backups', () => {
 
     await edit(db, 2);
     const second = (await writer.save('Backup test'))!;
-    expect(second).toMatchObject({ kind: 'delta', base: full.name, seq: 2 });
+    expect(second).toMatchObject({ kind: 'delta', base: full.name, seq: 3 });
     const now = records(await readWorkspaceDossier(db, 'Backup test'));
     expect(records(await restoredAt(second.name))).toEqual(now);
     expect(records(await restoredAt(delta.name))).toEqual(afterFirst);
