@@ -1,12 +1,18 @@
 // What a delta backup is made of: the keys of the records written or deleted since the previous backup, learnt
-// from Dexie's notifications of committed writes (no query per edit), and those records read back by key.
+// from Dexie's notifications of committed writes (no query per edit), and those records read back by key; and
+// how a point is read back (its full backup with the deltas up to it).
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { RECORD_TABLES, type DossierTableName } from '../../../src-main/shared/dossier';
 import {
+  applyBackupDeltas,
   BACKUP_DELTA_FORMAT,
   BACKUP_DELTA_FORMAT_VERSION,
+  readBackupDelta,
   type BackupDelta,
 } from '../../../src-main/shared/backup-delta';
+import { DELTA_BACKUP_NAME, type BackupEntry } from '../../../src-main/shared/contract';
+import { validateDossier, type Dossier } from '../../../src-main/shared/dossier';
+import { api } from '../api';
 import type { CorroborateDB } from './db';
 import { mergeHistoryOf } from './dossier';
 
@@ -147,4 +153,51 @@ export async function readDelta(
     );
   });
   return { parts, records };
+}
+
+export async function listBackups(): Promise<BackupEntry[]> {
+  const result = await api.backupList({});
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+}
+
+async function loadJson(name: string): Promise<unknown> {
+  const loaded = await api.backupLoad({ name });
+  if (!loaded.ok) throw new Error(loaded.message);
+  try {
+    return JSON.parse(loaded.value.json) as unknown;
+  } catch {
+    throw new Error(`backup ${name} is not readable JSON`);
+  }
+}
+
+/**
+ * The workspace as it was at a point: a full backup as it is, a delta as its full backup with the chain's
+ * deltas up to it applied in order; checked as any dossier before anything is replaced.
+ */
+export async function readBackupPoint(name: string): Promise<Dossier> {
+  const entry = (await listBackups()).find((e) => e.name === name);
+  let json: unknown;
+  if (entry?.kind === 'delta' && entry.base && entry.seq) {
+    const { base, seq } = entry;
+    const full = await loadJson(base);
+    const deltas: BackupDelta[] = [];
+    for (let s = 1; s <= seq; s++) {
+      const deltaName = `${base.slice(0, -'.json'.length)}.d${String(s).padStart(4, '0')}.json`;
+      const read = readBackupDelta(await loadJson(deltaName), base, s);
+      if (!read.ok) throw new Error(`backup ${deltaName} is damaged (${read.message})`);
+      deltas.push(read.delta);
+    }
+    json = applyBackupDeltas(full, deltas);
+  } else if (DELTA_BACKUP_NAME.test(name)) {
+    throw new Error(`backup ${name} can no longer be restored (its full backup is gone)`);
+  } else {
+    json = await loadJson(name);
+  }
+  const checked = validateDossier(json);
+  if (!checked.ok) {
+    const first = checked.errors[0];
+    throw new Error(`backup ${name} is damaged (${first?.path}: ${first?.message})`);
+  }
+  return checked.dossier;
 }

@@ -5,10 +5,16 @@
 // its chain's deltas up to it, also at start when this browser's store is empty or belongs to another data
 // folder (the data folder is the source of truth).
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { emptyDossier, validateDossier, RECORD_TABLES, type Dossier } from '../../../src-main/shared/dossier';
-import { DELTA_BACKUP_NAME, type BackupEntry } from '../../../src-main/shared/contract';
-import { applyBackupDeltas, readBackupDelta, type BackupDelta } from '../../../src-main/shared/backup-delta';
-import { readDelta, trackChanges, type ChangeTracker, type Changes } from './backup-delta';
+import { emptyDossier, RECORD_TABLES } from '../../../src-main/shared/dossier';
+import type { BackupEntry } from '../../../src-main/shared/contract';
+import {
+  listBackups,
+  readBackupPoint,
+  readDelta,
+  trackChanges,
+  type ChangeTracker,
+  type Changes,
+} from './backup-delta';
 import { api } from '../api';
 import { db } from './app-db';
 import { mergeHistoryOf, replaceWorkspace } from './dossier';
@@ -318,21 +324,25 @@ export function backupWriter(
   };
 }
 
-/**
- * Watches the workspace and keeps rolling backups while the app runs; returns the schedule (call stop()).
- * Dexie reports the tables and keys each committed write touched (this window's and other windows'); no
- * query runs per edit.
- */
+/** Watches the workspace and keeps rolling backups while the app runs; returns the schedule (call stop()). */
 function startRollingBackups(
   exportedBy: () => string,
   onSaved?: (entry: BackupEntry) => void,
 ): BackupSchedule {
   const writer = backupWriter(db);
+  /** The last save's failure (the schedule retries it), for "Back up now" to tell. */
+  let failure: unknown = null;
   const schedule = backupSchedule(async () => {
-    const signature = await workspaceSignature(db);
-    const entry = await writer.save(exportedBy());
-    await setMeta(db, BACKED_UP_KEY, signature);
-    if (entry) onSaved?.(entry);
+    try {
+      const signature = await workspaceSignature(db);
+      const entry = await writer.save(exportedBy());
+      await setMeta(db, BACKED_UP_KEY, signature);
+      failure = null;
+      if (entry) onSaved?.(entry);
+    } catch (err) {
+      failure = err;
+      throw err;
+    }
   });
   // Changes the last run could not back up (the back end was down, then the page was reloaded) count too.
   void Promise.all([workspaceSignature(db), getMeta<string | null>(db, BACKED_UP_KEY, null)]).then(
@@ -350,9 +360,10 @@ function startRollingBackups(
       writer.wantPoint();
       return schedule.flush();
     },
-    flushFull: () => {
+    flushFull: async () => {
       writer.wantFull();
-      return schedule.flush();
+      await schedule.flush();
+      if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
     },
     pause: () => schedule.pause(),
     resume: () => schedule.resume(),
@@ -378,7 +389,7 @@ function watchRecordTables(onChange: () => void): () => void {
 }
 
 interface ActiveBackups extends BackupSchedule {
-  /** Writes a full backup now (after an import, or when asked for). */
+  /** Writes a full backup now (after an import, or when asked for); rejects if it failed (it is retried). */
   flushFull(): Promise<void>;
 }
 
@@ -392,7 +403,7 @@ function holdBackupsDuringImport(): void {
 /** Called when an import ends: its articles go to the data folder now, as a full backup. */
 function backupAfterImport(): void {
   active?.resume();
-  void active?.flushFull();
+  void active?.flushFull().catch(() => undefined); // retried by the schedule
 }
 
 /** "Back up now": a full backup, through the rolling backups when they run (so their chain starts from it). */
@@ -404,53 +415,6 @@ async function backupNow(exportedBy: string): Promise<void> {
   } finally {
     stop();
   }
-}
-
-async function listBackups(): Promise<BackupEntry[]> {
-  const result = await api.backupList({});
-  if (!result.ok) throw new Error(result.message);
-  return result.value;
-}
-
-async function loadJson(name: string): Promise<unknown> {
-  const loaded = await api.backupLoad({ name });
-  if (!loaded.ok) throw new Error(loaded.message);
-  try {
-    return JSON.parse(loaded.value.json) as unknown;
-  } catch {
-    throw new Error(`backup ${name} is not readable JSON`);
-  }
-}
-
-/**
- * The workspace as it was at a point: a full backup as it is, a delta as its full backup with the chain's
- * deltas up to it applied in order; checked as any dossier before anything is replaced.
- */
-export async function readBackupPoint(name: string): Promise<Dossier> {
-  const entry = (await listBackups()).find((e) => e.name === name);
-  let json: unknown;
-  if (entry?.kind === 'delta' && entry.base && entry.seq) {
-    const { base, seq } = entry;
-    const full = await loadJson(base);
-    const deltas: BackupDelta[] = [];
-    for (let s = 1; s <= seq; s++) {
-      const deltaName = `${base.slice(0, -'.json'.length)}.d${String(s).padStart(4, '0')}.json`;
-      const read = readBackupDelta(await loadJson(deltaName), base, s);
-      if (!read.ok) throw new Error(`backup ${deltaName} is damaged (${read.message})`);
-      deltas.push(read.delta);
-    }
-    json = applyBackupDeltas(full, deltas);
-  } else if (DELTA_BACKUP_NAME.test(name)) {
-    throw new Error(`backup ${name} can no longer be restored (its full backup is gone)`);
-  } else {
-    json = await loadJson(name);
-  }
-  const checked = validateDossier(json);
-  if (!checked.ok) {
-    const first = checked.errors[0];
-    throw new Error(`backup ${name} is damaged (${first?.path}: ${first?.message})`);
-  }
-  return checked.dossier;
 }
 
 /** Replaces the workspace by a backup's point, after checking it is a valid dossier. */

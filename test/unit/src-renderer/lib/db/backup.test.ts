@@ -56,8 +56,8 @@ vi.mock('../../../../../src-renderer/lib/api', async () => {
     },
   };
 });
-const { backupWriter, dossierJson, readBackupPoint } =
-  await import('../../../../../src-renderer/lib/db/backup');
+const { backupWriter, dossierJson } = await import('../../../../../src-renderer/lib/db/backup');
+const { readBackupPoint } = await import('../../../../../src-renderer/lib/db/backup-delta');
 
 backEnd.dataDir = mkdtempSync(join(tmpdir(), 'backup-chain-'));
 afterAll(() => rmSync(backEnd.dataDir, { recursive: true, force: true }));
