@@ -31,7 +31,25 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 /** The largest piece of a backup one call carries (characters); a backup has no limit but the disk's. */
 export const BACKUP_CHUNK_MAX = 8 * 1024 * 1024;
-export const BackupEntry = z.object({ name: z.string(), at: z.string(), size: z.number().int() });
+/** A full backup: the whole workspace as a dossier, named by the time it was written. */
+export const FULL_BACKUP_NAME = /^backup-[0-9TZ-]+\.json$/;
+/** A delta: the records changed since the previous point of a full backup's chain (`.d0001` is its first). */
+export const DELTA_BACKUP_NAME = /^backup-[0-9TZ-]+\.d[0-9]{4}\.json$/;
+/** The longest chain of deltas one full backup can carry (the name has four digits). */
+export const BACKUP_DELTA_SEQ_MAX = 9999;
+/**
+ * A restorable point: a full backup, or a delta (restored as its full backup plus the deltas of the chain up to
+ * it, `seq` 1, 2… in order).
+ */
+export const BackupEntry = z.object({
+  name: z.string(),
+  at: z.string(),
+  size: z.number().int(),
+  kind: z.enum(['full', 'delta']),
+  /** A delta's full backup and its place in that backup's chain. */
+  base: z.string().regex(FULL_BACKUP_NAME).optional(),
+  seq: z.number().int().min(1).max(BACKUP_DELTA_SEQ_MAX).optional(),
+});
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
 const ExportFormat = z.enum(EXPORT_FORMATS);
@@ -80,7 +98,9 @@ export const contract = {
   /**
    * Write a rolling backup of the workspace (a JSON dossier) in pieces, so neither side ever holds a large
    * workspace whole: each call appends one piece to the write `writeId`; `commit` puts the file in place
-   * (the last N are kept), `abort` throws it away. A new write abandons an unfinished one.
+   * (the last N points are kept, with the full backups and deltas they need), `abort` throws it away. A new
+   * write abandons an unfinished one. With `delta`, the write is the next delta of the newest full backup
+   * `base`: refused unless `seq` follows that chain's last delta, so no chain has a hole or a fork.
    */
   backupSave: {
     input: z
@@ -90,13 +110,24 @@ export const contract = {
         piece: z.number().int().min(0),
         chunk: z.string().max(BACKUP_CHUNK_MAX),
         end: z.enum(['more', 'commit', 'abort']),
+        delta: z
+          .object({
+            base: z.string().regex(FULL_BACKUP_NAME),
+            seq: z.number().int().min(1).max(BACKUP_DELTA_SEQ_MAX),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: z.object({ entry: BackupEntry.nullable() }),
   },
   backupList: { input: z.object({}).strict(), output: z.array(BackupEntry) },
   backupLoad: {
-    input: z.object({ name: z.string().regex(/^backup-[0-9TZ-]+\.json$/) }).strict(),
+    input: z
+      .object({
+        name: z.union([z.string().regex(FULL_BACKUP_NAME), z.string().regex(DELTA_BACKUP_NAME)]),
+      })
+      .strict(),
     output: z.object({ json: z.string() }),
   },
   /** Save an export: Electron shows a native save dialog; the browser shell downloads it. */

@@ -3,7 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { dropFiles, launchApp, type App, type DropFile, expectCount } from './harness';
+import { join } from 'node:path';
+import { dropFiles, launchApp, resultsDir, type App, type DropFile, expectCount } from './harness';
 
 /** Files with distinct texts, each a few statements long. */
 function manyFiles(n: number, prefix: string): DropFile[] {
@@ -202,6 +203,76 @@ describe('nothing lost, nothing half-written', () => {
     const restored = await articleIntegrity(page);
     assert.equal(restored.articles, good.articles);
     assert.deepEqual(restored.withoutStatements, []);
+  });
+
+  it('restores the point after an edit, kept as the changes since a full backup, and the one before it', async () => {
+    const { page } = app;
+    const newest = () => page.getByTestId('backup-item').first().getAttribute('data-backup');
+    const annotations = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('corroborate');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('annotations').objectStore('annotations').count();
+              count.onsuccess = () => (open.result.close(), resolve(count.result));
+            };
+          }),
+      );
+    /** Waits until the store holds `n` annotations (a restore's dialog closes before its work starts). */
+    const annotationsBecome = async (n: number) => {
+      const deadline = Date.now() + 30_000;
+      while ((await annotations()) !== n) {
+        if (Date.now() > deadline) assert.equal(await annotations(), n);
+        await page.waitForTimeout(200);
+      }
+    };
+    const restore = async (name: string) => {
+      await page.locator(`[data-backup="${name}"]`).getByTestId('backup-restore').click();
+      await page.getByTestId('confirm-ok').click();
+    };
+    await page.getByTestId('statement').first().waitFor();
+    const previous = await newest();
+    await page.getByTestId('backup-now').click();
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector('[data-testid="backup-item"]')?.getAttribute('data-backup') !== before,
+      previous,
+    );
+    const full = (await newest())!;
+    assert.equal(await page.locator(`[data-backup="${full}"] [data-kind="full"]`).count(), 1);
+    const before = await annotations();
+
+    // The edit: the first statement tagged with the first tag.
+    const statement = page.getByTestId('statement').first();
+    const text = (await statement.innerText()).slice(0, 40);
+    await statement.click();
+    await page.keyboard.press('1');
+    await statement.getByTestId('tag-chip').waitFor();
+    assert.equal(await annotations(), before + 1);
+
+    // Restoring the full backup first backs up the edit, as the changes since that full backup.
+    await restore(full);
+    await annotationsBecome(before);
+    const edited = full.replace(/\.json$/, '.d0001.json');
+    await page.locator(`[data-backup="${edited}"] [data-kind="delta"]`).waitFor();
+    const again = page.getByTestId('statement').filter({ hasText: text }).first();
+    await again.waitFor();
+    assert.equal(await again.getByTestId('tag-chip').count(), 0);
+
+    // Its point brings the edit back: the full backup with the changes applied.
+    await restore(edited);
+    await annotationsBecome(before + 1);
+    await page.getByTestId('statement').filter({ hasText: text }).first().getByTestId('tag-chip').waitFor();
+    // The panel, its full copies and changes side by side, in both themes (the toasts hidden).
+    const hidden = await page.addStyleTag({ content: '[data-testid="toast"] { visibility: hidden; }' });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByTestId('backups').screenshot({ path: join(resultsDir, `backups-panel-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: null });
+    await hidden.evaluate((style) => style.parentNode?.removeChild(style));
   });
 
   it('made no request outside its own origin', () => {

@@ -1,13 +1,22 @@
-// Rolling backups: after edits (at most every 30 s) and when an import ends the workspace goes to main as
-// a JSON dossier, retried with backoff until it is written (none while an import runs: each is a copy of the
-// whole workspace, and the import's end writes one); a backup restores it, also at start when this
-// browser's store is empty or belongs to another data folder (the data folder is the source of truth).
+// Rolling backups: after edits (at most every 30 s) what changed goes to main, retried with backoff until it is
+// written (none while an import runs; the import's end writes a full one). A full backup is the workspace as a
+// JSON dossier; a delta is only the records written or deleted since the previous point of that full backup's
+// chain, learnt from Dexie's write notifications and read back by key. A point restores the full backup plus
+// its chain's deltas up to it, also at start when this browser's store is empty or belongs to another data
+// folder (the data folder is the source of truth).
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { emptyDossier, validateDossier } from '../../../src-main/shared/dossier';
+import { emptyDossier, RECORD_TABLES } from '../../../src-main/shared/dossier';
 import type { BackupEntry } from '../../../src-main/shared/contract';
+import {
+  listBackups,
+  readBackupPoint,
+  readDelta,
+  trackChanges,
+  type ChangeTracker,
+  type Changes,
+} from './backup-delta';
 import { api } from '../api';
 import { db } from './app-db';
-import { RECORD_TABLES } from '../../../src-main/shared/dossier';
 import { mergeHistoryOf, replaceWorkspace } from './dossier';
 import type { CorroborateDB } from './db';
 import { getMeta, setMeta } from './workspace';
@@ -118,9 +127,16 @@ export function backupSchedule(
   };
 }
 
-/** Records read per query while a backup is written, and characters sent per call. */
+/** Records read per query while a full backup is written, and characters sent per call. */
 const BACKUP_PAGE = 500;
 const BACKUP_PIECE = 4 * 1024 * 1024;
+
+/** A new full backup replaces the chain of deltas after this many deltas… */
+export const DELTA_CHAIN_MAX = 50;
+/** …or once the chain's deltas together weigh this share of its full backup… */
+export const DELTA_SHARE_MAX = 0.25;
+/** …or this long after the full backup. */
+export const FULL_BACKUP_EVERY_MS = 60 * 60_000;
 
 /**
  * The workspace as dossier JSON, produced a page of records at a time (keyset paging on the primary key), so
@@ -146,6 +162,222 @@ export async function* dossierJson(target: CorroborateDB, exportedBy: string): A
   yield `,"history":${JSON.stringify(await mergeHistoryOf(target))}}`;
 }
 
+/** The workspace changed while a backup was being read: it is thrown away and taken again. */
+class BackupOvertaken extends Error {}
+
+/** Main refused a delta: the chain it would extend is not the newest any more (another window, a restart). */
+class ChainBroken extends Error {}
+
+/**
+ * Sends one backup file to main in pieces of at most BACKUP_PIECE characters (never splitting a surrogate
+ * pair); `check` runs before each piece and the commit (it throws to abandon the write).
+ */
+async function sendBackup(
+  parts: AsyncIterable<string> | Iterable<string>,
+  delta: { base: string; seq: number } | undefined,
+  check: () => void = () => undefined,
+): Promise<BackupEntry> {
+  const writeId = crypto.randomUUID();
+  let piece = 0;
+  const send = async (chunk: string, end: 'more' | 'commit') => {
+    const result = await api.backupSave({ writeId, piece: piece++, chunk, end, ...(delta ? { delta } : {}) });
+    if (!result.ok) {
+      if (delta && result.code === 'refused') throw new ChainBroken(result.message);
+      throw new Error(result.message);
+    }
+    return result.value.entry;
+  };
+  try {
+    let buffer = '';
+    for await (const part of parts) {
+      check();
+      buffer += part;
+      while (buffer.length >= BACKUP_PIECE) {
+        let cut = BACKUP_PIECE;
+        const code = buffer.charCodeAt(cut - 1);
+        if (code >= 0xd800 && code <= 0xdbff) cut--; // a high surrogate stays with its low one
+        await send(buffer.slice(0, cut), 'more');
+        buffer = buffer.slice(cut);
+      }
+    }
+    check();
+    const entry = await send(buffer, 'commit');
+    if (!entry) throw new Error('the backup was not committed');
+    return entry;
+  } catch (err) {
+    if (piece > 0) await api.backupSave({ writeId, piece, chunk: '', end: 'abort' }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Sends the whole workspace to main as a full backup, in pieces. The pages are read in several transactions; a
+ * write to any record table meanwhile makes the backup a mix of two states, so it is abandoned and the schedule
+ * tries again.
+ */
+async function saveFull(
+  target: CorroborateDB,
+  exportedBy: string,
+  tracker: ChangeTracker,
+): Promise<BackupEntry> {
+  const version = tracker.version;
+  return sendBackup(dossierJson(target, exportedBy), undefined, () => {
+    if (tracker.version !== version)
+      throw new BackupOvertaken('the workspace changed while it was backed up');
+  });
+}
+
+/** Where the current chain stands: its full backup, the last delta written, and what decides the next full. */
+interface Chain {
+  base: string;
+  seq: number;
+  fullAt: number;
+  fullBytes: number;
+  deltaBytes: number;
+}
+
+export interface BackupWriter {
+  /** Writes what changed since the last point: a delta, or a full backup when one is due; null if nothing did. */
+  save(exportedBy: string): Promise<BackupEntry | null>;
+  /** Makes the next save a full backup (the end of an import, "Back up now"). */
+  wantFull(): void;
+  /** Makes the next save write a point even when nothing changed (before a restore or a clear replaces it all). */
+  wantPoint(): void;
+  /** True when changes are waiting to be backed up. */
+  readonly pending: boolean;
+  stop(): void;
+}
+
+/**
+ * Backs `target` up incrementally. The first save of a session is a full backup (the changes made before are
+ * not known by key); then deltas, until the chain is long or heavy or old enough for a new full backup.
+ */
+export function backupWriter(
+  target: CorroborateDB,
+  opts: { now?: () => number; chainMax?: number; shareMax?: number; fullEveryMs?: number } = {},
+): BackupWriter {
+  const now = opts.now ?? (() => Date.now());
+  const chainMax = opts.chainMax ?? DELTA_CHAIN_MAX;
+  const shareMax = opts.shareMax ?? DELTA_SHARE_MAX;
+  const fullEvery = opts.fullEveryMs ?? FULL_BACKUP_EVERY_MS;
+  const { tracker, stop } = trackChanges(target);
+  let chain: Chain | null = null;
+  let point = false;
+
+  async function writeDelta(c: Chain, taken: Changes, exportedBy: string): Promise<BackupEntry> {
+    let changes = taken;
+    try {
+      // A write committed between taking the changes and reading them would be half in this delta: read again
+      // with its keys added until a read sees no new write (the read itself is one transaction).
+      for (let attempt = 0; ; attempt++) {
+        const version = tracker.version;
+        const { parts } = await readDelta(target, changes, { base: c.base, seq: c.seq + 1, exportedBy });
+        if (tracker.version === version) return await sendBackup(parts, { base: c.base, seq: c.seq + 1 });
+        tracker.giveBack(changes);
+        changes = tracker.take();
+        if (changes.all || attempt >= 5)
+          throw new BackupOvertaken('the workspace kept changing while the delta was read');
+      }
+    } catch (err) {
+      tracker.giveBack(changes);
+      throw err;
+    }
+  }
+
+  async function save(exportedBy: string): Promise<BackupEntry | null> {
+    const changes = tracker.take();
+    const full =
+      changes.all ||
+      chain === null ||
+      chain.seq >= chainMax ||
+      now() - chain.fullAt >= fullEvery ||
+      chain.deltaBytes > shareMax * chain.fullBytes;
+    try {
+      if (full) {
+        const entry = await saveFull(target, exportedBy, tracker);
+        chain = { base: entry.name, seq: 0, fullAt: now(), fullBytes: entry.size, deltaBytes: 0 };
+        point = false;
+        return entry;
+      }
+      if (changes.keys.size === 0 && !point) return null;
+      const c = chain!;
+      const entry = await writeDelta(c, changes, exportedBy);
+      point = false;
+      c.seq++;
+      c.deltaBytes += entry.size;
+      return entry;
+    } catch (err) {
+      tracker.giveBack(changes);
+      if (err instanceof ChainBroken) chain = null;
+      throw err;
+    }
+  }
+
+  return {
+    save,
+    wantFull: () => tracker.markAll(),
+    wantPoint: () => void (point = true),
+    get pending() {
+      return tracker.pending;
+    },
+    stop,
+  };
+}
+
+/** Watches the workspace and keeps rolling backups while the app runs; returns the schedule (call stop()). */
+function startRollingBackups(
+  exportedBy: () => string,
+  onSaved?: (entry: BackupEntry) => void,
+): BackupSchedule {
+  const writer = backupWriter(db);
+  /** The last save's failure (the schedule retries it), for "Back up now" to tell. */
+  let failure: unknown = null;
+  const schedule = backupSchedule(async () => {
+    try {
+      const signature = await workspaceSignature(db);
+      const entry = await writer.save(exportedBy());
+      await setMeta(db, BACKED_UP_KEY, signature);
+      failure = null;
+      if (entry) onSaved?.(entry);
+    } catch (err) {
+      failure = err;
+      throw err;
+    }
+  });
+  // Changes the last run could not back up (the back end was down, then the page was reloaded) count too.
+  void Promise.all([workspaceSignature(db), getMeta<string | null>(db, BACKED_UP_KEY, null)]).then(
+    ([now, saved]) => {
+      if (now === saved) return;
+      writer.wantFull();
+      schedule.changed();
+    },
+  );
+  const unwatch = watchRecordTables(() => schedule.changed());
+  const handle: ActiveBackups = {
+    changed: () => schedule.changed(),
+    // A flush comes before a restore or a clear: the state they replace gets a point of its own.
+    flush: () => {
+      writer.wantPoint();
+      return schedule.flush();
+    },
+    flushFull: async () => {
+      writer.wantFull();
+      await schedule.flush();
+      if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+    },
+    pause: () => schedule.pause(),
+    resume: () => schedule.resume(),
+    stop: () => {
+      unwatch();
+      writer.stop();
+      schedule.stop();
+      if (active === handle) active = null;
+    },
+  };
+  active = handle;
+  return handle;
+}
+
 /** Calls `onChange` after every committed write to a record table (this window's or another's); returns the stop. */
 function watchRecordTables(onChange: () => void): () => void {
   const prefixes = RECORD_TABLES.map((t) => `idb://${db.name}/${t}/`);
@@ -156,117 +388,38 @@ function watchRecordTables(onChange: () => void): () => void {
   return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
 
-/** The workspace changed while a backup was being read: it is thrown away and taken again. */
-class BackupOvertaken extends Error {}
-
-/**
- * Sends the whole workspace to main as a backup, in pieces. The pages are read in several transactions; a
- * write to any record table meanwhile makes the backup a mix of two states, so it is abandoned and the
- * schedule tries again.
- */
-async function saveBackup(exportedBy: string): Promise<BackupEntry> {
-  const writeId = crypto.randomUUID();
-  let changed = false;
-  const unwatch = watchRecordTables(() => (changed = true));
-  let piece = 0;
-  const send = async (chunk: string, end: 'more' | 'commit' | 'abort') => {
-    const result = await api.backupSave({ writeId, piece: piece++, chunk, end });
-    if (!result.ok) throw new Error(result.message);
-    return result.value.entry;
-  };
-  try {
-    let buffer = '';
-    for await (const part of dossierJson(db, exportedBy)) {
-      if (changed) throw new BackupOvertaken('the workspace changed while it was backed up');
-      buffer += part;
-      if (buffer.length >= BACKUP_PIECE) {
-        await send(buffer, 'more');
-        buffer = '';
-      }
-    }
-    if (changed) throw new BackupOvertaken('the workspace changed while it was backed up');
-    const entry = await send(buffer, 'commit');
-    if (!entry) throw new Error('the backup was not committed');
-    return entry;
-  } catch (err) {
-    if (piece > 0) await api.backupSave({ writeId, piece, chunk: '', end: 'abort' }).catch(() => undefined);
-    throw err;
-  } finally {
-    unwatch();
-  }
+interface ActiveBackups extends BackupSchedule {
+  /** Writes a full backup now (after an import, or when asked for); rejects if it failed (it is retried). */
+  flushFull(): Promise<void>;
 }
 
-/**
- * Watches the workspace and keeps rolling backups while the app runs; returns the schedule (call stop()).
- * Dexie reports the tables each committed write touched (this window's and other windows'); a write to a
- * record table is a change. No query runs per edit: re-counting every table (workspaceSignature) after
- * each keystroke competed with the reader's own reads.
- */
-function startRollingBackups(
-  exportedBy: () => string,
-  onSaved?: (entry: BackupEntry) => void,
-): BackupSchedule {
-  const schedule = backupSchedule(async () => {
-    const signature = await workspaceSignature(db);
-    const entry = await saveBackup(exportedBy());
-    await setMeta(db, BACKED_UP_KEY, signature);
-    onSaved?.(entry);
-  });
-  // Changes the last run could not back up (the back end was down, then the page was reloaded) count too.
-  void Promise.all([workspaceSignature(db), getMeta<string | null>(db, BACKED_UP_KEY, null)]).then(
-    ([now, saved]) => now !== saved && schedule.changed(),
-  );
-  const unwatch = watchRecordTables(() => schedule.changed());
-  const handle: BackupSchedule = {
-    changed: () => schedule.changed(),
-    flush: () => schedule.flush(),
-    pause: () => schedule.pause(),
-    resume: () => schedule.resume(),
-    stop: () => {
-      unwatch();
-      schedule.stop();
-      if (active === handle) active = null;
-    },
-  };
-  active = handle;
-  return handle;
-}
+let active: ActiveBackups | null = null;
 
-let active: BackupSchedule | null = null;
-
-/** Called when an import starts: no timed backup (a copy of the whole workspace) while it runs. */
+/** Called when an import starts: no timed backup while it runs. */
 function holdBackupsDuringImport(): void {
   active?.pause();
 }
 
-/** Called when an import ends: its articles go to the data folder now, not after the next pause. */
+/** Called when an import ends: its articles go to the data folder now, as a full backup. */
 function backupAfterImport(): void {
   active?.resume();
-  void active?.flush();
+  void active?.flushFull().catch(() => undefined); // retried by the schedule
 }
 
-async function listBackups(): Promise<BackupEntry[]> {
-  const result = await api.backupList({});
-  if (!result.ok) throw new Error(result.message);
-  return result.value;
-}
-
-/** Replaces the workspace by a backup, after checking it is a valid dossier. */
-async function restoreBackup(name: string): Promise<number> {
-  const loaded = await api.backupLoad({ name });
-  if (!loaded.ok) throw new Error(loaded.message);
-  let json: unknown;
+/** "Back up now": a full backup, through the rolling backups when they run (so their chain starts from it). */
+async function backupNow(exportedBy: string): Promise<void> {
+  if (active) return active.flushFull();
+  const { tracker, stop } = trackChanges(db);
   try {
-    json = JSON.parse(loaded.value.json);
-  } catch {
-    throw new Error(`backup ${name} is not readable JSON`);
+    await saveFull(db, exportedBy, tracker);
+  } finally {
+    stop();
   }
-  const checked = validateDossier(json);
-  if (!checked.ok) {
-    const first = checked.errors[0];
-    throw new Error(`backup ${name} is damaged (${first?.path}: ${first?.message})`);
-  }
-  return replaceWorkspace(db, checked.dossier);
+}
+
+/** Replaces the workspace by a backup's point, after checking it is a valid dossier. */
+async function restoreBackup(name: string): Promise<number> {
+  return replaceWorkspace(db, await readBackupPoint(name));
 }
 
 const DATA_FOLDER_KEY = 'dataFolderId';
@@ -303,7 +456,7 @@ async function followDataFolder(): Promise<string | null> {
 
 /** The backups of the app's workspace, for the screens. */
 export const backups = {
-  save: saveBackup,
+  save: backupNow,
   startRolling: startRollingBackups,
   holdDuringImport: holdBackupsDuringImport,
   afterImport: backupAfterImport,
