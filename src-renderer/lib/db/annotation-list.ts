@@ -17,8 +17,8 @@ export interface AnnotationRow {
   note: string;
   tagIds: string[];
   credibility: number | null;
-  /** Speakers of the statements the annotation covers. */
-  speakerIds: string[];
+  /** The statements it covers (their speakers are read with `speakersOf`). */
+  statementIds: string[];
   orphaned: boolean;
 }
 
@@ -32,6 +32,15 @@ export interface ListGroup {
   /** Tells this group's rows from another list's rows of the same article. */
   key: string;
 }
+
+/** An article's group of all its annotations, or of its orphans (`count` -1 while not known). */
+export const articleGroup = (articleId: string, orphansOnly: boolean, count = -1): ListGroup => ({
+  articleId,
+  count,
+  ids: null,
+  orphansOnly,
+  key: `${articleId}:${orphansOnly ? 'orphans' : 'all'}`,
+});
 
 /** Per annotated article: how many annotations it has and how many of them are orphaned. */
 export interface ArticleAnnotationCount {
@@ -55,8 +64,7 @@ export function countedGroups(
   for (const id of articleId ? order.filter((a) => a === articleId) : order) {
     const c = counts.get(id);
     const count = c ? (orphansOnly ? c.orphans : c.annotations) : 0;
-    if (count > 0)
-      out.push({ articleId: id, count, ids: null, orphansOnly, key: `${id}:${orphansOnly}:${count}` });
+    if (count > 0) out.push(articleGroup(id, orphansOnly, count));
   }
   return out;
 }
@@ -194,15 +202,12 @@ export async function matchingGroups(
 const byText = (x: Annotation, y: Annotation) =>
   x.position.start - y.position.start || x.position.end - y.position.end || (x.id < y.id ? -1 : 1);
 
-/**
- * The rows of these groups in full (the ones in view), with the speakers of their statements, in text order;
- * keyed by the group's key.
- */
+/** The rows of these groups in full (the ones in view), in text order; keyed by the group's key. */
 export async function groupRows(
   db: CorroborateDB,
   groups: ListGroup[],
 ): Promise<Map<string, AnnotationRow[]>> {
-  return db.transaction('r', [db.annotations, db.statements], async () => {
+  return db.transaction('r', db.annotations, async () => {
     const lists = await Promise.all(
       groups.map(async (g) => {
         if (g.ids) return (await db.annotations.bulkGet(g.ids)).filter((a): a is Annotation => !!a);
@@ -210,10 +215,6 @@ export async function groupRows(
         return (g.orphansOnly ? all.filter((a) => a.orphaned) : all).sort(byText);
       }),
     );
-    const statementIds = [...new Set(lists.flat().flatMap((a) => a.statementIds))];
-    const statements = await db.statements.bulkGet(statementIds);
-    const speaker = new Map<string, string | null>();
-    statementIds.forEach((id, i) => speaker.set(id, statements[i]?.speakerId ?? null));
     const out = new Map<string, AnnotationRow[]>();
     groups.forEach((g, i) =>
       out.set(
@@ -227,15 +228,21 @@ export async function groupRows(
           note: a.note,
           tagIds: a.tagIds,
           credibility: a.credibility,
-          speakerIds: [
-            ...new Set(a.statementIds.map((id) => speaker.get(id)).filter((s): s is string => !!s)),
-          ],
+          statementIds: a.statementIds,
           orphaned: a.orphaned,
         })),
       ),
     );
     return out;
   });
+}
+
+/** The speaker of each of these statements that has one (the rows in view), by statement id. */
+export async function speakersOf(db: CorroborateDB, statementIds: string[]): Promise<Map<string, string>> {
+  const statements = await db.statements.bulkGet(statementIds);
+  const out = new Map<string, string>();
+  for (const s of statements) if (s?.speakerId) out.set(s.id, s.speakerId);
+  return out;
 }
 
 /**
@@ -261,5 +268,6 @@ export const annotationList = {
   counts: () => annotationCounts(appDb),
   matching: (f: MatchFilter, order: readonly string[]) => matchingGroups(appDb, f, order),
   rows: (groups: ListGroup[]) => groupRows(appDb, groups),
+  speakersOf: (statementIds: string[]) => speakersOf(appDb, statementIds),
   speakers: () => annotatedSpeakers(appDb),
 };

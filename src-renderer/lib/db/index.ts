@@ -18,6 +18,7 @@ export { workspace } from './workspace';
 export { annotations, type AnnotationChange, type Span } from './annotations';
 export {
   annotationList,
+  articleGroup,
   countedGroups,
   needsMatching,
   type AnnotationRow,
