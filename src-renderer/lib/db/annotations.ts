@@ -13,7 +13,6 @@ import { type CorroborateDB, newId, now } from './db';
 import { applyEdit } from './history';
 import { getMeta, setMeta } from './workspace';
 import { db as appDb } from './app-db';
-import { annotationRows } from './search-source';
 import { toggleStatementTag } from './tags';
 
 /** A span of an article's text and the statements it covers (in reading order). */
@@ -276,8 +275,6 @@ export const annotations = {
   /** Tag or untag a whole statement (undoable). */
   toggleStatementTag: (article: Article, st: Statement, tag: Tag, author: string) =>
     toggleStatementTag(appDb, article, st, tag, author),
-  /** Every annotation of the workspace as the annotations view lists it. */
-  rows: () => annotationRows(appDb),
   getAuthor: () => getAuthor(appDb),
   setAuthor: (name: string) => setAuthor(appDb, name),
 };

@@ -13,7 +13,13 @@ import type {
 } from '../../../src-main/shared/domain';
 import { DossierTableName } from '../../../src-main/shared/dossier/schema';
 import { DB_NAME, declareVersions } from './schema';
-import { useDerivedTables, type ArticleRow, type ArticleSketch, type SourceRow } from './derived';
+import {
+  useDerivedTables,
+  type AnnotationCount,
+  type ArticleRow,
+  type ArticleSketch,
+  type SourceRow,
+} from './derived';
 import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
 
 export interface Alignment {
@@ -60,6 +66,7 @@ export type CorroborateDB = Dexie & {
   articleRows: EntityTable<ArticleRow, 'id'>;
   sourceRows: EntityTable<SourceRow, 'id'>;
   articleSketches: EntityTable<ArticleSketch, 'id'>;
+  annotationCounts: EntityTable<AnnotationCount, 'id'>;
   searchIndex: EntityTable<SearchIndexChunk, 'key'>;
   corroborationKeys: EntityTable<CorroborationRecord, 'statementId'>;
   candidateDismissals: EntityTable<CandidateDismissal, 'key'>;

@@ -1,5 +1,5 @@
-// Derived tables kept in step with articles, statements and sources by a Dexie middleware: library rows
-// with statement counts, per-source counts and match keys, and text sketches. Every write path (import,
+// Derived tables kept in step with articles, statements, sources and annotations by a Dexie middleware: library
+// rows with statement counts, per-source counts and match keys, text sketches and per-article annotation counts. Every write path (import,
 // dossier, undo, backups) goes through it, inside the same transaction, so lists never read whole tables.
 import Dexie from 'dexie';
 import type {
@@ -11,7 +11,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import type { Article, Source, Statement } from '../../../src-main/shared/domain';
+import type { Annotation, Article, Source, Statement } from '../../../src-main/shared/domain';
 import { matchKeys, sketchBands } from './match-keys';
 
 /** One library row: what the article lists show, without the text. */
@@ -42,8 +42,17 @@ export interface ArticleSketch {
   bands: string[];
 }
 
+/** Per article with annotations (schema version 9): how many it has, and how many of them are orphaned. */
+export interface AnnotationCount {
+  id: string;
+  annotations: number;
+  orphans: number;
+}
+
 export const DERIVED_TABLES = ['articleRows', 'sourceRows', 'articleSketches', 'searchIndex'] as const;
-const WATCHED = new Set(['articles', 'statements', 'sources']);
+/** Derived from version 9 on; kept only when the database has it. */
+const ANNOTATION_COUNTS = 'annotationCounts';
+const WATCHED = new Set(['articles', 'statements', 'sources', 'annotations']);
 /** Tables the search index is built from: a write to any of them makes a saved index stale. */
 const SEARCHED = new Set(['articles', 'statements', 'sources', 'annotations', 'tags']);
 /** The row of `searchIndex` that changes with every write to a searched table. */
@@ -82,6 +91,8 @@ export const relaysOf = (s: Pick<Statement, 'viaIds'>): string[] => [...new Set(
 interface Core {
   table(name: string): DBCoreTable;
   raw: DBCore;
+  /** Whether the database has this table (a derived table added by a later version may be missing). */
+  has(name: string): boolean;
 }
 type Deltas = Map<string, number>;
 
@@ -147,6 +158,60 @@ function zeroCounts(core: Core, trans: DBCoreTransaction): Step {
       ),
     );
   return zero('articleRows', ['statementCount']).then(() => zero('sourceRows', ['statements', 'relaying']));
+}
+
+/** Each article's annotation and orphan counts, or their changes (`n` = -1 for removed annotations). */
+export function countAnnotations(
+  annotations: Iterable<Pick<Annotation, 'articleId' | 'orphaned'>>,
+  n = 1,
+  counts: { all: Deltas; orphans: Deltas } = { all: new Map(), orphans: new Map() },
+) {
+  for (const a of annotations) {
+    add(counts.all, a.articleId, n);
+    if (a.orphaned) add(counts.orphans, a.articleId, n);
+  }
+  return counts;
+}
+
+/** Rows of the articles left with annotations, none for the others: the table stays as small as its use. */
+export const annotationCountRows = (
+  ids: Iterable<string>,
+  counts: { all: Deltas; orphans: Deltas },
+): AnnotationCount[] =>
+  [...ids]
+    .map((id) => ({ id, annotations: counts.all.get(id) ?? 0, orphans: counts.orphans.get(id) ?? 0 }))
+    .filter((r) => r.annotations > 0);
+
+function afterAnnotations(
+  core: Core,
+  req: DBCoreMutateRequest,
+  before: Annotation[],
+  after: Annotation[],
+): Step {
+  const { trans } = req;
+  if (!core.has(ANNOTATION_COUNTS)) return done();
+  if (isClear(req))
+    return core
+      .table(ANNOTATION_COUNTS)
+      .mutate({ type: 'deleteRange', trans, range: (req as { range: DBCoreKeyRange }).range });
+  const delta = countAnnotations(after, 1, countAnnotations(before, -1));
+  const ids = [...delta.all.keys()].filter((id) => delta.all.get(id) || delta.orphans.get(id));
+  if (!ids.length) return done();
+  return core.raw
+    .table(ANNOTATION_COUNTS)
+    .getMany({ trans, keys: ids })
+    .then((rows: (AnnotationCount | undefined)[]) => {
+      const counts = { all: new Map<string, number>(), orphans: new Map<string, number>() };
+      ids.forEach((id, i) => {
+        counts.all.set(id, Math.max(0, (rows[i]?.annotations ?? 0) + (delta.all.get(id) ?? 0)));
+        counts.orphans.set(id, Math.max(0, (rows[i]?.orphans ?? 0) + (delta.orphans.get(id) ?? 0)));
+      });
+      const kept = annotationCountRows(ids, counts);
+      const gone = ids.filter((id) => !counts.all.get(id));
+      return put(core, trans, ANNOTATION_COUNTS, kept).then(() =>
+        remove(core, trans, ANNOTATION_COUNTS, gone),
+      );
+    });
 }
 
 /** The records a put, delete or range delete will replace or remove, read before the write. */
@@ -305,7 +370,12 @@ function afterSources(core: Core, req: DBCoreMutateRequest, before: Source[], af
     );
 }
 
-const AFTER = { articles: afterArticles, statements: afterStatements, sources: afterSources } as const;
+const AFTER = {
+  articles: afterArticles,
+  statements: afterStatements,
+  sources: afterSources,
+  annotations: afterAnnotations,
+} as const;
 
 /** The keys a write touched, or 'all' for a range delete. */
 function changedKeys(req: DBCoreMutateRequest): string[] | 'all' {
@@ -351,7 +421,8 @@ function derivedTable(core: Core, table: DBCoreTable): DBCoreTable {
   return {
     ...table,
     mutate: (req) => {
-      // Statements and sources need what a write replaces; articles too, for the version links they drop.
+      // Statements, sources and annotations need what a write replaces; articles too, for the version links
+      // they drop.
       const before = previous<unknown>(rawTable, req);
       return before.then((old) =>
         table.mutate(req).then((res) => after(core, req, old, written<unknown>(req, res)).then(() => res)),
@@ -381,15 +452,12 @@ export function useDerivedTables(db: Dexie): void {
     create(down) {
       const names = new Set(down.schema.tables.map((t) => t.name));
       if (!raw || !DERIVED_TABLES.every((t) => names.has(t))) return {};
-      const core: Core = { table: (name) => down.table(name), raw };
+      const core: Core = { table: (name) => down.table(name), raw, has: (name) => names.has(name) };
+      const derived = [...DERIVED_TABLES, ...(names.has(ANNOTATION_COUNTS) ? [ANNOTATION_COUNTS] : [])];
       return {
         transaction(stores, mode, options) {
           const widen = mode === 'readwrite' && stores.some((s) => SEARCHED.has(s));
-          return down.transaction(
-            widen ? [...new Set([...stores, ...DERIVED_TABLES])] : stores,
-            mode,
-            options,
-          );
+          return down.transaction(widen ? [...new Set([...stores, ...derived])] : stores, mode, options);
         },
         table(name) {
           const table = down.table(name);

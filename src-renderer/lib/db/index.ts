@@ -16,7 +16,16 @@ export { imports, type ImportFilter } from './imports';
 export type { StoreOutcome } from './articles';
 export { workspace } from './workspace';
 export { annotations, type AnnotationChange, type Span } from './annotations';
-export type { AnnotationRow } from './search-source';
+export {
+  annotationList,
+  articleGroup,
+  countedGroups,
+  needsMatching,
+  type AnnotationRow,
+  type ArticleAnnotationCount,
+  type ListGroup,
+  type MatchFilter,
+} from './annotation-list';
 export {
   codebook,
   canMove,

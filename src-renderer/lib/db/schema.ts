@@ -2,8 +2,8 @@
 // once released; each later version adds its block, its upgrade function and an upgrade test.
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
-import type { Article, Source, Statement } from '../../../src-main/shared/domain';
-import { articleRowOf, relaysOf, sourceRowOf } from './derived';
+import type { Annotation, Article, Source, Statement } from '../../../src-main/shared/domain';
+import { annotationCountRows, articleRowOf, countAnnotations, relaysOf, sourceRowOf } from './derived';
 import { sketchBands } from './match-keys';
 import { CORROBORATION_VERSION, declareCorroborationVersion } from './corroboration-schema';
 
@@ -67,8 +67,14 @@ export const V7 = { sourceRows: V4.sourceRows };
  */
 export const V8 = { imports: 'id, batchId, at, [outcome+at], articleId' };
 
+/**
+ * Version 9 (2026-12-07): per-article annotation and orphan counts (a row only for articles with annotations),
+ * so the annotations view lays out its list without reading the annotations and reads only those in view.
+ */
+export const V9 = { annotationCounts: 'id' };
+
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = 8;
+export const LATEST_VERSION = 9;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
@@ -83,6 +89,13 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   if (upTo >= 7) db.version(7).stores(V7).upgrade(fillRelayCounts);
   // Only an index is added: existing rows need no upgrade function.
   if (upTo >= 8) db.version(8).stores(V8);
+  if (upTo >= 9) db.version(9).stores(V9).upgrade(fillAnnotationCounts);
+}
+
+/** The V9 upgrade: one pass over the annotations counts each article's annotations and orphans. */
+export async function fillAnnotationCounts(tx: Transaction): Promise<void> {
+  const counts = countAnnotations(await tx.table<Annotation>('annotations').toArray());
+  await tx.table('annotationCounts').bulkPut(annotationCountRows(counts.all.keys(), counts));
 }
 
 /** The V7 upgrade: one pass over the statements counts what each source relays. */

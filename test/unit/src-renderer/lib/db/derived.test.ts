@@ -1,5 +1,6 @@
-// The derived tables (library rows, per-source counts and match keys, text sketches) stay equal to what
-// reading the whole tables would give, through imports, corrections, undo, clearing and the V3 upgrade.
+// The derived tables (library rows, per-source counts and match keys, text sketches, per-article annotation
+// counts) stay equal to what reading the whole tables would give, through imports, corrections, undo, clearing
+// and the upgrades.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { ExtractedArticle, SpeakerRef } from '../../../../../src-main/shared/extraction';
@@ -9,6 +10,7 @@ import { LATEST_VERSION } from '../../../../../src-renderer/lib/db/schema';
 import { storeExtractedArticle, storeExtractedArticles } from '../../../../../src-renderer/lib/db/articles';
 import { mergeSources } from '../../../../../src-renderer/lib/db/sources';
 import { undo } from '../../../../../src-renderer/lib/db/history';
+import { deleteAnnotation, setSpanNote, toggleSpanTag } from '../../../../../src-renderer/lib/db/annotations';
 import { findVersionCandidateIn, versionCandidateIds } from '../../../../../src-renderer/lib/db/versions';
 import { matchKeys } from '../../../../../src-renderer/lib/db/match-keys';
 import { clearWorkspace } from '../../../../../src-renderer/lib/db/dossier';
@@ -76,6 +78,22 @@ async function derived(db: CorroborateDB) {
   return { perArticle, perSource, perRelay };
 }
 
+/** Annotations and orphans per article, counted on the annotations table. */
+async function annotationTruth(db: CorroborateDB) {
+  const out: Record<string, [number, number]> = {};
+  for (const a of await db.annotations.toArray()) {
+    const [n, o] = out[a.articleId] ?? [0, 0];
+    out[a.articleId] = [n + 1, o + (a.orphaned ? 1 : 0)];
+  }
+  return out;
+}
+
+async function annotationDerived(db: CorroborateDB) {
+  const out: Record<string, [number, number]> = {};
+  for (const r of await db.annotationCounts.toArray()) out[r.id] = [r.annotations, r.orphans];
+  return out;
+}
+
 const bodyA =
   'The port reopened on Monday. Officials expect traffic to double by spring. The union disputed the figures. Dock workers voted to strike.';
 const bodyB =
@@ -134,6 +152,57 @@ describe('derived tables', () => {
     const lopez = (await v3.sources.toArray()).find((s) => s.name === 'Maria Lopez')!;
     expect(await v3.sourceRows.where('matchKeys').equals('maria lopez').primaryKeys()).toEqual([lopez.id]);
     v3.close();
+  });
+
+  it("count each article's annotations and orphans through tagging, orphaning, undo and deletion", async () => {
+    const db = fresh();
+    await storeExtractedArticles(db, [article('Port', bodyA, []), article('Flood', bodyB, [])]);
+    const [port, flood] = await db.articles.orderBy('importedAt').toArray();
+    const span = async (a: typeof port, i: number) => {
+      const st = (await db.statements.where('articleId').equals(a!.id).sortBy('index'))[i]!;
+      return { start: st.start, end: st.end, statementIds: [st.id] };
+    };
+    const tag = { id: 't1', name: 'Key claim' };
+    await toggleSpanTag(db, port!, await span(port, 0), tag, 'Ana');
+    await toggleSpanTag(db, port!, await span(port, 1), tag, 'Ana');
+    await setSpanNote(db, flood!, await span(flood, 2), 'check the figure', 'Ana');
+    expect(await annotationDerived(db)).toEqual({ [port!.id]: [2, 0], [flood!.id]: [1, 0] });
+    // Edits that keep the annotation change no count; an orphaned one counts as an orphan too.
+    await setSpanNote(db, port!, await span(port, 0), 'a note', 'Ana');
+    const first = (await db.annotations.where('articleId').equals(port!.id).first())!;
+    await db.annotations.put({ ...first, orphaned: true });
+    expect(await annotationDerived(db)).toEqual({ [port!.id]: [2, 1], [flood!.id]: [1, 0] });
+    expect(await annotationDerived(db)).toEqual(await annotationTruth(db));
+    await deleteAnnotation(db, first.id);
+    expect(await annotationDerived(db)).toEqual({ [port!.id]: [1, 0], [flood!.id]: [1, 0] });
+    await undo(db);
+    expect(await annotationDerived(db)).toEqual(await annotationTruth(db));
+    // An article left without annotations has no row.
+    await setSpanNote(db, flood!, await span(flood, 2), '', 'Ana');
+    expect(Object.keys(await annotationDerived(db))).toEqual([port!.id]);
+    await clearWorkspace(db);
+    expect(await db.annotationCounts.count()).toBe(0);
+  });
+
+  it('counts the annotations and orphans of a version 8 workspace when it is upgraded', async () => {
+    const name = `derived-upgrade-9-${Date.now()}`;
+    const v8 = openDatabase(name, 8);
+    await storeExtractedArticles(v8, [article('Port', bodyA, []), article('Flood', bodyB, [])]);
+    const [port] = await v8.articles.orderBy('importedAt').toArray();
+    const statements = await v8.statements.where('articleId').equals(port!.id).toArray();
+    for (const st of statements) {
+      const span = { start: st.start, end: st.end, statementIds: [st.id] };
+      await toggleSpanTag(v8, port!, span, { id: 't', name: 'T' }, 'A');
+    }
+    const one = (await v8.annotations.toCollection().first())!;
+    await v8.annotations.put({ ...one, orphaned: true });
+    v8.close();
+    const v9 = openDatabase(name);
+    await v9.open();
+    expect(v9.verno).toBe(LATEST_VERSION);
+    expect(await annotationDerived(v9)).toEqual({ [port!.id]: [4, 1] });
+    expect(await annotationDerived(v9)).toEqual(await annotationTruth(v9));
+    v9.close();
   });
 
   it('offers only articles sharing a similarity band as version candidates', async () => {
