@@ -45,10 +45,15 @@ export interface SourceStatement {
   role: 'speaker' | 'via';
 }
 
-/** The statements a source speaks or relays, with their text, for the detail pane and splitting. */
+/**
+ * The statements a source speaks or relays, with their text, for the detail pane and splitting, in the first
+ * `articleLimit` of its articles by title: a source quoted across thousands of articles has only the texts of the
+ * articles shown read (at 10,000 articles reading them all took seconds, and ran on after the view was left).
+ */
 export async function statementsOfSource(
   db: CorroborateDB,
   sourceId: string | null,
+  articleLimit = Number.POSITIVE_INFINITY,
 ): Promise<SourceStatement[]> {
   if (!sourceId) return [];
   const [spoken, relayed] = await Promise.all([
@@ -57,15 +62,13 @@ export async function statementsOfSource(
   ]);
   const byId = new Map<string, Statement>([...spoken, ...relayed].map((s) => [s.id, s]));
   // What old versions of an article said is reached through their current version, not listed again.
-  const articleIds = [...new Set([...byId.values()].map((s) => s.articleId))];
-  const old = new Set(
-    (await db.articleRows.bulkGet(articleIds)).filter((r) => !!r?.supersededBy).map((r) => r!.id),
-  );
-  for (const [id, s] of byId) if (old.has(s.articleId)) byId.delete(id);
+  const rows = await db.articleRows.bulkGet([...new Set([...byId.values()].map((s) => s.articleId))]);
+  const current = rows.filter((r) => !!r && !r.supersededBy).map((r) => r!);
+  const shown = current
+    .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
+    .slice(0, articleLimit);
   const articles = new Map(
-    (await db.articles.bulkGet([...new Set([...byId.values()].map((s) => s.articleId))]))
-      .filter((a) => !!a)
-      .map((a) => [a.id, a]),
+    (await db.articles.bulkGet(shown.map((r) => r.id))).filter((a) => !!a).map((a) => [a.id, a]),
   );
   const out: SourceStatement[] = [];
   for (const statement of byId.values()) {
@@ -400,7 +403,8 @@ function sameAttribution(a: Statement, b: Statement): boolean {
 export const sourceRegistry = {
   overview: () => sourceOverview(db),
   articlesOf: (sourceId: string | null) => articlesOfSource(db, sourceId),
-  statementsOf: (sourceId: string | null) => statementsOfSource(db, sourceId),
+  statementsOf: (sourceId: string | null, articleLimit?: number) =>
+    statementsOfSource(db, sourceId, articleLimit),
   update: (id: string, patch: SourcePatch) => updateSource(db, id, patch),
   merge: (keepId: string, otherIds: string[]) => mergeSources(db, keepId, otherIds),
   split: (id: string, req: SplitRequest) => splitSource(db, id, req),

@@ -265,3 +265,30 @@ describe('attribution corrections', () => {
     );
   });
 });
+
+describe('the statements of a source, a page of articles at a time', () => {
+  it('reads only the first articles by title when asked for a page, the same statements as the whole list', async () => {
+    const db = openDatabase('source-page-' + Math.random());
+    const { importBytes } = await import('../../../../../src-main/core/import/pipeline');
+    for (const f of ['car-dec-2020.txt', 'car-second-outlet.txt'])
+      await storeExtractedArticle(
+        db,
+        await importBytes(new Uint8Array(readFileSync(`test/fixtures/${f}`)), f),
+      );
+    const articlesOf = (list: { statement: Statement }[]) => [
+      ...new Set(list.map((s) => s.statement.articleId)),
+    ];
+    let shared: { source: Source; all: Awaited<ReturnType<typeof statementsOfSource>> } | null = null;
+    for (const source of await db.sources.toArray()) {
+      const all = await statementsOfSource(db, source.id);
+      if (articlesOf(all).length === 2) shared = { source, all };
+    }
+    expect(shared, 'a source heard in both articles').not.toBeNull();
+    const first = await statementsOfSource(db, shared!.source.id, 1);
+    expect(articlesOf(first)).toHaveLength(1);
+    expect(first).toEqual(shared!.all.filter((s) => s.statement.articleId === articlesOf(first)[0]));
+    // The article shown first is the one whose title sorts first, as in the full list.
+    expect(first[0]!.articleTitle).toBe(shared!.all[0]!.articleTitle);
+    expect(await statementsOfSource(db, shared!.source.id, 5)).toEqual(shared!.all);
+  });
+});
