@@ -2,7 +2,7 @@
 // transactions, and keeps progress and a report. Cancelling stores nothing not yet written.
 import type { ReportRow } from './report-row';
 import { api } from '../../lib/api';
-import { backups, imports, type StoreOutcome } from '../../lib/db';
+import { backups, holdLiveQueries, imports, type StoreOutcome } from '../../lib/db';
 import type { ExtractedArticle, ImportProgress } from '../../../src-main/shared/extraction';
 import { ocrSummary } from '../../../src-main/shared/ocr-note';
 import type { PickedFile } from './dropped-files';
@@ -100,6 +100,8 @@ class ImportQueue {
       lastImported = stored.filter((r) => r.outcome === 'imported').at(-1)?.articleId ?? lastImported;
     };
     backups.holdDuringImport();
+    // The screens read the workspace again once a second instead of taking in every key each batch writes.
+    const releaseLive = holdLiveQueries();
     try {
       launch();
       while (inflight.length) {
@@ -141,6 +143,7 @@ class ImportQueue {
       this.report = [...rows];
       if (lastImported) onImported?.(lastImported);
     } finally {
+      releaseLive();
       this.running = false;
       this.current = null;
       this.reportOpen = true;

@@ -1,6 +1,5 @@
 // The persisted corroboration index (one record of rare keys per statement), dismissed candidate claims, and
 // turning an accepted candidate into a claim with its statements and stances in one undoable edit.
-import { liveQuery } from 'dexie';
 import type { Article, Claim, Source, Stance, Statement } from '../../../src-main/shared/domain';
 import {
   corroborationRecord,
@@ -9,6 +8,7 @@ import {
 import { type CorroborateDB, newId, now } from './db';
 import { applyEdit, type EditOp } from './history';
 import { db } from './app-db';
+import { watch } from './watch';
 
 export interface IndexChanges {
   added: CorroborationRecord[];
@@ -160,11 +160,11 @@ export const corroboration = {
  * returns the unsubscribe.
  */
 function onArticleCountChange(db: CorroborateDB, callback: (count: number) => void): () => void {
-  const sub = liveQuery(() =>
-    Promise.all([db.articles.count(), db.articleRows.where('supersededBy').above('').count()]),
-  ).subscribe({
-    next: ([count]) => callback(count),
-    error: (e: unknown) => console.error('[corroborate] article count query failed', e),
-  });
-  return () => sub.unsubscribe();
+  return watch(
+    () => Promise.all([db.articles.count(), db.articleRows.where('supersededBy').above('').count()]),
+    {
+      next: ([count]) => callback(count),
+      error: (e: unknown) => console.error('[corroborate] article count query failed', e),
+    },
+  );
 }
