@@ -25,6 +25,9 @@ const writeScope = (db: CorroborateDB) => [
   ...(hasMatchIndex(db) ? ['sourceRows'] : []),
 ];
 
+/** Main-thread time (ms) spent working out records before they are written: each task stays short. */
+const SLICE_MS = 25;
+
 let lastImportedMs = 0;
 /** Import times strictly increase, so articles stored by one batch keep the order they were dropped in. */
 function nextImportedAt(): string {
@@ -75,6 +78,7 @@ async function storeMany(
   const outcomes: StoreOutcome[] = [];
   const articles: Article[] = [];
   const statements: Statement[] = [];
+  let slice = performance.now();
   for (const extracted of batch) {
     const existing = known.get(extracted.textSha256);
     if (existing) {
@@ -90,10 +94,18 @@ async function storeMany(
     articles.push(article);
     statements.push(...own);
     outcomes.push({ outcome: 'imported', article, statementCount: own.length });
+    // The records worked out so far are handed over before the page has been busy for long (written here, not
+    // in a helper: each further level of async function between two writes risks an early commit).
+    if (performance.now() - slice > SLICE_MS) {
+      await writeObserved(db.articles, articles.splice(0), 'add');
+      if (statements.length) await writeObserved(db.statements, statements.splice(0), 'add');
+      slice = performance.now();
+    }
   }
-  // In pieces that keep the written keys known to live queries and the search index (see writeObserved).
-  await writeObserved(db.articles, articles, 'add');
-  await writeObserved(db.statements, statements, 'add');
+  // In pieces that keep the written keys known to live queries and the search index (see writeObserved). Only
+  // awaits with a write behind them: a bare await followed by another write lets the transaction commit early.
+  if (articles.length) await writeObserved(db.articles, articles, 'add');
+  if (statements.length) await writeObserved(db.statements, statements, 'add');
   await writeObserved(db.sources, [...sources.changed.values()], 'put');
   return outcomes;
 }

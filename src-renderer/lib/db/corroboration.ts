@@ -16,6 +16,8 @@ export interface IndexChanges {
 }
 
 const READ_CHUNK = 2000;
+/** Articles indexed per read and write when the index catches up with new articles (an import adds dozens). */
+const INDEX_CHUNK = 10;
 
 /**
  * Indexes the articles that have no index records yet and drops the records of deleted articles and of old
@@ -36,14 +38,20 @@ export async function syncCorroborationIndexIn(db: CorroborateDB): Promise<Index
   if (removedArticleIds.length)
     await db.corroborationKeys.where('articleId').anyOf(removedArticleIds).delete();
   const added: CorroborationRecord[] = [];
-  for (const id of articleIds) {
-    if (indexed.has(id)) continue;
-    const article = await db.articles.get(id);
-    if (!article) continue;
-    const statements = await db.statements.where('articleId').equals(id).toArray();
-    const records = statements.map((s) =>
-      corroborationRecord(s.id, id, article.text.slice(s.start, s.end), s.entities, s.cue),
-    );
+  const missing = articleIds.filter((id) => !indexed.has(id));
+  for (let i = 0; i < missing.length; i += INDEX_CHUNK) {
+    const ids = missing.slice(i, i + INDEX_CHUNK);
+    const [articles, statements] = await Promise.all([
+      db.articles.bulkGet(ids),
+      db.statements.where('articleId').anyOf(ids).toArray(),
+    ]);
+    const texts = new Map(articles.filter((a) => !!a).map((a) => [a.id, a.text]));
+    const records: CorroborationRecord[] = [];
+    for (const s of statements) {
+      const text = texts.get(s.articleId);
+      if (text !== undefined)
+        records.push(corroborationRecord(s.id, s.articleId, text.slice(s.start, s.end), s.entities, s.cue));
+    }
     await db.corroborationKeys.bulkPut(records);
     added.push(...records);
   }

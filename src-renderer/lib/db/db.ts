@@ -91,22 +91,15 @@ export function now(): string {
 }
 
 /**
- * Dexie tells live queries and change listeners which keys a write touched only for writes of fewer than 50
- * records; a larger bulk write is reported as "the whole table changed", which makes every live query on the
- * table re-read it and the search index rebuild from scratch. Import batches therefore write in pieces of 49.
+ * A bulk add (or put) whose keys live queries and the search index learn: the derived-table middleware hands
+ * any write of many records down in pieces small enough for Dexie to report their keys (see OBSERVED in
+ * derived.ts), not as a change of the whole table. One call, so the middleware's bookkeeping runs once.
  */
-const OBSERVED_WRITE = 49;
-
-/** `bulkAdd` (or `bulkPut`) in pieces small enough that the keys written are reported, not the whole table. */
 export async function writeObserved<T>(table: Table<T>, values: T[], how: 'add' | 'put'): Promise<void> {
-  for (let i = 0; i < values.length; i += OBSERVED_WRITE) {
-    const piece = values.slice(i, i + OBSERVED_WRITE);
-    await (how === 'add' ? table.bulkAdd(piece) : table.bulkPut(piece));
-  }
+  if (values.length) await (how === 'add' ? table.bulkAdd(values) : table.bulkPut(values));
 }
 
-/** `bulkDelete` in the same observed pieces. */
+/** `bulkDelete`, reported key by key in the same way. */
 export async function deleteObserved<K>(table: Table<unknown, K>, keys: K[]): Promise<void> {
-  for (let i = 0; i < keys.length; i += OBSERVED_WRITE)
-    await table.bulkDelete(keys.slice(i, i + OBSERVED_WRITE));
+  if (keys.length) await table.bulkDelete(keys);
 }

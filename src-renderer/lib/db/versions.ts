@@ -60,14 +60,13 @@ export const MAX_TEXT_CANDIDATES = 8;
 
 /** Articles sharing a similarity band with `article`'s text, or its URL: the only ones worth comparing. */
 export async function versionCandidateIds(db: CorroborateDB, article: Article): Promise<string[]> {
-  const bands = sketchBands(article.text);
+  // The sketch written with the article, when it is stored (it always is after an import).
+  const bands = (await db.articleSketches.get(article.id))?.bands ?? sketchBands(article.text);
   const hits = new Map<string, number>();
-  // One look-up per band: the count of shared bands estimates the resemblance, to rank the candidates.
-  const perBand = await Promise.all(
-    bands.map((b) => db.articleSketches.where('bands').equals(b).primaryKeys()),
-  );
-  for (const ids of perBand)
-    for (const id of ids) if (id !== article.id) hits.set(id, (hits.get(id) ?? 0) + 1);
+  // One look-up for all bands; an article comes back once per band it shares, and the count of shared bands
+  // estimates the resemblance, to rank the candidates.
+  const shared = bands.length ? await db.articleSketches.where('bands').anyOf(bands).primaryKeys() : [];
+  for (const id of shared) if (id !== article.id) hits.set(id, (hits.get(id) ?? 0) + 1);
   const byText = [...hits]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_TEXT_CANDIDATES)

@@ -16,7 +16,13 @@ interface Handlers<T> {
   error: (err: unknown) => void;
 }
 
-class Watch<T> {
+interface Watcher {
+  listen(): void;
+  pause(): void;
+  reread(): Promise<void>;
+}
+
+class Watch<T> implements Watcher {
   private sub: { unsubscribe(): void } | null = null;
   /** Numbers the reads, so a slow re-read that finishes after a newer one is dropped. */
   private reads = 0;
@@ -47,7 +53,7 @@ class Watch<T> {
   }
 }
 
-const watches = new Set<Watch<never>>();
+const watches = new Set<Watcher>();
 let holds = 0;
 let written = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -81,11 +87,11 @@ const onWrite = () => {
  */
 export function watch<T>(query: () => Promise<T>, on: Handlers<T>): () => void {
   const w = new Watch(query, on);
-  watches.add(w as Watch<never>);
+  watches.add(w);
   if (holds > 0) void w.reread();
   else w.listen();
   return () => {
-    watches.delete(w as Watch<never>);
+    watches.delete(w);
     w.pause();
   };
 }
