@@ -8,7 +8,7 @@ import {
   SourceResolver,
   statementsFromExtracted,
 } from '../../../src-main/shared/records';
-import { type CorroborateDB, newId, now, writeObserved } from './db';
+import { type CorroborateDB, keysWithAny, newId, now, recordsWithAny, writeObserved } from './db';
 import { matchKeys } from './match-keys';
 
 export type StoreOutcome =
@@ -50,10 +50,7 @@ export async function candidateSources(db: CorroborateDB, batch: ExtractedArticl
   if (keys.size === 0) return [];
   // A database still at an old schema version (upgrade tests) has no index: compare with every source.
   if (!hasMatchIndex(db)) return db.sources.toArray();
-  const ids = await db.sourceRows
-    .where('matchKeys')
-    .anyOf([...keys])
-    .primaryKeys();
+  const ids = await keysWithAny(db.sourceRows, 'matchKeys', [...keys]);
   const sources = await db.sources.bulkGet([...new Set(ids)]);
   return sources.filter((s): s is Source => !!s);
 }
@@ -71,7 +68,7 @@ async function storeMany(
 ): Promise<StoreOutcome[]> {
   const hashes = [...new Set(batch.map((x) => x.textSha256))];
   const known = new Map<string, Article>();
-  for (const a of await db.articles.where('textSha256').anyOf(hashes).toArray())
+  for (const a of await recordsWithAny(db.articles, 'textSha256', hashes))
     if (!known.has(a.textSha256)) known.set(a.textSha256, a);
   const at = now();
   const sources = new SourceResolver(await candidateSources(db, batch), newId, at);

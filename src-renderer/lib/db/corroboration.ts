@@ -5,7 +5,7 @@ import {
   corroborationRecord,
   type CorroborationRecord,
 } from '../../../src-main/shared/compare/corroboration/signature';
-import { type CorroborateDB, newId, now } from './db';
+import { type CorroborateDB, newId, now, recordsWithAny } from './db';
 import { applyEdit, type EditOp } from './history';
 import { db } from './app-db';
 import { watch } from './watch';
@@ -43,7 +43,7 @@ export async function syncCorroborationIndexIn(db: CorroborateDB): Promise<Index
     const ids = missing.slice(i, i + INDEX_CHUNK);
     const [articles, statements] = await Promise.all([
       db.articles.bulkGet(ids),
-      db.statements.where('articleId').anyOf(ids).toArray(),
+      recordsWithAny(db.statements, 'articleId', ids),
     ]);
     const texts = new Map(articles.filter((a) => !!a).map((a) => [a.id, a.text]));
     const records: CorroborationRecord[] = [];

@@ -1,5 +1,5 @@
 // The workspace database (Dexie on IndexedDB). Only modules under lib/db touch its tables.
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type IndexableType, type Table } from 'dexie';
 import type {
   Annotation,
   Article,
@@ -102,4 +102,35 @@ export async function writeObserved<T>(table: Table<T>, values: T[], how: 'add' 
 /** `bulkDelete`, reported key by key in the same way. */
 export async function deleteObserved<K>(table: Table<unknown, K>, keys: K[]): Promise<void> {
   if (keys.length) await table.bulkDelete(keys);
+}
+
+/**
+ * The records whose `index` holds any of `values`: one index look-up per value, all sent at once, which
+ * IndexedDB serves together; Dexie's `anyOf` walks a cursor instead, one round trip per key and per record
+ * (hundreds in a row for an import batch). A record matching several values comes back once per value.
+ */
+export function recordsWithAny<T, K, I>(
+  table: Table<T, K, I>,
+  index: string,
+  values: readonly IndexableType[],
+): Promise<T[]> {
+  // One transaction for all the look-ups (the caller's, when called inside one), not one each.
+  return table.db
+    .transaction('r', table, () =>
+      Dexie.Promise.all(values.map((v) => table.where(index).equals(v).toArray())),
+    )
+    .then((lists) => lists.flat());
+}
+
+/** The primary keys of `recordsWithAny` (nothing else read). */
+export function keysWithAny<T, K, I>(
+  table: Table<T, K, I>,
+  index: string,
+  values: readonly IndexableType[],
+): Promise<K[]> {
+  return table.db
+    .transaction('r', table, () =>
+      Dexie.Promise.all(values.map((v) => table.where(index).equals(v).primaryKeys())),
+    )
+    .then((lists) => lists.flat());
 }

@@ -98,7 +98,7 @@ export const OBSERVED = 49;
  * Pieces handed to IndexedDB at once: one round trip for several of them, yet each task stays short (IndexedDB
  * copies every record on the main thread as it is handed over).
  */
-const PIECES_AT_ONCE = 4;
+const PIECES_AT_ONCE = 2;
 
 function piece(req: DBCoreMutateRequest, from: number, to: number): DBCoreMutateRequest {
   if (req.type === 'delete') return { type: 'delete', trans: req.trans, keys: req.keys.slice(from, to) };

@@ -3,7 +3,7 @@
 import type { Annotation, Article } from '../../../src-main/shared/domain';
 import { reanchorAnnotations, type AnchorStatus } from '../../../src-main/shared/compare/reanchor';
 import { selectorsFor } from '../../../src-main/shared/selectors';
-import { type CorroborateDB, newId, now } from './db';
+import { type CorroborateDB, keysWithAny, newId, now } from './db';
 import type { ArticleRow } from './derived';
 import { applyEdit, type EditOp } from './history';
 import { db } from './app-db';
@@ -63,9 +63,9 @@ export async function versionCandidateIds(db: CorroborateDB, article: Article): 
   // The sketch written with the article, when it is stored (it always is after an import).
   const bands = (await db.articleSketches.get(article.id))?.bands ?? sketchBands(article.text);
   const hits = new Map<string, number>();
-  // One look-up for all bands; an article comes back once per band it shares, and the count of shared bands
-  // estimates the resemblance, to rank the candidates.
-  const shared = bands.length ? await db.articleSketches.where('bands').anyOf(bands).primaryKeys() : [];
+  // An article comes back once per band it shares; the count of shared bands estimates the resemblance, to rank
+  // the candidates.
+  const shared = await keysWithAny(db.articleSketches, 'bands', bands);
   for (const id of shared) if (id !== article.id) hits.set(id, (hits.get(id) ?? 0) + 1);
   const byText = [...hits]
     .sort((a, b) => b[1] - a[1])
