@@ -122,15 +122,24 @@ export function recordsWithAny<T, K, I>(
     .then((lists) => lists.flat());
 }
 
+/** Look-ups sent at once, at most: each costs a little main-thread time to send, so thousands are sent in turns. */
+const LOOK_UPS_AT_ONCE = 250;
+
 /** The primary keys of `recordsWithAny` (nothing else read). */
 export function keysWithAny<T, K, I>(
   table: Table<T, K, I>,
   index: string,
   values: readonly IndexableType[],
 ): Promise<K[]> {
-  return table.db
-    .transaction('r', table, () =>
-      Dexie.Promise.all(values.map((v) => table.where(index).equals(v).primaryKeys())),
-    )
-    .then((lists) => lists.flat());
+  const keys: K[] = [];
+  const turn = (from: number): Promise<K[]> =>
+    from >= values.length
+      ? Dexie.Promise.resolve(keys)
+      : Dexie.Promise.all(
+          values.slice(from, from + LOOK_UPS_AT_ONCE).map((v) => table.where(index).equals(v).primaryKeys()),
+        ).then((lists) => {
+          for (const list of lists) keys.push(...list);
+          return turn(from + LOOK_UPS_AT_ONCE);
+        });
+  return table.db.transaction('r', table, () => turn(0));
 }

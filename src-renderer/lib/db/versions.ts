@@ -45,8 +45,18 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 
 /** Whole-text resemblance of two articles (0..1), after a cheap check on their openings. */
 export function textResemblance(a: string, b: string): number {
-  if (jaccard(shingles(a, HEAD_WORDS), shingles(b, HEAD_WORDS)) < HEAD_THRESHOLD) return 0;
-  return jaccard(shingles(a), shingles(b));
+  return resemblanceTo(b)(a);
+}
+
+/** `textResemblance` to `text`, its word 3-grams worked out once for all the texts it is compared with. */
+function resemblanceTo(text: string): (other: string) => number {
+  const head = shingles(text, HEAD_WORDS);
+  let whole: Set<string> | null = null;
+  return (other) => {
+    if (jaccard(shingles(other, HEAD_WORDS), head) < HEAD_THRESHOLD) return 0;
+    whole ??= shingles(text);
+    return jaccard(shingles(other), whole);
+  };
 }
 
 export interface VersionCandidate {
@@ -82,9 +92,10 @@ export async function findVersionCandidateIn(
 ): Promise<VersionCandidate | null> {
   let best: VersionCandidate | null = null;
   const candidates = await db.articles.bulkGet(await versionCandidateIds(db, article));
+  const resemblance = resemblanceTo(article.text);
   for (const other of candidates) {
     if (!other || other.versionOf === article.id) continue;
-    const similarity = textResemblance(other.text, article.text);
+    const similarity = resemblance(other.text);
     const sameUrl = !!article.url && other.url === article.url;
     if (!sameUrl && similarity < CONFIRM_THRESHOLD) continue;
     const candidate: VersionCandidate = {
