@@ -2,17 +2,14 @@
 import { basename } from 'node:path';
 import { mergeDossiers, type Dossier } from '../shared/dossier';
 import { AppError } from '../shared/errors';
-import type { ExtractedArticle } from '../shared/extraction';
 import { EXPORT_FORMATS, isDossierName, isExportFormat } from '../shared/formats';
-import { writeFileAtomic } from '../core/export';
-import { renderDossier } from '../core/handlers/dossier';
-import { ExportWorkerHost } from '../core/export/worker-host';
+import { writeFileAtomic } from '../core/files';
 import type { ExportProgress } from '../shared/contract';
 import { parseFlags, type ParsedArgs } from '../shared/cli-args';
 import { cliImporter } from './input';
-import { printWithChromium } from '../core/print-pdf';
 import { CliError, formatMergeReport, mergeCommand, readDossier, validateCommand } from './dossier-commands';
-import { dossierFromExtracted, type RefusedFile } from './dossier-from-files';
+import { DossierBuilder } from './dossier-from-files';
+import { IncrementalJson } from './json-text';
 
 export const DOSSIER_COMMANDS = ['export', 'import', 'merge', 'validate'] as const;
 
@@ -68,7 +65,13 @@ async function exportDossierCommand(args: string[], io: CliIo): Promise<number> 
       }
     },
   };
-  // The same export worker as the app's: the bytes are written (atomically) only once the export is whole.
+  // The exporters are loaded only for this command. The same export worker as the app's: the bytes are written
+  // (atomically) only once the export is whole.
+  const [{ renderDossier }, { ExportWorkerHost }, { printWithChromium }] = await Promise.all([
+    import('../core/handlers/dossier'),
+    import('../core/export/worker-host'),
+    import('../core/print-pdf'),
+  ]);
   const exporter = new ExportWorkerHost();
   try {
     await writeFileAtomic(outPath, await renderDossier(dossier, format, printWithChromium, exporter, opts));
@@ -79,46 +82,62 @@ async function exportDossierCommand(args: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
-/** `import`: source files go through the app's pipeline; dossier files among them are merged in. */
+/**
+ * `import`: source files go through the app's pipeline (import workers on the other cores; results taken in the order of
+ * the files, so the dossier is the same whatever finishes first); dossier files among them are merged in.
+ */
 async function importCommand(args: string[], io: CliIo): Promise<number> {
   const usage = 'corroborate import FILE… --out DOSSIER.json';
   const { positional, flags } = parseArgs(args);
   if (positional.length === 0) throw new CliError(`import needs at least one file\nusage: ${usage}`);
   const outPath = requireOut(flags, usage);
-  const extracted: ExtractedArticle[] = [];
-  const refused: RefusedFile[] = [];
+  const builder = new DossierBuilder();
+  // Each article's records are turned into text as it comes, while the workers go on with the next files.
+  const text = new IncrementalJson(builder.dossier, ['articles', 'statements', 'imports']);
   const dossiers: Dossier[] = [];
-  const importer = cliImporter();
+  let refused = 0;
+  const sourceFiles = positional.filter((path) => !isDossierName(path));
+  const importer = cliImporter(sourceFiles.length);
   try {
+    const outcomes = importer.importAll(sourceFiles);
     for (const path of positional) {
       if (isDossierName(path)) {
         dossiers.push(await readDossier(path));
         continue;
       }
-      try {
-        extracted.push(await importer.importFile(path));
+      const outcome = (await outcomes.next()).value!;
+      if (outcome.status === 'fulfilled') {
+        builder.add(outcome.value);
+        text.flush();
         io.err(`imported ${path}`);
-      } catch (err) {
+      } else {
+        const err = outcome.reason as unknown;
         const reason = err instanceof AppError || err instanceof Error ? err.message : String(err);
-        refused.push({ fileName: basename(path), reason });
+        builder.refuse({ fileName: basename(path), reason });
+        refused++;
         io.err(`refused ${path}: ${reason}`);
       }
     }
   } finally {
     await importer.close();
   }
-  let dossier = dossierFromExtracted(extracted, refused);
-  for (const other of dossiers) {
-    const merged = mergeDossiers(dossier, other);
-    dossier = merged.dossier;
-    io.err(formatMergeReport(merged.report));
+  let dossier = builder.finish();
+  let bytes: string | Buffer;
+  if (dossiers.length === 0) bytes = text.bytes();
+  else {
+    for (const other of dossiers) {
+      const merged = mergeDossiers(dossier, other);
+      dossier = merged.dossier;
+      io.err(formatMergeReport(merged.report));
+    }
+    bytes = `${JSON.stringify(dossier, null, 1)}\n`;
   }
-  await writeFileAtomic(outPath, `${JSON.stringify(dossier, null, 1)}\n`);
+  await writeFileAtomic(outPath, bytes);
   io.out(
     `wrote ${outPath}: ${dossier.articles.length} article(s), ${dossier.statements.length} statement(s)` +
-      (refused.length ? `, ${refused.length} file(s) refused` : ''),
+      (refused ? `, ${refused} file(s) refused` : ''),
   );
-  return refused.length > 0 && extracted.length === 0 && dossiers.length === 0 ? 1 : 0;
+  return refused > 0 && builder.added === 0 && dossiers.length === 0 ? 1 : 0;
 }
 
 async function mergeCli(args: string[], io: CliIo): Promise<number> {

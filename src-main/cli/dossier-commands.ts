@@ -2,8 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { readBoundedFile } from './input';
 import { mergeDossiers, validateDossier, type Dossier, type MergeReport } from '../shared/dossier';
-import { writeFileAtomic } from '../core/export';
-import { readDossierBytes } from '../core/export/read-dossier';
+import { writeFileAtomic } from '../core/files';
 
 export class CliError extends Error {
   constructor(
@@ -19,6 +18,8 @@ type Print = (line: string) => void;
 
 /** Reads a dossier file (.json, .qdpx or .qdc) exactly as the app's import handler does. */
 export async function readDossier(path: string): Promise<Dossier> {
+  // Loaded when a dossier is read: the QDPX and codebook readers are not needed to import source files.
+  const { readDossierBytes } = await import('../core/export/read-dossier');
   return readDossierBytes(path, await readBoundedFile(path));
 }
 

@@ -12,24 +12,36 @@ export interface RefusedFile {
 
 /**
  * One dossier holding every extracted article (a text seen twice is kept once and listed as a duplicate),
- * with an import record per file, refused ones included, so the provenance travels with the dossier.
+ * with an import record per file, refused ones included (listed after the others), so the provenance travels
+ * with the dossier. Articles are added one at a time as they are extracted; `dossier` grows as they come.
  */
-export function dossierFromExtracted(
-  extracted: ExtractedArticle[],
-  refused: RefusedFile[] = [],
-  at = new Date().toISOString(),
-  exportedBy = 'Corroborate CLI',
-): Dossier {
-  const d = emptyDossier(at, exportedBy);
-  const batchId = randomUUID();
-  const record = (row: Omit<ImportRecord, 'id' | 'batchId' | 'at'>) =>
-    d.imports.push({ id: randomUUID(), batchId, at, ...row });
-  const byText = new Map<string, Article>();
-  const sources = new SourceResolver(d.sources, randomUUID, at);
-  for (const x of extracted) {
-    const seen = byText.get(x.textSha256);
+export class DossierBuilder {
+  readonly dossier: Dossier;
+  /** Files added (imported or duplicate). */
+  added = 0;
+  private readonly batchId: string;
+  private readonly byText = new Map<string, Article>();
+  private readonly sources: SourceResolver;
+  private readonly refused: RefusedFile[] = [];
+
+  constructor(
+    private readonly at = new Date().toISOString(),
+    exportedBy = 'Corroborate CLI',
+  ) {
+    this.dossier = emptyDossier(at, exportedBy);
+    this.batchId = randomUUID();
+    this.sources = new SourceResolver(this.dossier.sources, randomUUID, at);
+  }
+
+  private record(row: Omit<ImportRecord, 'id' | 'batchId' | 'at'>): void {
+    this.dossier.imports.push({ id: randomUUID(), batchId: this.batchId, at: this.at, ...row });
+  }
+
+  add(x: ExtractedArticle): void {
+    this.added++;
+    const seen = this.byText.get(x.textSha256);
     if (seen) {
-      record({
+      this.record({
         fileName: x.fileName,
         format: x.format,
         outcome: 'duplicate',
@@ -38,14 +50,15 @@ export function dossierFromExtracted(
         statementCount: 0,
         reason: `same text as “${seen.title}”`,
       });
-      continue;
+      return;
     }
-    const article = articleFromExtracted(x, randomUUID(), at);
-    byText.set(x.textSha256, article);
+    const d = this.dossier;
+    const article = articleFromExtracted(x, randomUUID(), this.at);
+    this.byText.set(x.textSha256, article);
     d.articles.push(article);
-    const statements = statementsFromExtracted(x, article.id, sources, randomUUID, at);
-    d.statements.push(...statements);
-    record({
+    const statements = statementsFromExtracted(x, article.id, this.sources, randomUUID, this.at);
+    for (const statement of statements) d.statements.push(statement);
+    this.record({
       fileName: x.fileName,
       format: x.format,
       outcome: 'imported',
@@ -55,16 +68,38 @@ export function dossierFromExtracted(
       reason: null,
     });
   }
-  for (const r of refused)
-    record({
-      fileName: r.fileName,
-      format: null,
-      outcome: 'refused',
-      articleId: null,
-      title: null,
-      statementCount: 0,
-      reason: r.reason,
-    });
-  d.scope = { whole: true, articleIds: [], tagIds: [], claimIds: [] };
-  return d;
+
+  /** A file that could not be imported; its record comes after every added file's. */
+  refuse(file: RefusedFile): void {
+    this.refused.push(file);
+  }
+
+  /** The dossier with the refused files' records; add nothing afterwards. */
+  finish(): Dossier {
+    for (const r of this.refused.splice(0))
+      this.record({
+        fileName: r.fileName,
+        format: null,
+        outcome: 'refused',
+        articleId: null,
+        title: null,
+        statementCount: 0,
+        reason: r.reason,
+      });
+    this.dossier.scope = { whole: true, articleIds: [], tagIds: [], claimIds: [] };
+    return this.dossier;
+  }
+}
+
+/** The dossier of `extracted` files (in this order) and `refused` ones, built at once. */
+export function dossierFromExtracted(
+  extracted: ExtractedArticle[],
+  refused: RefusedFile[] = [],
+  at = new Date().toISOString(),
+  exportedBy = 'Corroborate CLI',
+): Dossier {
+  const builder = new DossierBuilder(at, exportedBy);
+  for (const x of extracted) builder.add(x);
+  for (const r of refused) builder.refuse(r);
+  return builder.finish();
 }

@@ -54,10 +54,12 @@ export async function extractCommand(files: string[], json: boolean): Promise<nu
   }
   const out: ReturnType<typeof articleJson>[] = [];
   let failures = 0;
-  const importer = cliImporter();
-  for (const file of files) {
-    try {
-      const article = await importer.importFile(file);
+  const importer = cliImporter(files.length);
+  let at = 0;
+  for await (const outcome of importer.importAll(files)) {
+    const file = files[at++]!;
+    if (outcome.status === 'fulfilled') {
+      const article = outcome.value;
       const printed = articleJson(article);
       if (json) out.push(printed);
       else {
@@ -75,8 +77,9 @@ export async function extractCommand(files: string[], json: boolean): Promise<nu
         }
         console.log('');
       }
-    } catch (err) {
+    } else {
       failures++;
+      const err = outcome.reason as unknown;
       const reason =
         err instanceof AppError
           ? err.message

@@ -1,12 +1,12 @@
 // The CLI reads files as the app does: size checked with stat before a byte is read, and each import run in
-// the same worker, with the same per-file time limit and memory cap, as the app's.
+// the same worker, with the same per-file time limit and memory cap, as the app's (as many as there are cores but one).
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
 import { DEFAULT_LIMITS, type ImportLimits } from '../core/import/limits';
 import { tooLargeReason } from '../shared/sizes';
-import { ImportWorkerHost } from '../core/import/worker-host';
+import { ImportWorkerPool, poolSize } from '../core/import/worker-pool';
 import { listOcrLanguages } from '../core/import/ocr/languages';
 import { defaultDataDir } from '../core/paths';
 
@@ -32,7 +32,10 @@ export async function readBoundedFile(
 }
 
 export interface CliImporter {
-  importFile(path: string): Promise<ExtractedArticle>;
+  /** Imports the files, several at once; the outcomes come in the order of `paths`. */
+  importAll(
+    paths: readonly string[],
+  ): AsyncGenerator<PromiseSettledResult<ExtractedArticle>, void, undefined>;
   close(): Promise<void>;
 }
 
@@ -42,14 +45,29 @@ export function cliLimits(dataDir = defaultDataDir()): ImportLimits {
   return { ...DEFAULT_LIMITS, ocrLanguages: languages, ocrExtraFolder: languages.length > 1 ? folder : null };
 }
 
-/** One import worker for the whole command; close it when done. */
-export function cliImporter(limits: ImportLimits = cliLimits()): CliImporter {
-  const worker = new ImportWorkerHost();
+/** Import workers for `fileCount` files (see poolSize); close them when done. */
+export function cliImporter(fileCount: number, limits: ImportLimits = cliLimits()): CliImporter {
+  const pool = new ImportWorkerPool(poolSize(fileCount));
   return {
-    async importFile(path) {
-      const bytes = await readBoundedFile(path, limits.maxFileBytes);
-      return worker.run(basename(path), bytes, limits);
+    async *importAll(paths) {
+      // Sizes only group small files into batches; each file is checked again when it is read.
+      const sizes = await Promise.all(
+        paths.map((path) =>
+          stat(path).then(
+            (s) => s.size,
+            () => 0,
+          ),
+        ),
+      );
+      yield* pool.importAll(
+        paths.map((path, i) => ({
+          name: basename(path),
+          size: sizes[i]!,
+          read: () => readBoundedFile(path, limits.maxFileBytes),
+        })),
+        limits,
+      );
     },
-    close: () => worker.close(),
+    close: () => pool.close(),
   };
 }

@@ -49,6 +49,11 @@ export class WorkerThread<Request, Value, Progress> {
     return job;
   }
 
+  /** Starts the worker now (it loads its code while the caller prepares the first job); else the first job does. */
+  start(): void {
+    this.worker ??= this.spawn();
+  }
+
   private spawn(): Worker {
     const { file, workerData } = workerEntry(this.name, this.source);
     const worker = new Worker(file, {

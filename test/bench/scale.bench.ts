@@ -5,6 +5,8 @@
 // BENCH_UI_ARTICLES=10000 also measures the UI actions on a workspace of that many generated articles built from
 // dossiers of 1,000 articles each, dropped one after another (much faster than analysing 10,000 files);
 // BENCH_WORKSPACE=DIR keeps that workspace in DIR and measures it again on later runs without rebuilding it.
+// BENCH_GUI=0 times only the CLI against the bare segmenter (no browser), BENCH_CLI_RUNS times (default 5) each,
+// alternately, and reports the medians: BENCH_SIZES=1000 BENCH_GUI=0 npx tsx test/bench/scale.bench.ts
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000')
   .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const UI_ARTICLES = Number(process.env.BENCH_UI_ARTICLES ?? 0);
+const GUI = process.env.BENCH_GUI !== '0';
+const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? (GUI ? 1 : 5));
 /** Articles per generated dossier, and statements and annotations per article (realistic news length). */
 const DOSSIER_ARTICLES = 1000;
 const PER_ARTICLE = { statements: 40, annotations: 1 };
@@ -119,32 +123,49 @@ async function heapMb(page: Page): Promise<number> {
 }
 
 /**
- * Search end to end: the first query waits (up to 10 minutes) for the index to be loaded or built, then each
- * query is timed until its hits are drawn.
+ * Queries for each kind of workspace, in its own vocabulary (a typo in a name, two words, two words with a typo, a
+ * name, a common word, a name and a cue): the generated .txt news and the generated dossiers use different words,
+ * and a query for words a workspace does not hold waits for hits that never come.
  */
-async function searchTimes(page: Page): Promise<{ first: number; samples: number[] }> {
+const QUERIES = {
+  news: ['Takahshi', 'port workers', 'ceasefre troops', 'Kessara', 'vaccine', 'Okafor said'],
+  dossiers: ['Bogdanv', 'rebel coalition', 'peacekeepers Bambri', 'Zakharov', 'convoy', 'Kazagui said'],
+};
+
+/**
+ * Search end to end: the first query waits (up to 10 minutes) for the index to be loaded or built, then each
+ * query is timed until its hits are drawn. A query that finds nothing fails the measurement (says which).
+ */
+async function searchTimes(page: Page, queries: string[]): Promise<{ first: number; samples: number[] }> {
   await page.getByTestId('search-input').click();
-  await page.waitForFunction(() => !document.body.textContent?.includes('Building the search index'), null, {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="search-preparing"]'), null, {
     timeout: 600_000,
   });
   const t = Date.now();
-  await page.getByTestId('search-input').fill('Kessara');
-  await page.getByTestId('search-hit').first().waitFor({ timeout: 600_000 });
+  await page.getByTestId('search-input').fill(queries[0]!);
+  await page
+    .locator('[data-testid="search-hit"], [data-testid="search-empty"]')
+    .first()
+    .waitFor({ timeout: 600_000 });
+  if (await page.getByTestId('search-empty').isVisible())
+    throw new Error(`the first query, "${queries[0]}", found nothing`);
   const first = Date.now() - t;
   console.error(`first search answered after ${first} ms`);
   const search: number[] = [];
-  const queries = ['Takahshi', 'port workers', 'ceasefre troops', 'Kessara', 'vaccine', 'Okafor said'];
   for (let i = 0; i < RUNS; i++) {
+    const q = queries[i % queries.length]!;
     await page.getByTestId('search-input').fill('');
     search.push(
       await timeInPage(
         page,
         `const box = document.querySelector('[data-testid="search-input"]');
          box.focus(); box.value = arg; box.dispatchEvent(new Event('input', { bubbles: true }));`,
-        `return !!document.querySelector('[data-testid="search-hit"]') && !!document.querySelector('[data-testid="search-results"] .foot');`,
-        queries[i % queries.length],
+        `return !!document.querySelector('[data-testid="search-empty"]') ||
+           (!!document.querySelector('[data-testid="search-hit"]') && !!document.querySelector('[data-testid="search-results"] .foot'));`,
+        q,
       ),
     );
+    if (await page.getByTestId('search-empty').isVisible()) throw new Error(`"${q}" found nothing`);
   }
   return { first, samples: search };
 }
@@ -177,7 +198,7 @@ async function indexSavedAfter(page: Page): Promise<number> {
 }
 
 /** Cold start, open, search, view switches and heap on the imported workspace. */
-async function uiActions(app: App, n: number): Promise<string[]> {
+async function uiActions(app: App, n: number, queries: string[]): Promise<string[]> {
   const { page } = app;
   const saved = await indexSavedAfter(page).catch(() => NaN);
   console.error(`search index saved ${saved.toFixed(1)} s after the last import`);
@@ -205,7 +226,7 @@ async function uiActions(app: App, n: number): Promise<string[]> {
   console.error(
     `cold start ${cold} ms; open p50/p95 ${percentile(open, 50).toFixed(0)}/${percentile(open, 95).toFixed(0)} ms`,
   );
-  const { first, samples: search } = await searchTimes(page).catch((err: unknown) => {
+  const { first, samples: search } = await searchTimes(page, queries).catch((err: unknown) => {
     console.error('search failed:', err);
     return { first: NaN, samples: [] as number[] };
   });
@@ -241,13 +262,34 @@ async function uiActions(app: App, n: number): Promise<string[]> {
   ];
 }
 
+/** Medians of the bare segmenter and the CLI over the same files, run alternately `CLI_RUNS` times. */
+function cliAgainstSegmenter(paths: string[], dir: string): { seg: number; cli: number; runs: string } {
+  const segs: number[] = [];
+  const clis: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    segs.push(segmenterSeconds(paths));
+    clis.push(cliSeconds(paths, dir));
+    console.error(`run ${i + 1}: CLI ${clis.at(-1)!.toFixed(2)} s, segmenter ${segs.at(-1)!.toFixed(3)} s`);
+  }
+  const runs = clis.map((c, i) => `${(c / segs[i]!).toFixed(0)}×`).join(', ');
+  return { seg: percentile(segs, 50), cli: percentile(clis, 50), runs };
+}
+
 const rows: string[] = [];
+const cliRows: string[] = [];
 let ui: string[] = [];
 for (const size of SIZES) {
   const dir = mkdtempSync(join(tmpdir(), `scale-${size}-`));
   const paths = writeNewsFolder(join(dir, 'news'), size);
-  const seg = segmenterSeconds(paths);
-  const cli = cliSeconds(paths, dir);
+  const { seg, cli, runs } = cliAgainstSegmenter(paths, dir);
+  if (!GUI) {
+    cliRows.push(
+      `| ${size} | ${cli.toFixed(2)} s | ${seg.toFixed(3)} s | ${(cli / seg).toFixed(1)}× (runs: ${runs}) |`,
+    );
+    console.error(cliRows.at(-1));
+    rmSync(dir, { recursive: true, force: true });
+    continue;
+  }
   const app = await launchApp();
   try {
     await app.page.getByTestId('library-item').first().waitFor({ timeout: 60_000 });
@@ -258,7 +300,7 @@ for (const size of SIZES) {
         `${g.longest.toFixed(0)} ms, ${g.over100} over 100 ms | ${g.countsSeen} | ${cli.toFixed(1)} s (${(cli / seg).toFixed(0)}× seg.) | ${seg.toFixed(2)} s |`,
     );
     console.error(rows.at(-1));
-    if (size === Math.max(...SIZES)) ui = await uiActions(app, size);
+    if (size === Math.max(...SIZES)) ui = await uiActions(app, size, QUERIES.news);
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
@@ -317,7 +359,7 @@ if (UI_ARTICLES) {
       dossierLoads = await dossierWorkspace(app, UI_ARTICLES);
       if (kept) writeFileSync(join(kept.dir, 'built'), `${UI_ARTICLES} articles\n`);
     }
-    dossierUi = await uiActions(app, UI_ARTICLES);
+    dossierUi = await uiActions(app, UI_ARTICLES, QUERIES.dossiers);
   } finally {
     await app.close();
   }
@@ -333,6 +375,15 @@ if (rows.length) {
   console.log(`\n### UI at ${Math.max(...SIZES)} articles (plus the seed article)\n`);
   console.log('| action | measured | goal |\n|---|---|---|');
   for (const r of ui) console.log(r);
+}
+if (cliRows.length) {
+  console.log(
+    `### CLI \`import\` of generated .txt news articles vs bare segmenter (medians of ${CLI_RUNS})\n`,
+  );
+  console.log(
+    '| articles | CLI `import` | bare `Intl.Segmenter` | ratio of medians (each run) |\n|---|---|---|---|',
+  );
+  for (const r of cliRows) console.log(r);
 }
 if (UI_ARTICLES) {
   const total = dossierLoads.reduce((a, b) => a + b, 0);

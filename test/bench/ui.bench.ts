@@ -181,7 +181,7 @@ async function measureArticle(
   if (!wanted('search') && !wanted('list')) return out;
   // Search: type a query into the box; done when its results are listed.
   await page.getByTestId('search-input').click();
-  await page.waitForFunction(() => !document.body.textContent?.includes('Building the search index'), null, {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="search-preparing"]'), null, {
     timeout: 60_000,
   });
   for (const i of runs(RUNS)) {

@@ -351,6 +351,14 @@ describe('shared dossier between two analysts', { timeout: 600_000 }, () => {
     await page.keyboard.press('n');
     await page.getByTestId('toast').filter({ hasText: READER_REFUSAL }).first().waitFor({ timeout: 30_000 });
     assert.equal(await page.getByTestId('note-input').count(), 0);
+    // The command palette offers the reader ways to look, none to change.
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-palette').waitFor();
+    const offered = (await page.getByTestId('palette-item').allInnerTexts()).join('\n');
+    assert.match(offered, /Search the workspace/);
+    for (const edit of [/Import files/, /Re-analyse all articles/, /^Undo/m, /Clear workspace/])
+      assert.doesNotMatch(offered, edit, `the palette offers a reader "${edit.source}"`);
+    await page.keyboard.press('Escape');
     // A source's grade is shown, not offered; the codebook offers no new tag.
     await page.getByTestId('view-sources').click();
     await page.getByTestId('source-row').first().click();

@@ -1,28 +1,54 @@
-// Import worker thread: runs the pipeline off the main thread, one file per message, so a
-// crash or a hang on a hostile file costs only this worker (the host kills and replaces it).
+// Import worker thread: runs the pipeline off the main thread, so a crash or a hang on a hostile file costs only
+// this worker (the host kills and replaces it). A message carries one file, or a batch of files imported one
+// after another (fewer round trips for many small files); each file keeps the whole time limit, as a report
+// after each file restarts it.
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../../shared/errors';
+import { AppError, type Result } from '../../shared/errors';
+import type { ExtractedArticle, ImportProgress } from '../../shared/extraction';
 import { importBytes } from './pipeline';
 import type { ImportLimits } from './registry';
 
-export interface ImportRequest {
+export interface ImportFile {
   name: string;
   bytes: Uint8Array;
+}
+
+export interface ImportRequest {
+  files: ImportFile[];
   limits: ImportLimits;
 }
 
-parentPort?.on('message', async ({ id, request: req }: { id: number; request: ImportRequest }) => {
+/** What the worker reports while a request runs: OCR pages of a file, or files of a batch done so far. */
+export type ImportWorkerProgress = ImportProgress | { stage: 'files'; done: number };
+
+async function importOne(
+  id: number,
+  file: ImportFile,
+  limits: ImportLimits,
+): Promise<Result<ExtractedArticle>> {
   try {
-    const value = await importBytes(req.bytes, req.name, req.limits, {
+    const value = await importBytes(file.bytes, file.name, limits, {
       onProgress: (progress) => parentPort?.postMessage({ id, progress }),
     });
-    parentPort?.postMessage({ id, ok: true, value });
+    return { ok: true, value };
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'refused';
     const message =
       err instanceof AppError
         ? err.message
         : `the importer failed on this file (${(err as Error)?.message ?? err})`;
-    parentPort?.postMessage({ id, ok: false, code, message });
+    return { ok: false, code, message };
   }
+}
+
+parentPort?.on('message', async ({ id, request: req }: { id: number; request: ImportRequest }) => {
+  const outcomes: Result<ExtractedArticle>[] = [];
+  for (const file of req.files) {
+    if (outcomes.length > 0) {
+      const progress: ImportWorkerProgress = { stage: 'files', done: outcomes.length };
+      parentPort?.postMessage({ id, progress });
+    }
+    outcomes.push(await importOne(id, file, req.limits));
+  }
+  parentPort?.postMessage({ id, ok: true, value: outcomes });
 });

@@ -211,7 +211,8 @@ const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'average']);
 
 /** Whether a word states a figure: a number, "percent", "points". */
 function isFigure(t: Token): boolean {
-  return /^\d/.test(t.text) || t.text === '%' || t.lower === 'percent' || t.lower === 'points';
+  const c = t.text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || t.text === '%' || t.lower === 'percent' || t.lower === 'points';
 }
 
 /**

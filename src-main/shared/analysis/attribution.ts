@@ -23,13 +23,14 @@ import {
 } from './openings';
 import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
 import { isEvidenceWord, isShareOfPeople } from './speaker-phrase';
-import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS, phrasalParticle } from './cues';
+import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS } from './cues';
 import * as lexicon from './lexicon';
 import * as phrases from './phrases';
 import type { Token, TokenisedStatement } from './tokens';
 
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
 const {
+  cueParticle,
   formOf,
   isAuxiliary,
   isHedge,
@@ -166,12 +167,9 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       }
       break;
     }
-    // "The embattled senator", "A teary-eyed Bush": a participle after an article or possessive describes.
-    const describes =
-      t.isWord && !isAuxiliary(t) && (NOUN_OPENERS.has(seq[j - 1]?.lower ?? '') || pluralBeforeCue(seq, j));
     if (
       t.isWord
-        ? (isVerbLike(t) || edBeforeObject(seq, j)) && !describes
+        ? (isVerbLike(t) || edBeforeObject(seq, j)) && !describes(seq, j)
         : ';:—–-'.includes(t.text) || QUOTE_MARKS.has(t.text)
     )
       break;
@@ -190,7 +188,7 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
     // "The filings show that…", "Polls show…": a finding cue after a word naming evidence is its verb.
     if (j > subjectStart && findingAfterEvidence(seq, j)) break;
     // "Moore pointed out that…", "Moore put it bluntly": a multi-word cue ends the subject.
-    if (j > subjectStart && t.isWord && !t.capitalised && phrasalParticle(t.lower, seq[j + 1]?.lower)) break;
+    if (j > subjectStart && t.isWord && !t.capitalised && cueParticle(t, seq[j + 1])) break;
     if (
       t.isWord &&
       (isHedge(t) || (adverbAt(seq, j) && seq[j + 1] && isVerbLike(seq[j + 1] as Token))) &&
@@ -200,6 +198,12 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
     j++;
   }
   return j;
+}
+
+/** "The embattled senator", "A teary-eyed Bush": a participle after an article or possessive describes. */
+function describes(seq: Token[], j: number): boolean {
+  const t = seq[j] as Token;
+  return !isAuxiliary(t) && (NOUN_OPENERS.has(seq[j - 1]?.lower ?? '') || pluralBeforeCue(seq, j));
 }
 
 /** An adverb at p; in a title-case headline a capitalised "-ly" word before a capitalised word is one ("Trump Flatly Denies"). */
@@ -248,7 +252,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
   const { seq, result } = r;
   const { k, afterAuxiliary, passive } = mv;
   const verb = seq[k];
-  const particle = verb?.isWord ? phrasalParticle(verb.lower, seq[k + 1]?.lower) : null;
+  const particle = verb?.isWord ? cueParticle(verb, seq[k + 1]) : null;
   const passiveVerb =
     (passive && verb !== undefined && formOf(verb) === 'past' && !isStanceCue(seq, k)) ||
     (verb !== undefined && verb.capitalised && k > 0 && !titleCase(seq));
@@ -256,9 +260,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
   // A subject that itself says, asserts or denies keeps the statement; the closing cue is then its relay
   // ("A spokesperson asserted that …, RFERL reported").
   const closing = (r.tokenised.outsideFlags & (CUE | CLOSING_CUE)) !== 0 ? finalSpeaker(seq, r.phrase) : null;
-  const subjectSpeaks = (): boolean =>
-    verb?.isWord === true && ['speech', 'denial'].includes(cueKind(verb.lower) ?? '');
-  const framed = closing && closing.at > k && !subjectSpeaks() ? closing : null;
+  const framed = closing && closing.at > k && !speaksItself(verb) ? closing : null;
   if (framed) {
     result.speaker = framed.speaker;
     result.cue = framed.cue;
@@ -290,6 +292,11 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
     result.subjectVerb = verb.text;
   }
   return closing;
+}
+
+/** A subject's verb by which it says, asserts or denies ("A spokesperson asserted that …, RFERL reported"). */
+function speaksItself(verb: Token | undefined): boolean {
+  return verb?.isWord === true && SPEAKS.includes(cueKind(verb.lower) ?? '');
 }
 
 /**
@@ -400,7 +407,8 @@ function edBeforeObject(seq: Token[], p: number): boolean {
 /** A finding cue ("shows", "show", "found") at p right after a word naming evidence ("polls", "analysis"). */
 function findingAfterEvidence(seq: Token[], p: number): boolean {
   const t = seq[p];
-  if (!t?.isWord || t.capitalised || cueKind(t.lower) !== 'finding') return false;
+  // Finding cues are reporting verbs: a word without a cue flag is none.
+  if (!t?.isWord || t.capitalised || (t.flags & CUE) === 0 || cueKind(t.lower) !== 'finding') return false;
   // "Polls there show", "A Herald poll out this week shows": a few words may qualify the evidence.
   for (let b = p - 1; b >= 0 && b >= p - 4 && seq[b]?.isWord; b--)
     if (isEvidenceWord((seq[b] as Token).lower)) return true;

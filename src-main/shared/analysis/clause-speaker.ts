@@ -3,10 +3,10 @@
 // inverted cues with a description or a name ("…,” said a senior aide", "Said Dorothy Poynter, …"),
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { cueKind } from './cue-lexicon';
-import { isNounLikeCue, phrasalParticle } from './cues';
+import { isNounLikeCue } from './cues';
 import * as lexicon from './lexicon';
 import * as phrases from './phrases';
-import type { PhraseReader } from './phrases';
+import { cueParticle, type PhraseReader } from './phrases';
 import type { Token } from './tokens';
 
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
@@ -64,7 +64,7 @@ export function clauseSpeaker(
   for (let p = from; p < seq.length; p++) {
     const t = seq[p] as Token;
     if (!t.isWord) continue;
-    const particle = phrasalParticle(t.lower, seq[p + 1]?.lower);
+    const particle = cueParticle(t, seq[p + 1]);
     const form = formOf(t);
     const previous = seq[p - 1];
     if (t.lower === 'that' && previous?.isWord && isVerbLike(previous)) return null;

@@ -307,8 +307,21 @@ export function isAsCue(words: readonly { lower: string; isWord: boolean }[], at
   return false;
 }
 
+/** Kinds of the cues seen so far, by the cue as written: the reading below splits and lower-cases. */
+const kindOfCue = new Map<string, CueKind | null>();
+
 /** The kind of a cue as written ("has called for" → endorsement, "according to" → speech), or null. */
 export function cueKind(cue: string): CueKind | null {
+  let kind = kindOfCue.get(cue);
+  if (kind === undefined) {
+    if (kindOfCue.size > 10_000) kindOfCue.clear();
+    kind = readCueKind(cue);
+    kindOfCue.set(cue, kind);
+  }
+  return kind;
+}
+
+function readCueKind(cue: string): CueKind | null {
   const words = cue.toLowerCase().split(/\s+/);
   if (words[0] === 'according') return 'speech';
   for (let i = 0; i + 1 < words.length; i++) {

@@ -8,7 +8,6 @@ import { tokenFlags, type Token } from './tokens';
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
 const {
   CALENDAR,
-  CONNECTOR,
   DEMONYM,
   FIRST_NAME,
   FUNCTION_WORD,
@@ -18,6 +17,7 @@ const {
   PLACE,
   ROLE,
   TITLE,
+  isConnectorWord,
 } = lexicon;
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -53,7 +53,12 @@ function dateMatches(statement: string, found: (start: number, end: number) => v
   let i = 0;
   while (i < statement.length) {
     const c = statement.charCodeAt(i);
-    if (c < 128 && DATE_START[c] === 1 && (i === 0 || !isAsciiWordCode(statement.charCodeAt(i - 1)))) {
+    if (
+      c < 128 &&
+      DATE_START[c] === 1 &&
+      (i === 0 || !isAsciiWordCode(statement.charCodeAt(i - 1))) &&
+      mayOpenDate(statement, i, c)
+    ) {
       DATE.lastIndex = i;
       const m = DATE.exec(statement);
       if (m) {
@@ -65,6 +70,26 @@ function dateMatches(statement: string, found: (start: number, end: number) => v
     i++;
   }
 }
+/**
+ * The letters that can follow each capital opening a month or weekday name: "Jau" is "Ja…" (January) and
+ * "Ju…" (June, July), "Fer" is February and Friday, and so on.
+ */
+const SECOND_LETTERS = new Map(
+  'Jau Fer Mao Apu Seau Oc No De Tuh We'.split(' ').map((s) => [s.charCodeAt(0), s.slice(1)] as const),
+);
+
+/**
+ * Whether a DATE match can open at i, whose code c is in DATE_START: a digit; "early", "mid" or "late"; or a
+ * capital followed by a letter some month or weekday name has there. Spares the pattern most capitalised words.
+ */
+function mayOpenDate(statement: string, i: number, c: number): boolean {
+  if (c <= 57) return true;
+  if (c === 101) return statement.startsWith('early', i);
+  if (c === 109) return statement.startsWith('mid', i);
+  if (c === 108) return statement.startsWith('late', i);
+  return SECOND_LETTERS.get(c)?.includes(statement.charAt(i + 1)) === true;
+}
+
 /** Every DATE alternative needs a digit or a capitalised month or weekday; a cheap necessary condition. */
 const DATE_SEED = /[0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun/;
 const ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
@@ -80,6 +105,8 @@ const PORTFOLIO_WORDS = new Set([
   'Interior',
   'State',
 ]);
+/** PORTFOLIO_WORDS by lower case: a word is one when its text is the form kept here (looked up by the interned lower case). */
+const PORTFOLIO_BY_LOWER = new Map([...PORTFOLIO_WORDS].map((w) => [w.toLowerCase(), w]));
 const PLACE_PREPOSITIONS = new Set([
   'in',
   'at',
@@ -163,7 +190,7 @@ class EntityFinder {
       p = q;
     }
     if (entities.length < 2) return entities;
-    entities.sort(byStartThenLongest);
+    sortByStartThenLongest(entities);
     return entities.filter(notOverlappingPrevious);
   }
 
@@ -260,15 +287,12 @@ class EntityFinder {
     const words = this.words;
     // Title words and demonyms before a name are not part of it: "Russian Deputy Foreign Minister Mikhail Bogdanov".
     let p = from;
-    let titled = has(words[from - 1], TITLE) || has(words[from - 1], ROLE);
-    while (
-      p < to &&
-      (has(words[p], TITLE) ||
-        has(words[p], DEMONYM) ||
-        has(words[p], ROLE) ||
-        PORTFOLIO_WORDS.has((words[p] as Token).text))
-    ) {
-      if (has(words[p], TITLE) || has(words[p], ROLE)) titled = true;
+    let titled = has(words[from - 1], TITLE | ROLE);
+    while (p < to) {
+      const t = words[p] as Token;
+      const flags = tokenFlags(t);
+      if ((flags & (TITLE | DEMONYM | ROLE)) === 0 && PORTFOLIO_BY_LOWER.get(t.lower) !== t.text) break;
+      if ((flags & (TITLE | ROLE)) !== 0) titled = true;
       p++;
     }
     if (p >= to) return;
@@ -278,7 +302,7 @@ class EntityFinder {
     const first = words[p] as Token;
     const last = words[to - 1] as Token;
     const count = to - p;
-    if (ORGANISATION_WORDS.test(phrase) || (count === 1 && /^\p{Lu}{2,8}$/u.test(first.text))) {
+    if (ORGANISATION_WORDS.test(phrase) || (count === 1 && SHORT_UPPER_CASE.test(first.text))) {
       this.add('organisation', first.start, this.spanEnd(last));
       return;
     }
@@ -298,15 +322,24 @@ class EntityFinder {
       return;
     }
     // Two or three unknown capitalised words, not after an article: most often a person's name.
-    if (
-      count >= 2 &&
-      count <= 3 &&
-      words[from - 1]?.lower !== 'the' &&
-      words.slice(p, to).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !has(w, KNOWN))
-    ) {
+    if (count >= 2 && count <= 3 && words[from - 1]?.lower !== 'the' && unknownCapitalised(words, p, to)) {
       this.add('person', first.start, this.spanEnd(last));
     }
   }
+}
+
+/** An acronym-like word: two to eight capitals. */
+const SHORT_UPPER_CASE = /^\p{Lu}{2,8}$/u;
+/** A capital, then a lower-case letter ("Touadera", not "UN"). */
+const CAPITAL_THEN_LOWER = /^\p{Lu}\p{Ll}/u;
+
+/** Whether every word of [from, to) opens with a capital and a lower-case letter and the lexicon does not know it. */
+function unknownCapitalised(words: Token[], from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const w = words[p] as Token;
+    if (!CAPITAL_THEN_LOWER.test(w.text) || has(w, KNOWN)) return false;
+  }
+  return true;
 }
 
 function has(t: Token | undefined, bit: number): boolean {
@@ -322,12 +355,29 @@ function isCalendarName(t: Token): boolean {
   return (t.flags & CALENDAR) !== 0 && t.text !== t.lower;
 }
 
+/** A lower-case connector ("of", "the"): decided from the word, so a lazily flagged word needs no look-up. */
 function isConnector(t: Token): boolean {
-  return (tokenFlags(t) & CONNECTOR) !== 0 && t.text === t.lower;
+  return isConnectorWord(t.lower) && t.text === t.lower;
 }
 
 function byStartThenLongest(a: Entity, b: Entity): number {
   return a.start - b.start || b.end - a.end;
+}
+
+/**
+ * Sorts a statement's few entities in place, stably, as Array.prototype.sort would: an insertion sort, without
+ * the engine's sort set-up and scratch copy on every statement.
+ */
+function sortByStartThenLongest(entities: Entity[]): void {
+  for (let i = 1; i < entities.length; i++) {
+    const entity = entities[i] as Entity;
+    let j = i - 1;
+    while (j >= 0 && byStartThenLongest(entities[j] as Entity, entity) > 0) {
+      entities[j + 1] = entities[j] as Entity;
+      j--;
+    }
+    entities[j + 1] = entity;
+  }
 }
 
 function notOverlappingPrevious(e: Entity, i: number, all: Entity[]): boolean {

@@ -38,6 +38,17 @@ interface Draft {
 /** "Okafor: Time to act.": one capitalised word, then a colon and a space, at the start of a statement. */
 const COLON_WORD = /^(\p{Lu}[\p{L}’'-]+):\s/u;
 
+/** The statement opens with a quotation mark: " “ « „ (compared by code: no one-character string per statement). */
+function opensWithQuote(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0);
+  return c === 34 || c === 0x201c || c === 0xab || c === 0x201e;
+}
+
+/** The word of COLON_WORD, or null; the pattern runs only when a colon can follow a first word of two letters. */
+function colonWord(trimmed: string): string | null {
+  return trimmed.indexOf(':') < 2 ? null : (COLON_WORD.exec(trimmed)?.[1] ?? null);
+}
+
 const RELAY_KINDS: SourceKind[] = ['agency', 'outlet'];
 
 /** Splits the text into statements and attributes each one. Never throws on any input. */
@@ -75,9 +86,9 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       cue: null,
       via: [],
       leadsIn: endsOnColon(statement),
-      opensQuote: trimmed.length > 0 && '"“«„'.includes(trimmed.charAt(0)),
+      opensQuote: opensWithQuote(trimmed),
       speakerFirst: false,
-      colonWord: COLON_WORD.exec(trimmed)?.[1] ?? null,
+      colonWord: colonWord(trimmed),
     };
     const spoken = draft.attribution.speaker;
     draft.speakerFirst = spoken !== null && trimmed.startsWith(spoken);

@@ -90,6 +90,11 @@ const CONNECTOR_WORDS = new Set([
   'in',
 ]);
 
+/** Whether a lower-cased word joins the words of a name ("of", "the", "de"): its CONNECTOR flag, without the flags. */
+export function isConnectorWord(lowerWord: string): boolean {
+  return CONNECTOR_WORDS.has(lowerWord);
+}
+
 const cache = new Map<string, number>();
 
 /** All flags of a lower-cased word, computed once and cached: one table look-up per token. */

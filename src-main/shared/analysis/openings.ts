@@ -22,15 +22,7 @@ export function datelineEnd(statement: string, seq: Token[]): number {
   if (!(c >= 65 && c <= 90) || statement.length < 8) return 0;
   // Most statements have no dash near their start: a character scan spares them the pattern.
   const limit = Math.min(statement.length, 90);
-  // A dash at index 1 to limit - 1: "—", "–", or "-" after a space (native searches, not a character loop).
-  const emDash = statement.indexOf('\u2014', 1);
-  const enDash = statement.indexOf('\u2013', 1);
-  const spacedHyphen = statement.indexOf(' -');
-  const dash =
-    (emDash >= 0 && emDash < limit) ||
-    (enDash >= 0 && enDash < limit) ||
-    (spacedHyphen >= 0 && spacedHyphen + 1 < limit);
-  if (!dash) return 0;
+  if (!datelineDash(statement, limit)) return 0;
   const m = DATELINE.exec(statement.slice(0, limit));
   if (!m) return 0;
   const place = m[1] as string;
@@ -47,6 +39,40 @@ export function datelineEnd(statement: string, seq: Token[]): number {
   const end = m[0].length;
   const at = seq.findIndex((t) => t.start >= end);
   return at < 0 ? 0 : at;
+}
+
+/**
+ * Whether a dash that could close a dateline lies at index 1 to limit - 1: "—", "–", or "-" after a space. The
+ * scan stops at the first lower-case word (a space, then a-z) before any dash or parenthesis: DATELINE allows
+ * none there, so most statements are decided within their first words.
+ */
+function datelineDash(statement: string, limit: number): boolean {
+  for (let i = 0; i < limit; i++) {
+    const c = statement.charCodeAt(i);
+    if (c === 0x2014 || c === 0x2013) {
+      if (i >= 1) return true;
+    } else if (c === 32) {
+      const next = statement.charCodeAt(i + 1);
+      if (next === 45 && i + 1 < limit) return true;
+      if (next >= 97 && next <= 122) return false;
+    } else if (c === 40) {
+      // "(UPI)": the agency in parentheses may hold lower-case words; look for the dash anywhere before limit.
+      return dashBefore(statement, limit);
+    }
+  }
+  return false;
+}
+
+/** A dash at index 1 to limit - 1: "—", "–", or "-" after a space (native searches, not a character loop). */
+function dashBefore(statement: string, limit: number): boolean {
+  const emDash = statement.indexOf('\u2014', 1);
+  const enDash = statement.indexOf('\u2013', 1);
+  const spacedHyphen = statement.indexOf(' -');
+  return (
+    (emDash >= 0 && emDash < limit) ||
+    (enDash >= 0 && enDash < limit) ||
+    (spacedHyphen >= 0 && spacedHyphen + 1 < limit)
+  );
 }
 
 /** Label words that open a line with a colon without naming anyone ("Update:", "Editor's Note:"). */

@@ -1,12 +1,24 @@
 // Token predicates and phrase reading shared by the attribution reader: verbs, auxiliaries, hedges,
 // punctuation, and the statement text a run of tokens covers.
-import type { CueForm } from './cues';
+import { phrasalParticle, type CueForm } from './cues';
 import * as lexicon from './lexicon';
 import type { Token } from './tokens';
 
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
-const { AUXILIARY, CUE_BASE, CUE_ING, CUE_PAST, CUE_THIRD, FINITE_VERB, HEDGE, LY_ONLY, MODIFIER, NOT_VERB } =
-  lexicon;
+const {
+  AUXILIARY,
+  CUE,
+  CUE_BASE,
+  CUE_ING,
+  CUE_PAST,
+  CUE_THIRD,
+  FINITE_VERB,
+  HEDGE,
+  LY_ONLY,
+  MODIFIER,
+  NOT_VERB,
+  PHRASAL_START,
+} = lexicon;
 
 export const QUOTE_MARKS = new Set(['“', '”', '"', '«', '»', '„', "''"]);
 
@@ -39,8 +51,23 @@ export function formOf(t: Token): CueForm | null {
   return null;
 }
 
+/**
+ * The particle making a multi-word cue of `t` and `next` ("pointed" + "out", "called" + "for"), or null. Only a
+ * cue word or a word flagged as a phrasal start opens one: other words skip the look-up.
+ */
+export function cueParticle(t: Token, next: Token | undefined): string | null {
+  if ((t.flags & (CUE | PHRASAL_START)) === 0) return null;
+  return phrasalParticle(t.lower, next?.lower);
+}
+
 export function isPunct(t: Token | undefined, chars: string): boolean {
-  return !!t && !t.isWord && chars.includes(t.text);
+  if (!t || t.isWord) return false;
+  const text = t.text;
+  // A mark is one character ("''" aside): compared code by code, without a string search per call.
+  if (text.length !== 1) return chars.includes(text);
+  const c = text.charCodeAt(0);
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) === c) return true;
+  return false;
 }
 
 /** The statement text covered by tokens [from, to), with an acronym's final period ("U.N."). */

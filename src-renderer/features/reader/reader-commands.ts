@@ -41,6 +41,7 @@ export function registerReaderCommands(a: ReaderActions): () => void {
     },
     {
       id: 'reader.note',
+      edits: true,
       title: 'Note on selection or statement…',
       shortcut: 'n',
       group: 'Annotate',
@@ -49,6 +50,7 @@ export function registerReaderCommands(a: ReaderActions): () => void {
     },
     ...CREDIBILITIES.map((g) => ({
       id: `reader.grade.${g}`,
+      edits: true,
       title: `Credibility ${g}: ${CREDIBILITY_LABELS[g]}`,
       shortcut: `g ${g}`,
       group: 'Annotate',
@@ -57,6 +59,7 @@ export function registerReaderCommands(a: ReaderActions): () => void {
     })),
     {
       id: 'reader.grade.clear',
+      edits: true,
       title: 'Clear credibility',
       group: 'Annotate',
       enabled: a.active,

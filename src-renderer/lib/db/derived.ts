@@ -48,6 +48,12 @@ const WATCHED = new Set(['articles', 'statements', 'sources']);
 const SEARCHED = new Set(['articles', 'statements', 'sources', 'annotations', 'tags']);
 /** The row of `searchIndex` that changes with every write to a searched table. */
 export const GENERATION_KEY = 'generation';
+/**
+ * Rows of `searchIndex` keyed by this prefix log what each write to a searched table changed (its table and keys,
+ * or 'all' for a range delete), in the same transaction; a successful save of the index clears them. A start after
+ * writes the index was not saved for loads the saved index and applies the log, instead of rebuilding it.
+ */
+export const CHANGE_LOG_PREFIX = 'changed:';
 const RANGE_ANY = 3;
 
 export function articleRowOf(
@@ -377,21 +383,36 @@ function afterSources(core: Core, req: DBCoreMutateRequest, before: Source[], af
 
 const AFTER = { articles: afterArticles, statements: afterStatements, sources: afterSources } as const;
 
-/** After each write to a searched table, a new generation: a search index saved under an older one is stale. */
+/** The keys a write touched, or 'all' for a range delete. */
+function changedKeys(req: DBCoreMutateRequest): string[] | 'all' {
+  if (req.type === 'deleteRange') return 'all';
+  if (req.type === 'delete') return req.keys as string[];
+  return (req.keys ?? req.values.map((v: { id: string }) => v.id)) as string[];
+}
+
+/**
+ * After each write to a searched table, a new generation (a search index saved under an older one is stale) and a
+ * row of the change log saying what the write changed.
+ */
 function bumpingTable(core: Core, table: DBCoreTable): DBCoreTable {
   return {
     ...table,
     mutate: (req) =>
-      table.mutate(req).then((res) =>
-        core
+      table.mutate(req).then((res) => {
+        const generation = crypto.randomUUID();
+        const change = { table: table.name, keys: changedKeys(req) };
+        return core
           .table('searchIndex')
           .mutate({
             type: 'put',
             trans: req.trans,
-            values: [{ key: GENERATION_KEY, value: crypto.randomUUID() }],
+            values: [
+              { key: GENERATION_KEY, value: generation },
+              { key: `${CHANGE_LOG_PREFIX}${generation}`, value: JSON.stringify(change) },
+            ],
           })
-          .then(() => res),
-      ),
+          .then(() => res);
+      }),
   };
 }
 

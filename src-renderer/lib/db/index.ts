@@ -44,6 +44,6 @@ export { corroboration, type StatementCard } from './corroboration';
 export { dossiers, type ExportChoices } from './dossier';
 export { reanalysis, type ReanalyseResult } from './reanalyse';
 export { backups, type BackupSchedule } from './backup';
-export { searchSource, type ChangedKeys } from './search-source';
+export { searchSource, type ChangedKeys, type SavedIndexPlan } from './search-source';
 export type { SyncedTable } from './sync-bridge';
 export { EditRefused } from './history';

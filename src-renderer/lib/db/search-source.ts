@@ -5,7 +5,7 @@ import type { Annotation, Article, Statement, Tag } from '../../../src-main/shar
 import { docId, type SearchDoc } from '../search/docs';
 import type { SavedShard, ShardSnapshot } from '../search/shards';
 import { type CorroborateDB, keysWithAny } from './db';
-import { GENERATION_KEY } from './derived';
+import { CHANGE_LOG_PREFIX, GENERATION_KEY } from './derived';
 import { db as appDb } from './app-db';
 
 /** Tables whose records feed the index. */
@@ -244,29 +244,98 @@ export async function indexGeneration(db: CorroborateDB): Promise<string | null>
 }
 
 const shardPrefix = (key: number) => `shard:${key}:`;
+/**
+ * The generation of the last save made by this version: writes since are in the log, and it never saves an index
+ * still being built. A saved index without it (an earlier version's) is rebuilt once.
+ */
+const LOGGED_KEY = 'logged';
 
-/** The saved index (its shards), or null when none was saved or the workspace changed since. */
-export async function loadSavedIndex(db: CorroborateDB): Promise<SavedShard[] | null> {
+/** Changed records beyond which a start rebuilds the index rather than catching up from the change log. */
+const CATCH_UP_LIMIT = 200_000;
+
+/** The saved index and the writes it has not seen yet (none when it is current). */
+export interface SavedIndex {
+  shards: SavedShard[];
+  pending: ChangedKeys | null;
+}
+
+/** What a start loads: the shards saved at `savedAt`, then the writes logged since (none when current). */
+export interface SavedIndexPlan {
+  savedAt: string;
+  keys: number[];
+  pending: ChangedKeys | null;
+}
+
+/** The changes logged since the index was saved, or null when a range was deleted or too many records changed. */
+async function loggedChanges(db: CorroborateDB): Promise<ChangedKeys | null> {
+  const pending: ChangedKeys = {};
+  let count = 0;
+  for (const row of await db.searchIndex.where('key').startsWith(CHANGE_LOG_PREFIX).toArray()) {
+    const { table, keys } = JSON.parse(row.value) as { table: string; keys: string[] | 'all' };
+    if (!(WATCHED as readonly string[]).includes(table) || keys === 'all') return null;
+    const set = (pending[table as Watched] as Set<string> | undefined) ?? new Set<string>();
+    for (const key of keys) set.add(key);
+    pending[table as Watched] = set;
+    count += keys.length;
+    if (count > CATCH_UP_LIMIT) return null;
+  }
+  return pending;
+}
+
+/**
+ * The saved index: its shards' keys (read one at a time with `savedShard`) and the writes made since it was
+ * saved; null when none was saved or it cannot be caught up with (then it is rebuilt).
+ */
+export async function savedIndexPlan(db: CorroborateDB): Promise<SavedIndexPlan | null> {
   return db.transaction('r', db.searchIndex, async () => {
-    const [saved, current, list] = await db.searchIndex.bulkGet(['saved', GENERATION_KEY, 'shards']);
-    if (!saved || !current || !list || saved.value !== current.value) return null;
-    const shards: SavedShard[] = [];
-    for (const key of JSON.parse(list.value) as number[]) {
-      const rows = await db.searchIndex.where('key').startsWith(shardPrefix(key)).toArray();
-      const meta = rows.find((r) => r.key.endsWith(':meta'));
-      if (!meta) return null;
-      const chunks = rows
-        .filter((r) => r !== meta)
-        .map((r) => ({ n: Number(r.key.slice(shardPrefix(key).length)), value: r.value }))
-        .sort((x, y) => x.n - y.n);
-      shards.push({
-        key,
-        json: chunks.map((c) => c.value).join(''),
-        articles: JSON.parse(meta.value) as string[],
-      });
+    const [saved, current, list, logged] = await db.searchIndex.bulkGet([
+      'saved',
+      GENERATION_KEY,
+      'shards',
+      LOGGED_KEY,
+    ]);
+    if (!saved || !current || !list) return null;
+    // Saves of earlier versions are not trusted: they logged no writes, and could be made mid-build (partial).
+    if (logged?.value !== saved.value) return null;
+    let pending: ChangedKeys | null = null;
+    if (saved.value !== current.value) {
+      pending = await loggedChanges(db);
+      if (!pending) return null;
     }
-    return shards;
+    return { savedAt: saved.value, keys: JSON.parse(list.value) as number[], pending };
   });
+}
+
+/** One saved shard, if it is still the one saved at `savedAt` (a save in between makes the plan stale). */
+export async function savedShard(
+  db: CorroborateDB,
+  key: number,
+  savedAt: string,
+): Promise<SavedShard | null> {
+  return db.transaction('r', db.searchIndex, async () => {
+    if ((await db.searchIndex.get('saved'))?.value !== savedAt) return null;
+    const rows = await db.searchIndex.where('key').startsWith(shardPrefix(key)).toArray();
+    const meta = rows.find((r) => r.key.endsWith(':meta'));
+    if (!meta) return null;
+    const chunks = rows
+      .filter((r) => r !== meta)
+      .map((r) => ({ n: Number(r.key.slice(shardPrefix(key).length)), value: r.value }))
+      .sort((x, y) => x.n - y.n);
+    return { key, json: chunks.map((c) => c.value).join(''), articles: JSON.parse(meta.value) as string[] };
+  });
+}
+
+/** The whole saved index at once (tests, small workspaces): every shard read as `savedIndexPlan` plans. */
+export async function loadSavedIndex(db: CorroborateDB): Promise<SavedIndex | null> {
+  const plan = await savedIndexPlan(db);
+  if (!plan) return null;
+  const shards: SavedShard[] = [];
+  for (const key of plan.keys) {
+    const shard = await savedShard(db, key, plan.savedAt);
+    if (!shard) return null;
+    shards.push(shard);
+  }
+  return { shards, pending: plan.pending };
 }
 
 /**
@@ -304,7 +373,10 @@ export async function saveIndex(
     await db.searchIndex.bulkPut([
       { key: 'shards', value: JSON.stringify(snapshot.keys) },
       { key: 'saved', value: generation },
+      { key: LOGGED_KEY, value: generation },
     ]);
+    // The generation has not moved since the snapshot's: the index holds every logged change.
+    await db.searchIndex.where('key').startsWith(CHANGE_LOG_PREFIX).delete();
     return true;
   });
 }
@@ -313,7 +385,8 @@ export async function saveIndex(
 export const searchSource = {
   pages: () => searchDocPages(appDb),
   generation: () => indexGeneration(appDb),
-  loadSaved: () => loadSavedIndex(appDb),
+  savedPlan: () => savedIndexPlan(appDb),
+  savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),

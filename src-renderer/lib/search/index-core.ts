@@ -4,7 +4,7 @@ import { ShardedIndex, type SavedShard, type ShardSnapshot } from './shards';
 
 export type WorkerRequest =
   | { type: 'reset'; docs: SearchDoc[] }
-  /** Replace the index with saved shards. */
+  /** Add saved shards to the index (a fresh one if there is none yet; a reset empties it). */
   | { type: 'load'; shards: SavedShard[] }
   /** Ask for the shards changed since the last save, to be saved. */
   | { type: 'snapshot'; id: number }
@@ -22,12 +22,15 @@ export type WorkerReply =
 export type IndexHolder = { current: ShardedIndex | null };
 
 export function handleSearchMessage(index: IndexHolder, msg: WorkerRequest): WorkerReply | null {
-  if (msg.type === 'reset' || msg.type === 'load') {
-    const fresh = new ShardedIndex();
-    if (msg.type === 'reset') fresh.reset(msg.docs);
-    else fresh.load(msg.shards);
-    index.current = fresh;
-    return { type: 'ready', count: fresh.documentCount };
+  if (msg.type === 'reset') {
+    index.current = new ShardedIndex();
+    index.current.reset(msg.docs);
+    return { type: 'ready', count: index.current.documentCount };
+  }
+  if (msg.type === 'load') {
+    index.current ??= new ShardedIndex();
+    index.current.load(msg.shards);
+    return { type: 'ready', count: index.current.documentCount };
   }
   const shards = index.current;
   if (msg.type === 'snapshot') return { type: 'snapshot', id: msg.id, snapshot: shards?.snapshot() ?? null };
@@ -41,18 +44,18 @@ export function handleSearchMessage(index: IndexHolder, msg: WorkerRequest): Wor
     return { type: 'ready', count: shards.documentCount };
   }
   const started = performance.now();
-  const raw = shards ? shards.search(msg.query) : [];
-  const hits: SearchHit[] = raw.slice(0, msg.limit).map((r) => ({
-    id: String(r.id),
-    kind: r.kind as SearchHit['kind'],
-    refId: r.refId as string,
-    articleId: (r.articleId as string | null) ?? null,
-    start: r.start as number,
-    end: r.end as number,
-    text: r.text as string,
-    speaker: r.speaker as string,
-    score: r.score,
-    terms: r.terms,
+  const { hits: best, total } = shards ? shards.search(msg.query, msg.limit) : { hits: [], total: 0 };
+  const hits: SearchHit[] = best.map(({ id, score, terms, stored }) => ({
+    id,
+    kind: stored.kind as SearchHit['kind'],
+    refId: stored.refId as string,
+    articleId: (stored.articleId as string | null) ?? null,
+    start: stored.start as number,
+    end: stored.end as number,
+    text: stored.text as string,
+    speaker: stored.speaker as string,
+    score,
+    terms,
   }));
-  return { type: 'results', id: msg.id, hits, total: raw.length, ms: performance.now() - started };
+  return { type: 'results', id: msg.id, hits, total, ms: performance.now() - started };
 }

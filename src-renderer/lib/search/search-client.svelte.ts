@@ -1,7 +1,7 @@
 // The renderer's handle on the search worker: loads the saved index (or builds it from the workspace when
 // none is current), feeds it the changed records after every write, saves it again a few seconds after
 // the last change, and answers queries (latest query wins).
-import { type ChangedKeys, searchSource } from '../db';
+import { type ChangedKeys, type SavedIndexPlan, searchSource } from '../db';
 import type { SearchHit } from './docs';
 import { handleSearchMessage, type IndexHolder, type WorkerReply, type WorkerRequest } from './index-core';
 import type { ShardSnapshot } from './shards';
@@ -15,8 +15,10 @@ export interface SearchAnswer {
 class SearchClient {
   /** Documents in the index; null until the first build is done. */
   count = $state<number | null>(null);
-  /** While the index is built from scratch: the share of articles read so far (0–1); null otherwise. */
+  /** While the index is loaded or built from scratch: the share done so far (0–1); null otherwise. */
   building = $state<number | null>(null);
+  /** Whether `building` is loading the saved index (else it is building one from the workspace). */
+  loadingSaved = $state(false);
   private worker: Pick<Worker, 'postMessage' | 'terminate'> | null = null;
   private nextId = 1;
   private waiting = new Map<number, (a: SearchAnswer) => void>();
@@ -52,15 +54,43 @@ class SearchClient {
     void this.initialise();
   }
 
-  /** The saved index when it is current (no rebuild from every statement at start), else a fresh build. */
+  /**
+   * The saved index, caught up with the writes logged since it was saved (no rebuild from every statement at
+   * start); a fresh build when there is none or the log cannot say what changed.
+   */
   private async initialise() {
-    const saved = await searchSource.loadSaved().catch(() => null);
-    if (saved) this.post({ type: 'load', shards: saved });
-    else await this.rebuild();
-    const queued = this.queued ?? [];
+    const plan = await searchSource.savedPlan().catch(() => null);
+    const loaded = plan ? await this.loadSaved(plan).catch(() => false) : false;
+    if (!loaded) await this.rebuild();
+    const queued = [...(loaded && plan?.pending ? [plan.pending] : []), ...(this.queued ?? [])];
     this.queued = null;
     for (const changed of queued) await this.update(changed);
-    if (!saved) this.scheduleSave();
+    if (!loaded) this.scheduleSave();
+  }
+
+  /**
+   * Sends the saved shards to the worker one at a time (at 10,000 articles they are some 400 MB of JSON: never
+   * all in this thread, nor in one message); search says how far it is until the last is in. False when a
+   * shard is missing or a save came in between: the index is then rebuilt.
+   */
+  private async loadSaved(plan: SavedIndexPlan): Promise<boolean> {
+    this.building = 0;
+    this.loadingSaved = true;
+    this.count = null;
+    this.post({ type: 'reset', docs: [] });
+    try {
+      for (const [i, key] of plan.keys.entries()) {
+        const shard = await searchSource.savedShard(key, plan.savedAt);
+        if (!shard) return false;
+        this.post({ type: 'load', shards: [shard] });
+        this.building = (i + 1) / plan.keys.length;
+      }
+      return true;
+    } finally {
+      this.building = null;
+      this.loadingSaved = false;
+      this.post({ type: 'update', upsert: [], remove: [] });
+    }
   }
 
   /** Saves the index a few seconds after the last change (in chunks, under the workspace's generation). */
@@ -75,6 +105,9 @@ class SearchClient {
     const started = this.updatesStarted;
     // A write committed just before the generation was read reaches `update` within a few ms: wait for it.
     await new Promise((r) => setTimeout(r, 300));
+    // Never while the index is being loaded or built: it holds only part of the workspace, and a save under the
+    // current generation would make that part the saved index (at 10,000 articles one shard of twenty was).
+    if (this.building !== null) return this.scheduleSave();
     if (this.updating > 0 || started !== this.updatesStarted) return this.scheduleSave();
     const id = this.nextId++;
     const snapshot = await new Promise<ShardSnapshot | null>((resolve) => {

@@ -3,8 +3,9 @@
 // articles is never serialised whole. An article's documents stay in one shard (found again by article id).
 // Queries ask every shard and merge the hits by score; MiniSearch's scores are per shard (its BM25 statistics),
 // close enough to rank hits across shards of this size.
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDoc } from './docs';
+import { prepareRanking, rankedSearch, type RankedAnswer } from './ranked';
 
 /** Documents per shard before a new one is opened (an article's documents never straddle two). */
 export const SHARD_DOCS = 20_000;
@@ -72,11 +73,11 @@ export class ShardedIndex {
       const shard = this.shardFor(group[0]!);
       shard.mini.addAll(group);
     }
+    for (const s of this.shards) prepareRanking(s.mini);
   }
 
+  /** Adds saved shards (a start sends them one at a time, in key order). */
   load(saved: SavedShard[]): void {
-    this.shards = [];
-    this.byArticle.clear();
     for (const s of [...saved].sort((a, b) => a.key - b.key)) {
       const shard = this.open(s.key, MiniSearch.loadJSON<SearchDoc>(s.json, INDEX_OPTIONS));
       shard.saved = shard.version; // as saved
@@ -84,6 +85,7 @@ export class ShardedIndex {
         shard.articles.add(a);
         this.byArticle.set(a, shard);
       }
+      prepareRanking(shard.mini);
     }
   }
 
@@ -105,10 +107,17 @@ export class ShardedIndex {
     }
   }
 
-  search(query: string): SearchResult[] {
-    if (!query.trim()) return [];
-    const all = this.shards.flatMap((s) => s.mini.search(query, QUERY_OPTIONS));
-    return all.sort((a, b) => b.score - a.score);
+  /** The best `limit` hits over every shard (each shard's best `limit` hold them), and how many matched. */
+  search(query: string, limit: number): RankedAnswer {
+    if (!query.trim()) return { hits: [], total: 0 };
+    const answers = this.shards.map((s) => rankedSearch(s.mini, query, QUERY_OPTIONS, limit));
+    return {
+      hits: answers
+        .flatMap((a) => a.hits)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit),
+      total: answers.reduce((n, a) => n + a.total, 0),
+    };
   }
 
   /** The shards changed since they were last saved, as JSON, and the keys of all shards. */

@@ -8,11 +8,19 @@ export interface Command {
   group?: string;
   /** Hidden from the palette when it returns false (e.g. nothing selected). */
   enabled?: () => boolean;
+  /** Changes the workspace: hidden, and refused, while it is read only (a reader of a shared dossier). */
+  edits?: true;
   run: () => void | Promise<void>;
 }
 
 class CommandRegistry {
   commands = $state<Command[]>([]);
+  /** Whether the workspace is read only now; set by the app (which knows the team session). */
+  readOnly: () => boolean = () => false;
+
+  private usable(c: Command): boolean {
+    return !(c.edits && this.readOnly()) && (c.enabled?.() ?? true);
+  }
 
   /** Register commands; returns a function that removes them (call it on unmount). */
   register(...commands: Command[]): () => void {
@@ -24,12 +32,12 @@ class CommandRegistry {
   }
 
   available(): Command[] {
-    return this.commands.filter((c) => c.enabled?.() ?? true);
+    return this.commands.filter((c) => this.usable(c));
   }
 
   async run(id: string): Promise<boolean> {
     const c = this.commands.find((x) => x.id === id);
-    if (!c || !(c.enabled?.() ?? true)) return false;
+    if (!c || !this.usable(c)) return false;
     await c.run();
     return true;
   }

@@ -38,6 +38,22 @@ describe('entities of the seed article', () => {
     for (const text of ['Monday', 'December 27', '2013', 'early November']) expect(dates).toContain(text);
   });
 
+  it('finds every month and weekday, in full and abbreviated, and "mid-" or "early" before a month', () => {
+    const datesIn = (text: string) =>
+      analyzeText(text)
+        .flatMap((s) => s.entities)
+        .filter((e) => e.type === 'date')
+        .map((e) => e.text);
+    const months =
+      'January February March April May June July August September October November December'.split(' ');
+    const short = 'Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.'.split(' ');
+    for (const month of [...months, ...short])
+      expect(datesIn(`The council met on ${month} 12, 2016 in Bangui.`)).toEqual([`${month} 12, 2016`]);
+    for (const day of 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '))
+      expect(datesIn(`The council met on ${day} in Bangui.`)).toEqual([day]);
+    expect(datesIn('Talks resume in mid-March and end by early June.')).toEqual(['mid-March', 'early June']);
+  });
+
   it('gives offsets that point at the entity text and never overlap within a statement', () => {
     for (const statement of analyzeText(seedText)) {
       let end = -1;
