@@ -2,16 +2,17 @@
 // transactions, and keeps progress and a report. Cancelling stores nothing not yet written.
 import type { ReportRow } from './report-row';
 import { api } from '../../lib/api';
-import { backups, imports, type StoreOutcome } from '../../lib/db';
+import { backups, holdLiveQueries, imports, type StoreOutcome } from '../../lib/db';
 import type { ExtractedArticle, ImportProgress } from '../../../src-main/shared/extraction';
 import { ocrSummary } from '../../../src-main/shared/ocr-note';
 import type { PickedFile } from './dropped-files';
 import { isDossierName } from '../../../src-main/shared/formats';
 import { tooLargeReason } from '../../../src-main/shared/sizes';
 import { importDossierFile } from './dossier-import';
-import { afterArticleImported } from '../../lib/version-check';
+import { afterArticlesImported } from '../../lib/version-check';
 import { isQuotaError, QUOTA_MESSAGE } from '../../lib/storage-errors';
 import { workbench } from '../../lib/state/workbench.svelte';
+import { Extractions } from './extractions';
 
 let cachedLimit: number | null = null;
 
@@ -30,11 +31,16 @@ type Prepared =
   | { kind: 'dossier'; fileName: string; bytes: Uint8Array<ArrayBuffer> }
   | { kind: 'article'; fileName: string; extracted: ExtractedArticle };
 
-/** Files extracted ahead of the one being stored: main's worker stays busy while the renderer writes. */
-const AHEAD = 3;
-/** A batch is stored when it holds this many articles or has waited this long (ms). */
+/** Files main reads and extracts at once: enough to keep its worker busy between one request and the next. */
+const AHEAD = 4;
+/** A batch is stored when it holds this many articles, or has waited this long (ms) with no file ready behind it. */
 const BATCH_SIZE = 40;
 const BATCH_WAIT_MS = 400;
+/**
+ * Files extracted (or being extracted) and not yet stored, at most: main extracts the next batch while the
+ * renderer writes this one, and memory stays bounded however many files are dropped.
+ */
+const BUFFERED = 2 * BATCH_SIZE;
 
 const cancelledRow = (fileName: string, reason: string): ReportRow => ({
   fileName,
@@ -68,8 +74,8 @@ class ImportQueue {
   }
 
   /**
-   * Imports the files as a pipeline: up to AHEAD files are read and extracted by main while the
-   * previous ones are written, in batched transactions. Progress moves per stored batch.
+   * Imports the files as a pipeline: main reads and extracts files (AHEAD at a time, up to BUFFERED ahead)
+   * while the previous ones are written, in batched transactions. Progress moves per stored batch.
    */
   async run(files: PickedFile[], onImported?: (articleId: string) => void): Promise<ReportRow[]> {
     if (this.running || files.length === 0) return [];
@@ -82,15 +88,14 @@ class ImportQueue {
     const batchId = crypto.randomUUID();
     const rows: ReportRow[] = [];
     const pending: Extract<Prepared, { kind: 'article' }>[] = [];
-    const inflight: Promise<Prepared>[] = [];
-    let next = 0;
+    const extractions = new Extractions(files, (f: PickedFile) => this.prepare(f), {
+      ahead: AHEAD,
+      buffered: BUFFERED,
+      stopped: () => this.cancelRequested,
+    });
     let lastFlush = performance.now();
     // The last article imported is opened once at the end, not after every batch (the reader would re-render each time).
     let lastImported: string | null = null;
-    const launch = () => {
-      while (inflight.length < AHEAD && next < files.length && !this.cancelRequested)
-        inflight.push(this.prepare(files[next++]!));
-    };
     const flush = async () => {
       const stored = await this.storeBatch(pending.splice(0), batchId);
       rows.push(...stored);
@@ -100,11 +105,11 @@ class ImportQueue {
       lastImported = stored.filter((r) => r.outcome === 'imported').at(-1)?.articleId ?? lastImported;
     };
     backups.holdDuringImport();
+    // The screens read the workspace again once a second instead of taking in every key each batch writes.
+    const releaseLive = holdLiveQueries();
     try {
-      launch();
-      while (inflight.length) {
-        const prepared = await inflight.shift()!;
-        launch();
+      for (let next = extractions.take(); next; next = extractions.take()) {
+        const prepared = await next;
         if (this.cancelRequested || this.storageFull) {
           rows.push(prepared.kind === 'row' ? prepared.row : cancelledRow(prepared.fileName, 'cancelled'));
           continue;
@@ -112,7 +117,9 @@ class ImportQueue {
         if (prepared.kind === 'article') {
           this.current = prepared.fileName;
           pending.push(prepared);
-          if (pending.length >= BATCH_SIZE || performance.now() - lastFlush > BATCH_WAIT_MS) await flush();
+          // Files already back are stored with this batch; a slow file (OCR) does not hold up the ones before it.
+          const waited = performance.now() - lastFlush > BATCH_WAIT_MS && !extractions.nextReady;
+          if (pending.length >= BATCH_SIZE || waited) await flush();
           continue;
         }
         if (pending.length) await flush();
@@ -131,7 +138,7 @@ class ImportQueue {
       }
       if (this.storageFull)
         workbench.notify('The disk is full: the import stopped. Nothing already stored was lost.', 'error');
-      for (const picked of files.slice(next))
+      for (const picked of extractions.notStarted())
         rows.push(
           cancelledRow(
             picked.relativePath,
@@ -141,6 +148,7 @@ class ImportQueue {
       this.report = [...rows];
       if (lastImported) onImported?.(lastImported);
     } finally {
+      releaseLive();
       this.running = false;
       this.current = null;
       this.reportOpen = true;
@@ -155,8 +163,9 @@ class ImportQueue {
     const outcomes = await imports.storeAll(batch.map((b) => b.extracted));
     const rows = batch.map((b, i) => this.rowFor(b, outcomes[i]!));
     await imports.record(batchId, rows).catch(ignoreQuota);
-    for (const o of outcomes)
-      if (!(o instanceof Error) && o.outcome === 'imported') await afterArticleImported(o.article);
+    await afterArticlesImported(
+      outcomes.flatMap((o) => (!(o instanceof Error) && o.outcome === 'imported' ? [o.article] : [])),
+    );
     return rows;
   }
 
@@ -191,8 +200,15 @@ class ImportQueue {
     };
   }
 
-  /** Reads one file and has main extract it; nothing is stored here. */
-  private async prepare(picked: PickedFile): Promise<Prepared> {
+  /** Reads one file and has main extract it; nothing is stored here. Never rejects: a failure is a refused row. */
+  private prepare(picked: PickedFile): Promise<Prepared> {
+    return this.extract(picked).catch((err: unknown) => ({
+      kind: 'row',
+      row: cancelledRow(picked.relativePath, `could not be imported (${(err as Error)?.message ?? err})`),
+    }));
+  }
+
+  private async extract(picked: PickedFile): Promise<Prepared> {
     const fileName = picked.relativePath;
     const refuse = (reason: string): Prepared => ({ kind: 'row', row: cancelledRow(fileName, reason) });
     if (picked.skipped) return refuse(picked.skipped);

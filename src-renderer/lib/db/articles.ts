@@ -8,7 +8,7 @@ import {
   SourceResolver,
   statementsFromExtracted,
 } from '../../../src-main/shared/records';
-import { type CorroborateDB, newId, now, writeObserved } from './db';
+import { type CorroborateDB, keysWithAny, newId, now, recordsWithAny, writeObserved } from './db';
 import { matchKeys } from './match-keys';
 
 export type StoreOutcome =
@@ -24,6 +24,9 @@ const writeScope = (db: CorroborateDB) => [
   'sources',
   ...(hasMatchIndex(db) ? ['sourceRows'] : []),
 ];
+
+/** Main-thread time (ms) spent working out records before they are written: each task stays short. */
+const SLICE_MS = 25;
 
 let lastImportedMs = 0;
 /** Import times strictly increase, so articles stored by one batch keep the order they were dropped in. */
@@ -47,10 +50,7 @@ export async function candidateSources(db: CorroborateDB, batch: ExtractedArticl
   if (keys.size === 0) return [];
   // A database still at an old schema version (upgrade tests) has no index: compare with every source.
   if (!hasMatchIndex(db)) return db.sources.toArray();
-  const ids = await db.sourceRows
-    .where('matchKeys')
-    .anyOf([...keys])
-    .primaryKeys();
+  const ids = await keysWithAny(db.sourceRows, 'matchKeys', [...keys]);
   const sources = await db.sources.bulkGet([...new Set(ids)]);
   return sources.filter((s): s is Source => !!s);
 }
@@ -68,13 +68,14 @@ async function storeMany(
 ): Promise<StoreOutcome[]> {
   const hashes = [...new Set(batch.map((x) => x.textSha256))];
   const known = new Map<string, Article>();
-  for (const a of await db.articles.where('textSha256').anyOf(hashes).toArray())
+  for (const a of await recordsWithAny(db.articles, 'textSha256', hashes))
     if (!known.has(a.textSha256)) known.set(a.textSha256, a);
   const at = now();
   const sources = new SourceResolver(await candidateSources(db, batch), newId, at);
   const outcomes: StoreOutcome[] = [];
   const articles: Article[] = [];
   const statements: Statement[] = [];
+  let slice = performance.now();
   for (const extracted of batch) {
     const existing = known.get(extracted.textSha256);
     if (existing) {
@@ -90,10 +91,18 @@ async function storeMany(
     articles.push(article);
     statements.push(...own);
     outcomes.push({ outcome: 'imported', article, statementCount: own.length });
+    // The records worked out so far are handed over before the page has been busy for long (written here, not
+    // in a helper: each further level of async function between two writes risks an early commit).
+    if (performance.now() - slice > SLICE_MS) {
+      await writeObserved(db.articles, articles.splice(0), 'add');
+      if (statements.length) await writeObserved(db.statements, statements.splice(0), 'add');
+      slice = performance.now();
+    }
   }
-  // In pieces that keep the written keys known to live queries and the search index (see writeObserved).
-  await writeObserved(db.articles, articles, 'add');
-  await writeObserved(db.statements, statements, 'add');
+  // In pieces that keep the written keys known to live queries and the search index (see writeObserved). Only
+  // awaits with a write behind them: a bare await followed by another write lets the transaction commit early.
+  if (articles.length) await writeObserved(db.articles, articles, 'add');
+  if (statements.length) await writeObserved(db.statements, statements, 'add');
   await writeObserved(db.sources, [...sources.changed.values()], 'put');
   return outcomes;
 }

@@ -1,14 +1,14 @@
 // The persisted corroboration index (one record of rare keys per statement), dismissed candidate claims, and
 // turning an accepted candidate into a claim with its statements and stances in one undoable edit.
-import { liveQuery } from 'dexie';
 import type { Article, Claim, Source, Stance, Statement } from '../../../src-main/shared/domain';
 import {
   corroborationRecord,
   type CorroborationRecord,
 } from '../../../src-main/shared/compare/corroboration/signature';
-import { type CorroborateDB, newId, now } from './db';
+import { type CorroborateDB, newId, now, recordsWithAny } from './db';
 import { applyEdit, type EditOp } from './history';
 import { db } from './app-db';
+import { watch } from './watch';
 
 export interface IndexChanges {
   added: CorroborationRecord[];
@@ -16,6 +16,8 @@ export interface IndexChanges {
 }
 
 const READ_CHUNK = 2000;
+/** Articles indexed per read and write when the index catches up with new articles (an import adds dozens). */
+const INDEX_CHUNK = 10;
 
 /**
  * Indexes the articles that have no index records yet and drops the records of deleted articles and of old
@@ -36,14 +38,20 @@ export async function syncCorroborationIndexIn(db: CorroborateDB): Promise<Index
   if (removedArticleIds.length)
     await db.corroborationKeys.where('articleId').anyOf(removedArticleIds).delete();
   const added: CorroborationRecord[] = [];
-  for (const id of articleIds) {
-    if (indexed.has(id)) continue;
-    const article = await db.articles.get(id);
-    if (!article) continue;
-    const statements = await db.statements.where('articleId').equals(id).toArray();
-    const records = statements.map((s) =>
-      corroborationRecord(s.id, id, article.text.slice(s.start, s.end), s.entities, s.cue),
-    );
+  const missing = articleIds.filter((id) => !indexed.has(id));
+  for (let i = 0; i < missing.length; i += INDEX_CHUNK) {
+    const ids = missing.slice(i, i + INDEX_CHUNK);
+    const [articles, statements] = await Promise.all([
+      db.articles.bulkGet(ids),
+      recordsWithAny(db.statements, 'articleId', ids),
+    ]);
+    const texts = new Map(articles.filter((a) => !!a).map((a) => [a.id, a.text]));
+    const records: CorroborationRecord[] = [];
+    for (const s of statements) {
+      const text = texts.get(s.articleId);
+      if (text !== undefined)
+        records.push(corroborationRecord(s.id, s.articleId, text.slice(s.start, s.end), s.entities, s.cue));
+    }
     await db.corroborationKeys.bulkPut(records);
     added.push(...records);
   }
@@ -160,11 +168,11 @@ export const corroboration = {
  * returns the unsubscribe.
  */
 function onArticleCountChange(db: CorroborateDB, callback: (count: number) => void): () => void {
-  const sub = liveQuery(() =>
-    Promise.all([db.articles.count(), db.articleRows.where('supersededBy').above('').count()]),
-  ).subscribe({
-    next: ([count]) => callback(count),
-    error: (e: unknown) => console.error('[corroborate] article count query failed', e),
-  });
-  return () => sub.unsubscribe();
+  return watch(
+    () => Promise.all([db.articles.count(), db.articleRows.where('supersededBy').above('').count()]),
+    {
+      next: ([count]) => callback(count),
+      error: (e: unknown) => console.error('[corroborate] article count query failed', e),
+    },
+  );
 }

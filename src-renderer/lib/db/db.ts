@@ -1,5 +1,5 @@
 // The workspace database (Dexie on IndexedDB). Only modules under lib/db touch its tables.
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type IndexableType, type Table } from 'dexie';
 import type {
   Annotation,
   Article,
@@ -98,22 +98,55 @@ export function now(): string {
 }
 
 /**
- * Dexie tells live queries and change listeners which keys a write touched only for writes of fewer than 50
- * records; a larger bulk write is reported as "the whole table changed", which makes every live query on the
- * table re-read it and the search index rebuild from scratch. Import batches therefore write in pieces of 49.
+ * A bulk add (or put) whose keys live queries and the search index learn: the derived-table middleware hands
+ * any write of many records down in pieces small enough for Dexie to report their keys (see OBSERVED in
+ * derived.ts), not as a change of the whole table. One call, so the middleware's bookkeeping runs once.
  */
-const OBSERVED_WRITE = 49;
-
-/** `bulkAdd` (or `bulkPut`) in pieces small enough that the keys written are reported, not the whole table. */
 export async function writeObserved<T>(table: Table<T>, values: T[], how: 'add' | 'put'): Promise<void> {
-  for (let i = 0; i < values.length; i += OBSERVED_WRITE) {
-    const piece = values.slice(i, i + OBSERVED_WRITE);
-    await (how === 'add' ? table.bulkAdd(piece) : table.bulkPut(piece));
-  }
+  if (values.length) await (how === 'add' ? table.bulkAdd(values) : table.bulkPut(values));
 }
 
-/** `bulkDelete` in the same observed pieces. */
+/** `bulkDelete`, reported key by key in the same way. */
 export async function deleteObserved<K>(table: Table<unknown, K>, keys: K[]): Promise<void> {
-  for (let i = 0; i < keys.length; i += OBSERVED_WRITE)
-    await table.bulkDelete(keys.slice(i, i + OBSERVED_WRITE));
+  if (keys.length) await table.bulkDelete(keys);
+}
+
+/**
+ * The records whose `index` holds any of `values`: one index look-up per value, all sent at once, which
+ * IndexedDB serves together; Dexie's `anyOf` walks a cursor instead, one round trip per key and per record
+ * (hundreds in a row for an import batch). A record matching several values comes back once per value.
+ */
+export function recordsWithAny<T, K, I>(
+  table: Table<T, K, I>,
+  index: string,
+  values: readonly IndexableType[],
+): Promise<T[]> {
+  // One transaction for all the look-ups (the caller's, when called inside one), not one each.
+  return table.db
+    .transaction('r', table, () =>
+      Dexie.Promise.all(values.map((v) => table.where(index).equals(v).toArray())),
+    )
+    .then((lists) => lists.flat());
+}
+
+/** Look-ups sent at once, at most: each costs a little main-thread time to send, so thousands are sent in turns. */
+const LOOK_UPS_AT_ONCE = 250;
+
+/** The primary keys of `recordsWithAny` (nothing else read). */
+export function keysWithAny<T, K, I>(
+  table: Table<T, K, I>,
+  index: string,
+  values: readonly IndexableType[],
+): Promise<K[]> {
+  const keys: K[] = [];
+  const turn = (from: number): Promise<K[]> =>
+    from >= values.length
+      ? Dexie.Promise.resolve(keys)
+      : Dexie.Promise.all(
+          values.slice(from, from + LOOK_UPS_AT_ONCE).map((v) => table.where(index).equals(v).primaryKeys()),
+        ).then((lists) => {
+          for (const list of lists) keys.push(...list);
+          return turn(from + LOOK_UPS_AT_ONCE);
+        });
+  return table.db.transaction('r', table, () => turn(0));
 }

@@ -12,6 +12,7 @@ export {
 } from './queries';
 export { libraryArticles, workspaceSources } from './library.svelte';
 export { live, sharedLive, type Live } from './live.svelte';
+export { holdLiveQueries } from './watch';
 export { imports, type ImportFilter } from './imports';
 export type { StoreOutcome } from './articles';
 export { workspace } from './workspace';

@@ -1,5 +1,5 @@
-// Dexie live queries as Svelte 5 state: re-run when the database or the tracked inputs change.
-import { liveQuery } from 'dexie';
+// Dexie live queries as Svelte 5 state: re-run when the database or the tracked inputs change (see watch.ts).
+import { watch } from './watch';
 
 export interface Live<T> {
   readonly current: T;
@@ -15,14 +15,13 @@ export function live<D, T>(deps: () => D, query: (d: D) => Promise<T>, initial: 
   let loaded = $state(false);
   $effect(() => {
     const d = deps();
-    const sub = liveQuery(() => query(d)).subscribe({
+    return watch(() => query(d), {
       next: (v) => {
         current = v;
         loaded = true;
       },
       error: (e: unknown) => console.error('[corroborate] live query failed', e),
     });
-    return () => sub.unsubscribe();
   });
   return {
     get current() {
@@ -43,7 +42,7 @@ export function sharedLive<T>(query: () => Promise<T>, initial: T): () => Live<T
   let current = $state.raw(initial);
   let loaded = $state(false);
   let users = 0;
-  let sub: { unsubscribe(): void } | null = null;
+  let stop: (() => void) | null = null;
   const view: Live<T> = {
     get current() {
       return current;
@@ -55,7 +54,7 @@ export function sharedLive<T>(query: () => Promise<T>, initial: T): () => Live<T
   return () => {
     $effect(() => {
       if (users++ === 0)
-        sub = liveQuery(query).subscribe({
+        stop = watch(query, {
           next: (v) => {
             current = v;
             loaded = true;
@@ -64,8 +63,8 @@ export function sharedLive<T>(query: () => Promise<T>, initial: T): () => Live<T
         });
       return () => {
         if (--users > 0) return;
-        sub?.unsubscribe();
-        sub = null;
+        stop?.();
+        stop = null;
       };
     });
     return view;

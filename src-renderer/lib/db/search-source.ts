@@ -4,7 +4,7 @@ import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet 
 import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
 import type { SavedShard, ShardSnapshot } from '../search/shards';
-import type { CorroborateDB } from './db';
+import { type CorroborateDB, keysWithAny } from './db';
 import { CHANGE_LOG_PREFIX, GENERATION_KEY } from './derived';
 import { db as appDb } from './app-db';
 
@@ -70,6 +70,9 @@ async function articleTexts(db: CorroborateDB, ids: Iterable<string>): Promise<M
   for (const a of articles) if (a) texts.set(a.id, a.text);
   return texts;
 }
+
+/** Statements read per request when the index takes in a batch of changes. */
+const READ_PIECE = 200;
 
 /** Articles read per page while the index is built from scratch. */
 const BUILD_PAGE = 200;
@@ -169,15 +172,13 @@ export async function updatesFor(db: CorroborateDB, changed: ChangedKeys): Promi
     const renamed = await db.sources.bulkGet(keys('sources'));
     const sourceIds = renamed.filter((s) => s && indexedNames.get(s.id) !== s.name).map((s) => s!.id);
     for (const s of renamed) if (s) indexedNames.set(s.id, s.name);
-    if (sourceIds.length)
-      for (const id of await db.statements.where('speakerId').anyOf(sourceIds).primaryKeys())
-        statementIds.add(id);
-    const articleIds = keys('articles');
-    if (articleIds.length)
-      for (const id of await db.statements.where('articleId').anyOf(articleIds).primaryKeys())
-        statementIds.add(id);
+    for (const id of await keysWithAny(db.statements, 'speakerId', sourceIds)) statementIds.add(id);
+    for (const id of await keysWithAny(db.statements, 'articleId', keys('articles'))) statementIds.add(id);
     const ids = [...statementIds];
-    const statements = await db.statements.bulkGet(ids);
+    // In pieces: each record read is handed over on the main thread, and an import batch reads thousands.
+    const statements: (Statement | undefined)[] = [];
+    for (let i = 0; i < ids.length; i += READ_PIECE)
+      statements.push(...(await db.statements.bulkGet(ids.slice(i, i + READ_PIECE))));
     const present = statements.filter((s): s is Statement => !!s);
     const speakers = await speakerNames(
       db,

@@ -3,7 +3,7 @@
 import type { Annotation, Article } from '../../../src-main/shared/domain';
 import { reanchorAnnotations, type AnchorStatus } from '../../../src-main/shared/compare/reanchor';
 import { selectorsFor } from '../../../src-main/shared/selectors';
-import { type CorroborateDB, newId, now } from './db';
+import { type CorroborateDB, keysWithAny, newId, now } from './db';
 import type { ArticleRow } from './derived';
 import { applyEdit, type EditOp } from './history';
 import { db } from './app-db';
@@ -45,8 +45,18 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 
 /** Whole-text resemblance of two articles (0..1), after a cheap check on their openings. */
 export function textResemblance(a: string, b: string): number {
-  if (jaccard(shingles(a, HEAD_WORDS), shingles(b, HEAD_WORDS)) < HEAD_THRESHOLD) return 0;
-  return jaccard(shingles(a), shingles(b));
+  return resemblanceTo(b)(a);
+}
+
+/** `textResemblance` to `text`, its word 3-grams worked out once for all the texts it is compared with. */
+function resemblanceTo(text: string): (other: string) => number {
+  const head = shingles(text, HEAD_WORDS);
+  let whole: Set<string> | null = null;
+  return (other) => {
+    if (jaccard(shingles(other, HEAD_WORDS), head) < HEAD_THRESHOLD) return 0;
+    whole ??= shingles(text);
+    return jaccard(shingles(other), whole);
+  };
 }
 
 export interface VersionCandidate {
@@ -60,14 +70,13 @@ export const MAX_TEXT_CANDIDATES = 8;
 
 /** Articles sharing a similarity band with `article`'s text, or its URL: the only ones worth comparing. */
 export async function versionCandidateIds(db: CorroborateDB, article: Article): Promise<string[]> {
-  const bands = sketchBands(article.text);
+  // The sketch written with the article, when it is stored (it always is after an import).
+  const bands = (await db.articleSketches.get(article.id))?.bands ?? sketchBands(article.text);
   const hits = new Map<string, number>();
-  // One look-up per band: the count of shared bands estimates the resemblance, to rank the candidates.
-  const perBand = await Promise.all(
-    bands.map((b) => db.articleSketches.where('bands').equals(b).primaryKeys()),
-  );
-  for (const ids of perBand)
-    for (const id of ids) if (id !== article.id) hits.set(id, (hits.get(id) ?? 0) + 1);
+  // An article comes back once per band it shares; the count of shared bands estimates the resemblance, to rank
+  // the candidates.
+  const shared = await keysWithAny(db.articleSketches, 'bands', bands);
+  for (const id of shared) if (id !== article.id) hits.set(id, (hits.get(id) ?? 0) + 1);
   const byText = [...hits]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_TEXT_CANDIDATES)
@@ -83,9 +92,10 @@ export async function findVersionCandidateIn(
 ): Promise<VersionCandidate | null> {
   let best: VersionCandidate | null = null;
   const candidates = await db.articles.bulkGet(await versionCandidateIds(db, article));
+  const resemblance = resemblanceTo(article.text);
   for (const other of candidates) {
     if (!other || other.versionOf === article.id) continue;
-    const similarity = textResemblance(other.text, article.text);
+    const similarity = resemblance(other.text);
     const sameUrl = !!article.url && other.url === article.url;
     if (!sameUrl && similarity < CONFIRM_THRESHOLD) continue;
     const candidate: VersionCandidate = {

@@ -2,6 +2,7 @@
 // index take in the new records instead of re-reading the whole workspace after every batch.
 import 'fake-indexeddb/auto';
 import Dexie, { type ObservabilitySet } from 'dexie';
+import type { Tag } from '../../../../../src-main/shared/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalyzedStatement } from '../../../../../src-main/shared/extraction';
 import { openDatabase } from '../../../../../src-renderer/lib/db/db';
@@ -65,5 +66,35 @@ describe('writes of an import batch', () => {
     const update = await updatesFor(db, changed);
     expect(update.rebuild).toBe(false);
     expect(update.upsert.filter((d) => d.kind === 'statement')).toHaveLength(90);
+  });
+
+  it('report each key of one bulk write of 130 records, and a refused record at its own place in the batch', async () => {
+    const db = openDatabase(`observed-bulk-${Date.now()}`);
+    await db.open();
+    const changed: ChangedKeys = {};
+    const listener = (parts: ObservabilitySet) => collectChanges(db.name, parts, changed);
+    Dexie.on('storagemutated', listener);
+    stop = () => Dexie.on.storagemutated.unsubscribe(listener);
+    const at = new Date().toISOString();
+    const tag = (i: number): Tag => ({
+      id: `tag-${String(i).padStart(3, '0')}`,
+      name: `Tag ${i}`,
+      description: '',
+      colour: '#336699',
+      parentId: null,
+      shortcut: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await db.tags.add(tag(100));
+    const error = await db.tags
+      .bulkAdd(Array.from({ length: 130 }, (_, i) => tag(i)))
+      .catch((e: unknown) => e);
+
+    // Record 100 was there already: only it is refused, and the 129 others are written.
+    expect(Object.keys((error as { failuresByPos: Record<number, unknown> }).failuresByPos)).toEqual(['100']);
+    expect(await db.tags.count()).toBe(130);
+    expect(changed.tags).not.toBe('all');
+    expect((changed.tags as Set<string>).size).toBe(130);
   });
 });
