@@ -13,6 +13,8 @@ import type {
 } from 'dexie';
 import type { Annotation, Article, Source, Statement } from '../../../src-main/shared/domain';
 import { matchKeys, sketchBands } from './match-keys';
+import { loggingTable, SEARCHED } from './search-log';
+import { observedTable } from './observed-table';
 
 /** One library row: what the article lists show, without the text. */
 export interface ArticleRow {
@@ -53,16 +55,6 @@ export const DERIVED_TABLES = ['articleRows', 'sourceRows', 'articleSketches', '
 /** Derived from version 9 on; kept only when the database has it. */
 const ANNOTATION_COUNTS = 'annotationCounts';
 const WATCHED = new Set(['articles', 'statements', 'sources', 'annotations']);
-/** Tables the search index is built from: a write to any of them makes a saved index stale. */
-const SEARCHED = new Set(['articles', 'statements', 'sources', 'annotations', 'tags']);
-/** The row of `searchIndex` that changes with every write to a searched table. */
-export const GENERATION_KEY = 'generation';
-/**
- * Rows of `searchIndex` keyed by this prefix log what each write to a searched table changed (its table and keys,
- * or 'all' for a range delete), in the same transaction; a successful save of the index clears them. A start after
- * writes the index was not saved for loads the saved index and applies the log, instead of rebuilding it.
- */
-export const CHANGE_LOG_PREFIX = 'changed:';
 const RANGE_ANY = 3;
 
 export function articleRowOf(
@@ -104,82 +96,6 @@ const done = (): Step => Dexie.Promise.resolve();
 const add = (m: Deltas, key: string | null | undefined, n: number) => {
   if (key) m.set(key, (m.get(key) ?? 0) + n);
 };
-
-/**
- * Dexie tells live queries and change listeners which keys a write touched only for writes of fewer than 50
- * records; a larger write is reported as "the whole table changed" (every live query on the table re-reads it,
- * the search index rebuilds from scratch). So every plain bulk write is handed down in pieces of OBSERVED.
- */
-export const OBSERVED = 49;
-/**
- * Pieces handed to IndexedDB at once: one round trip for several of them, yet each task stays short (IndexedDB
- * copies every record on the main thread as it is handed over).
- */
-const PIECES_AT_ONCE = 2;
-
-function piece(req: DBCoreMutateRequest, from: number, to: number): DBCoreMutateRequest {
-  if (req.type === 'delete') return { type: 'delete', trans: req.trans, keys: req.keys.slice(from, to) };
-  if (req.type === 'add' || req.type === 'put') {
-    const keys = req.keys?.slice(from, to);
-    return {
-      type: req.type,
-      trans: req.trans,
-      values: req.values.slice(from, to),
-      ...(keys ? { keys } : {}),
-    };
-  }
-  return req;
-}
-
-/** The answer to a write of pieces, as if it had been one write (failures numbered in the whole request). */
-function joined(responses: DBCoreMutateResponse[]): DBCoreMutateResponse {
-  const out: DBCoreMutateResponse = { numFailures: 0, failures: {}, lastResult: undefined };
-  const results: unknown[] = [];
-  responses.forEach((res, p) => {
-    out.numFailures += res.numFailures;
-    for (const [i, err] of Object.entries(res.failures)) out.failures[p * OBSERVED + Number(i)] = err;
-    if (res.results) results.push(...(res.results as unknown[]));
-    out.lastResult = res.lastResult;
-  });
-  if (responses.some((r) => r.results)) out.results = results;
-  return out;
-}
-
-/**
- * Plain bulk writes (add, put, delete by keys; not Dexie's modify chunks, which carry criteria or change specs)
- * go down in observed pieces, a few at a time; whatever sits above sees one write and one answer.
- */
-function observedTable(table: DBCoreTable): DBCoreTable {
-  return {
-    ...table,
-    mutate: (req) => {
-      const n =
-        req.type === 'add' || req.type === 'put'
-          ? req.values.length
-          : req.type === 'delete'
-            ? req.keys.length
-            : 0;
-      const plain =
-        !('criteria' in req && req.criteria) &&
-        !('updates' in req && req.updates) &&
-        !('changeSpec' in req && req.changeSpec);
-      if (n <= OBSERVED || !plain) return table.mutate(req);
-      const pieces: DBCoreMutateRequest[] = [];
-      for (let i = 0; i < n; i += OBSERVED) pieces.push(piece(req, i, i + OBSERVED));
-      const responses: DBCoreMutateResponse[] = [];
-      let chain: Step = done();
-      for (let w = 0; w < pieces.length; w += PIECES_AT_ONCE) {
-        const wave = pieces.slice(w, w + PIECES_AT_ONCE);
-        chain = chain.then(() =>
-          Dexie.Promise.all(wave.map((p) => table.mutate(p))).then((rs: DBCoreMutateResponse[]) => {
-            responses.push(...rs);
-          }),
-        );
-      }
-      return chain.then(() => joined(responses));
-    },
-  };
-}
 
 function put(core: Core, trans: DBCoreTransaction, table: string, values: unknown[]): Step {
   return values.length ? core.table(table).mutate({ type: 'put', trans, values }) : done();
@@ -453,39 +369,6 @@ const AFTER = {
   annotations: afterAnnotations,
 } as const;
 
-/** The keys a write touched, or 'all' for a range delete. */
-function changedKeys(req: DBCoreMutateRequest): string[] | 'all' {
-  if (req.type === 'deleteRange') return 'all';
-  if (req.type === 'delete') return req.keys as string[];
-  return (req.keys ?? req.values.map((v: { id: string }) => v.id)) as string[];
-}
-
-/**
- * After each write to a searched table, a new generation (a search index saved under an older one is stale) and a
- * row of the change log saying what the write changed.
- */
-function bumpingTable(core: Core, table: DBCoreTable): DBCoreTable {
-  return {
-    ...table,
-    mutate: (req) =>
-      table.mutate(req).then((res) => {
-        const generation = crypto.randomUUID();
-        const change = { table: table.name, keys: changedKeys(req) };
-        return core
-          .table('searchIndex')
-          .mutate({
-            type: 'put',
-            trans: req.trans,
-            values: [
-              { key: GENERATION_KEY, value: generation },
-              { key: `${CHANGE_LOG_PREFIX}${generation}`, value: JSON.stringify(change) },
-            ],
-          })
-          .then(() => res);
-      }),
-  };
-}
-
 function derivedTable(core: Core, table: DBCoreTable): DBCoreTable {
   const after = AFTER[table.name as keyof typeof AFTER] as (
     core: Core,
@@ -543,7 +426,7 @@ export function useDerivedTables(db: Dexie): void {
         table(name) {
           const table = observedTable(down.table(name));
           if (!SEARCHED.has(name)) return table;
-          const bumping = bumpingTable(core, table);
+          const bumping = loggingTable(table, () => core.table('searchIndex'));
           return WATCHED.has(name) ? derivedTable(core, bumping) : bumping;
         },
       };

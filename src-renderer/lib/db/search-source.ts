@@ -5,7 +5,7 @@ import type { Annotation, Article, Statement, Tag } from '../../../src-main/shar
 import { docId, type SearchDoc } from '../search/docs';
 import type { SavedShard, ShardSnapshot } from '../search/shards';
 import { type CorroborateDB, keysWithAny } from './db';
-import { CHANGE_LOG_PREFIX, GENERATION_KEY } from './derived';
+import { CHANGE_LOG_PREFIX, GENERATION_KEY } from './search-log';
 import { db as appDb } from './app-db';
 
 /** Tables whose records feed the index. */
