@@ -25,7 +25,8 @@ function exportedFiles(dataDir: string, extension: string): string[] {
 }
 
 /** Runs in the page: appInfo through the browser shell's bridge, as the app calls it ("CRB1", head length, JSON). */
-async function callAppInfo(): Promise<{ ok: boolean }> {
+/** A cheap call to main, with what the export dialog said the moment its answer arrived. */
+async function callAppInfo(): Promise<{ ok: boolean; statusAtAnswer: string | null }> {
   const head = new TextEncoder().encode('{}');
   const body = new Uint8Array(8 + head.byteLength);
   body.set([0x43, 0x52, 0x42, 0x31], 0);
@@ -40,7 +41,11 @@ async function callAppInfo(): Promise<{ ok: boolean }> {
     },
     body,
   });
-  return (await res.json()) as { ok: boolean };
+  const answer = (await res.json()) as { ok: boolean };
+  return {
+    ...answer,
+    statusAtAnswer: document.querySelector('[data-testid="export-status"]')?.textContent ?? null,
+  };
 }
 
 describe('the annotated dossier: export and import back', () => {
@@ -175,7 +180,6 @@ describe('the annotated dossier: export and import back', () => {
     const download = page.waitForEvent('download', { timeout: 180_000 });
     await dialog.getByTestId('export-start').click();
     // The worker's progress, article by article, reaches the dialog: a percentage on its way to 100.
-    const status = dialog.getByTestId('export-status');
     const midway = await page.waitForFunction(
       () => {
         const text = document.querySelector('[data-testid="export-status"]')?.textContent ?? '';
@@ -185,15 +189,16 @@ describe('the annotated dossier: export and import back', () => {
       null,
       { timeout: 120_000, polling: 50 },
     );
-    await app.screenshot('export-progress');
-    // A cheap call made now is answered while the export is still being written.
+    // A cheap call made now is answered while the export is still being written (read in the page the moment the
+    // answer arrives: the export may end right after).
     const info = await page.evaluate(callAppInfo);
     assert.equal(info.ok, true, JSON.stringify(info));
     assert.match(
-      await status.innerText(),
+      info.statusAtAnswer ?? '',
       /^Writing HTML… \d+ %$/,
       `was ${String(await midway.jsonValue())}`,
     );
+    await app.screenshot('export-progress');
     await dialog.locator('[data-testid="export-result"][data-kind="saved"]').waitFor({ timeout: 180_000 });
     const done = await download;
     const path = join(outDir, done.suggestedFilename());
