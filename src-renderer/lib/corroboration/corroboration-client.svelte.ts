@@ -4,6 +4,7 @@ import type { CandidateClaim } from '../../../src-main/shared/compare/corroborat
 import type { Match } from '../../../src-main/shared/compare/corroboration/matchIndex';
 import { corroboration as corroborationStore } from '../db';
 import type { FromWorker, ToWorker } from './protocol';
+import { afterStartup } from '../state/startup';
 
 class CorroborationClient {
   /** Bumped after every change of the index, so views that show matches query again. */
@@ -41,6 +42,8 @@ class CorroborationClient {
   }
 
   private async load(worker: Worker): Promise<void> {
+    // The whole index is read at a start: after the library is on screen, not in its way.
+    await afterStartup();
     await corroborationStore.readIndex((records) =>
       worker.postMessage({ type: 'add', records } satisfies ToWorker),
     );

@@ -18,8 +18,9 @@ import {
 import { api } from '../api';
 import { db } from './app-db';
 import { mergeHistoryOf, replaceWorkspace } from './dossier';
-import type { CorroborateDB } from './db';
+import { hasRecords, type CorroborateDB } from './db';
 import { getMeta, setMeta } from './workspace';
+import { WORKSPACE_GENERATION_KEY } from './workspace-generation';
 
 export const BACKUP_INTERVAL_MS = 30_000;
 /** Edits usually come in bursts (typing a note); wait for a short pause before writing. */
@@ -28,15 +29,11 @@ export const BACKUP_QUIET_MS = 2_000;
 export const BACKUP_RETRY_MAX_MS = 30_000;
 
 /**
- * A fingerprint that changes whenever the workspace does: record counts (imports, deletions) and the newest
- * undo entry with its state (every user edit, undo and redo goes through the history table).
+ * A fingerprint that changes whenever the workspace does: the generation every write to a table a dossier holds
+ * renews in its own transaction (`workspace-generation.ts`); one read, whatever the workspace's size.
  */
 export async function workspaceSignature(target: CorroborateDB): Promise<string> {
-  const counts = await Promise.all(RECORD_TABLES.map((t) => target.table(t).count()));
-  // Keys and index counts only: an undo entry can hold thousands of records (a dossier import).
-  const lastSeq = (await target.history.orderBy('seq').lastKey()) ?? 0;
-  const undone = await target.history.where('undone').equals(1).count();
-  return `${counts.join(',')}|${String(lastSeq)}|${undone}`;
+  return getMeta<string>(target, WORKSPACE_GENERATION_KEY, '');
 }
 
 /** The workspace signature at the last backup written, kept in the store itself. */
@@ -434,7 +431,7 @@ async function followDataFolder(): Promise<string | null> {
   if (!info.ok) return null;
   const folder = info.value.dataFolderId;
   const owner = await getMeta<string | null>(db, DATA_FOLDER_KEY, null);
-  const empty = (await db.articles.count()) === 0;
+  const empty = !(await hasRecords(db.articles));
   if (owner === folder && !empty) return null;
   // A store that never recorded its folder and holds articles predates this check: it is this folder's.
   const foreign = owner !== null && owner !== folder;

@@ -169,7 +169,8 @@ export const corroboration = {
  */
 function onArticleCountChange(db: CorroborateDB, callback: (count: number) => void): () => void {
   return watch(
-    () => Promise.all([db.articles.count(), db.articleRows.where('supersededBy').above('').count()]),
+    // The library rows, one small row per article: counting the articles walks their texts.
+    () => Promise.all([db.articleRows.count(), db.articleRows.where('supersededBy').above('').count()]),
     {
       next: ([count]) => callback(count),
       error: (e: unknown) => console.error('[corroborate] article count query failed', e),

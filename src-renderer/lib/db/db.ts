@@ -106,6 +106,11 @@ export async function writeObserved<T>(table: Table<T>, values: T[], how: 'add' 
   if (values.length) await (how === 'add' ? table.bulkAdd(values) : table.bulkPut(values));
 }
 
+/** Whether `table` holds any record: one key read, where `count()` walks the whole table (seconds at 400,000). */
+export async function hasRecords<T, K>(table: Table<T, K>): Promise<boolean> {
+  return (await table.limit(1).primaryKeys()).length > 0;
+}
+
 /** `bulkDelete`, reported key by key in the same way. */
 export async function deleteObserved<K>(table: Table<unknown, K>, keys: K[]): Promise<void> {
   if (keys.length) await table.bulkDelete(keys);

@@ -14,6 +14,7 @@ import type {
 import type { Annotation, Article, Source, Statement } from '../../../src-main/shared/domain';
 import { matchKeys, sketchBands } from './match-keys';
 import { loggingTable, SEARCHED } from './search-log';
+import { generationTable, RECORDED } from './workspace-generation';
 import { observedTable } from './observed-table';
 
 /** One library row: what the article lists show, without the text. */
@@ -420,11 +421,14 @@ export function useDerivedTables(db: Dexie): void {
       const derived = [...DERIVED_TABLES, ...(names.has(ANNOTATION_COUNTS) ? [ANNOTATION_COUNTS] : [])];
       return {
         transaction(stores, mode, options) {
-          const widen = mode === 'readwrite' && stores.some((s) => SEARCHED.has(s));
-          return down.transaction(widen ? [...new Set([...stores, ...derived])] : stores, mode, options);
+          const writes = mode === 'readwrite';
+          const widen = writes && stores.some((s) => SEARCHED.has(s)) ? derived : [];
+          const meta = writes && stores.some((s) => RECORDED.has(s)) ? ['meta'] : [];
+          return down.transaction([...new Set([...stores, ...widen, ...meta])], mode, options);
         },
         table(name) {
-          const table = observedTable(down.table(name));
+          const observed = observedTable(down.table(name));
+          const table = RECORDED.has(name) ? generationTable(observed, () => down.table('meta')) : observed;
           if (!SEARCHED.has(name)) return table;
           const bumping = loggingTable(table, () => core.table('searchIndex'));
           return WATCHED.has(name) ? derivedTable(core, bumping) : bumping;

@@ -11,7 +11,7 @@ import {
 } from '../../../src-main/shared/dossier';
 import type { Tag } from '../../../src-main/shared/domain';
 import { db } from './app-db';
-import { WORKSPACE_TABLES, type CorroborateDB } from './db';
+import { hasRecords, WORKSPACE_TABLES, type CorroborateDB } from './db';
 import { applyEdit, type EditOp } from './history';
 import { mergeIntoPart } from './merge-base';
 
@@ -47,7 +47,7 @@ export async function readWorkspaceDossier(target: CorroborateDB, exportedBy: st
 }
 
 export async function isWorkspaceEmpty(target: CorroborateDB): Promise<boolean> {
-  for (const table of RECORD_TABLES) if ((await target.table(table).count()) > 0) return false;
+  for (const table of RECORD_TABLES) if (await hasRecords(target.table(table))) return false;
   return true;
 }
 

@@ -102,6 +102,23 @@ describe('backup schedule', () => {
     await applyEdit(db, 'Edit claim', [
       { table: 'claims', id: 'c1', after: { id: 'c1', text: 'y', note: '', createdAt: 'a', updatedAt: 'b' } },
     ]);
-    expect(await backup.workspaceSignature(db)).not.toBe(added);
+    const edited = await backup.workspaceSignature(db);
+    expect(edited).not.toBe(added);
+    // Any write to a table a dossier holds counts, not only the undoable edits; other tables do not.
+    await db.links.put({
+      id: 'l1',
+      fromStatementId: 'a',
+      toStatementId: 'b',
+      type: 'corroborates',
+      note: '',
+      createdAt: 'a',
+      updatedAt: 'a',
+    });
+    const linked = await backup.workspaceSignature(db);
+    expect(linked).not.toBe(edited);
+    await db.meta.put({ key: 'author', value: 'Ana' });
+    expect(await backup.workspaceSignature(db)).toBe(linked);
+    await db.links.delete('l1');
+    expect(await backup.workspaceSignature(db)).not.toBe(linked);
   });
 });
