@@ -273,6 +273,50 @@ describe('nothing lost, nothing half-written', () => {
     }
     await page.emulateMedia({ colorScheme: null });
     await hidden.evaluate((style) => style.parentNode?.removeChild(style));
+
+    // A new session on the unchanged workspace goes on with the chain: its first backup after an edit is a delta
+    // of that edit, not another full copy of the workspace. The reload waits until every write (the restore's
+    // last ones too) is backed up: the workspace's generation is the one the last backup was written at.
+    const beforeNow = await newest();
+    await page.getByTestId('backup-now').click();
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector('[data-testid="backup-item"]')?.getAttribute('data-backup') !== before,
+      beforeNow,
+    );
+    const backedUp = () =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve, reject) => {
+            const open = indexedDB.open('corroborate');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const q = open.result.transaction('meta').objectStore('meta').getAll();
+              q.onsuccess = () => {
+                open.result.close();
+                const rows = new Map(q.result.map((r: { key: string; value: unknown }) => [r.key, r.value]));
+                const at = rows.get('backedUp') as { signature: string } | undefined;
+                resolve(!!at && at.signature === rows.get('workspaceGeneration'));
+              };
+            };
+          }),
+      );
+    for (const deadline = Date.now() + 30_000; !(await backedUp()); await page.waitForTimeout(200))
+      assert.ok(Date.now() < deadline, 'the workspace was not backed up within 30 s');
+    const base = (await newest())!;
+    assert.equal(await page.locator(`[data-backup="${base}"] [data-kind="full"]`).count(), 1);
+    await page.reload();
+    const untagged = page.getByTestId('statement').nth(1);
+    await untagged.click();
+    await page.keyboard.press('2');
+    await untagged.getByTestId('tag-chip').first().waitFor();
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector('[data-testid="backup-item"]')?.getAttribute('data-backup') !== before,
+      base,
+      { timeout: 60_000 },
+    );
+    assert.equal(await newest(), base.replace(/\.json$/, '.d0001.json'));
   });
 
   it('made no request outside its own origin', () => {

@@ -36,8 +36,15 @@ export async function workspaceSignature(target: CorroborateDB): Promise<string>
   return getMeta<string>(target, WORKSPACE_GENERATION_KEY, '');
 }
 
-/** The workspace signature at the last backup written, kept in the store itself. */
-const BACKED_UP_KEY = 'backedUpSignature';
+/**
+ * The workspace signature at the last backup written and where its chain stood, kept in the store itself: a
+ * start that finds the workspace unchanged since goes on with that chain (deltas), not with a full backup.
+ */
+const BACKED_UP_KEY = 'backedUp';
+interface BackedUp {
+  signature: string;
+  chain: Chain | null;
+}
 
 export interface BackupSchedule {
   /** Call when the workspace changed; the save happens after a quiet pause, no sooner than `intervalMs` after the last. */
@@ -225,7 +232,7 @@ async function saveFull(
 }
 
 /** Where the current chain stands: its full backup, the last delta written, and what decides the next full. */
-interface Chain {
+export interface Chain {
   base: string;
   seq: number;
   fullAt: number;
@@ -242,16 +249,28 @@ export interface BackupWriter {
   wantPoint(): void;
   /** True when changes are waiting to be backed up. */
   readonly pending: boolean;
+  /** Where the chain stands after the last save (kept with the workspace, so the next session can go on with it). */
+  readonly chain: Chain | null;
+  /**
+   * Goes on with an earlier session's chain, for a workspace that has not changed since that chain's last point;
+   * nothing if this writer has begun a chain of its own.
+   */
+  resume(chain: Chain): void;
   stop(): void;
 }
 
 /**
- * Backs `target` up incrementally. The first save of a session is a full backup (the changes made before are
- * not known by key); then deltas, until the chain is long or heavy or old enough for a new full backup.
+ * Backs `target` up incrementally: a full backup, then deltas, until the chain is long or heavy or old enough for
+ * a new full backup. The first save is a full backup unless the writer `resume`s an earlier session's chain.
  */
 export function backupWriter(
   target: CorroborateDB,
-  opts: { now?: () => number; chainMax?: number; shareMax?: number; fullEveryMs?: number } = {},
+  opts: {
+    now?: () => number;
+    chainMax?: number;
+    shareMax?: number;
+    fullEveryMs?: number;
+  } = {},
 ): BackupWriter {
   const now = opts.now ?? (() => Date.now());
   const chainMax = opts.chainMax ?? DELTA_CHAIN_MAX;
@@ -317,6 +336,12 @@ export function backupWriter(
     get pending() {
       return tracker.pending;
     },
+    get chain() {
+      return chain && { ...chain };
+    },
+    resume(earlier) {
+      chain ??= { ...earlier };
+    },
     stop,
   };
 }
@@ -333,7 +358,7 @@ function startRollingBackups(
     try {
       const signature = await workspaceSignature(db);
       const entry = await writer.save(exportedBy());
-      await setMeta(db, BACKED_UP_KEY, signature);
+      await setMeta(db, BACKED_UP_KEY, { signature, chain: writer.chain } satisfies BackedUp);
       failure = null;
       if (entry) onSaved?.(entry);
     } catch (err) {
@@ -342,9 +367,12 @@ function startRollingBackups(
     }
   });
   // Changes the last run could not back up (the back end was down, then the page was reloaded) count too.
-  void Promise.all([workspaceSignature(db), getMeta<string | null>(db, BACKED_UP_KEY, null)]).then(
+  void Promise.all([workspaceSignature(db), getMeta<BackedUp | null>(db, BACKED_UP_KEY, null)]).then(
     ([now, saved]) => {
-      if (now === saved) return;
+      if (saved && now === saved.signature) {
+        if (saved.chain) writer.resume(saved.chain);
+        return;
+      }
       writer.wantFull();
       schedule.changed();
     },

@@ -159,6 +159,32 @@ describe('incremental backups', () => {
     writer.stop();
   });
 
+  it("goes on with an earlier session's chain: the next session's first backup is a delta, not a full copy", async () => {
+    const db = await workspace();
+    const earlier = backupWriter(db);
+    const full = (await earlier.save('Backup test'))!;
+    await edit(db, 1);
+    expect((await earlier.save('Backup test'))!).toMatchObject({ kind: 'delta', seq: 1 });
+    const kept = earlier.chain!;
+    earlier.stop();
+
+    // A new session (the page reloaded) on the unchanged workspace, told where the chain stood.
+    const next = backupWriter(db);
+    next.resume(kept);
+    await edit(db, 2);
+    const delta = (await next.save('Backup test'))!;
+    expect(delta).toMatchObject({ kind: 'delta', base: full.name, seq: 2 });
+    expect(records(await restoredAt(delta.name))).toEqual(
+      records(await readWorkspaceDossier(db, 'Backup test')),
+    );
+    next.stop();
+    // Without it, a session's first backup is a full one.
+    const fresh = backupWriter(db);
+    await edit(db, 3);
+    expect((await fresh.save('Backup test'))!.kind).toBe('full');
+    fresh.stop();
+  });
+
   it('writes a full backup after a clear or a long chain; a big bulk write is still a delta', async () => {
     const db = await workspace();
     const writer = backupWriter(db, { chainMax: 2 });
