@@ -42,11 +42,18 @@ class CorroborationClient {
   }
 
   private async load(worker: Worker): Promise<void> {
-    // The whole index is read at a start: after the library is on screen, not in its way.
+    // The whole index is read at a start: after the library is on screen, not in its way, and by the worker
+    // itself; a worker that cannot open the database is sent it from here.
     await afterStartup();
-    await corroborationStore.readIndex((records) =>
-      worker.postMessage({ type: 'add', records } satisfies ToWorker),
+    const loaded = await this.ask<'loaded'>(
+      { type: 'load', id: this.nextId++, ...corroborationStore.persisted },
+      undefined,
+      worker,
     );
+    if (loaded.error)
+      await corroborationStore.readIndex((records) =>
+        worker.postMessage({ type: 'add', records } satisfies ToWorker),
+      );
     await this.sync(worker);
     this.ready = true;
   }
@@ -62,12 +69,14 @@ class CorroborationClient {
     if (changes.added.length || changes.removedArticleIds.length) this.revision++;
   }
 
+  /** Sends `message` and waits for its answer; through `direct` (the starting worker) without waiting for the load. */
   private async ask<T extends FromWorker['type']>(
     message: ToWorker,
     onProgress?: (done: number) => void,
+    direct?: Worker,
   ): Promise<Extract<FromWorker, { type: T }>> {
-    const worker = this.start();
-    await this.syncing;
+    const worker = direct ?? this.start();
+    if (!direct) await this.syncing;
     return new Promise((resolve) => {
       const id = 'id' in message ? message.id : 0;
       this.pending.set(id, (m) => resolve(m as Extract<FromWorker, { type: T }>));

@@ -2,7 +2,12 @@
 // match queries and whole-workspace candidate claims off the UI thread.
 import { findCandidateClaims } from '../../../src-main/shared/compare/corroboration/candidates';
 import { CorroborationIndex } from '../../../src-main/shared/compare/corroboration/matchIndex';
+import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
+import { scanStore } from '../db/store-scan';
 import type { FromWorker, ToWorker } from './protocol';
+
+/** Records read from the database per page when the worker loads the persisted index. */
+const LOAD_PAGE = 2000;
 
 const index = new CorroborationIndex();
 const post = (message: FromWorker) => postMessage(message);
@@ -10,6 +15,13 @@ const post = (message: FromWorker) => postMessage(message);
 // Statements known to have a match elsewhere; statements added since the last count are checked on the next one.
 const corroborated = new Set<string>();
 let unchecked: string[] = [];
+
+function add(records: CorroborationRecord[]): void {
+  for (const record of records) {
+    index.add(record);
+    unchecked.push(record.statementId);
+  }
+}
 
 /** Per article, how many of its statements have a match in another article. */
 function corroboratedCounts(articleIds: string[]): Record<string, number> {
@@ -31,11 +43,14 @@ function corroboratedCounts(articleIds: string[]): Record<string, number> {
 onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
+    case 'load':
+      scanStore<CorroborationRecord>(message.database, message.store, LOAD_PAGE, add).then(
+        () => post({ type: 'loaded', id: message.id }),
+        (err: unknown) => post({ type: 'loaded', id: message.id, error: String(err) }),
+      );
+      break;
     case 'add':
-      for (const record of message.records) {
-        index.add(record);
-        unchecked.push(record.statementId);
-      }
+      add(message.records);
       break;
     case 'removeArticles':
       for (const id of message.articleIds) index.removeArticle(id);

@@ -4,6 +4,8 @@ import type { Match } from '../../../src-main/shared/compare/corroboration/match
 import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
 
 export type ToWorker =
+  /** Read the persisted index from the database itself (a page at a time, off the UI thread). */
+  | { type: 'load'; id: number; database: string; store: string }
   | { type: 'add'; records: CorroborationRecord[] }
   | { type: 'removeArticles'; articleIds: string[] }
   | { type: 'matches'; id: number; statementId: string; limit: number }
@@ -11,6 +13,8 @@ export type ToWorker =
   | { type: 'candidates'; id: number };
 
 export type FromWorker =
+  /** The persisted index is in, or could not be read here (`error`: the workbench then sends it). */
+  | { type: 'loaded'; id: number; error?: string }
   | { type: 'matches'; id: number; matches: Match[] }
   | { type: 'counts'; id: number; counts: Record<string, number> }
   | { type: 'progress'; id: number; done: number }

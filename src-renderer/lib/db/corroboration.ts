@@ -156,6 +156,8 @@ export async function acceptCandidateIn(
 export const corroboration = {
   syncIndex: () => syncCorroborationIndexIn(db),
   readIndex: (onChunk: (records: CorroborationRecord[]) => void) => readCorroborationIndexIn(db, onChunk),
+  /** Where the index is kept, for a worker to read it itself (`store-scan.ts`). */
+  persisted: { database: db.name, store: 'corroborationKeys' },
   cards: (ids: string[]) => statementCardsIn(db, ids),
   dismissed: () => dismissedCandidatesIn(db),
   dismiss: (key: string) => dismissCandidateIn(db, key),
