@@ -8,6 +8,22 @@ import type { FromWorker, ToWorker } from './protocol';
 
 /** Records read from the database per page when the worker loads the persisted index. */
 const LOAD_PAGE = 2000;
+/** The longest the load holds back for the workbench's reads before it reads its next page anyway. */
+const HOLD_MAX_MS = 1_000;
+
+// The workbench says when reads someone waits for are in flight (an article opening): the load waits between pages.
+let held = false;
+let release: (() => void) | null = null;
+function turn(): Promise<void> {
+  if (!held) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, HOLD_MAX_MS);
+    release = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+}
 
 const index = new CorroborationIndex();
 const post = (message: FromWorker) => postMessage(message);
@@ -44,10 +60,15 @@ onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case 'load':
-      scanStore<CorroborationRecord>(message.database, message.store, LOAD_PAGE, add).then(
+      scanStore<CorroborationRecord>(message.database, message.store, LOAD_PAGE, add, turn).then(
         () => post({ type: 'loaded', id: message.id }),
         (err: unknown) => post({ type: 'loaded', id: message.id, error: String(err) }),
       );
+      break;
+    case 'hold':
+      held = message.busy;
+      if (!held) release?.();
+      release = null;
       break;
     case 'add':
       add(message.records);

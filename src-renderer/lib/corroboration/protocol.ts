@@ -6,6 +6,8 @@ import type { CorroborationRecord } from '../../../src-main/shared/compare/corro
 export type ToWorker =
   /** Read the persisted index from the database itself (a page at a time, off the UI thread). */
   | { type: 'load'; id: number; database: string; store: string }
+  /** Reads someone waits for are in flight (true) or done: the load holds back between pages meanwhile. */
+  | { type: 'hold'; busy: boolean }
   | { type: 'add'; records: CorroborationRecord[] }
   | { type: 'removeArticles'; articleIds: string[] }
   | { type: 'matches'; id: number; statementId: string; limit: number }

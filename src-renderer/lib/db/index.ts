@@ -13,6 +13,7 @@ export {
 export { libraryArticles, workspaceSources } from './library.svelte';
 export { live, sharedLive, type Live } from './live.svelte';
 export { holdLiveQueries } from './watch';
+export { backgroundTurn, onForeground } from './priority';
 export { imports, type ImportFilter } from './imports';
 export type { StoreOutcome } from './articles';
 export { workspace } from './workspace';

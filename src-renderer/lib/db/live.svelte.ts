@@ -1,4 +1,5 @@
 // Dexie live queries as Svelte 5 state: re-run when the database or the tracked inputs change (see watch.ts).
+import { foreground } from './priority';
 import { watch } from './watch';
 
 export interface Live<T> {
@@ -15,7 +16,7 @@ export function live<D, T>(deps: () => D, query: (d: D) => Promise<T>, initial: 
   let loaded = $state(false);
   $effect(() => {
     const d = deps();
-    return watch(() => query(d), {
+    return watch(() => foreground(() => query(d)), {
       next: (v) => {
         current = v;
         loaded = true;
@@ -54,7 +55,7 @@ export function sharedLive<T>(query: () => Promise<T>, initial: T): () => Live<T
   return () => {
     $effect(() => {
       if (users++ === 0)
-        stop = watch(query, {
+        stop = watch(() => foreground(query), {
           next: (v) => {
             current = v;
             loaded = true;

@@ -22,23 +22,28 @@ function openExisting(name: string): Promise<IDBDatabase> {
   });
 }
 
-/** Hands every record of `store` to `onPage`, `pageSize` at a time, in key order. */
+/**
+ * Hands every record of `store` to `onPage`, `pageSize` at a time, in key order; `between` is awaited before each
+ * page after the first (a load that can wait lets the reads someone waits for go first).
+ */
 export async function scanStore<T>(
   database: string,
   store: string,
   pageSize: number,
   onPage: (records: T[]) => void,
+  between: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   const db = await openExisting(database);
   try {
     let after: IDBValidKey | null = null;
     for (;;) {
+      if (after !== null) await between();
       const tx = db.transaction(store, 'readonly');
-      const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+      const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
       const objects = tx.objectStore(store);
       const path = objects.keyPath;
       // A store with a key inside its records (a simple path) gives the next page's start without reading keys.
-      const [records, keys] = await Promise.all([
+      const [records, keys]: [unknown[], IDBValidKey[] | null] = await Promise.all([
         request(objects.getAll(range, pageSize)),
         typeof path === 'string' ? null : request(objects.getAllKeys(range, pageSize)),
       ]);

@@ -25,10 +25,17 @@ describe('scanStore', () => {
       for (const id of [...ids].reverse()) store.put({ statementId: id, articleId: 'a' });
     });
     const pages: string[][] = [];
-    await scanStore<{ statementId: string }>('scan-inline', 'keys', 2000, (records) =>
-      pages.push(records.map((r) => r.statementId)),
+    const turns: number[] = [];
+    await scanStore<{ statementId: string }>(
+      'scan-inline',
+      'keys',
+      2000,
+      (records) => pages.push(records.map((r) => r.statementId)),
+      // Before each page after the first, the scan waits its turn.
+      async () => void turns.push(pages.length),
     );
     expect(pages.map((p) => p.length)).toEqual([2000, 2000, 500]);
+    expect(turns).toEqual([1, 2]);
     expect(pages.flat()).toEqual(ids);
   });
 

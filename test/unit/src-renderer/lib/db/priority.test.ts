@@ -1,0 +1,46 @@
+// Loads that can wait take their turn between the reads someone waits for, and are never held back for good.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+describe('reads someone waits for come first', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.resetModules();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('holds a background turn while a foreground read is in flight, and gives it as soon as it is done', async () => {
+    const priority = await import('../../../../../src-renderer/lib/db/priority');
+    const seen: boolean[] = [];
+    priority.onForeground((busy) => seen.push(busy));
+    let turns = 0;
+    await priority.backgroundTurn().then(() => turns++);
+    expect(turns).toBe(1); // nothing in flight: at once
+
+    let finish: (v: string) => void = () => {};
+    const read = priority.foreground(() => new Promise<string>((r) => (finish = r)));
+    void priority.backgroundTurn().then(() => turns++);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(turns).toBe(1);
+    expect(priority.foregroundBusy()).toBe(true);
+    finish('article');
+    expect(await read).toBe('article');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(turns).toBe(2);
+    expect(seen).toEqual([true, false]);
+  });
+
+  it('gives the turn after its bound when a foreground read never ends, and counts overlapping reads', async () => {
+    const priority = await import('../../../../../src-renderer/lib/db/priority');
+    void priority.foreground(() => new Promise(() => {}));
+    let done: () => void = () => {};
+    const second = priority.foreground(() => new Promise<void>((r) => (done = r)));
+    let turned = false;
+    void priority.backgroundTurn(1_000).then(() => (turned = true));
+    done();
+    await second;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(turned).toBe(false); // the first read is still in flight
+    await vi.advanceTimersByTimeAsync(1);
+    expect(turned).toBe(true);
+  });
+});
