@@ -18,7 +18,10 @@ export type SearchSource = typeof searchSource;
 
 /** The worker as the client uses it: messages in, replies and a start failure reported to the callbacks. */
 export type SearchWorker = Pick<Worker, 'postMessage' | 'terminate'>;
-export type WorkerFactory = (onReply: (reply: WorkerReply) => void, onError: (message: string) => void) => SearchWorker;
+export type WorkerFactory = (
+  onReply: (reply: WorkerReply) => void,
+  onError: (message: string) => void,
+) => SearchWorker;
 
 /** What a save waiting to run sees: the index's build state and the updates in flight. */
 export interface SaveState {
@@ -58,6 +61,8 @@ export class SearchClient {
   private updatesStarted = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private snapshots = new Map<number, (snapshot: ShardSnapshot | null) => void>();
+  /** Called with the worker's next 'ready' (a load, reset or update done). */
+  private readyWaiters: (() => void)[] = [];
 
   constructor(
     private source: SearchSource,
@@ -109,14 +114,23 @@ export class SearchClient {
     this.building = 0;
     this.loadingSaved = true;
     this.count = null;
+    let parsed: Promise<unknown> = this.nextReady();
     this.post({ type: 'reset', docs: [] });
     try {
+      // The next shard is read while the worker parses this one, and sent once it has: a query asked meanwhile
+      // is answered from the shards in so far (not after every shard queued), and no more than one shard's JSON
+      // waits in the worker's queue.
       for (const [i, key] of plan.keys.entries()) {
         const shard = await this.source.savedShard(key, plan.savedAt);
         if (!shard) return false;
+        await parsed;
+        parsed = this.nextReady();
         this.post({ type: 'load', shards: [shard] });
-        this.building = (i + 1) / plan.keys.length;
+        void parsed.then(() => {
+          if (this.building !== null) this.building = (i + 1) / plan.keys.length;
+        });
       }
+      await parsed;
       return true;
     } finally {
       this.building = null;
@@ -224,9 +238,16 @@ export class SearchClient {
     }
   }
 
+  /** Resolves when the worker has handled the messages sent so far up to its next 'ready'. */
+  private nextReady(): Promise<void> {
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
   private onReply(reply: WorkerReply) {
-    if (reply.type === 'ready') this.count = this.building === null ? reply.count : null;
-    else if (reply.type === 'snapshot') {
+    if (reply.type === 'ready') {
+      this.count = this.building === null ? reply.count : null;
+      for (const resolve of this.readyWaiters.splice(0)) resolve();
+    } else if (reply.type === 'snapshot') {
       this.snapshots.get(reply.id)?.(reply.snapshot);
       this.snapshots.delete(reply.id);
     } else {

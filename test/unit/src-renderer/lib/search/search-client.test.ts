@@ -57,9 +57,17 @@ describe('the search client', () => {
       savedPlan: () => Promise.resolve(null),
       savedShard: () => Promise.resolve(null),
       async *pages() {
-        yield { docs: [statement('st1', 'a1', 'The ministry denied the report.', 'Bogdanov')], done: 1, total: 2 };
+        yield {
+          docs: [statement('st1', 'a1', 'The ministry denied the report.', 'Bogdanov')],
+          done: 1,
+          total: 2,
+        };
         await secondPage;
-        yield { docs: [statement('st2', 'a2', 'The convoy reached Bambari.', 'Zakharov')], done: 2, total: 2 };
+        yield {
+          docs: [statement('st2', 'a2', 'The convoy reached Bambari.', 'Zakharov')],
+          done: 2,
+          total: 2,
+        };
       },
       generation: () => Promise.resolve('generation-1'),
       save: (snapshot) => {
