@@ -1,6 +1,6 @@
 // The app's search: the search client bound to the workspace's database and the bundled search worker.
 import { searchSource } from '../db';
-import { SearchClient, type WorkerFactory } from './search-client.svelte';
+import { createSearchClient, type WorkerFactory } from './search-client.svelte';
 import type { WorkerReply } from './index-core';
 
 /** The app's search worker (a module worker bundled with the renderer). */
@@ -14,4 +14,4 @@ const browserWorker: WorkerFactory = (onReply, onError) => {
   return worker;
 };
 
-export const search = new SearchClient(searchSource, browserWorker);
+export const search = createSearchClient(searchSource, browserWorker);

@@ -43,7 +43,7 @@ export function saveMayRun(s: SaveState): boolean {
   return s.building === null && s.updating === 0 && s.startedBefore === s.startedNow;
 }
 
-export class SearchClient {
+class SearchClient {
   /** Documents in the index; null until the first build is done. */
   count = $state<number | null>(null);
   /** While the index is loaded or built from scratch: the share done so far (0–1); null otherwise. */
@@ -266,4 +266,9 @@ export class SearchClient {
       this.post({ type: 'query', id, query, limit });
     });
   }
+}
+
+/** A search client on this source and worker (the app's: app-search.ts). */
+export function createSearchClient(source: SearchSource, createWorker: WorkerFactory): SearchClient {
+  return new SearchClient(source, createWorker);
 }

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  SearchClient,
+  createSearchClient,
   saveMayRun,
   type SearchSource,
   type WorkerFactory,
@@ -87,7 +87,7 @@ describe('the search client', () => {
         }, 0),
       terminate: () => undefined,
     });
-    const client = new SearchClient(source, fakeWorker);
+    const client = createSearchClient(source, fakeWorker);
     client.start();
     await vi.advanceTimersByTimeAsync(50);
     expect(client.building).toBe(0.5);

@@ -11,7 +11,12 @@ import { createTag } from '../../../../../src-renderer/lib/db/codebook';
 import { updatesFor, watchChanges, type ChangedKeys } from '../../../../../src-renderer/lib/db/search-source';
 import { allSearchDocs } from '../../../helpers/search-index';
 import { handleSearchMessage, type IndexHolder } from '../../../../../src-renderer/lib/search/index-core';
-import { firstHits, groupHits, highlightParts, type SearchHit } from '../../../../../src-renderer/lib/search/docs';
+import {
+  firstHits,
+  groupHits,
+  highlightParts,
+  type SearchHit,
+} from '../../../../../src-renderer/lib/search/docs';
 import { importBytes } from '../../../../../src-main/core/import/pipeline';
 
 const gold = JSON.parse(readFileSync('test/fixtures/statements.gold.json', 'utf8')) as {
