@@ -144,7 +144,10 @@ async function heapMb(page: Page): Promise<{ main: number; workers: { url: strin
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
     await inWorker(sessionId, 'HeapProfiler.collectGarbage');
     const usage = (await inWorker(sessionId, 'Runtime.getHeapUsage')) as { usedSize: number };
-    workers.push({ url: basename(new URL(t.url).pathname).replace(/-[\w-]+\.js$/, ''), mb: usage.usedSize / 1048576 });
+    workers.push({
+      url: basename(new URL(t.url).pathname).replace(/-[\w-]+\.js$/, ''),
+      mb: usage.usedSize / 1048576,
+    });
     await cdp.send('Target.detachFromTarget', { sessionId });
   }
   await cdp.detach();
