@@ -112,13 +112,6 @@ export async function* searchDocPages(
   yield { docs: [...annotations.map(noteDoc), ...tags.map(tagDoc)], done, total };
 }
 
-/** Every document of the workspace at once (tests, small workspaces). */
-export async function allSearchDocs(db: CorroborateDB): Promise<SearchDoc[]> {
-  const docs: SearchDoc[] = [];
-  for await (const page of searchDocPages(db)) docs.push(...page.docs);
-  return docs;
-}
-
 /** Per table: the primary keys written since the last batch, or 'all' after a range write (clear, bulk delete). */
 export type ChangedKeys = Partial<Record<Watched, Set<string> | 'all'>>;
 
@@ -253,12 +246,6 @@ const LOGGED_KEY = 'logged';
 /** Changed records beyond which a start rebuilds the index rather than catching up from the change log. */
 const CATCH_UP_LIMIT = 200_000;
 
-/** The saved index and the writes it has not seen yet (none when it is current). */
-export interface SavedIndex {
-  shards: SavedShard[];
-  pending: ChangedKeys | null;
-}
-
 /** What a start loads: the shards saved at `savedAt`, then the writes logged since (none when current). */
 export interface SavedIndexPlan {
   savedAt: string;
@@ -323,19 +310,6 @@ export async function savedShard(
       .sort((x, y) => x.n - y.n);
     return { key, json: chunks.map((c) => c.value).join(''), articles: JSON.parse(meta.value) as string[] };
   });
-}
-
-/** The whole saved index at once (tests, small workspaces): every shard read as `savedIndexPlan` plans. */
-export async function loadSavedIndex(db: CorroborateDB): Promise<SavedIndex | null> {
-  const plan = await savedIndexPlan(db);
-  if (!plan) return null;
-  const shards: SavedShard[] = [];
-  for (const key of plan.keys) {
-    const shard = await savedShard(db, key, plan.savedAt);
-    if (!shard) return null;
-    shards.push(shard);
-  }
-  return { shards, pending: plan.pending };
 }
 
 /**

@@ -104,3 +104,22 @@ export function groupHits(hits: SearchHit[]): HitGroup[] {
       hits: g.hits.sort((a, b) => a.start - b.start || (a.kind === 'statement' ? -1 : 1)),
     }));
 }
+
+/** A group as drawn: its first hits (the rest come as the list is scrolled) and how many it holds in all. */
+export interface ShownGroup {
+  articleId: string | null;
+  hits: SearchHit[];
+  count: number;
+}
+
+/** The first `n` hits of the grouped list, in display order, with each group's full count. */
+export function firstHits(groups: HitGroup[], n: number): ShownGroup[] {
+  const shown: ShownGroup[] = [];
+  let left = n;
+  for (const g of groups) {
+    if (left <= 0) break;
+    shown.push({ articleId: g.articleId, hits: g.hits.slice(0, left), count: g.hits.length });
+    left -= g.hits.length;
+  }
+  return shown;
+}

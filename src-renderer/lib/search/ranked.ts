@@ -133,6 +133,12 @@ function supported(options: SearchOptions): boolean {
   );
 }
 
+/** A hit chosen by score, made into a `RankedHit` only if it is kept (a sharded index keeps `limit` of all shards'). */
+export interface RankedCandidate {
+  score: number;
+  hit: () => RankedHit;
+}
+
 /** The best `limit` documents for `query` (AND of its terms), best first, and how many matched in all. */
 export function rankedSearch(
   mini: MiniSearch,
@@ -140,21 +146,33 @@ export function rankedSearch(
   options: SearchOptions,
   limit: number,
 ): RankedAnswer {
+  const { candidates, total } = rankedCandidates(mini, query, options, limit);
+  return { hits: candidates.map((c) => c.hit()), total };
+}
+
+/** As `rankedSearch`, the hits not yet built: their matched terms and stored fields are read only for those kept. */
+export function rankedCandidates(
+  mini: MiniSearch,
+  query: string,
+  options: SearchOptions,
+  limit: number,
+): { candidates: RankedCandidate[]; total: number } {
   const ix = mini as unknown as IndexInternals;
   const terms = queryTerms(ix, query);
   if (!supported(options) || terms.length > 30) {
     const all = mini.search(query, options);
     return {
       total: all.length,
-      hits: all.slice(0, limit).map(({ id, score, terms: matched, ...stored }) => {
+      candidates: all.slice(0, limit).map(({ id, score, terms: matched, ...stored }) => {
         const rest: Record<string, unknown> = { ...stored };
         delete rest.queryTerms;
         delete rest.match;
-        return { id: String(id), score, terms: matched, stored: rest };
+        const hit = { id: String(id), score, terms: matched, stored: rest };
+        return { score, hit: () => hit };
       }),
     };
   }
-  if (terms.length === 0 || limit <= 0) return { hits: [], total: 0 };
+  if (terms.length === 0 || limit <= 0) return { candidates: [], total: 0 };
   const size = ix._nextId;
   const score = new Float64Array(size);
   const expanded = terms.map((t) => expand(ix, t, options));
@@ -162,23 +180,29 @@ export function rankedSearch(
   const best = topOf(matches, score, limit);
   // MiniSearch multiplies by the number of distinct query terms a document matched: under AND, all of them.
   const quality = new Set(terms).size;
-  const hits = best.map((docId): RankedHit => {
-    const matched = new Set<string>();
-    for (const derived of expanded)
-      for (const d of derived)
-        for (const freqs of d.data.values())
-          if (freqs.has(docId)) {
-            matched.add(d.term);
-            break;
-          }
+  const candidates = best.map((docId): RankedCandidate => {
+    const total = score[docId]! * quality;
     return {
-      id: String(ix._documentIds.get(docId)),
-      score: score[docId]! * quality,
-      terms: [...matched],
-      stored: ix._storedFields.get(docId) ?? {},
+      score: total,
+      hit: () => {
+        const matched = new Set<string>();
+        for (const derived of expanded)
+          for (const d of derived)
+            for (const freqs of d.data.values())
+              if (freqs.has(docId)) {
+                matched.add(d.term);
+                break;
+              }
+        return {
+          id: String(ix._documentIds.get(docId)),
+          score: total,
+          terms: [...matched],
+          stored: ix._storedFields.get(docId) ?? {},
+        };
+      },
     };
   });
-  return { hits, total: matches.length };
+  return { candidates, total: matches.length };
 }
 
 type Expanded = ReturnType<typeof expand>;
@@ -224,9 +248,11 @@ function scoreAll(ix: IndexInternals, expanded: Expanded[], options: SearchOptio
             const tf = freqs.get(docId);
             if (tf !== undefined) add(docId, tf);
           }
+        // forEach: about a fifth quicker than for…of over a Map's entries in V8.
         else
-          for (const [docId, tf] of freqs)
+          freqs.forEach((tf, docId) => {
             if (alive[docId] && (seen[docId]! & before) === before) add(docId, tf);
+          });
       }
     candidates = next;
     before |= bit;

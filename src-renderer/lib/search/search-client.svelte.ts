@@ -1,7 +1,8 @@
-// The renderer's handle on the search worker: loads the saved index (or builds it from the workspace when
+// The renderer's handle on the search worker (the app's instance, bound to its database and worker, is in
+// app-search.ts; tests give it a fake of each): loads the saved index (or builds it from the workspace when
 // none is current), feeds it the changed records after every write, saves it again a few seconds after
 // the last change, and answers queries (latest query wins).
-import { type ChangedKeys, type SavedIndexPlan, searchSource } from '../db';
+import type { ChangedKeys, SavedIndexPlan, searchSource } from '../db';
 import type { SearchHit } from './docs';
 import { handleSearchMessage, type IndexHolder, type WorkerReply, type WorkerRequest } from './index-core';
 import type { ShardSnapshot } from './shards';
@@ -12,6 +13,36 @@ export interface SearchAnswer {
   ms: number;
 }
 
+/** Where the index's documents come from and where it is saved (the app's database; a fake in tests). */
+export type SearchSource = typeof searchSource;
+
+/** The worker as the client uses it: messages in, replies and a start failure reported to the callbacks. */
+export type SearchWorker = Pick<Worker, 'postMessage' | 'terminate'>;
+export type WorkerFactory = (
+  onReply: (reply: WorkerReply) => void,
+  onError: (message: string) => void,
+) => SearchWorker;
+
+/** What a save waiting to run sees: the index's build state and the updates in flight. */
+export interface SaveState {
+  /** The share of a load or build from scratch done so far; null when none runs. */
+  building: number | null;
+  /** Updates being read from the database. */
+  updating: number;
+  /** Updates started in all when the save began, and now. */
+  startedBefore: number;
+  startedNow: number;
+}
+
+/**
+ * Whether a save may write the index now; if not it waits and tries again. Never while the index is being
+ * loaded or built: it then holds only part of the workspace, and a save under the current generation would make
+ * that part the saved index (at 10,000 articles one shard of twenty was). Nor while an update is on its way.
+ */
+export function saveMayRun(s: SaveState): boolean {
+  return s.building === null && s.updating === 0 && s.startedBefore === s.startedNow;
+}
+
 class SearchClient {
   /** Documents in the index; null until the first build is done. */
   count = $state<number | null>(null);
@@ -19,7 +50,7 @@ class SearchClient {
   building = $state<number | null>(null);
   /** Whether `building` is loading the saved index (else it is building one from the workspace). */
   loadingSaved = $state(false);
-  private worker: Pick<Worker, 'postMessage' | 'terminate'> | null = null;
+  private worker: SearchWorker | null = null;
   private nextId = 1;
   private waiting = new Map<number, (a: SearchAnswer) => void>();
   private stopWatching: (() => void) | null = null;
@@ -30,27 +61,33 @@ class SearchClient {
   private updatesStarted = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private snapshots = new Map<number, (snapshot: ShardSnapshot | null) => void>();
+  /** Called with the worker's next 'ready' (a load, reset or update done). */
+  private readyWaiters: (() => void)[] = [];
+
+  constructor(
+    private source: SearchSource,
+    private createWorker: WorkerFactory,
+  ) {}
 
   /** Start the worker and build the index (idempotent). */
   start(): void {
     if (this.worker) return;
     try {
-      const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (e: MessageEvent<WorkerReply>) => this.onReply(e.data);
-      // A shell that refuses workers (some file:// setups) still gets search, on this thread.
-      worker.onerror = (e) => {
-        e.preventDefault();
-        console.warn('[corroborate] search worker unavailable, indexing on the main thread', e.message);
-        this.worker = this.inThread();
-        void this.rebuild().then(() => this.scheduleSave());
-      };
-      this.worker = worker;
+      this.worker = this.createWorker(
+        (reply) => this.onReply(reply),
+        // A shell that refuses workers (some file:// setups) still gets search, on this thread.
+        (message) => {
+          console.warn('[corroborate] search worker unavailable, indexing on the main thread', message);
+          this.worker = this.inThread();
+          void this.rebuild().then(() => this.scheduleSave());
+        },
+      );
     } catch {
       this.worker = this.inThread();
     }
     this.queued = [];
     // Watch first, so nothing written while the workspace is read is missed (replays are harmless).
-    this.stopWatching = searchSource.watch((changed) => void this.update(changed));
+    this.stopWatching = this.source.watch((changed) => void this.update(changed));
     void this.initialise();
   }
 
@@ -59,7 +96,7 @@ class SearchClient {
    * start); a fresh build when there is none or the log cannot say what changed.
    */
   private async initialise() {
-    const plan = await searchSource.savedPlan().catch(() => null);
+    const plan = await this.source.savedPlan().catch(() => null);
     const loaded = plan ? await this.loadSaved(plan).catch(() => false) : false;
     if (!loaded) await this.rebuild();
     const queued = [...(loaded && plan?.pending ? [plan.pending] : []), ...(this.queued ?? [])];
@@ -77,14 +114,23 @@ class SearchClient {
     this.building = 0;
     this.loadingSaved = true;
     this.count = null;
+    let parsed: Promise<unknown> = this.nextReady();
     this.post({ type: 'reset', docs: [] });
     try {
+      // The next shard is read while the worker parses this one, and sent once it has: a query asked meanwhile
+      // is answered from the shards in so far (not after every shard queued), and no more than one shard's JSON
+      // waits in the worker's queue.
       for (const [i, key] of plan.keys.entries()) {
-        const shard = await searchSource.savedShard(key, plan.savedAt);
+        const shard = await this.source.savedShard(key, plan.savedAt);
         if (!shard) return false;
+        await parsed;
+        parsed = this.nextReady();
         this.post({ type: 'load', shards: [shard] });
-        this.building = (i + 1) / plan.keys.length;
+        void parsed.then(() => {
+          if (this.building !== null) this.building = (i + 1) / plan.keys.length;
+        });
       }
+      await parsed;
       return true;
     } finally {
       this.building = null;
@@ -99,30 +145,35 @@ class SearchClient {
     this.saveTimer = setTimeout(() => void this.save(), delay);
   }
 
-  private async save() {
+  /** Saves the changed shards now, or as soon as no load, build or update runs (see `saveMayRun`). */
+  async save(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    const generation = await searchSource.generation();
+    const generation = await this.source.generation();
     const started = this.updatesStarted;
     // A write committed just before the generation was read reaches `update` within a few ms: wait for it.
     await new Promise((r) => setTimeout(r, 300));
-    // Never while the index is being loaded or built: it holds only part of the workspace, and a save under the
-    // current generation would make that part the saved index (at 10,000 articles one shard of twenty was).
-    if (this.building !== null) return this.scheduleSave();
-    if (this.updating > 0 || started !== this.updatesStarted) return this.scheduleSave();
+    const state = {
+      building: this.building,
+      updating: this.updating,
+      startedBefore: started,
+      startedNow: this.updatesStarted,
+    };
+    if (!saveMayRun(state)) return this.scheduleSave();
     const id = this.nextId++;
     const snapshot = await new Promise<ShardSnapshot | null>((resolve) => {
       this.snapshots.set(id, resolve);
       this.post({ type: 'snapshot', id });
     });
     if (!snapshot || started !== this.updatesStarted) return;
-    const written = await searchSource.save(snapshot, generation).catch(() => false);
+    const written = await this.source.save(snapshot, generation).catch(() => false);
     // Only shards a save wrote are clean; the others stay changed and go with the next save.
     if (written)
       this.post({ type: 'saved', versions: snapshot.changed.map(({ key, version }) => ({ key, version })) });
   }
 
   /** The same index and messages without a worker. */
-  private inThread(): Pick<Worker, 'postMessage' | 'terminate'> {
+  private inThread(): SearchWorker {
     const index: IndexHolder = { current: null };
     return {
       postMessage: (msg: WorkerRequest) =>
@@ -155,7 +206,7 @@ class SearchClient {
     this.count = null;
     try {
       this.post({ type: 'reset', docs: [] });
-      for await (const { docs, done, total } of searchSource.pages()) {
+      for await (const { docs, done, total } of this.source.pages()) {
         this.post({ type: 'update', upsert: docs, remove: [] });
         this.building = total ? done / total : 1;
       }
@@ -175,7 +226,7 @@ class SearchClient {
     this.updating++;
     this.updatesStarted++;
     try {
-      const u = await searchSource.updatesFor(changed);
+      const u = await this.source.updatesFor(changed);
       if (u.rebuild) await this.rebuild();
       else if (u.upsert.length || u.remove.length)
         this.post({ type: 'update', upsert: u.upsert, remove: u.remove });
@@ -187,9 +238,16 @@ class SearchClient {
     }
   }
 
+  /** Resolves when the worker has handled the messages sent so far up to its next 'ready'. */
+  private nextReady(): Promise<void> {
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
   private onReply(reply: WorkerReply) {
-    if (reply.type === 'ready') this.count = this.building === null ? reply.count : null;
-    else if (reply.type === 'snapshot') {
+    if (reply.type === 'ready') {
+      this.count = this.building === null ? reply.count : null;
+      for (const resolve of this.readyWaiters.splice(0)) resolve();
+    } else if (reply.type === 'snapshot') {
       this.snapshots.get(reply.id)?.(reply.snapshot);
       this.snapshots.delete(reply.id);
     } else {
@@ -210,4 +268,7 @@ class SearchClient {
   }
 }
 
-export const search = new SearchClient();
+/** A search client on this source and worker (the app's: app-search.ts). */
+export function createSearchClient(source: SearchSource, createWorker: WorkerFactory): SearchClient {
+  return new SearchClient(source, createWorker);
+}

@@ -5,7 +5,7 @@
 // close enough to rank hits across shards of this size.
 import MiniSearch from 'minisearch';
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDoc } from './docs';
-import { prepareRanking, rankedSearch, type RankedAnswer } from './ranked';
+import { prepareRanking, rankedCandidates, type RankedAnswer } from './ranked';
 
 /** Documents per shard before a new one is opened (an article's documents never straddle two). */
 export const SHARD_DOCS = 20_000;
@@ -110,12 +110,14 @@ export class ShardedIndex {
   /** The best `limit` hits over every shard (each shard's best `limit` hold them), and how many matched. */
   search(query: string, limit: number): RankedAnswer {
     if (!query.trim()) return { hits: [], total: 0 };
-    const answers = this.shards.map((s) => rankedSearch(s.mini, query, QUERY_OPTIONS, limit));
+    const answers = this.shards.map((s) => rankedCandidates(s.mini, query, QUERY_OPTIONS, limit));
     return {
+      // Only the hits kept are built (their matched terms found): `limit` in all, not `limit` per shard.
       hits: answers
-        .flatMap((a) => a.hits)
+        .flatMap((a) => a.candidates)
         .sort((a, b) => b.score - a.score)
-        .slice(0, limit),
+        .slice(0, limit)
+        .map((c) => c.hit()),
       total: answers.reduce((n, a) => n + a.total, 0),
     };
   }

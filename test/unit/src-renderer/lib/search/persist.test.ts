@@ -6,13 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src-renderer/lib/db/db';
 import { storeExtractedArticle } from '../../../../../src-renderer/lib/db/articles';
 import { createTag } from '../../../../../src-renderer/lib/db/codebook';
-import {
-  allSearchDocs,
-  indexGeneration,
-  loadSavedIndex,
-  saveIndex,
-  updatesFor,
-} from '../../../../../src-renderer/lib/db/search-source';
+import { indexGeneration, saveIndex, updatesFor } from '../../../../../src-renderer/lib/db/search-source';
+import { allSearchDocs, loadSavedIndex } from '../../../helpers/search-index';
 import { handleSearchMessage, type IndexHolder } from '../../../../../src-renderer/lib/search/index-core';
 import { SHARD_DOCS, ShardedIndex, type ShardSnapshot } from '../../../../../src-renderer/lib/search/shards';
 import type { SearchDoc } from '../../../../../src-renderer/lib/search/docs';

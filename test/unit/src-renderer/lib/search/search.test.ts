@@ -8,14 +8,15 @@ import { storeExtractedArticle } from '../../../../../src-renderer/lib/db/articl
 import { starterTags } from '../../../../../src-renderer/lib/db/tags';
 import { toggleSpanTag, setSpanNote } from '../../../../../src-renderer/lib/db/annotations';
 import { createTag } from '../../../../../src-renderer/lib/db/codebook';
-import {
-  allSearchDocs,
-  updatesFor,
-  watchChanges,
-  type ChangedKeys,
-} from '../../../../../src-renderer/lib/db/search-source';
+import { updatesFor, watchChanges, type ChangedKeys } from '../../../../../src-renderer/lib/db/search-source';
+import { allSearchDocs } from '../../../helpers/search-index';
 import { handleSearchMessage, type IndexHolder } from '../../../../../src-renderer/lib/search/index-core';
-import { groupHits, highlightParts, type SearchHit } from '../../../../../src-renderer/lib/search/docs';
+import {
+  firstHits,
+  groupHits,
+  highlightParts,
+  type SearchHit,
+} from '../../../../../src-renderer/lib/search/docs';
 import { importBytes } from '../../../../../src-main/core/import/pipeline';
 
 const gold = JSON.parse(readFileSync('test/fixtures/statements.gold.json', 'utf8')) as {
@@ -90,6 +91,20 @@ describe('workspace search', () => {
     expect(groupsOfArticle[0]!.articleId).toBe(articleId);
     const starts = groupsOfArticle[0]!.hits.map((h) => h.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('draws the first hits of the grouped list, in display order, each group with its full count', () => {
+    const groups = groupHits([...query('Bogdanv'), ...query('claim')]); // the article's hits, then the tag
+    const all = groups.flatMap((g) => g.hits);
+    const inArticle = groups[0]!.hits.length;
+    expect(groups).toHaveLength(2);
+    const first = firstHits(groups, 3);
+    expect(first.flatMap((g) => g.hits)).toEqual(all.slice(0, 3));
+    expect(first.map((g) => g.count)).toEqual([inArticle]);
+    const past = firstHits(groups, inArticle + 1);
+    expect(past.flatMap((g) => g.hits)).toEqual(all.slice(0, inArticle + 1));
+    expect(past.map((g) => g.articleId)).toEqual([articleId, null]);
+    expect(firstHits(groups, all.length + 5).flatMap((g) => g.hits)).toEqual(all);
   });
 
   it('follows notes, new tags and removals incrementally', async () => {
