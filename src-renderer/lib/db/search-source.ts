@@ -1,5 +1,6 @@
 // Workspace-wide reads: search documents (statements, notes, tag names) with the records changed by
 // each committed write, so the search index is updated incrementally; and the annotations view rows.
+import { backgroundTurn } from './priority';
 import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
 import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
@@ -360,7 +361,11 @@ export const searchSource = {
   pages: () => searchDocPages(appDb),
   generation: () => indexGeneration(appDb),
   savedPlan: () => savedIndexPlan(appDb),
-  savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt),
+  /** A saved shard, read when no read someone waits for is in flight (the load is background work). */
+  savedShard: async (key: number, savedAt: string) => {
+    await backgroundTurn();
+    return savedShard(appDb, key, savedAt);
+  },
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),
