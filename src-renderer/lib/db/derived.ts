@@ -20,6 +20,7 @@ import {
   type Deltas,
   type Step,
   add,
+  clearTable,
   done,
   isClear,
   isDelete,
@@ -160,10 +161,7 @@ function afterAnnotations(
 ): Step {
   const { trans } = req;
   if (!core.has(ANNOTATION_COUNTS)) return done();
-  if (isClear(req))
-    return core
-      .table(ANNOTATION_COUNTS)
-      .mutate({ type: 'deleteRange', trans, range: (req as { range: DBCoreKeyRange }).range });
+  if (isClear(req)) return clearTable(core, trans, ANNOTATION_COUNTS);
   const delta = countAnnotations(after, 1, countAnnotations(before, -1));
   const ids = [...delta.all.keys()].filter((id) => delta.all.get(id) || delta.orphans.get(id));
   if (!ids.length) return done();
@@ -231,9 +229,7 @@ function afterStatements(
 function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], after: Article[]): Step {
   const { trans } = req;
   if (isClear(req)) {
-    const clear = (t: string) =>
-      core.table(t).mutate({ type: 'deleteRange', trans, range: (req as { range: DBCoreKeyRange }).range });
-    return clear('articleRows').then(() => clear('articleSketches'));
+    return clearTable(core, trans, 'articleRows').then(() => clearTable(core, trans, 'articleSketches'));
   }
   if (isDelete(req)) {
     const ids = before.map((a) => a.id);
@@ -317,10 +313,7 @@ function relinkVersions(core: Core, trans: DBCoreTransaction, before: Article[],
 
 function afterSources(core: Core, req: DBCoreMutateRequest, before: Source[], after: Source[]): Step {
   const { trans } = req;
-  if (isClear(req))
-    return core
-      .table('sourceRows')
-      .mutate({ type: 'deleteRange', trans, range: (req as { range: DBCoreKeyRange }).range });
+  if (isClear(req)) return clearTable(core, trans, 'sourceRows');
   if (isDelete(req))
     return remove(
       core,
