@@ -1,6 +1,7 @@
 // Derived tables kept in step with articles, statements, sources and annotations by a Dexie middleware: library
-// rows with statement counts, per-source counts and match keys, text sketches and per-article annotation counts. Every write path (import,
-// dossier, undo, backups) goes through it, inside the same transaction, so lists never read whole tables.
+// rows with statement counts, per-source counts and match keys, text sketches, per-article annotation counts and
+// per-(source, article) counts (source-articles-derived.ts). Every write path (import, dossier, undo, backups) goes
+// through it, inside the same transaction, so lists never read whole tables.
 import Dexie from 'dexie';
 import type {
   DBCore,
