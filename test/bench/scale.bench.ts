@@ -445,7 +445,11 @@ if (UI_ARTICLES) {
     kept ? { dataDir: join(kept.dir, 'data'), profileDir: join(kept.dir, 'profile'), port: kept.port } : {},
   );
   try {
-    await app.page.getByTestId('library-item').first().waitFor({ timeout: 60_000 });
+    // A kept workspace may be upgraded on open: schema version 10 took 4.5 min at 10,000 articles (load ~20).
+    await app.page
+      .getByTestId('library-item')
+      .first()
+      .waitFor({ timeout: kept?.built ? 15 * 60_000 : 60_000 });
     if (kept?.built) console.error(`measuring the workspace kept in ${kept.dir}`);
     else {
       dossierLoads = await dossierWorkspace(app, UI_ARTICLES);

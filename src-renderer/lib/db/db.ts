@@ -20,6 +20,7 @@ import {
   type ArticleSketch,
   type SourceRow,
 } from './derived';
+import type { SourceArticle } from './source-articles-derived';
 import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
 
 export interface Alignment {
@@ -67,6 +68,7 @@ export type CorroborateDB = Dexie & {
   sourceRows: EntityTable<SourceRow, 'id'>;
   articleSketches: EntityTable<ArticleSketch, 'id'>;
   annotationCounts: EntityTable<AnnotationCount, 'id'>;
+  sourceArticles: Table<SourceArticle, [string, string]>;
   searchIndex: EntityTable<SearchIndexChunk, 'key'>;
   corroborationKeys: EntityTable<CorroborationRecord, 'statementId'>;
   candidateDismissals: EntityTable<CandidateDismissal, 'key'>;

@@ -1,6 +1,7 @@
 // Derived tables kept in step with articles, statements, sources and annotations by a Dexie middleware: library
-// rows with statement counts, per-source counts and match keys, text sketches and per-article annotation counts. Every write path (import,
-// dossier, undo, backups) goes through it, inside the same transaction, so lists never read whole tables.
+// rows with statement counts, per-source counts and match keys, text sketches, per-article annotation counts and
+// per-(source, article) counts (source-articles-derived.ts). Every write path (import, dossier, undo, backups) goes
+// through it, inside the same transaction, so lists never read whole tables.
 import Dexie from 'dexie';
 import type {
   DBCore,
@@ -16,6 +17,24 @@ import { matchKeys, sketchBands } from './match-keys';
 import { loggingTable, SEARCHED } from './search-log';
 import { generationTable, RECORDED } from './workspace-generation';
 import { observedTable } from './observed-table';
+import {
+  type Core,
+  type Deltas,
+  type Step,
+  add,
+  clearTable,
+  done,
+  isClear,
+  isDelete,
+  put,
+  RANGE_ANY,
+  relaysOf,
+  remove,
+  valuesInRange,
+} from './derived-core';
+import { keepSourceArticles, SOURCE_ARTICLES, stampSourceArticles } from './source-articles-derived';
+
+export { relaysOf };
 
 /** One library row: what the article lists show, without the text. */
 export interface ArticleRow {
@@ -56,7 +75,6 @@ export const DERIVED_TABLES = ['articleRows', 'sourceRows', 'articleSketches', '
 /** Derived from version 9 on; kept only when the database has it. */
 const ANNOTATION_COUNTS = 'annotationCounts';
 const WATCHED = new Set(['articles', 'statements', 'sources', 'annotations']);
-const RANGE_ANY = 3;
 
 export function articleRowOf(
   a: Article,
@@ -73,44 +91,6 @@ export const sourceRowOf = (s: Source, statements: number, relaying = 0): Source
   relaying,
   matchKeys: matchKeys(s),
 });
-
-/** The sources a statement relays through, each once. */
-export const relaysOf = (s: Pick<Statement, 'viaIds'>): string[] => [...new Set(s.viaIds)];
-
-/**
- * Writes go through the full stack (so live queries see them); reads go to the bare IndexedDB core
- * below Dexie's observability layer, which expects Dexie's zone and would fail after a native await.
- */
-interface Core {
-  table(name: string): DBCoreTable;
-  raw: DBCore;
-  /** Whether the database has this table (a derived table added by a later version may be missing). */
-  has(name: string): boolean;
-}
-type Deltas = Map<string, number>;
-
-// Everything below chains Dexie's own promises with `.then` and never uses `await`: Dexie's lower layers
-// read the current transaction from its zone, which a native await would lose.
-type Step = Promise<unknown>;
-const done = (): Step => Dexie.Promise.resolve();
-
-const add = (m: Deltas, key: string | null | undefined, n: number) => {
-  if (key) m.set(key, (m.get(key) ?? 0) + n);
-};
-
-function put(core: Core, trans: DBCoreTransaction, table: string, values: unknown[]): Step {
-  return values.length ? core.table(table).mutate({ type: 'put', trans, values }) : done();
-}
-
-function remove(core: Core, trans: DBCoreTransaction, table: string, keys: string[]): Step {
-  return keys.length ? core.table(table).mutate({ type: 'delete', trans, keys }) : done();
-}
-
-function valuesInRange<T>(table: DBCoreTable, trans: DBCoreTransaction, range: DBCoreKeyRange): Promise<T[]> {
-  return table
-    .query({ trans, values: true, query: { index: table.schema.primaryKey, range } })
-    .then((res) => res.result as T[]);
-}
 
 type Row = Record<string, unknown>;
 
@@ -183,10 +163,7 @@ function afterAnnotations(
 ): Step {
   const { trans } = req;
   if (!core.has(ANNOTATION_COUNTS)) return done();
-  if (isClear(req))
-    return core
-      .table(ANNOTATION_COUNTS)
-      .mutate({ type: 'deleteRange', trans, range: (req as { range: DBCoreKeyRange }).range });
+  if (isClear(req)) return clearTable(core, trans, ANNOTATION_COUNTS);
   const delta = countAnnotations(after, 1, countAnnotations(before, -1));
   const ids = [...delta.all.keys()].filter((id) => delta.all.get(id) || delta.orphans.get(id));
   if (!ids.length) return done();
@@ -225,16 +202,14 @@ function written<T>(req: DBCoreMutateRequest, res: DBCoreMutateResponse): T[] {
   return (req.values as T[]).filter((_, i) => !res.failures[i]);
 }
 
-const isClear = (req: DBCoreMutateRequest) => req.type === 'deleteRange' && req.range.type === RANGE_ANY;
-const isDelete = (req: DBCoreMutateRequest) => req.type === 'delete' || req.type === 'deleteRange';
-
 function afterStatements(
   core: Core,
   req: DBCoreMutateRequest,
   before: Statement[],
   after: Statement[],
 ): Step {
-  if (isClear(req)) return zeroCounts(core, req.trans);
+  if (isClear(req))
+    return zeroCounts(core, req.trans).then(() => keepSourceArticles(core, req, before, after));
   const byArticle: Deltas = new Map();
   const bySpeaker: Deltas = new Map();
   const byRelay: Deltas = new Map();
@@ -248,17 +223,15 @@ function afterStatements(
   count(before, -1);
   count(after, 1);
   for (const m of [byArticle, bySpeaker, byRelay]) for (const [k, v] of m) if (v === 0) m.delete(k);
-  return applyCounts(core, req.trans, 'articleRows', { statementCount: byArticle }).then(() =>
-    applyCounts(core, req.trans, 'sourceRows', { statements: bySpeaker, relaying: byRelay }),
-  );
+  return applyCounts(core, req.trans, 'articleRows', { statementCount: byArticle })
+    .then(() => applyCounts(core, req.trans, 'sourceRows', { statements: bySpeaker, relaying: byRelay }))
+    .then(() => keepSourceArticles(core, req, before, after));
 }
 
 function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], after: Article[]): Step {
   const { trans } = req;
   if (isClear(req)) {
-    const clear = (t: string) =>
-      core.table(t).mutate({ type: 'deleteRange', trans, range: (req as { range: DBCoreKeyRange }).range });
-    return clear('articleRows').then(() => clear('articleSketches'));
+    return clearTable(core, trans, 'articleRows').then(() => clearTable(core, trans, 'articleSketches'));
   }
   if (isDelete(req)) {
     const ids = before.map((a) => a.id);
@@ -267,12 +240,14 @@ function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], 
       .then(() => relinkVersions(core, trans, before, []));
   }
   const ids = after.map((a) => a.id);
+  let known: (ArticleRow | undefined)[] = [];
   return core.raw
     .table('articleRows')
     .getMany({ trans, keys: ids })
-    .then((rows: (Partial<ArticleRow> | undefined)[]) =>
+    .then((rows: (ArticleRow | undefined)[]) => {
+      known = rows;
       // A record written with a known id (sync) may arrive after its newer version: ask the versionOf index.
-      Dexie.Promise.all(
+      return Dexie.Promise.all(
         after.map((a, i) =>
           rows[i] || req.type !== 'put' ? (rows[i]?.supersededBy ?? null) : newerVersionOf(core, trans, a.id),
         ),
@@ -283,9 +258,10 @@ function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], 
           'articleRows',
           after.map((a, i) => articleRowOf(a, rows[i]?.statementCount ?? 0, by[i] ?? null)),
         ),
-      ),
-    )
+      );
+    })
     .then(() => relinkVersions(core, trans, before, after))
+    .then(() => stampSourceArticles(core, trans, after, known))
     .then(() => core.raw.table('articleSketches').getMany({ trans, keys: ids }))
     .then((sketches: (ArticleSketch | undefined)[]) => {
       // The text never changes after import: a sketch, once written, stays right.
@@ -339,10 +315,7 @@ function relinkVersions(core: Core, trans: DBCoreTransaction, before: Article[],
 
 function afterSources(core: Core, req: DBCoreMutateRequest, before: Source[], after: Source[]): Step {
   const { trans } = req;
-  if (isClear(req))
-    return core
-      .table('sourceRows')
-      .mutate({ type: 'deleteRange', trans, range: (req as { range: DBCoreKeyRange }).range });
+  if (isClear(req)) return clearTable(core, trans, 'sourceRows');
   if (isDelete(req))
     return remove(
       core,
@@ -418,7 +391,10 @@ export function useDerivedTables(db: Dexie): void {
         raw,
         has: (name) => names.has(name),
       };
-      const derived = [...DERIVED_TABLES, ...(names.has(ANNOTATION_COUNTS) ? [ANNOTATION_COUNTS] : [])];
+      const derived = [
+        ...DERIVED_TABLES,
+        ...[ANNOTATION_COUNTS, SOURCE_ARTICLES].filter((t) => names.has(t)),
+      ];
       return {
         transaction(stores, mode, options) {
           const writes = mode === 'readwrite';

@@ -2,14 +2,8 @@
 // (`fn(db, …)`, what the unit tests call with a database of their own) to the app's workspace database
 // (app-db.ts). Features import these facades, the reactive `live` queries and the types from here only.
 export { db } from './app-db';
-export {
-  library,
-  NO_SOURCES,
-  type ArticleSummary,
-  type IndexedSources,
-  type SourceCount,
-  type SpeakerStatements,
-} from './queries';
+export { library, NO_SOURCES, type ArticleSummary, type IndexedSources, type SourceCount } from './queries';
+export type { ArticlesOfSource, SourceStatement, SpeakerPage, SpeakerStatements } from './source-articles';
 export { libraryArticles, workspaceSources } from './library.svelte';
 export { live, sharedLive, type Live } from './live.svelte';
 export { holdLiveQueries } from './watch';
@@ -44,7 +38,6 @@ export {
   type SourceChoice,
   type SourceOverview,
   type SourcePatch,
-  type SourceStatement,
 } from './sources';
 export { claims, type ClaimEntry, type ClaimSummary } from './claims';
 export { links, LINK_TYPES, type LinkFromStatement } from './links';

@@ -4,6 +4,7 @@ import { db as appDb } from './app-db';
 import type { CorroborateDB } from './db';
 import type { ArticleRow } from './derived';
 import { sourceCounts } from './source-counts';
+import { statementsBySpeaker } from './source-articles';
 
 /** A library row (no text): kept with its statement count by the derived tables; `version` counts from 1. */
 export type ArticleSummary = ArticleRow & { version: number };
@@ -21,11 +22,6 @@ export async function listArticles(db: CorroborateDB): Promise<ArticleSummary[]>
     return n;
   };
   return rows.filter((r) => !r.supersededBy).map((r) => ({ ...r, version: versionOf(r) }));
-}
-
-/** Ids of the articles a newer version replaces (few; read from the index only old versions are in). */
-export function supersededIds(db: CorroborateDB): Promise<string[]> {
-  return db.articleRows.where('supersededBy').above('').primaryKeys();
 }
 
 export async function getArticle(db: CorroborateDB, id: string | null): Promise<Article | null> {
@@ -73,32 +69,6 @@ export async function allTags(db: CorroborateDB): Promise<Tag[]> {
   return tags.sort((a, b) => (a.shortcut ?? 99) - (b.shortcut ?? 99) || a.name.localeCompare(b.name));
 }
 
-export interface SpeakerStatements {
-  article: Article;
-  statements: Statement[];
-}
-
-/** Every statement a source speaks, across the workspace, grouped by article. */
-export async function statementsBySpeaker(
-  db: CorroborateDB,
-  sourceId: string | null,
-): Promise<SpeakerStatements[]> {
-  if (!sourceId) return [];
-  const [statements, old] = await Promise.all([
-    db.statements.where('speakerId').equals(sourceId).toArray(),
-    supersededIds(db).then((ids) => new Set(ids)),
-  ]);
-  const byArticle = new Map<string, Statement[]>();
-  for (const st of statements)
-    if (!old.has(st.articleId)) byArticle.set(st.articleId, [...(byArticle.get(st.articleId) ?? []), st]);
-  const out: SpeakerStatements[] = [];
-  for (const [articleId, list] of byArticle) {
-    const article = await db.articles.get(articleId);
-    if (article) out.push({ article, statements: list.sort((a, b) => a.index - b.index) });
-  }
-  return out.sort((a, b) => a.article.importedAt.localeCompare(b.article.importedAt));
-}
-
 /** The same reads on the app's workspace database, for the screens. */
 export const library = {
   articles: () => listArticles(appDb),
@@ -108,5 +78,6 @@ export const library = {
   sourcesIndexed: () => sourcesIndexed(appDb),
   sourcesWithCounts: () => sourcesWithCounts(appDb),
   tags: () => allTags(appDb),
-  statementsBySpeaker: (sourceId: string | null) => statementsBySpeaker(appDb, sourceId),
+  statementsBySpeaker: (sourceId: string | null, articleLimit?: number) =>
+    statementsBySpeaker(appDb, sourceId, articleLimit),
 };

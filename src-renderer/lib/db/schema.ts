@@ -5,6 +5,7 @@ import type { Transaction } from 'dexie';
 import type { Annotation, Article, Source, Statement } from '../../../src-main/shared/domain';
 import { annotationCountRows, articleRowOf, countAnnotations, relaysOf, sourceRowOf } from './derived';
 import { sketchBands } from './match-keys';
+import { fillSourceArticles } from './source-articles-derived';
 import { CORROBORATION_VERSION, declareCorroborationVersion } from './corroboration-schema';
 
 export const DB_NAME = 'corroborate';
@@ -73,8 +74,17 @@ export const V8 = { imports: 'id, batchId, at, [outcome+at], articleId' };
  */
 export const V9 = { annotationCounts: 'id' };
 
+/**
+ * Version 10 (2026-12-07): per source and article, the statements the source speaks and relays there with the
+ * article's import time (source-articles-derived.ts), so a source's articles and the statements it speaks are
+ * read a page at a time in import order and counted on an index, not read whole through the speaker index.
+ */
+export const V10 = {
+  sourceArticles: '[sourceId+articleId], [sourceId+importedAt], [sourceId+speaks+importedAt], articleId',
+};
+
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = 9;
+export const LATEST_VERSION = 10;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
@@ -90,6 +100,7 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   // Only an index is added: existing rows need no upgrade function.
   if (upTo >= 8) db.version(8).stores(V8);
   if (upTo >= 9) db.version(9).stores(V9).upgrade(fillAnnotationCounts);
+  if (upTo >= 10) db.version(10).stores(V10).upgrade(fillSourceArticles);
 }
 
 /** The V9 upgrade: one pass over the annotations counts each article's annotations and orphans. */

@@ -10,12 +10,17 @@ export interface SourceCounts {
   relaying: number;
 }
 
+/** Ids of the articles a newer version replaces (few; read from the index only old versions are in). */
+export function supersededIds(db: CorroborateDB): Promise<string[]> {
+  return db.articleRows.where('supersededBy').above('').primaryKeys();
+}
+
 /** Every source with its counts, in no particular order. */
 export async function sourceCounts(db: CorroborateDB): Promise<SourceCounts[]> {
   const [sources, rows, old] = await Promise.all([
     db.sources.toArray(),
     db.sourceRows.toArray(),
-    db.articleRows.where('supersededBy').above('').primaryKeys(),
+    supersededIds(db),
   ]);
   const speaking = new Map(rows.map((r) => [r.id, r.statements]));
   const relaying = new Map(rows.map((r) => [r.id, r.relaying ?? 0]));

@@ -9,6 +9,7 @@ import { type CorroborateDB, newId, now } from './db';
 import { db } from './app-db';
 import { type EditOp, applyEdit } from './history';
 import { type SourceCounts, sourceCounts } from './source-counts';
+import { articlesOfSource, statementsOfSource } from './source-articles';
 
 export type SourceOverview = SourceCounts;
 
@@ -17,75 +18,6 @@ export async function sourceOverview(db: CorroborateDB): Promise<SourceOverview[
   return (await sourceCounts(db)).sort(
     (a, b) =>
       b.speaking + b.relaying - (a.speaking + a.relaying) || a.source.name.localeCompare(b.source.name),
-  );
-}
-
-/** The current articles a source speaks or relays in, oldest import first: two index look-ups. */
-export async function articlesOfSource(
-  db: CorroborateDB,
-  sourceId: string | null,
-): Promise<{ id: string; title: string }[]> {
-  if (!sourceId) return [];
-  const [spoken, relayed] = await Promise.all([
-    db.statements.where('speakerId').equals(sourceId).toArray(),
-    db.statements.where('viaIds').equals(sourceId).toArray(),
-  ]);
-  const ids = [...new Set([...spoken, ...relayed].map((s) => s.articleId))];
-  const rows = (await db.articleRows.bulkGet(ids)).filter((r) => !!r && !r.supersededBy);
-  return rows
-    .map((r) => r!)
-    .sort((a, b) => a.importedAt.localeCompare(b.importedAt))
-    .map((r) => ({ id: r.id, title: r.title }));
-}
-
-export interface SourceStatement {
-  statement: Statement;
-  articleTitle: string;
-  text: string;
-  role: 'speaker' | 'via';
-}
-
-/**
- * The statements a source speaks or relays, with their text, for the detail pane and splitting, in the first
- * `articleLimit` of its articles by title: a source quoted across thousands of articles has only the texts of the
- * articles shown read (at 10,000 articles reading them all took seconds, and ran on after the view was left).
- */
-export async function statementsOfSource(
-  db: CorroborateDB,
-  sourceId: string | null,
-  articleLimit = Number.POSITIVE_INFINITY,
-): Promise<SourceStatement[]> {
-  if (!sourceId) return [];
-  const [spoken, relayed] = await Promise.all([
-    db.statements.where('speakerId').equals(sourceId).toArray(),
-    db.statements.where('viaIds').equals(sourceId).toArray(),
-  ]);
-  const byId = new Map<string, Statement>([...spoken, ...relayed].map((s) => [s.id, s]));
-  // What old versions of an article said is reached through their current version, not listed again.
-  const rows = await db.articleRows.bulkGet([...new Set([...byId.values()].map((s) => s.articleId))]);
-  const current = rows.filter((r) => !!r && !r.supersededBy).map((r) => r!);
-  const shown = current
-    .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
-    .slice(0, articleLimit);
-  const articles = new Map(
-    (await db.articles.bulkGet(shown.map((r) => r.id))).filter((a) => !!a).map((a) => [a.id, a]),
-  );
-  const out: SourceStatement[] = [];
-  for (const statement of byId.values()) {
-    const article = articles.get(statement.articleId);
-    if (!article) continue;
-    out.push({
-      statement,
-      articleTitle: article.title,
-      text: article.text.slice(statement.start, statement.end),
-      role: statement.speakerId === sourceId ? 'speaker' : 'via',
-    });
-  }
-  return out.sort(
-    (a, b) =>
-      a.articleTitle.localeCompare(b.articleTitle) ||
-      a.statement.articleId.localeCompare(b.statement.articleId) ||
-      a.statement.index - b.statement.index,
   );
 }
 
@@ -402,7 +334,7 @@ function sameAttribution(a: Statement, b: Statement): boolean {
 /** The same operations on the workspace database, for the screens. */
 export const sourceRegistry = {
   overview: () => sourceOverview(db),
-  articlesOf: (sourceId: string | null) => articlesOfSource(db, sourceId),
+  articlesOf: (sourceId: string | null, limit?: number) => articlesOfSource(db, sourceId, limit),
   statementsOf: (sourceId: string | null, articleLimit?: number) =>
     statementsOfSource(db, sourceId, articleLimit),
   update: (id: string, patch: SourcePatch) => updateSource(db, id, patch),

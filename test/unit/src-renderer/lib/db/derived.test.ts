@@ -1,5 +1,5 @@
 // The derived tables (library rows, per-source counts and match keys, text sketches, per-article annotation
-// counts) stay equal to what reading the whole tables would give, through imports, corrections, undo, clearing
+// counts, per-source-and-article counts) stay equal to what reading the whole tables would give, through imports, corrections, undo, clearing
 // and the upgrades.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,30 @@ async function derived(db: CorroborateDB) {
   return { perArticle, perSource, perRelay };
 }
 
+/** Per "source article" pair: [spoken, relayed, import time], counted on the statements and articles. */
+async function pairTruth(db: CorroborateDB) {
+  const at = new Map((await db.articles.toArray()).map((a) => [a.id, a.importedAt]));
+  const out: Record<string, [number, number, string]> = {};
+  const bump = (source: string, article: string, i: 0 | 1) => {
+    const row = (out[`${source} ${article}`] ??= [0, 0, at.get(article) ?? '']);
+    row[i] += 1;
+  };
+  for (const st of await db.statements.toArray()) {
+    if (st.speakerId) bump(st.speakerId, st.articleId, 0);
+    for (const id of new Set(st.viaIds)) bump(id, st.articleId, 1);
+  }
+  return out;
+}
+
+async function pairDerived(db: CorroborateDB) {
+  const out: Record<string, [number, number, string]> = {};
+  for (const r of await db.sourceArticles.toArray()) {
+    expect(r.speaks).toBe(r.spoken > 0 ? 1 : 0);
+    out[`${r.sourceId} ${r.articleId}`] = [r.spoken, r.relayed, r.importedAt];
+  }
+  return out;
+}
+
 /** Annotations and orphans per article, counted on the annotations table. */
 async function annotationTruth(db: CorroborateDB) {
   const out: Record<string, [number, number]> = {};
@@ -107,6 +131,7 @@ describe('derived tables', () => {
       article('Flood', bodyB, [null, ['Maria Lopez', ['Valley News', 'Harbour Radio']], 'Jean Dupont']),
     ]);
     expect(await derived(db)).toEqual(await truth(db));
+    expect(await pairDerived(db)).toEqual(await pairTruth(db));
     const rows = await db.articleRows.orderBy('importedAt').toArray();
     expect(rows.map((r) => [r.title, r.statementCount])).toEqual([
       ['Port', 4],
@@ -121,10 +146,29 @@ describe('derived tables', () => {
     const dupont = sources.find((s) => s.name === 'Jean Dupont')!;
     await mergeSources(db, lopez.id, [dupont.id]);
     expect(await derived(db)).toEqual(await truth(db));
+    expect(await pairDerived(db)).toEqual(await pairTruth(db));
     expect((await db.sourceRows.get(lopez.id))?.statements).toBe(4);
+    // Dupont's only pair moved to Lopez: no row is left for a pair without statements.
+    expect(
+      await db.sourceArticles.where('[sourceId+importedAt]').between([dupont.id], [dupont.id, []]).count(),
+    ).toBe(0);
     await undo(db);
     expect(await derived(db)).toEqual(await truth(db));
+    expect(await pairDerived(db)).toEqual(await pairTruth(db));
+    // Statements written before their article (as a sync may) get the import time once the article arrives.
+    const flood = rows[1]!;
+    const floodArticle = (await db.articles.get(flood.id))!;
+    const floodStatements = await db.statements.where('articleId').equals(flood.id).toArray();
+    await db.transaction('rw', db.articles, db.statements, async () => {
+      await db.statements.bulkDelete(floodStatements.map((st) => st.id));
+      await db.articles.delete(flood.id);
+    });
+    await db.statements.bulkPut(floodStatements);
+    expect(Object.values(await pairDerived(db)).some(([, , at]) => at === '')).toBe(true);
+    await db.articles.put(floodArticle);
+    expect(await pairDerived(db)).toEqual(await pairTruth(db));
     await clearWorkspace(db);
+    expect(await db.sourceArticles.count()).toBe(0);
     expect(await db.articleRows.count()).toBe(0);
     expect(await db.sourceRows.count()).toBe(0);
     expect(await db.articleSketches.count()).toBe(0);
@@ -203,6 +247,23 @@ describe('derived tables', () => {
     expect(await annotationDerived(v9)).toEqual({ [port!.id]: [4, 1] });
     expect(await annotationDerived(v9)).toEqual(await annotationTruth(v9));
     v9.close();
+  });
+
+  it("counts each source's statements per article when a version 9 workspace is upgraded", async () => {
+    const name = `derived-upgrade-10-${Date.now()}`;
+    const v9 = openDatabase(name, 9);
+    await storeExtractedArticles(v9, [
+      article('Port', bodyA, [null, 'Maria Lopez', ['Dockers Union', ['Harbour Radio']], 'Maria Lopez']),
+      article('Flood', bodyB, [null, ['Maria Lopez', ['Valley News', 'Harbour Radio']], 'Jean Dupont']),
+    ]);
+    v9.close();
+    const v10 = openDatabase(name);
+    await v10.open();
+    expect(v10.verno).toBe(LATEST_VERSION);
+    const truth = await pairTruth(v10);
+    expect(Object.keys(truth)).toHaveLength(7);
+    expect(await pairDerived(v10)).toEqual(truth);
+    v10.close();
   });
 
   it('offers only articles sharing a similarity band as version candidates', async () => {

@@ -18,11 +18,10 @@ import {
   mergeSources,
   reanalyseArticle,
   sourceOverview,
-  articlesOfSource,
   splitSource,
-  statementsOfSource,
   updateSource,
 } from '../../../../../src-renderer/lib/db/sources';
+import { articlesOfSource, statementsOfSource } from '../../../../../src-renderer/lib/db/source-articles';
 import { extractedArticle } from './extracted-article';
 
 interface GoldStatement {
@@ -82,7 +81,9 @@ describe('sources registry', () => {
     expect(row('Tass')?.relaying).toBe(countVia('Tass'));
     expect(row('Tass')?.speaking).toBe(countSpeaker('Tass'));
     const bogdanov = row('Mikhail Bogdanov')!.source.id;
-    expect((await articlesOfSource(db, bogdanov)).map((a) => a.title)).toEqual(['CAR faces alleged coup']);
+    expect((await articlesOfSource(db, bogdanov)).articles.map((a) => a.title)).toEqual([
+      'CAR faces alleged coup',
+    ]);
   });
 
   it('renames a source, keeps the old name as an alias, and undo restores it', async () => {
@@ -267,7 +268,7 @@ describe('attribution corrections', () => {
 });
 
 describe('the statements of a source, a page of articles at a time', () => {
-  it('reads only the first articles by title when asked for a page, the same statements as the whole list', async () => {
+  it('reads only the first articles in import order when asked for a page, the same statements as the whole list', async () => {
     const db = openDatabase('source-page-' + Math.random());
     const { importBytes } = await import('../../../../../src-main/core/import/pipeline');
     for (const f of ['car-dec-2020.txt', 'car-second-outlet.txt'])
@@ -287,7 +288,7 @@ describe('the statements of a source, a page of articles at a time', () => {
     const first = await statementsOfSource(db, shared!.source.id, 1);
     expect(articlesOf(first)).toHaveLength(1);
     expect(first).toEqual(shared!.all.filter((s) => s.statement.articleId === articlesOf(first)[0]));
-    // The article shown first is the one whose title sorts first, as in the full list.
+    // The article shown first is the one imported first, as in the full list.
     expect(first[0]!.articleTitle).toBe(shared!.all[0]!.articleTitle);
     expect(await statementsOfSource(db, shared!.source.id, 5)).toEqual(shared!.all);
   });

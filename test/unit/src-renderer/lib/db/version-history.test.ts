@@ -6,11 +6,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { acceptVersionIn, versionHistoryIn } from '../../../../../src-renderer/lib/db/versions';
 import { reattachAnnotation } from '../../../../../src-renderer/lib/db/annotations';
-import {
-  articlesOfSource,
-  sourceOverview,
-  statementsOfSource,
-} from '../../../../../src-renderer/lib/db/sources';
+import { sourceOverview } from '../../../../../src-renderer/lib/db/sources';
+import { articlesOfSource, statementsOfSource } from '../../../../../src-renderer/lib/db/source-articles';
 import { openDatabase } from '../../../../../src-renderer/lib/db/db';
 import { toggleStatementTag, starterTags } from '../../../../../src-renderer/lib/db/tags';
 import { undo } from '../../../../../src-renderer/lib/db/history';
@@ -47,7 +44,7 @@ describe('an article with a version history', () => {
     // A source quoted only by the old version has nothing to list or link in its detail pane.
     const oldSpeaker = seed.statements.find((st) => st.speakerId)!.speakerId!;
     expect(await statementsOfSource(db, oldSpeaker)).toEqual([]);
-    expect(await articlesOfSource(db, oldSpeaker)).toEqual([]);
+    expect(await articlesOfSource(db, oldSpeaker)).toEqual({ total: 0, articles: [] });
 
     await undo(db);
     expect((await db.articleRows.get(seed.article.id))?.supersededBy ?? null).toBeNull();
