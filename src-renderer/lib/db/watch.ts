@@ -66,7 +66,7 @@ function scheduleReread(): void {
     () => {
       timer = null;
       written = false;
-      rereading = Promise.all([...watches].map((w) => w.reread())).finally(() => {
+      rereading = rereadInTurn([...watches]).finally(() => {
         rereading = null;
         lastReread = performance.now();
         if (holds > 0) scheduleReread();
@@ -74,6 +74,14 @@ function scheduleReread(): void {
     },
     Math.max(0, lastReread + REREAD_MS - performance.now()),
   );
+}
+
+/**
+ * Reads the held queries again one after another: each answer and the screen updates it causes take a task of
+ * their own, instead of a dozen arriving together in one long task while an import writes.
+ */
+async function rereadInTurn(list: Watcher[]): Promise<void> {
+  for (const w of list) await w.reread();
 }
 
 const onWrite = () => {
