@@ -4,6 +4,11 @@
 /** Main-thread time (ms) a slice may take before its results are handed on; the page gets the thread back between. */
 export const SLICE_MS = 25;
 
+/** Resolves in a later task: whatever waits on it lets the page draw and handle input first. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Runs `work` on each item and hands the results (those not null) to `flush` whenever the slice has taken
  * `budgetMs`, and once at the end; each flush is awaited before the next slice starts. Resolves with every result.
@@ -24,7 +29,7 @@ export async function inSlices<T, R>(
     if (result !== null) slice.push(result);
     if (clock() - started >= budgetMs) {
       if (slice.length) await flush(slice);
-      else await new Promise((resolve) => setTimeout(resolve, 0));
+      else await nextTask();
       all.push(...slice);
       slice = [];
       started = clock();
