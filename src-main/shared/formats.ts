@@ -44,6 +44,15 @@ export function articleFormatOf(name: string): ArticleFileFormat | null {
   return ARTICLE_EXTENSIONS[extensionOf(name)] ?? null;
 }
 
+/**
+ * Whether a file may hold scanned pages read by OCR (which reports its progress page by page), as its name claims:
+ * PDFs, images, and files whose extension names no article format.
+ */
+export function mayHoldScans(name: string): boolean {
+  const format = articleFormatOf(name);
+  return format === null || format === 'pdf' || format === 'image';
+}
+
 export function isDossierName(name: string): boolean {
   return (DOSSIER_EXTENSIONS as readonly string[]).includes(extensionOf(name));
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { defaultDataDir, repoRoot } from '../core/paths';
 import { startWebShell } from './server';
 import { limitsFromSettings } from '../core/settings';
+import { useBuiltWorkersFrom } from '../core/worker-file';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -20,6 +21,9 @@ const maxFileMb = arg('--max-file-mb');
 const limits = maxFileMb ? limitsFromSettings({ maxFileMb: Number(maxFileMb) }) : undefined;
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string })
   .version;
+
+// The shell serves the build's renderer; its workers come from the same build (tsx only when there is none).
+useBuiltWorkersFrom(join(repoRoot, 'out/main'));
 
 const shell = await startWebShell({
   port,

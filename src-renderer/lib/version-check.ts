@@ -4,14 +4,13 @@ import { versions } from './db';
 import { versionOffer } from './state/version-offer.svelte';
 
 /**
- * Looks for the earlier version of each article at once (the look-ups overlap instead of queueing one behind
- * another), then offers them in import order.
+ * Looks for the earlier version of each article of a batch together (one set of look-ups for the batch, the
+ * comparisons in short slices), then offers them in import order.
  */
 export async function afterArticlesImported(articles: Article[]): Promise<void> {
-  const candidates = await Promise.all(
-    // The check must never fail an import that is already stored: at worst no offer is made.
-    articles.map((article) => versions.findCandidate(article).catch(() => null)),
-  );
+  if (!articles.length) return;
+  // The check must never fail an import that is already stored: at worst no offer is made.
+  const candidates = await versions.findCandidates(articles).catch(() => articles.map(() => null));
   candidates.forEach((candidate, i) => {
     const article = articles[i]!;
     if (candidate) versionOffer.offer({ article: { id: article.id, title: article.title }, candidate });

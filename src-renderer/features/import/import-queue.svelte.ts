@@ -6,7 +6,7 @@ import { backups, holdLiveQueries, imports, type StoreOutcome } from '../../lib/
 import type { ExtractedArticle, ImportProgress } from '../../../src-main/shared/extraction';
 import { ocrSummary } from '../../../src-main/shared/ocr-note';
 import type { PickedFile } from './dropped-files';
-import { isDossierName } from '../../../src-main/shared/formats';
+import { isDossierName, mayHoldScans } from '../../../src-main/shared/formats';
 import { tooLargeReason } from '../../../src-main/shared/sizes';
 import { importDossierFile } from './dossier-import';
 import { afterArticlesImported } from '../../lib/version-check';
@@ -41,6 +41,13 @@ const BATCH_WAIT_MS = 400;
  * renderer writes this one, and memory stays bounded however many files are dropped.
  */
 const BUFFERED = 2 * BATCH_SIZE;
+/** How often main is asked how far a file being extracted has got (OCR: page n of m). */
+const POLL_MS = 300;
+/**
+ * A file whose name does not claim scans (a .txt, .docx…) is asked about only once it has taken this long: its
+ * content could still be a scan, but the thousands of files of a folder drop cost no round trips for nothing.
+ */
+const POLL_TEXT_AFTER_MS = 2000;
 
 const cancelledRow = (fileName: string, reason: string): ReportRow => ({
   fileName,
@@ -226,16 +233,23 @@ class ImportQueue {
     return { kind: 'article', fileName, extracted: result.value };
   }
 
-  /** importFile, asking main every few hundred milliseconds how far the file has got. */
+  /** importFile, asking main every few hundred milliseconds how far the file has got (see POLL_TEXT_AFTER_MS). */
   private async importWithProgress(picked: PickedFile, bytes: Uint8Array<ArrayBuffer>) {
     const jobId = crypto.randomUUID();
     this.jobs.add(jobId);
-    const poll = setInterval(() => {
+    const ask = () =>
       void api.importProgress({ jobId }).then((reply) => {
         if (reply.ok && reply.value?.stage === 'ocr' && this.jobs.has(jobId))
           this.currentProgress = reply.value;
       });
-    }, 300);
+    let poll: ReturnType<typeof setInterval> | null = null;
+    const start = setTimeout(
+      () => {
+        ask();
+        poll = setInterval(ask, POLL_MS);
+      },
+      mayHoldScans(picked.file.name) ? POLL_MS : POLL_TEXT_AFTER_MS,
+    );
     try {
       return await api.importFile({
         name: picked.file.name,
@@ -244,7 +258,8 @@ class ImportQueue {
         jobId,
       });
     } finally {
-      clearInterval(poll);
+      clearTimeout(start);
+      if (poll) clearInterval(poll);
       this.jobs.delete(jobId);
       if (this.jobs.size === 0) this.currentProgress = null;
     }

@@ -145,14 +145,26 @@ export function keysWithAny<T, K, I>(
   index: string,
   values: readonly IndexableType[],
 ): Promise<K[]> {
-  const keys: K[] = [];
-  const turn = (from: number): Promise<K[]> =>
+  return keysForEach(table, index, values).then((lists) => lists.flat());
+}
+
+/**
+ * For each of `values`, the primary keys of the records whose `index` holds it (lists in the order of `values`):
+ * the look-ups of `keysWithAny`, kept apart, for callers that ask for many items' values at once.
+ */
+export function keysForEach<T, K, I>(
+  table: Table<T, K, I>,
+  index: string,
+  values: readonly IndexableType[],
+): Promise<K[][]> {
+  const lists: K[][] = [];
+  const turn = (from: number): Promise<K[][]> =>
     from >= values.length
-      ? Dexie.Promise.resolve(keys)
+      ? Dexie.Promise.resolve(lists)
       : Dexie.Promise.all(
           values.slice(from, from + LOOK_UPS_AT_ONCE).map((v) => table.where(index).equals(v).primaryKeys()),
-        ).then((lists) => {
-          for (const list of lists) keys.push(...list);
+        ).then((answers) => {
+          lists.push(...answers);
           return turn(from + LOOK_UPS_AT_ONCE);
         });
   return table.db.transaction('r', table, () => turn(0));

@@ -3,11 +3,12 @@
 import type { Annotation, Article } from '../../../src-main/shared/domain';
 import { reanchorAnnotations, type AnchorStatus } from '../../../src-main/shared/compare/reanchor';
 import { selectorsFor } from '../../../src-main/shared/selectors';
-import { type CorroborateDB, keysWithAny, newId, now } from './db';
+import { type CorroborateDB, keysForEach, newId, now } from './db';
 import type { ArticleRow } from './derived';
 import { applyEdit, type EditOp } from './history';
 import { db } from './app-db';
 import { sketchBands } from './match-keys';
+import { inSlices, nextTask } from './slices';
 
 /** Words compared by the cheap first check: a revision keeps its opening mostly intact. */
 export const HEAD_WORDS = 400;
@@ -70,19 +71,35 @@ export const MAX_TEXT_CANDIDATES = 8;
 
 /** Articles sharing a similarity band with `article`'s text, or its URL: the only ones worth comparing. */
 export async function versionCandidateIds(db: CorroborateDB, article: Article): Promise<string[]> {
-  // The sketch written with the article, when it is stored (it always is after an import).
-  const bands = (await db.articleSketches.get(article.id))?.bands ?? sketchBands(article.text);
-  const hits = new Map<string, number>();
-  // An article comes back once per band it shares; the count of shared bands estimates the resemblance, to rank
-  // the candidates.
-  const shared = await keysWithAny(db.articleSketches, 'bands', bands);
-  for (const id of shared) if (id !== article.id) hits.set(id, (hits.get(id) ?? 0) + 1);
-  const byText = [...hits]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_TEXT_CANDIDATES)
-    .map(([id]) => id);
-  const byUrl = article.url ? await db.articles.where('url').equals(article.url).primaryKeys() : [];
-  return [...new Set([...byUrl, ...byText])].filter((id) => id !== article.id);
+  return (await versionCandidateIdsOf(db, [article]))[0]!;
+}
+
+/**
+ * `versionCandidateIds` of each of `articles` (an import batch): their bands are looked up together, in turns,
+ * instead of one transaction and one burst of look-ups per article.
+ */
+async function versionCandidateIdsOf(db: CorroborateDB, articles: Article[]): Promise<string[][]> {
+  // The sketches written with the articles, when they are stored (they always are after an import).
+  const sketches = await db.articleSketches.bulkGet(articles.map((a) => a.id));
+  const bandsOf = articles.map((a, i) => sketches[i]?.bands ?? sketchBands(a.text));
+  const bands = [...new Set(bandsOf.flat())];
+  const lists = await keysForEach(db.articleSketches, 'bands', bands);
+  const holders = new Map(bands.map((band, i) => [band, lists[i]!]));
+  const byUrl = await Promise.all(
+    articles.map((a) => (a.url ? db.articles.where('url').equals(a.url).primaryKeys() : [])),
+  );
+  return articles.map((article, i) => {
+    // An article comes back once per band it shares; the count of shared bands estimates the resemblance, to
+    // rank the candidates.
+    const hits = new Map<string, number>();
+    for (const band of bandsOf[i]!)
+      for (const id of holders.get(band) ?? []) if (id !== article.id) hits.set(id, (hits.get(id) ?? 0) + 1);
+    const byText = [...hits]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_TEXT_CANDIDATES)
+      .map(([id]) => id);
+    return [...new Set([...byUrl[i]!, ...byText])].filter((id) => id !== article.id);
+  });
 }
 
 /** The earlier article this one most likely revises, or null. Articles that are already versions of it are skipped. */
@@ -90,8 +107,38 @@ export async function findVersionCandidateIn(
   db: CorroborateDB,
   article: Article,
 ): Promise<VersionCandidate | null> {
+  return (await findVersionCandidatesIn(db, [article]))[0]!;
+}
+
+/**
+ * `findVersionCandidateIn` for each of `articles` (an import batch): candidates looked up and read together,
+ * then compared article by article in slices of main-thread time (see inSlices), so the comparisons of a batch
+ * never hold the page for long.
+ */
+export async function findVersionCandidatesIn(
+  db: CorroborateDB,
+  articles: Article[],
+): Promise<(VersionCandidate | null)[]> {
+  const idsOf = await versionCandidateIdsOf(db, articles);
+  const ids = [...new Set(idsOf.flat())];
+  const read = await db.articles.bulkGet(ids);
+  const byId = new Map(ids.map((id, i) => [id, read[i]]));
+  const best: (VersionCandidate | null)[] = articles.map(() => null);
+  await inSlices(
+    articles.keys(),
+    (i) =>
+      (best[i] = bestCandidate(
+        articles[i]!,
+        idsOf[i]!.map((id) => byId.get(id)),
+      )),
+    nextTask,
+  );
+  return best;
+}
+
+/** The candidate `article` most likely revises (see findVersionCandidateIn), among the articles read. */
+function bestCandidate(article: Article, candidates: (Article | undefined)[]): VersionCandidate | null {
   let best: VersionCandidate | null = null;
-  const candidates = await db.articles.bulkGet(await versionCandidateIds(db, article));
   const resemblance = resemblanceTo(article.text);
   for (const other of candidates) {
     if (!other || other.versionOf === article.id) continue;
@@ -226,6 +273,7 @@ export async function orphanedAnnotationsIn(
 /** The same operations on the app's workspace database, for the screens. */
 export const versions = {
   findCandidate: (article: Article) => findVersionCandidateIn(db, article),
+  findCandidates: (articles: Article[]) => findVersionCandidatesIn(db, articles),
   accept: (newArticleId: string, previousId: string) => acceptVersionIn(db, newArticleId, previousId),
   history: (articleId: string | null) => versionHistoryIn(db, articleId),
 };

@@ -7,6 +7,7 @@
 // in that bookkeeping alone, however little each query read. During a hold one listener only notes that
 // something was written; the queries are read again once per interval, and listen live again when the hold ends.
 import Dexie, { liveQuery } from 'dexie';
+import { nextTask } from './slices';
 
 /** Shortest time between two re-reads of the held queries (the library count still moves during an import). */
 export const REREAD_MS = 1000;
@@ -19,7 +20,8 @@ interface Handlers<T> {
 interface Watcher {
   listen(): void;
   pause(): void;
-  reread(): Promise<void>;
+  /** Reads the query again; resolves with what hands the answer on (nothing if a newer read or the stop came first). */
+  reread(): Promise<() => void>;
 }
 
 class Watch<T> implements Watcher {
@@ -42,14 +44,18 @@ class Watch<T> implements Watcher {
     this.sub = null;
   }
 
-  async reread(): Promise<void> {
+  async reread(): Promise<() => void> {
     const read = ++this.reads;
+    let hand: () => void;
     try {
       const value = await this.query();
-      if (read === this.reads && watches.has(this)) this.on.next(value);
+      hand = () => this.on.next(value);
     } catch (err) {
-      if (read === this.reads && watches.has(this)) this.on.error(err);
+      hand = () => this.on.error(err);
     }
+    return () => {
+      if (read === this.reads && watches.has(this)) hand();
+    };
   }
 }
 
@@ -66,7 +72,7 @@ function scheduleReread(): void {
     () => {
       timer = null;
       written = false;
-      rereading = Promise.all([...watches].map((w) => w.reread())).finally(() => {
+      rereading = rereadInTurn([...watches]).finally(() => {
         rereading = null;
         lastReread = performance.now();
         if (holds > 0) scheduleReread();
@@ -74,6 +80,18 @@ function scheduleReread(): void {
     },
     Math.max(0, lastReread + REREAD_MS - performance.now()),
   );
+}
+
+/**
+ * Reads the held queries again, all at once, and hands their answers on one task after another: the screen
+ * updates each answer causes no longer come together in one long task while an import writes.
+ */
+async function rereadInTurn(list: Watcher[]): Promise<void> {
+  const reads = list.map((w) => w.reread());
+  for (const read of reads) {
+    (await read)();
+    await nextTask();
+  }
 }
 
 const onWrite = () => {
@@ -88,7 +106,7 @@ const onWrite = () => {
 export function watch<T>(query: () => Promise<T>, on: Handlers<T>): () => void {
   const w = new Watch(query, on);
   watches.add(w);
-  if (holds > 0) void w.reread();
+  if (holds > 0) void w.reread().then((hand) => hand());
   else w.listen();
   return () => {
     watches.delete(w);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptVersionIn,
   findVersionCandidateIn,
+  findVersionCandidatesIn,
   orphanedAnnotationsIn,
   textResemblance,
 } from '../../../../../src-renderer/lib/db/versions';
@@ -41,6 +42,28 @@ describe('recognising a new version', () => {
       reason: 'url',
       previous: { id: seed.article.id },
     });
+  });
+});
+
+describe('recognising new versions in an import batch', () => {
+  it('gives each article of the batch its own earlier version, or none', async () => {
+    const db = freshDb();
+    const seed = await store(db, seedText, 'seed.txt');
+    const second = await store(db, secondText, 'second.txt');
+    const secondRevised = secondText.replace(/\bsaid\b/, 'stated');
+    const batch = [
+      (await store(db, 'An unrelated note about harbour traffic on Monday, officials said.', 'note.txt'))
+        .article,
+      (await store(db, revised, 'revised.txt')).article,
+      (await store(db, secondRevised, 'second-revised.txt')).article,
+    ];
+    const found = await findVersionCandidatesIn(db, batch);
+    expect(found.map((c) => c?.previous.id ?? null)).toEqual([null, seed.article.id, second.article.id]);
+    // The same answers as asking article by article.
+    for (const [i, article] of batch.entries())
+      expect((await findVersionCandidateIn(db, article))?.previous.id ?? null).toBe(
+        found[i]?.previous.id ?? null,
+      );
   });
 });
 
