@@ -201,7 +201,7 @@ export class ActorRegistry {
     }
     for (const title of mention.titles) if (!actor.titles.includes(title)) actor.titles.push(title);
     if (
-      mention.name.split(' ').length > actor.name.split(' ').length &&
+      pieceCount(mention.name) > pieceCount(actor.name) &&
       mention.kind === actor.kind &&
       !lookupGazetteer(actor.name)
     ) {
@@ -226,6 +226,13 @@ function formsOfReading(reading: Actor): string[] {
     readingForms.set(reading, forms);
   }
   return forms;
+}
+
+/** How many pieces name.split(' ') would give (spaces counted, no array built: absorb() runs on every mention). */
+function pieceCount(name: string): number {
+  let count = 1;
+  for (let at = name.indexOf(' '); at >= 0; at = name.indexOf(' ', at + 1)) count++;
+  return count;
 }
 
 /** Index of the last character of the string that \s matches, or -1. */

@@ -1,7 +1,7 @@
 // People, organisations, places and dates mentioned in one statement, with article offsets. Combines the
 // curated gazetteer, capitalised-phrase candidates and the compromise lexicon (first names, surnames, places).
 import type { Entity } from '../domain';
-import { GAZETTEER_MAX_WORDS, lookupGazetteer } from './gazetteer';
+import { GAZETTEER_MAX_WORDS, gazetteerMayEndWith, lookupGazetteer } from './gazetteer';
 import * as lexicon from './lexicon';
 import { tokenFlags, type Token } from './tokens';
 
@@ -241,6 +241,7 @@ class EntityFinder {
       let matched = 0;
       const maxLength = has(words[p], GAZETTEER_START) ? Math.min(GAZETTEER_MAX_WORDS, to - p) : 0;
       for (let len = maxLength; len >= 1; len--) {
+        if (!mayEndGazetteerName(words[p + len - 1] as Token)) continue;
         const entry = lookupGazetteer(this.text(p, p + len));
         if (entry) {
           matched = len;
@@ -340,6 +341,20 @@ function unknownCapitalised(words: Token[], from: number, to: number): boolean {
     if (!CAPITAL_THEN_LOWER.test(w.text) || has(w, KNOWN)) return false;
   }
   return true;
+}
+
+/**
+ * Whether a phrase ending with this word can name a gazetteer entry. A word of ASCII letters only ends the
+ * phrase's normalised form as its lower case (no possessive, acronym period or diacritic to strip), so the
+ * gazetteer's last words decide; any other word is looked up as before.
+ */
+function mayEndGazetteerName(t: Token): boolean {
+  const text = t.text;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) return true;
+  }
+  return gazetteerMayEndWith(t.lower);
 }
 
 function has(t: Token | undefined, bit: number): boolean {

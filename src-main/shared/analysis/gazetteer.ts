@@ -262,6 +262,8 @@ export const GAZETTEER: readonly GazetteerEntry[] = buildEntries();
 
 let index: Map<string, GazetteerEntry> | null = null;
 let firstWords: Set<string> | null = null;
+/** The last word of every normalised gazetteer key. */
+let lastWords: Set<string> | null = null;
 
 /** Whether some gazetteer name starts with this word (cheap pre-check before trying longer phrases). */
 export function gazetteerMayStartWith(word: string): boolean {
@@ -272,17 +274,29 @@ export function gazetteerMayStartWith(word: string): boolean {
   return firstWords?.has(plain) ?? false;
 }
 
+/**
+ * Whether some gazetteer name can end with this word, given as the lower case of a word of ASCII letters only
+ * (the last word of such a surface's normalised form is exactly that): a pre-check before building and
+ * looking up a phrase that ends with it.
+ */
+export function gazetteerMayEndWith(plainLowerWord: string): boolean {
+  if (!lastWords) lookupGazetteer('');
+  return lastWords?.has(plainLowerWord) ?? false;
+}
+
 /** The gazetteer entry a surface form names, compared by normalised name ("U.N." = "UN", "Tass" = "TASS"). */
 export function lookupGazetteer(surface: string): GazetteerEntry | null {
   if (!index) {
     index = new Map();
     firstWords = new Set();
+    lastWords = new Set();
     for (const entry of GAZETTEER) {
       for (const form of [entry.name, ...entry.aliases]) {
         const key = normaliseName(form);
         if (key && !index.has(key)) index.set(key, entry);
         if (isAcronym(form) && normaliseName(entry.name) !== key) acronymKeys.add(key);
         firstWords.add(key.split(' ', 1)[0] as string);
+        lastWords.add(key.slice(key.lastIndexOf(' ') + 1));
       }
     }
   }

@@ -95,7 +95,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
     drafts.push(draft);
     previous = draft;
   }
-  drafts.forEach((draft, i) => attribute(draft, registry, drafts[i + 1]));
+  for (let i = 0; i < drafts.length; i++) attribute(drafts[i] as Draft, registry, drafts[i + 1]);
   inheritQuotations(drafts);
   const refs = new Map<Actor, SpeakerRef>();
   const refOf = (actor: Actor): SpeakerRef => {
@@ -192,9 +192,11 @@ function inheritQuotations(drafts: Draft[]): void {
     const next = drafts[i + 1];
     const continues = next !== undefined && next.quoting.startsQuoted && current.quoting.endsQuoted;
     if (continues) continue;
-    const group = drafts.slice(groupStart, i + 1);
+    const from = groupStart;
     groupStart = i + 1;
-    if (group.length < 2) continue;
+    // Most statements stand alone: only a group of two or more is gathered.
+    if (i - from < 1) continue;
+    const group = drafts.slice(from, i + 1);
     const source = group.find((d) => d.speaker !== null);
     for (const member of group) {
       member.kind = 'quote';

@@ -2,7 +2,7 @@
 // their aliases. Pure and light (no NLP library): the renderer imports this file.
 import type { SpeakerRef } from '../extraction';
 import { lookupGazetteer } from './gazetteer';
-import { contentWords, initialsOf, normaliseName } from './names';
+import { contentWords, formParts, initialsOf, normaliseName } from './names';
 
 export { normaliseName } from './names';
 
@@ -67,13 +67,13 @@ export function isAcronymOf(short: string, long: string): boolean {
 
 /** "bogdanov" is part of "russian deputy foreign minister mikhail bogdanov": same head word, all words shared. */
 export function isPartOf(short: string, long: string): boolean {
-  const shortWords = contentWords(short);
-  const longWords = contentWords(long);
+  // The content words of each form, split once per form (the registry asks again and again).
+  const shortWords = formParts(short).words;
+  const longWords = formParts(long).words;
   if (shortWords.length === 0 || shortWords.length >= longWords.length) return false;
   if (shortWords.every((w) => GENERIC_WORDS.has(w))) return false;
   if (shortWords[shortWords.length - 1] !== longWords[longWords.length - 1]) return false;
-  const longSet = new Set(longWords);
-  return shortWords.every((w) => longSet.has(w));
+  return shortWords.every((w) => longWords.includes(w));
 }
 
 /**

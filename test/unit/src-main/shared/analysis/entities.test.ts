@@ -54,6 +54,31 @@ describe('entities of the seed article', () => {
     expect(datesIn('Talks resume in mid-March and end by early June.')).toEqual(['mid-March', 'early June']);
   });
 
+  it('finds a listed name inside a longer capitalised run, before a possessive, with dots or a hyphen', () => {
+    const found = (text: string) =>
+      analyzeText(text).flatMap((s) => s.entities.map((e) => `${e.type}: ${e.text}`));
+    expect(
+      found('Sergei Ryabkov told Radio France Internationale that Burkina Faso’s army and the U.N. met.'),
+    ).toEqual([
+      'person: Sergei Ryabkov',
+      'organisation: Radio France Internationale',
+      'place: Burkina Faso',
+      'organisation: U.N.',
+    ]);
+    expect(found('The Democratic Republic of the Congo and Voice of America Africa said so.')).toEqual([
+      'place: Democratic Republic of the Congo',
+      'organisation: Voice of America',
+      'place: Africa',
+    ]);
+    expect(
+      found('The New York Times and Al Jazeera English reported that Agence France-Presse was there.'),
+    ).toEqual([
+      'organisation: New York Times',
+      'organisation: Al Jazeera',
+      'organisation: Agence France-Presse',
+    ]);
+  });
+
   it('gives offsets that point at the entity text and never overlap within a statement', () => {
     for (const statement of analyzeText(seedText)) {
       let end = -1;

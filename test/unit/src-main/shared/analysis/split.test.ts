@@ -41,6 +41,18 @@ describe('splitStatements', () => {
     ]);
   });
 
+  it('starts a new statement at a blank line however it is written, not at a single line break', () => {
+    // A blank line holding spaces or tabs, Windows line ends, a Unicode paragraph separator; no full stops.
+    const text =
+      'Rebels withdrew\n \t\nThe vote is on Sunday\u2029Observers arrived\r\n\r\nCalm returned\nin the capital';
+    expect(texts(text)).toEqual([
+      'Rebels withdrew',
+      'The vote is on Sunday',
+      'Observers arrived',
+      'Calm returned\nin the capital',
+    ]);
+  });
+
   it('does not end a sentence after titles, ranks and numbered references', () => {
     const text =
       'Lt. Col. Ivanov met Dr. Amina at 5 p.m. near gate No. 5 of the U.N. compound. Gen. Ali said 2.5 m. was enough.';
