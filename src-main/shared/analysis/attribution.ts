@@ -278,6 +278,10 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
       // "sees Cruz as a uniter", "paints his rival as weak"; not the passive "is seen as".
       ((!passive || verb.lower.endsWith('ing')) && (isAsCue(seq, k) || isLightCue(seq, k))) ||
       (passive && isStanceCue(seq, k)) ||
+      // "Dorn continued: “…”": a closing-only cue before a colon introduces what follows.
+      ((verb.flags & CLOSING_CUE) !== 0 &&
+        isPunct(seq[k + 1], ':') &&
+        QUOTE_MARKS.has(seq[k + 2]?.text ?? '')) ||
       (seq[k + 1]?.lower === 'that' && formOf(verb) !== null && formOf(verb) !== 'ing') ||
       // "Okafor hopes to win", "Democrats want to": a noun-like cue right after a name, then "to".
       (!afterAuxiliary &&

@@ -3,6 +3,7 @@
 // inverted cues with a description or a name ("…,” said a senior aide", "Said Dorothy Poynter, …"),
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { cueKind } from './cue-lexicon';
+import { asideOpening, isDateline } from './openings';
 import { isNounLikeCue } from './cues';
 import * as lexicon from './lexicon';
 import * as phrases from './phrases';
@@ -232,9 +233,12 @@ function participleTail(seq: Token[]): number {
     if (!isPunct(seq[q], ',')) continue;
     const next = seq[q + 1] as Token;
     const before = seq[q - 1] as Token;
-    if (next.isWord && formOf(next) === 'ing' && before.isWord && !before.capitalised) {
+    const participle =
+      formOf(next) === 'ing' || (next.lower.endsWith('ing') && cueParticle(next, seq[q + 2]));
+    if (next.isWord && participle && before.isWord && !before.capitalised) {
       const form = formOf(before);
-      if (form === 'past' || form === 'third') return q;
+      // "…,” Dorn continued, referring to…": a closing-only cue too.
+      if (form === 'past' || form === 'third' || (before.flags & CLOSING_CUE) !== 0) return q;
     }
   }
   return -1;
@@ -269,6 +273,13 @@ function speakerBefore(
   let appositive = needAppositive;
   if (isPunct(seq[b], ',') && ASIDES.has(seq[b - 1]?.lower ?? '') && isPunct(seq[b - 2], ',')) {
     b -= 3;
+    appositive = false;
+  }
+  // "ISIS — the group behind the attacks — said", "Kessler (who has 12 delegates) said": the name before an
+  // aside set off by dashes or parentheses is the subject.
+  const aside = asideOpening(seq, b);
+  if (aside > 0) {
+    b = aside - 1;
     appositive = false;
   }
   const last = seq[b];
@@ -425,18 +436,6 @@ function hasContent(phrase: PhraseReader, from: number, to: number): boolean {
     return true;
   }
   return false;
-}
-
-/** Upper-case words, or a date: the dateline that opens a wire story. */
-function isDateline(phrase: PhraseReader, from: number, to: number): boolean {
-  let upper = true;
-  for (let p = from; p < to; p++) {
-    const t = phrase.token(p);
-    if (!t?.isWord) continue;
-    if ((t.flags & CALENDAR) !== 0 || /^\d/.test(t.text)) return true;
-    if (t.text.length < 2 || t.text !== t.text.toUpperCase()) upper = false;
-  }
-  return upper;
 }
 
 /** One or two words naming a place ("Iowa", "San Bernardino, California"). */

@@ -7,6 +7,7 @@ import { isNounLikeCue } from './cues';
 import { isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
 import * as phrases from './phrases';
 import type { PhraseReader } from './phrases';
+import { CALENDAR, PLACE } from './lexicon';
 import type { Token } from './tokens';
 
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
@@ -145,10 +146,16 @@ export function speakerBeforeColon(
  * set off by a comma (or a closing parenthesis), with no quotation, semicolon or colon before it.
  */
 export function cueAfterAppositive(seq: Token[], comma: number): number {
+  // "Ruiz, who calls the plan a “scam,” said": a relative clause may quote a word or two; its comma is then
+  // inside the quotation, so the closing quotation mark sets the cue off.
+  const relative = APPOSITIVE_RELATIVES.has(seq[comma + 1]?.lower ?? '');
+  let quotes = 0;
+  let skipped = false;
   for (let p = comma + 1; p < seq.length && p - comma <= 45; p++) {
     const t = seq[p] as Token;
     if (!t.isWord) {
-      if (';:'.includes(t.text) || QUOTE_MARKS.has(t.text)) return -1;
+      if (';:'.includes(t.text)) return -1;
+      if (QUOTE_MARKS.has(t.text) && (!relative || ++quotes > 2)) return -1;
       continue;
     }
     const form = formOf(t);
@@ -156,11 +163,19 @@ export function cueAfterAppositive(seq: Token[], comma: number): number {
     let b = p - 1;
     while (b > comma && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
     // "The bill, opposed by House Republicans," is a participle, not the cue closing an appositive.
-    const closes = b > comma && isPunct(seq[b], ',)') && seq[p + 1]?.lower !== 'by';
-    return !t.capitalised && closes ? p : -1;
+    const closes =
+      b > comma &&
+      (isPunct(seq[b], ',)') || (quotes === 2 && QUOTE_MARKS.has(seq[b]!.text))) &&
+      seq[p + 1]?.lower !== 'by';
+    if (!t.capitalised && closes) return !skipped || cueKind(t.lower) !== null ? p : -1;
+    // The relative clause's own verbs ("who calls…") come before the cue that closes it.
+    if (!relative || t.capitalised) return -1;
+    skipped = true;
   }
   return -1;
 }
+
+const APPOSITIVE_RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
 
 /** Words after which a later cue no longer belongs to the main clause ("who believe that …", "who asked if …"). */
 const RELATIVE_STOPS = new Set(['that', 'who', 'which', 'whom', 'if', 'whether', 'and', 'but', 'or', 'to']);
@@ -294,4 +309,45 @@ function opensContent(t: Token | undefined): boolean {
   if (!t) return false;
   if (!t.isWord) return QUOTE_MARKS.has(t.text) || isPunct(t, ',:');
   return t.capitalised || CONTENT_OPENERS.has(t.lower);
+}
+
+const DASHES = new Set(['—', '–', '--']);
+const MAX_ASIDE = 30;
+
+/**
+ * Where an aside closing at `close` (a dash or a closing parenthesis) opens, when a capitalised word (a name)
+ * stands right before it; -1 otherwise.
+ */
+export function asideOpening(seq: Token[], close: number): number {
+  const t = seq[close];
+  if (!t || t.isWord) return -1;
+  const paren = t.text === ')';
+  if (!paren && !DASHES.has(t.text)) return -1;
+  for (let o = close - 1; o > 0 && close - o <= MAX_ASIDE; o--) {
+    const w = seq[o] as Token;
+    if (w.isWord) continue;
+    if (';:'.includes(w.text) || (paren && w.text === ')')) return -1;
+    if (paren ? w.text !== '(' : !DASHES.has(w.text)) continue;
+    if (o + 1 === close) return -1;
+    const before = seq[o - 1];
+    return before?.isWord && before.capitalised ? o : -1;
+  }
+  return -1;
+}
+
+/** Upper-case words, or a date: the dateline that opens a wire story. */
+export function isDateline(phrase: PhraseReader, from: number, to: number): boolean {
+  let upper = true;
+  let words = 0;
+  let place = false;
+  for (let p = from; p < to; p++) {
+    const t = phrase.token(p);
+    if (!t?.isWord) continue;
+    if ((t.flags & CALENDAR) !== 0 || /^\d/.test(t.text)) return true;
+    if (t.text.length < 2 || t.text !== t.text.toUpperCase()) upper = false;
+    words++;
+    place ||= (t.flags & PLACE) !== 0;
+  }
+  // "ISIS — the group behind the attacks — said": one upper-case word is a dateline only when it is a place.
+  return upper && (words > 1 || place);
 }
