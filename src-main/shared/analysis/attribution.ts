@@ -82,7 +82,8 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   let laterFrom = Math.max(verb.k + 1, subjectStart);
   if (!result.speaker) laterFrom = speakerAroundCue(r, subject, j, opening.accordingTo, closing) ?? laterFrom;
   // Each later cue is a reporting-verb form or "according to".
-  if ((tokenised.outsideFlags & CUE) !== 0 || tokenised.mentionsAccording) laterCues(r, subject, laterFrom);
+  if ((tokenised.outsideFlags & (CUE | PHRASAL_START)) !== 0 || tokenised.mentionsAccording)
+    laterCues(r, subject, laterFrom);
   figuresInPoll(r);
   finish(r, opening.accordingTo);
   return result;

@@ -3,7 +3,7 @@
 // inverted cues with a description or a name ("…,” said a senior aide", "Said Dorothy Poynter, …"),
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { cueKind } from './cue-lexicon';
-import { asideOpening, isDateline } from './openings';
+import { asideOpening, isDateline, parenthesisOpening, toldBeforeObject } from './openings';
 import { isNounLikeCue } from './cues';
 import * as lexicon from './lexicon';
 import * as phrases from './phrases';
@@ -199,6 +199,8 @@ function finalCue(seq: Token[], end: number): number {
     p--;
     if (seq[p]?.lower === 'on') p--;
   }
+  // "…, Graham told The Hill.", "…, she told reporters.": a short object after a closing "told".
+  p = toldBeforeObject(seq, p);
   const t = seq[p];
   if (!t || !t.isWord || t.capitalised || t.quoted) return -1;
   const form = formOf(t);
@@ -213,8 +215,13 @@ function finalCue(seq: Token[], end: number): number {
   )
     return -1;
   // Only a cue set off after a comma, dash or quotation ("…, Earnest said."), not "…after Rubio spoke."
-  for (let b = p - 1; b >= 0 && p - b <= 10; b--) {
+  for (let b = p - 1; b >= 0 && p - b <= 14; b--) {
     const w = seq[b] as Token;
+    // "…, Sen. Ada Fox (D-Ore.) told": a parenthesis after the name.
+    if (w.text === ')') {
+      b = parenthesisOpening(seq, b);
+      continue;
+    }
     // A closing-only cue ("continued") closes a quotation: "…,” Trump continued.", not "…, and talks continued."
     if (!w.isWord) return QUOTE_MARKS.has(w.text) || (form && isPunct(w, ',—–-')) ? p : -1;
     if (
@@ -278,10 +285,7 @@ function speakerBefore(
   // "ISIS — the group behind the attacks — said", "Kessler (who has 12 delegates) said": the name before an
   // aside set off by dashes or parentheses is the subject.
   const aside = asideOpening(seq, b);
-  if (aside > 0) {
-    b = aside - 1;
-    appositive = false;
-  }
+  if (aside > 0) [b, appositive] = [aside - 1, false];
   const last = seq[b];
   if (!last) return null;
   if (last.isWord && NOT_HEAD.has(last.lower) && !PERSONAL.has(last.lower)) return null;

@@ -101,7 +101,9 @@ export function speakerBeforeColon(
   let colon = -1;
   let nameEnd = -1;
   let words = 0;
-  for (let p = from; p < seq.length && p - from < 10; p++) {
+  // "Okafor on the Union Releasing Its Budget Numbers: …": a headline's topic after "on" may run longer.
+  let topic = false;
+  for (let p = from; p < seq.length && p - from < (topic ? 16 : 10); p++) {
     const t = seq[p] as Token;
     if (isPunct(t, ':')) {
       colon = p;
@@ -116,13 +118,14 @@ export function speakerBeforeColon(
     // "Clinton to Planned Parenthood:", "Gillibrand on the Speeches:": a headline's speaker before "to", "on", "at".
     if (nameEnd < 0 && p > from && HEADLINE_PREPOSITIONS.has(t.lower)) {
       nameEnd = p;
+      topic = true;
       continue;
     }
     const small =
       p > from && (SMALL_WORDS.has(t.lower) || (nameEnd >= 0 && HEADLINE_PREPOSITIONS.has(t.lower)));
     if (!t.capitalised && !small) return null;
     if (t.quoted) return null;
-    words++;
+    if (nameEnd < 0) words++;
   }
   if (colon < 0 || words === 0 || words > 6 || colon + 1 >= seq.length) return null;
   const end = nameEnd >= 0 ? nameEnd : colon;
@@ -350,4 +353,26 @@ export function isDateline(phrase: PhraseReader, from: number, to: number): bool
   }
   // "ISIS — the group behind the attacks — said": one upper-case word is a dateline only when it is a place.
   return upper && (words > 1 || place);
+}
+
+const TOLD = new Set(['told', 'tells']);
+
+/** "…, Graham told The Hill.", "…, she told reporters.": the index of "told" before a short object ending at p, or p. */
+export function toldBeforeObject(seq: Token[], p: number): number {
+  for (let q = p; q > 0 && p - q < 4 && seq[q]?.isWord && !seq[q]?.quoted; q--) {
+    if (!TOLD.has((seq[q - 1] as Token).lower)) continue;
+    const object = seq[q] as Token;
+    return object.capitalised || object.lower === 'reporters' || object.lower === 'the' ? q - 1 : p;
+  }
+  return p;
+}
+
+/** The index of the "(" opening the parenthesis that closes at `close` (or 0 when none does). */
+export function parenthesisOpening(seq: Token[], close: number): number {
+  for (let b = close - 1; b > 0; b--) {
+    const t = seq[b] as Token;
+    if (t.text === '(') return b;
+    if (t.text === ')') return 0;
+  }
+  return 0;
 }

@@ -73,3 +73,52 @@ describe('a closing-only cue ("continued")', () => {
     expect(speakerOf('The talks continued: both sides met again.')).toBeNull();
   });
 });
+
+describe('a headline that names its speaker before a topic and a colon', () => {
+  it('keeps the name before “on” even when the topic is long', () => {
+    expect(speakerOf('Okafor on the Union Releasing Its Budget Numbers: ‘I Think They Will.’')).toBe(
+      'Okafor',
+    );
+  });
+
+  it('still refuses a label before the colon', () => {
+    expect(speakerOf('Update on the Storm Damage Across the Northern Counties: Roads Closed.')).toBeNull();
+  });
+});
+
+describe('the subject’s cue after its own clause', () => {
+  it('reads a multi-word participle cue after a comma (“, pointing out that”)', () => {
+    expect(speakerOf('Okafor went with the odds, pointing out that the team would win.')).toBe('Okafor');
+  });
+
+  it('reads “to” and a cue after a place or medium as the subject’s purpose, not the object’s', () => {
+    expect(speakerOf('Leena Park went on Twitter to applaud the ruling.')).toBe('Leena Park');
+    expect(speakerOf('Dorn flew to Iowa to announce his bid.')).toBe('Dorn');
+  });
+});
+
+describe('attribution verbs beyond “said”', () => {
+  it('reads speech, belief and endorsement verbs with their kinds', () => {
+    expect(speakerOf('Fox observed that the plan was late.')).toBe('Fox');
+    expect(speakerOf('Ada Fox recounted how the vote was lost.')).toBe('Ada Fox');
+    expect(speakerOf('Many people close to the talks assumed that the deal was done.')).toBe(
+      'Many people close to the talks',
+    );
+    expect(speakerOf('Mayor Lena Ortiz has embraced the idea of a city bank.')).toBe('Lena Ortiz');
+  });
+
+  it('does not read “wonder” as a verb in “No wonder”', () => {
+    expect(speakerOf('No wonder Dorn said, and I quote, “We love it.”')).toContain('Dorn');
+  });
+});
+
+describe('a closing “told” with its object', () => {
+  it('frames the statement, with a parenthesis after the name and a time after the object', () => {
+    expect(
+      speakerOf(
+        'The mayor could embrace the plan, but only if he can be convinced it pays, Sen. Ada Fox (D-Ore.) told The Ledger on Thursday.',
+      ),
+    ).toBe('Ada Fox');
+    expect(speakerOf('Voters did not realize what was at stake, Ada Fox told reporters.')).toBe('Ada Fox');
+  });
+});
