@@ -113,6 +113,8 @@ function readOpening(r: Reading): { start: number; accordingTo: string | null } 
   const { seq, phrase } = r;
   // A wire dateline ("NEW YORK, Nov. 19 (UPI) —", "Washington (AFP) –") is not part of the subject.
   let i = datelineEnd(r.statement, seq);
+  // "(According to the police, …)", "(The Ledger says …)": a statement set in parentheses.
+  if (i === 0 && isPunct(seq[0], '(') && isPunct(seq[seq.length - 1], ')')) i = 1;
   let accordingTo: string | null = null;
   // "Howard Kurtz, Fox News: “…”", "Gingrich: Trump Must Decide": a name, then a colon, then what was said.
   // Labels ("The Latest:", "Update:") are refused there, so a name before the colon is the speaker.

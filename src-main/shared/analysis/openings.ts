@@ -150,7 +150,7 @@ export function speakerBeforeColon(
  */
 export function cueAfterAppositive(seq: Token[], comma: number): number {
   // "Ruiz, who calls the plan a “scam,” said": a relative clause may quote a word or two; its comma is then
-  // inside the quotation, so the closing quotation mark sets the cue off.
+  // inside the quotation, so the closing quotation mark sets the cue off. A relative's own verbs are skipped.
   const relative = APPOSITIVE_RELATIVES.has(seq[comma + 1]?.lower ?? '');
   let quotes = 0;
   let skipped = false;
@@ -158,7 +158,8 @@ export function cueAfterAppositive(seq: Token[], comma: number): number {
     const t = seq[p] as Token;
     if (!t.isWord) {
       if (';:'.includes(t.text)) return -1;
-      if (QUOTE_MARKS.has(t.text) && (!relative || ++quotes > 2)) return -1;
+      // "Ada Fox, the author of “Going Viral,” said": a quoted title inside the appositive, after its words.
+      if (QUOTE_MARKS.has(t.text) && (++quotes > 2 || (quotes === 1 && !seq[p - 1]?.isWord))) return -1;
       continue;
     }
     const form = formOf(t);
@@ -282,6 +283,13 @@ function speakerAndCueFollow(seq: Token[], from: number, anyVerb = false): boole
   const start = p;
   while (p < seq.length && p - start < MAX_SPEAKER_WORDS) {
     const t = seq[p] as Token;
+    // "Alarmed by the unrest, Senator Ada Fox, the minority leader, said": an appositive after the name.
+    if (isPunct(t, ',') && seq[p - 1]?.capitalised && p > start) {
+      const close = appositiveEnd(seq, p);
+      if (close < 0) return false;
+      p = close + 1;
+      break;
+    }
     if (!t.isWord || RELATIVE.has(t.lower)) return false;
     if (!t.capitalised && (isVerbLike(t) || isAuxiliary(t) || formOf(t))) break;
     // "the senator also said": an adverb before the cue ends the phrase; "a former aide" does not.
@@ -301,6 +309,18 @@ function speakerAndCueFollow(seq: Token[], from: number, anyVerb = false): boole
   if (form === 'base' && !opensContent(seq[p + 1])) return false;
   const kind = cueKind(cue.lower);
   return kind === 'speech' || kind === 'denial' || kind === 'belief';
+}
+
+/** The comma closing a short appositive without a verb that opens at `comma` ("…, the minority leader,"), or -1. */
+function appositiveEnd(seq: Token[], comma: number): number {
+  const first = seq[comma + 1];
+  if (!first?.isWord || !NP_OPENERS.has(first.lower)) return -1;
+  for (let p = comma + 2; p < seq.length && p - comma <= MAX_SPEAKER_WORDS; p++) {
+    const t = seq[p] as Token;
+    if (isPunct(t, ',')) return p;
+    if (!t.isWord || (!t.capitalised && (isVerbLike(t) || isAuxiliary(t)))) return -1;
+  }
+  return -1;
 }
 
 /** Words a speaker's noun phrase never ends with. */

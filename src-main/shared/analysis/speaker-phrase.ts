@@ -135,6 +135,9 @@ const cleaned = new Map<string, CleanPhrase | null>();
 
 function cleanSlowly(raw: string): CleanPhrase | null {
   let text = raw.replace(/\s+/g, ' ').trim().replace(LEADING_NOISE, '');
+  // "(…, according to Nielsen.)": the parenthesis around the statement is not part of the name.
+  if (!text.includes('(')) text = text.replace(/[.)]*\)[.]*$/, '');
+  if (!text.includes(')')) text = text.replace(/^\(\s*/, '');
   // "In a Bloomberg interview Trump": the name after an adverbial without a comma.
   if (LEADING_PREPOSITION.test(text)) {
     const tail = /((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u.exec(text);

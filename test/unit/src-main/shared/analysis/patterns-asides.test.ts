@@ -122,3 +122,31 @@ describe('a closing “told” with its object', () => {
     expect(speakerOf('Voters did not realize what was at stake, Ada Fox told reporters.')).toBe('Ada Fox');
   });
 });
+
+describe('a statement set in parentheses', () => {
+  it('reads its speaker as if the parentheses were not there', () => {
+    expect(speakerOf('(According to the city police, it keeps no such records.)')).toBe('City police');
+    expect(speakerOf('(The book has sold 235,000 copies, according to Nielsen.)')).toBe('Nielsen');
+    expect(speakerOf('(The Ledger says it tracks 500 more families.)')).toContain('Ledger');
+  });
+});
+
+describe('appositives that hold a quoted title or follow an introduction', () => {
+  it('reads past a quoted title inside the appositive', () => {
+    expect(
+      speakerOf('Ada Fox, the co-author of “Going Viral,” about the spread of news, said the days are gone.'),
+    ).toBe('Ada Fox');
+    // A quotation right after the comma is what was said, not part of an appositive.
+    expect(speakerOf('Fox, “we will win,” said Dorn.')).toBe('Dorn');
+  });
+
+  it('reads a name and its appositive after an introductory phrase', () => {
+    expect(
+      speakerOf(
+        'Alarmed by the unrest, Senator Ada Fox, the minority leader, said that she spoke with Mr. Dorn.',
+      ),
+    ).toBe('Ada Fox');
+    expect(speakerOf('In Ohio, Ada Fox, a lawyer, said the vote was close.')).toBe('Ada Fox');
+    expect(speakerOf('After the vote, Ada Fox, Dorn and Ruiz left the room.')).toBeNull();
+  });
+});
