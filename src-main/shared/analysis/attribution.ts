@@ -19,6 +19,7 @@ import {
   datelineEnd,
   introEnd,
   nameBeforeColonQuote,
+  ownSubject,
   speakerBeforeColon,
 } from './openings';
 import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
@@ -139,6 +140,8 @@ function readOpening(r: Reading): { start: number; accordingTo: string | null } 
   }
   // Leading adverbials: "As of Tuesday morning, …", "In early November, …".
   for (let round = 0; round < 2 && seq[i]?.isWord && OPENERS.has((seq[i] as Token).lower); round++) {
+    // "While Ramos said that …, he appears uneasy": a subordinate clause that names its own speaker stays.
+    if (ownSubject(seq, i) !== i) break;
     const comma = npUntilComma(seq, i, 14);
     if (!isPunct(seq[comma], ',')) break;
     i = comma + 1;

@@ -269,7 +269,7 @@ export function introEnd(seq: Token[], from: number): number {
 const OWN_CLAUSE = new Set(['when', 'while', 'after', 'before', 'once', 'until']);
 
 /** "While Ramos said that …, he appears…": the speaker of a subordinate clause opening the statement. */
-function ownSubject(seq: Token[], from: number): number {
+export function ownSubject(seq: Token[], from: number): number {
   const first = seq[from];
   return first?.isWord && OWN_CLAUSE.has(first.lower) && speakerAndCueFollow(seq, from + 1) ? from + 1 : from;
 }
@@ -290,7 +290,8 @@ function speakerAndCueFollow(seq: Token[], from: number, anyVerb = false): boole
       p = close + 1;
       break;
     }
-    if (!t.isWord || RELATIVE.has(t.lower)) return false;
+    // "he appears uneasy when asked": a clause opener ends the noun phrase before any cue.
+    if (!t.isWord || RELATIVE.has(t.lower) || (p > start && SUBORDINATE.has(t.lower))) return false;
     if (!t.capitalised && (isVerbLike(t) || isAuxiliary(t) || formOf(t))) break;
     // "the senator also said": an adverb before the cue ends the phrase; "a former aide" does not.
     if (isModifier(t) && (isAuxiliary(seq[p + 1]) || (seq[p + 1] && formOf(seq[p + 1] as Token)))) break;

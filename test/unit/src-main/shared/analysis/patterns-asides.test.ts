@@ -150,3 +150,18 @@ describe('appositives that hold a quoted title or follow an introduction', () =>
     expect(speakerOf('After the vote, Ada Fox, Dorn and Ruiz left the room.')).toBeNull();
   });
 });
+
+describe('a subordinate clause that opens the statement with its own speaker', () => {
+  it('names that speaker when the main clause has no cue of its own', () => {
+    expect(
+      speakerOf(
+        'While Ortega said that reporters must stay neutral, he appears somewhat uneasy when asked about his work.',
+      ),
+    ).toBe('Ortega');
+  });
+
+  it('leaves the main clause’s own speaker in place', () => {
+    expect(speakerOf('While Ortega said that the plan works, Fox denied it.')).toBe('Fox');
+    expect(speakerOf('After the vote, Fox said it was close.')).toBe('Fox');
+  });
+});
