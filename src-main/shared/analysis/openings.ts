@@ -1,13 +1,13 @@
 // How a statement opens or frames its speaker outside the subject-verb reading: a wire dateline before the
 // subject ("NEW YORK, Nov. 19 (UPI) —"), the interview and headline colon format ("Howard Kurtz, Fox News: …",
 // "Gingrich: Trump Must Decide"), a name right before a colon and a quotation, and the cue closing a long
-// appositive ("Lena Park, a pilot who flew for the navy and later for two airlines, said").
+// appositive ("Lena Park, a pilot who flew for the navy and later for two airlines, said"), and the asides a
+// closing cue reads past (dashes and parentheses after a name, the object of a closing "told").
 import { cueKind } from './cue-lexicon';
 import { isNounLikeCue } from './cues';
-import { isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
+import { CALENDAR, isFirstName, isKnownWord, isLastName, isPlaceWord, PLACE } from './lexicon';
 import * as phrases from './phrases';
 import type { PhraseReader } from './phrases';
-import { CALENDAR, PLACE } from './lexicon';
 import type { Token } from './tokens';
 
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.

@@ -165,3 +165,14 @@ describe('a subordinate clause that opens the statement with its own speaker', (
     expect(speakerOf('After the vote, Fox said it was close.')).toBe('Fox');
   });
 });
+
+describe('an "as" clause with an aside between the source and its cue', () => {
+  it('names the source before the dashes', () => {
+    expect(speakerOf('As the Daily Ledger — which endorsed her — observed, the race is close.')).toBe(
+      'The Daily Ledger',
+    );
+    expect(speakerOf('As the Daily Ledger—even its rivals grant the point—observed, turnout fell.')).toBe(
+      'The Daily Ledger',
+    );
+  });
+});
