@@ -10,7 +10,8 @@ import type { PhraseReader } from './phrases';
 import type { Token, TokenisedStatement } from './tokens';
 
 // Copied once: under a CommonJS transform (tsx, vitest) each read of an imported binding is a getter call.
-const { formOf, isAuxiliary, isModifier, isPunct, isVerbLike, npUntilComma, QUOTE_MARKS } = phrases;
+const { cueParticle, formOf, isAuxiliary, isModifier, isPunct, isVerbLike, npUntilComma, QUOTE_MARKS } =
+  phrases;
 
 export interface Attribution {
   /** The speaker's noun phrase as written, or null. */
@@ -149,7 +150,8 @@ export function laterCues(r: Reading, subject: string | null, from: number): voi
       p = end;
       continue;
     }
-    const form = formOf(t);
+    // ", pointing out that …": a multi-word cue's participle reads as one.
+    const form = formOf(t) ?? (t.lower.endsWith('ing') && cueParticle(t, seq[p + 1]) ? 'ing' : null);
     if (!form) continue;
     // "troops are posted abroad": a past participle after "be" is passive, not a relay's cue.
     if (form === 'past' && BE_FORMS.has(seq[p - 1]?.lower ?? '')) continue;
@@ -201,10 +203,16 @@ function purpose(seq: Token[], p: number): boolean {
   const t = seq[p] as Token;
   if (formOf(t) !== 'base' || seq[p - 1]?.lower !== 'to') return false;
   const before = seq[p - 2];
+  // "went on Twitter to applaud": a name after a preposition is a place or medium, not the cue's object.
+  const medium = !!before?.capitalised && PLACE_PREPOSITIONS.has(seq[p - 3]?.lower ?? '');
   return (
-    !!before?.isWord && !before.capitalised && !OBJECT_PRONOUNS.has(before.lower) && !isAuxiliary(before)
+    !!before?.isWord &&
+    (!before.capitalised || medium) &&
+    !OBJECT_PRONOUNS.has(before.lower) &&
+    !isAuxiliary(before)
   );
 }
+const PLACE_PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'from', 'into']);
 
 /** Head nouns of a poll a figure is read in ("poll", "survey", "the RealClearPolitics average"). */
 const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'average']);

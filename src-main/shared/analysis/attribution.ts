@@ -19,6 +19,7 @@ import {
   datelineEnd,
   introEnd,
   nameBeforeColonQuote,
+  ownSubject,
   speakerBeforeColon,
 } from './openings';
 import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
@@ -82,7 +83,8 @@ export function findAttribution(statement: string, tokenised: TokenisedStatement
   let laterFrom = Math.max(verb.k + 1, subjectStart);
   if (!result.speaker) laterFrom = speakerAroundCue(r, subject, j, opening.accordingTo, closing) ?? laterFrom;
   // Each later cue is a reporting-verb form or "according to".
-  if ((tokenised.outsideFlags & CUE) !== 0 || tokenised.mentionsAccording) laterCues(r, subject, laterFrom);
+  if ((tokenised.outsideFlags & (CUE | PHRASAL_START)) !== 0 || tokenised.mentionsAccording)
+    laterCues(r, subject, laterFrom);
   figuresInPoll(r);
   finish(r, opening.accordingTo);
   return result;
@@ -112,6 +114,8 @@ function readOpening(r: Reading): { start: number; accordingTo: string | null } 
   const { seq, phrase } = r;
   // A wire dateline ("NEW YORK, Nov. 19 (UPI) —", "Washington (AFP) –") is not part of the subject.
   let i = datelineEnd(r.statement, seq);
+  // "(According to the police, …)", "(The Ledger says …)": a statement set in parentheses.
+  if (i === 0 && isPunct(seq[0], '(') && isPunct(seq[seq.length - 1], ')')) i = 1;
   let accordingTo: string | null = null;
   // "Howard Kurtz, Fox News: “…”", "Gingrich: Trump Must Decide": a name, then a colon, then what was said.
   // Labels ("The Latest:", "Update:") are refused there, so a name before the colon is the speaker.
@@ -136,6 +140,8 @@ function readOpening(r: Reading): { start: number; accordingTo: string | null } 
   }
   // Leading adverbials: "As of Tuesday morning, …", "In early November, …".
   for (let round = 0; round < 2 && seq[i]?.isWord && OPENERS.has((seq[i] as Token).lower); round++) {
+    // "While Ramos said that …, he appears uneasy": a subordinate clause that names its own speaker stays.
+    if (ownSubject(seq, i) !== i) break;
     const comma = npUntilComma(seq, i, 14);
     if (!isPunct(seq[comma], ',')) break;
     i = comma + 1;
@@ -278,6 +284,10 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
       // "sees Cruz as a uniter", "paints his rival as weak"; not the passive "is seen as".
       ((!passive || verb.lower.endsWith('ing')) && (isAsCue(seq, k) || isLightCue(seq, k))) ||
       (passive && isStanceCue(seq, k)) ||
+      // "Dorn continued: “…”": a closing-only cue before a colon introduces what follows.
+      ((verb.flags & CLOSING_CUE) !== 0 &&
+        isPunct(seq[k + 1], ':') &&
+        QUOTE_MARKS.has(seq[k + 2]?.text ?? '')) ||
       (seq[k + 1]?.lower === 'that' && formOf(verb) !== null && formOf(verb) !== 'ing') ||
       // "Okafor hopes to win", "Democrats want to": a noun-like cue right after a name, then "to".
       (!afterAuxiliary &&

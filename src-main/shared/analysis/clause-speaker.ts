@@ -3,6 +3,7 @@
 // inverted cues with a description or a name ("…,” said a senior aide", "Said Dorothy Poynter, …"),
 // "As Politico reported, …", and group or descriptive subjects ("Former officials in both parties say").
 import { cueKind } from './cue-lexicon';
+import { asideOpening, isDateline, parenthesisOpening, toldBeforeObject } from './openings';
 import { isNounLikeCue } from './cues';
 import * as lexicon from './lexicon';
 import * as phrases from './phrases';
@@ -198,6 +199,8 @@ function finalCue(seq: Token[], end: number): number {
     p--;
     if (seq[p]?.lower === 'on') p--;
   }
+  // "…, Graham told The Hill.", "…, she told reporters.": a short object after a closing "told".
+  p = toldBeforeObject(seq, p);
   const t = seq[p];
   if (!t || !t.isWord || t.capitalised || t.quoted) return -1;
   const form = formOf(t);
@@ -212,8 +215,13 @@ function finalCue(seq: Token[], end: number): number {
   )
     return -1;
   // Only a cue set off after a comma, dash or quotation ("…, Earnest said."), not "…after Rubio spoke."
-  for (let b = p - 1; b >= 0 && p - b <= 10; b--) {
+  for (let b = p - 1; b >= 0 && p - b <= 14; b--) {
     const w = seq[b] as Token;
+    // "…, Sen. Ada Fox (D-Ore.) told": a parenthesis after the name.
+    if (w.text === ')') {
+      b = parenthesisOpening(seq, b);
+      continue;
+    }
     // A closing-only cue ("continued") closes a quotation: "…,” Trump continued.", not "…, and talks continued."
     if (!w.isWord) return QUOTE_MARKS.has(w.text) || (form && isPunct(w, ',—–-')) ? p : -1;
     if (
@@ -232,9 +240,12 @@ function participleTail(seq: Token[]): number {
     if (!isPunct(seq[q], ',')) continue;
     const next = seq[q + 1] as Token;
     const before = seq[q - 1] as Token;
-    if (next.isWord && formOf(next) === 'ing' && before.isWord && !before.capitalised) {
+    const participle =
+      formOf(next) === 'ing' || (next.lower.endsWith('ing') && cueParticle(next, seq[q + 2]));
+    if (next.isWord && participle && before.isWord && !before.capitalised) {
       const form = formOf(before);
-      if (form === 'past' || form === 'third') return q;
+      // "…,” Dorn continued, referring to…": a closing-only cue too.
+      if (form === 'past' || form === 'third' || (before.flags & CLOSING_CUE) !== 0) return q;
     }
   }
   return -1;
@@ -271,6 +282,10 @@ function speakerBefore(
     b -= 3;
     appositive = false;
   }
+  // "ISIS — the group behind the attacks — said", "Kessler (who has 12 delegates) said": the name before an
+  // aside set off by dashes or parentheses is the subject.
+  const aside = asideOpening(seq, b);
+  if (aside > 0) [b, appositive] = [aside - 1, false];
   const last = seq[b];
   if (!last) return null;
   if (last.isWord && NOT_HEAD.has(last.lower) && !PERSONAL.has(last.lower)) return null;
@@ -425,18 +440,6 @@ function hasContent(phrase: PhraseReader, from: number, to: number): boolean {
     return true;
   }
   return false;
-}
-
-/** Upper-case words, or a date: the dateline that opens a wire story. */
-function isDateline(phrase: PhraseReader, from: number, to: number): boolean {
-  let upper = true;
-  for (let p = from; p < to; p++) {
-    const t = phrase.token(p);
-    if (!t?.isWord) continue;
-    if ((t.flags & CALENDAR) !== 0 || /^\d/.test(t.text)) return true;
-    if (t.text.length < 2 || t.text !== t.text.toUpperCase()) upper = false;
-  }
-  return upper;
 }
 
 /** One or two words naming a place ("Iowa", "San Bernardino, California"). */

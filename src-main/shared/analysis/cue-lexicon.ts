@@ -104,6 +104,22 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'characterize', 'characterizes', 'characterized', 'characterizing'],
   ['speech', 'characterise', 'characterises', 'characterised', 'characterising'],
   ['speech', 'label', 'labels', 'labeled', 'labeling'],
+  ['speech', 'observe', 'observes', 'observed', 'observing'],
+  ['speech', 'recount', 'recounts', 'recounted', 'recounting'],
+  ['speech', 'remember', 'remembers', 'remembered', 'remembering'],
+  ['speech', 'confess', 'confesses', 'confessed', 'confessing'],
+  ['speech', 'wonder', 'wonders', 'wondered', 'wondering'],
+  ['speech', 'hint', 'hints', 'hinted', 'hinting'],
+  ['speech', 'quip', 'quips', 'quipped', 'quipping'],
+  ['speech', 'retort', 'retorts', 'retorted', 'retorting'],
+  ['speech', 'exclaim', 'exclaims', 'exclaimed', 'exclaiming'],
+  ['speech', 'brag', 'brags', 'bragged', 'bragging'],
+  ['speech', 'scoff', 'scoffs', 'scoffed', 'scoffing'],
+  ['speech', 'affirm', 'affirms', 'affirmed', 'affirming'],
+  ['speech', 'reaffirm', 'reaffirms', 'reaffirmed', 'reaffirming'],
+  ['speech', 'clarify', 'clarifies', 'clarified', 'clarifying'],
+  ['speech', 'advise', 'advises', 'advised', 'advising'],
+  ['speech', 'inform', 'informs', 'informed', 'informing'],
   ['denial', 'deny', 'denies', 'denied', 'denying'],
   ['denial', 'dismiss', 'dismisses', 'dismissed', 'dismissing'],
   ['denial', 'reject', 'rejects', 'rejected', 'rejecting'],
@@ -122,6 +138,12 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['belief', 'agree', 'agrees', 'agreed', 'agreeing'],
   ['belief', 'consider', 'considers', 'considered', 'considering'],
   ['belief', 'suspect', 'suspects', 'suspected', 'suspecting'],
+  ['belief', 'imagine', 'imagines', 'imagined', 'imagining'],
+  ['belief', 'assume', 'assumes', 'assumed', 'assuming'],
+  ['belief', 'recognize', 'recognizes', 'recognized', 'recognizing'],
+  ['belief', 'recognise', 'recognises', 'recognised', 'recognising'],
+  ['belief', 'realize', 'realizes', 'realized', 'realizing'],
+  ['belief', 'realise', 'realises', 'realised', 'realising'],
   ['intention', 'plan', 'plans', 'planned', 'planning'],
   ['intention', 'want', 'wants', 'wanted', 'wanting'],
   ['intention', 'vow', 'vows', 'vowed', 'vowing'],
@@ -159,6 +181,8 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['endorsement', 'advocate', 'advocates', 'advocated', 'advocating'],
   ['endorsement', 'challenge', 'challenges', 'challenged', 'challenging'],
   ['endorsement', 'assail', 'assails', 'assailed', 'assailing'],
+  ['endorsement', 'recommend', 'recommends', 'recommended', 'recommending'],
+  ['endorsement', 'embrace', 'embraces', 'embraced', 'embracing'],
   ['finding', 'find', 'finds', 'found', 'finding'],
   ['finding', 'show', 'shows', 'showed', 'showing'],
 ];
@@ -272,7 +296,7 @@ export const NOUN_LIKE_CUES = new Set(
     'echo echoes label labels brand brands demand demands caution vote votes attack attacks champion champions ' +
     'advocate advocates challenge challenges speaking talking posting voting branding demanding challenging ' +
     'offer offers offering signal signals counter counters protest protests thanks articulate ' +
-    'counter'
+    'counter wonder wonders hint hints advise'
   ).split(' '),
 );
 

@@ -1,10 +1,11 @@
 // How a statement opens or frames its speaker outside the subject-verb reading: a wire dateline before the
 // subject ("NEW YORK, Nov. 19 (UPI) —"), the interview and headline colon format ("Howard Kurtz, Fox News: …",
 // "Gingrich: Trump Must Decide"), a name right before a colon and a quotation, and the cue closing a long
-// appositive ("Lena Park, a pilot who flew for the navy and later for two airlines, said").
+// appositive ("Lena Park, a pilot who flew for the navy and later for two airlines, said"), and the asides a
+// closing cue reads past (dashes and parentheses after a name, the object of a closing "told").
 import { cueKind } from './cue-lexicon';
 import { isNounLikeCue } from './cues';
-import { isFirstName, isKnownWord, isLastName, isPlaceWord } from './lexicon';
+import { CALENDAR, isFirstName, isKnownWord, isLastName, isPlaceWord, PLACE } from './lexicon';
 import * as phrases from './phrases';
 import type { PhraseReader } from './phrases';
 import type { Token } from './tokens';
@@ -100,7 +101,9 @@ export function speakerBeforeColon(
   let colon = -1;
   let nameEnd = -1;
   let words = 0;
-  for (let p = from; p < seq.length && p - from < 10; p++) {
+  // "Okafor on the Union Releasing Its Budget Numbers: …": a headline's topic after "on" may run longer.
+  let topic = false;
+  for (let p = from; p < seq.length && p - from < (topic ? 16 : 10); p++) {
     const t = seq[p] as Token;
     if (isPunct(t, ':')) {
       colon = p;
@@ -115,13 +118,14 @@ export function speakerBeforeColon(
     // "Clinton to Planned Parenthood:", "Gillibrand on the Speeches:": a headline's speaker before "to", "on", "at".
     if (nameEnd < 0 && p > from && HEADLINE_PREPOSITIONS.has(t.lower)) {
       nameEnd = p;
+      topic = true;
       continue;
     }
     const small =
       p > from && (SMALL_WORDS.has(t.lower) || (nameEnd >= 0 && HEADLINE_PREPOSITIONS.has(t.lower)));
     if (!t.capitalised && !small) return null;
     if (t.quoted) return null;
-    words++;
+    if (nameEnd < 0) words++;
   }
   if (colon < 0 || words === 0 || words > 6 || colon + 1 >= seq.length) return null;
   const end = nameEnd >= 0 ? nameEnd : colon;
@@ -145,10 +149,17 @@ export function speakerBeforeColon(
  * set off by a comma (or a closing parenthesis), with no quotation, semicolon or colon before it.
  */
 export function cueAfterAppositive(seq: Token[], comma: number): number {
+  // "Ruiz, who calls the plan a “scam,” said": a relative clause may quote a word or two; its comma is then
+  // inside the quotation, so the closing quotation mark sets the cue off. A relative's own verbs are skipped.
+  const relative = APPOSITIVE_RELATIVES.has(seq[comma + 1]?.lower ?? '');
+  let quotes = 0;
+  let skipped = false;
   for (let p = comma + 1; p < seq.length && p - comma <= 45; p++) {
     const t = seq[p] as Token;
     if (!t.isWord) {
-      if (';:'.includes(t.text) || QUOTE_MARKS.has(t.text)) return -1;
+      if (';:'.includes(t.text)) return -1;
+      // "Ada Fox, the author of “Going Viral,” said": a quoted title inside the appositive, after its words.
+      if (QUOTE_MARKS.has(t.text) && (++quotes > 2 || (quotes === 1 && !seq[p - 1]?.isWord))) return -1;
       continue;
     }
     const form = formOf(t);
@@ -156,11 +167,19 @@ export function cueAfterAppositive(seq: Token[], comma: number): number {
     let b = p - 1;
     while (b > comma && (isModifier(seq[b]) || isAuxiliary(seq[b]))) b--;
     // "The bill, opposed by House Republicans," is a participle, not the cue closing an appositive.
-    const closes = b > comma && isPunct(seq[b], ',)') && seq[p + 1]?.lower !== 'by';
-    return !t.capitalised && closes ? p : -1;
+    const closes =
+      b > comma &&
+      (isPunct(seq[b], ',)') || (quotes === 2 && QUOTE_MARKS.has(seq[b]!.text))) &&
+      seq[p + 1]?.lower !== 'by';
+    if (!t.capitalised && closes) return !skipped || cueKind(t.lower) !== null ? p : -1;
+    // The relative clause's own verbs ("who calls…") come before the cue that closes it.
+    if (!relative || t.capitalised) return -1;
+    skipped = true;
   }
   return -1;
 }
+
+const APPOSITIVE_RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
 
 /** Words after which a later cue no longer belongs to the main clause ("who believe that …", "who asked if …"). */
 const RELATIVE_STOPS = new Set(['that', 'who', 'which', 'whom', 'if', 'whether', 'and', 'but', 'or', 'to']);
@@ -250,7 +269,7 @@ export function introEnd(seq: Token[], from: number): number {
 const OWN_CLAUSE = new Set(['when', 'while', 'after', 'before', 'once', 'until']);
 
 /** "While Ramos said that …, he appears…": the speaker of a subordinate clause opening the statement. */
-function ownSubject(seq: Token[], from: number): number {
+export function ownSubject(seq: Token[], from: number): number {
   const first = seq[from];
   return first?.isWord && OWN_CLAUSE.has(first.lower) && speakerAndCueFollow(seq, from + 1) ? from + 1 : from;
 }
@@ -264,7 +283,15 @@ function speakerAndCueFollow(seq: Token[], from: number, anyVerb = false): boole
   const start = p;
   while (p < seq.length && p - start < MAX_SPEAKER_WORDS) {
     const t = seq[p] as Token;
-    if (!t.isWord || RELATIVE.has(t.lower)) return false;
+    // "Alarmed by the unrest, Senator Ada Fox, the minority leader, said": an appositive after the name.
+    if (isPunct(t, ',') && seq[p - 1]?.capitalised && p > start) {
+      const close = appositiveEnd(seq, p);
+      if (close < 0) return false;
+      p = close + 1;
+      break;
+    }
+    // "he appears uneasy when asked": a clause opener ends the noun phrase before any cue.
+    if (!t.isWord || RELATIVE.has(t.lower) || (p > start && SUBORDINATE.has(t.lower))) return false;
     if (!t.capitalised && (isVerbLike(t) || isAuxiliary(t) || formOf(t))) break;
     // "the senator also said": an adverb before the cue ends the phrase; "a former aide" does not.
     if (isModifier(t) && (isAuxiliary(seq[p + 1]) || (seq[p + 1] && formOf(seq[p + 1] as Token)))) break;
@@ -285,6 +312,18 @@ function speakerAndCueFollow(seq: Token[], from: number, anyVerb = false): boole
   return kind === 'speech' || kind === 'denial' || kind === 'belief';
 }
 
+/** The comma closing a short appositive without a verb that opens at `comma` ("…, the minority leader,"), or -1. */
+function appositiveEnd(seq: Token[], comma: number): number {
+  const first = seq[comma + 1];
+  if (!first?.isWord || !NP_OPENERS.has(first.lower)) return -1;
+  for (let p = comma + 2; p < seq.length && p - comma <= MAX_SPEAKER_WORDS; p++) {
+    const t = seq[p] as Token;
+    if (isPunct(t, ',')) return p;
+    if (!t.isWord || (!t.capitalised && (isVerbLike(t) || isAuxiliary(t)))) return -1;
+  }
+  return -1;
+}
+
 /** Words a speaker's noun phrase never ends with. */
 const NOT_NP_END = new Set('the a an of in on at to for by with from and or'.split(' '));
 const CONTENT_OPENERS = new Set('that the a an he she they it we i there his her their its this'.split(' '));
@@ -294,4 +333,67 @@ function opensContent(t: Token | undefined): boolean {
   if (!t) return false;
   if (!t.isWord) return QUOTE_MARKS.has(t.text) || isPunct(t, ',:');
   return t.capitalised || CONTENT_OPENERS.has(t.lower);
+}
+
+const DASHES = new Set(['—', '–', '--']);
+const MAX_ASIDE = 30;
+
+/**
+ * Where an aside closing at `close` (a dash or a closing parenthesis) opens, when a capitalised word (a name)
+ * stands right before it; -1 otherwise.
+ */
+export function asideOpening(seq: Token[], close: number): number {
+  const t = seq[close];
+  if (!t || t.isWord) return -1;
+  const paren = t.text === ')';
+  if (!paren && !DASHES.has(t.text)) return -1;
+  for (let o = close - 1; o > 0 && close - o <= MAX_ASIDE; o--) {
+    const w = seq[o] as Token;
+    if (w.isWord) continue;
+    if (';:'.includes(w.text) || (paren && w.text === ')')) return -1;
+    if (paren ? w.text !== '(' : !DASHES.has(w.text)) continue;
+    if (o + 1 === close) return -1;
+    const before = seq[o - 1];
+    return before?.isWord && before.capitalised ? o : -1;
+  }
+  return -1;
+}
+
+/** Upper-case words, or a date: the dateline that opens a wire story. */
+export function isDateline(phrase: PhraseReader, from: number, to: number): boolean {
+  let upper = true;
+  let words = 0;
+  let place = false;
+  for (let p = from; p < to; p++) {
+    const t = phrase.token(p);
+    if (!t?.isWord) continue;
+    if ((t.flags & CALENDAR) !== 0 || /^\d/.test(t.text)) return true;
+    if (t.text.length < 2 || t.text !== t.text.toUpperCase()) upper = false;
+    words++;
+    place ||= (t.flags & PLACE) !== 0;
+  }
+  // "ISIS — the group behind the attacks — said": one upper-case word is a dateline only when it is a place.
+  return upper && (words > 1 || place);
+}
+
+const TOLD = new Set(['told', 'tells']);
+
+/** "…, Graham told The Hill.", "…, she told reporters.": the index of "told" before a short object ending at p, or p. */
+export function toldBeforeObject(seq: Token[], p: number): number {
+  for (let q = p; q > 0 && p - q < 4 && seq[q]?.isWord && !seq[q]?.quoted; q--) {
+    if (!TOLD.has((seq[q - 1] as Token).lower)) continue;
+    const object = seq[q] as Token;
+    return object.capitalised || object.lower === 'reporters' || object.lower === 'the' ? q - 1 : p;
+  }
+  return p;
+}
+
+/** The index of the "(" opening the parenthesis that closes at `close` (or 0 when none does). */
+export function parenthesisOpening(seq: Token[], close: number): number {
+  for (let b = close - 1; b > 0; b--) {
+    const t = seq[b] as Token;
+    if (t.text === '(') return b;
+    if (t.text === ')') return 0;
+  }
+  return 0;
 }

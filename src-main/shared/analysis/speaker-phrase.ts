@@ -135,6 +135,9 @@ const cleaned = new Map<string, CleanPhrase | null>();
 
 function cleanSlowly(raw: string): CleanPhrase | null {
   let text = raw.replace(/\s+/g, ' ').trim().replace(LEADING_NOISE, '');
+  // "(…, according to Nielsen.)": the parenthesis around the statement is not part of the name.
+  if (!text.includes('(')) text = text.replace(/[.)]*\)[.]*$/, '');
+  if (!text.includes(')')) text = text.replace(/^\(\s*/, '');
   // "In a Bloomberg interview Trump": the name after an adverbial without a comma.
   if (LEADING_PREPOSITION.test(text)) {
     const tail = /((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u.exec(text);
@@ -161,7 +164,10 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   while (words.length > 1 && TRAILING_ADVERBS.has((words[words.length - 1] as string).toLowerCase()))
     words.pop();
   // "Democrats in five states going to the polls" → "Democrats in five states": a trailing -ing modifier.
-  const participle = words.findIndex((w, i) => i > 1 && /^\p{Ll}+ing$/u.test(w) && !isNounOrAdjective(w));
+  // "The latest polling average", "the ruling party": an -ing word before the head noun is a modifier.
+  const participle = words.findIndex(
+    (w, i) => i > 1 && /^\p{Ll}+ing$/u.test(w) && !isNounOrAdjective(w) && !modifiesLastWord(words, i),
+  );
   if (participle > 1 && !BAD_ENDINGS.has((words[participle - 1] as string).toLowerCase()))
     words.length = participle;
   // "New polls released Sunday" → "New polls": a participle left at the end once its time is gone.
@@ -205,6 +211,12 @@ function cleanSlowly(raw: string): CleanPhrase | null {
   // A name or a description of one speaker is short; a long phrase is a clause read as a subject.
   if (!group && words.length > 10) return null;
   return { text, group };
+}
+
+/** "polling average": an -ing word right before the last word, itself a lower-case noun, modifies it. */
+function modifiesLastWord(words: string[], i: number): boolean {
+  const next = words[i + 1];
+  return i === words.length - 2 && next !== undefined && /^\p{Ll}+$/u.test(next) && isNounOrAdjective(next);
 }
 
 /** A plural head ("officials", "Democrats") or a quantity ("Twelve percent"), not a name or an outlet. */
