@@ -208,6 +208,13 @@ describe('nothing lost, nothing half-written', () => {
   it('restores the point after an edit, kept as the changes since a full backup, and the one before it', async () => {
     const { page } = app;
     const newest = () => page.getByTestId('backup-item').first().getAttribute('data-backup');
+    /** Waits until the newest backup listed is another than `before`. */
+    const newestOtherThan = (before: string | null, timeout = 30_000) =>
+      page.waitForFunction(
+        (was) => document.querySelector('[data-testid="backup-item"]')?.getAttribute('data-backup') !== was,
+        before,
+        { timeout },
+      );
     const annotations = () =>
       page.evaluate(
         () =>
@@ -235,11 +242,7 @@ describe('nothing lost, nothing half-written', () => {
     await page.getByTestId('statement').first().waitFor();
     const previous = await newest();
     await page.getByTestId('backup-now').click();
-    await page.waitForFunction(
-      (before) =>
-        document.querySelector('[data-testid="backup-item"]')?.getAttribute('data-backup') !== before,
-      previous,
-    );
+    await newestOtherThan(previous);
     const full = (await newest())!;
     assert.equal(await page.locator(`[data-backup="${full}"] [data-kind="full"]`).count(), 1);
     const before = await annotations();
@@ -279,11 +282,7 @@ describe('nothing lost, nothing half-written', () => {
     // last ones too) is backed up: the workspace's generation is the one the last backup was written at.
     const beforeNow = await newest();
     await page.getByTestId('backup-now').click();
-    await page.waitForFunction(
-      (before) =>
-        document.querySelector('[data-testid="backup-item"]')?.getAttribute('data-backup') !== before,
-      beforeNow,
-    );
+    await newestOtherThan(beforeNow);
     const backedUp = () =>
       page.evaluate(
         () =>
@@ -310,12 +309,7 @@ describe('nothing lost, nothing half-written', () => {
     await untagged.click();
     await page.keyboard.press('2');
     await untagged.getByTestId('tag-chip').first().waitFor();
-    await page.waitForFunction(
-      (before) =>
-        document.querySelector('[data-testid="backup-item"]')?.getAttribute('data-backup') !== before,
-      base,
-      { timeout: 60_000 },
-    );
+    await newestOtherThan(base, 60_000);
     assert.equal(await newest(), base.replace(/\.json$/, '.d0001.json'));
   });
 
