@@ -124,11 +124,13 @@ describe('nothing lost, nothing half-written', () => {
     await page.getByTestId('import-report-close').click();
   });
 
-  it('survives the back end being killed in the middle of a 100-file import', async () => {
+  it('survives the back end being killed in the middle of a 300-file import', async () => {
     const { page } = app;
-    await dropFiles(page, manyFiles(100, 'kill'));
+    // Main extracts up to two batches of 40 ahead of the stores: with 300 files, most are still to be extracted
+    // when the back end dies (with 100, all could be in the renderer already, and nothing would fail).
+    await dropFiles(page, manyFiles(300, 'kill'));
     await page.waitForFunction(
-      () => /Importing (1[0-9]|[2-9][0-9]) of 100/.test(document.body.innerText),
+      () => /Importing (1[0-9]|[2-9][0-9]) of 300/.test(document.body.innerText),
       undefined,
       { timeout: 60_000 },
     );
