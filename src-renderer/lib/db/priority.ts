@@ -1,47 +1,61 @@
 // Reads someone is waiting for come first. IndexedDB serves an origin's requests largely one after another, so a
 // page of a load that can wait (an index read whole after a start) issued just before an article opens delays
 // the opening by that page's read. The live queries behind the screens count as waited for; background loads
-// take their turn between pages, when none is in flight, and are never held back longer than a bound.
+// take their turn between pages once none has been in flight for a short quiet spell (someone clicking through
+// articles gets them one after another), and are never held back longer than a bound.
+
+/** How long no read someone waits for must have been in flight before background loads go on. */
+export const QUIET_MS = 300;
 
 let inFlight = 0;
+let quiet = true;
+let quietTimer: ReturnType<typeof setTimeout> | null = null;
 const listeners = new Set<(busy: boolean) => void>();
-let idle: (() => void)[] = [];
+let waiting: (() => void)[] = [];
 
-function settle(busy: boolean): void {
-  for (const listener of listeners) listener(busy);
-  if (busy) return;
-  const waiting = idle;
-  idle = [];
-  for (const resume of waiting) resume();
+function becomeQuiet(): void {
+  quietTimer = null;
+  quiet = true;
+  for (const listener of listeners) listener(false);
+  const resume = waiting;
+  waiting = [];
+  for (const go of resume) go();
 }
 
 /** Runs `read` as a read someone waits for: background loads pause until it and every other such read is done. */
 export async function foreground<T>(read: () => Promise<T>): Promise<T> {
-  if (inFlight++ === 0) settle(true);
+  if (inFlight++ === 0) {
+    if (quietTimer) clearTimeout(quietTimer);
+    quietTimer = null;
+    if (quiet) {
+      quiet = false;
+      for (const listener of listeners) listener(true);
+    }
+  }
   try {
     return await read();
   } finally {
-    if (--inFlight === 0) settle(false);
+    if (--inFlight === 0) quietTimer = setTimeout(becomeQuiet, QUIET_MS);
   }
 }
 
-/** Whether a read someone waits for is in flight. */
+/** Whether reads someone waits for are in flight or ended less than `QUIET_MS` ago. */
 export function foregroundBusy(): boolean {
-  return inFlight > 0;
+  return !quiet;
 }
 
-/** Calls `listener` whenever reads someone waits for start (true) or are all done (false); returns the unsubscribe. */
+/** Calls `listener` when reads someone waits for begin (true) and when a quiet spell after them begins (false). */
 export function onForeground(listener: (busy: boolean) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-/** Resolves at once when no read someone waits for is in flight, else when they are done or `maxMs` has passed. */
+/** Resolves at once in a quiet spell, else when the next one begins or `maxMs` has passed. */
 export function backgroundTurn(maxMs = 1_000): Promise<void> {
-  if (inFlight === 0) return Promise.resolve();
+  if (quiet) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, maxMs);
-    idle.push(() => {
+    waiting.push(() => {
       clearTimeout(timer);
       resolve();
     });

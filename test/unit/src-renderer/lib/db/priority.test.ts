@@ -1,4 +1,4 @@
-// Loads that can wait take their turn between the reads someone waits for, and are never held back for good.
+// Loads that can wait take their turn after the reads someone waits for, and are never held back for good.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 describe('reads someone waits for come first', () => {
@@ -8,7 +8,7 @@ describe('reads someone waits for come first', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('holds a background turn while a foreground read is in flight, and gives it as soon as it is done', async () => {
+  it('holds a background turn while a foreground read is in flight and for a quiet spell after it', async () => {
     const priority = await import('../../../../../src-renderer/lib/db/priority');
     const seen: boolean[] = [];
     priority.onForeground((busy) => seen.push(busy));
@@ -18,13 +18,19 @@ describe('reads someone waits for come first', () => {
 
     let finish: (v: string) => void = () => {};
     const read = priority.foreground(() => new Promise<string>((r) => (finish = r)));
-    void priority.backgroundTurn().then(() => turns++);
+    void priority.backgroundTurn(10_000).then(() => turns++);
     await vi.advanceTimersByTimeAsync(500);
     expect(turns).toBe(1);
-    expect(priority.foregroundBusy()).toBe(true);
     finish('article');
     expect(await read).toBe('article');
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(priority.QUIET_MS - 1);
+    expect(turns).toBe(1);
+    expect(priority.foregroundBusy()).toBe(true);
+    // Another read within the spell (the next article clicked) keeps the load waiting.
+    await priority.foreground(() => Promise.resolve(null));
+    await vi.advanceTimersByTimeAsync(priority.QUIET_MS - 1);
+    expect(turns).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(turns).toBe(2);
     expect(seen).toEqual([true, false]);
   });
