@@ -9,7 +9,6 @@ import { type CorroborateDB, newId, now, recordsWithAny } from './db';
 import { applyEdit, type EditOp } from './history';
 import { inSlices } from './slices';
 import { db } from './app-db';
-import { backgroundTurn } from './priority';
 import { watch } from './watch';
 
 export interface IndexChanges {
@@ -42,8 +41,6 @@ export async function syncCorroborationIndexIn(db: CorroborateDB): Promise<Index
   const added: CorroborationRecord[] = [];
   const missing = articleIds.filter((id) => !indexed.has(id));
   for (let i = 0; i < missing.length; i += INDEX_CHUNK) {
-    // Catching up is background work: the reads someone waits for go first.
-    await backgroundTurn();
     const ids = missing.slice(i, i + INDEX_CHUNK);
     const [articles, statements] = await Promise.all([
       db.articles.bulkGet(ids),
