@@ -5,7 +5,7 @@ import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet 
 import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
 import type { SavedShard, ShardSnapshot } from '../search/shards';
-import { type CorroborateDB, keysWithAny } from './db';
+import { type CorroborateDB, keysWithAny, recordsWithAny } from './db';
 import { CHANGE_LOG_PREFIX, GENERATION_KEY } from './search-log';
 import { db as appDb } from './app-db';
 
@@ -167,13 +167,16 @@ export async function updatesFor(db: CorroborateDB, changed: ChangedKeys): Promi
     const sourceIds = renamed.filter((s) => s && indexedNames.get(s.id) !== s.name).map((s) => s!.id);
     for (const s of renamed) if (s) indexedNames.set(s.id, s.name);
     for (const id of await keysWithAny(db.statements, 'speakerId', sourceIds)) statementIds.add(id);
-    for (const id of await keysWithAny(db.statements, 'articleId', keys('articles'))) statementIds.add(id);
+    // The statements of changed articles (an import's new ones) are read by article, one request each; only the
+    // other changed statements are read key by key (IndexedDB serves each key of a bulkGet as its own request).
+    const present = await recordsWithAny(db.statements, 'articleId', keys('articles'));
+    for (const s of present) statementIds.add(s.id);
+    const byArticle = new Set(present.map((s) => s.id));
+    const rest = [...statementIds].filter((id) => !byArticle.has(id));
+    // In pieces: each record read is handed over on the main thread.
+    for (let i = 0; i < rest.length; i += READ_PIECE)
+      for (const s of await db.statements.bulkGet(rest.slice(i, i + READ_PIECE))) if (s) present.push(s);
     const ids = [...statementIds];
-    // In pieces: each record read is handed over on the main thread, and an import batch reads thousands.
-    const statements: (Statement | undefined)[] = [];
-    for (let i = 0; i < ids.length; i += READ_PIECE)
-      statements.push(...(await db.statements.bulkGet(ids.slice(i, i + READ_PIECE))));
-    const present = statements.filter((s): s is Statement => !!s);
     const speakers = await speakerNames(
       db,
       present.map((s) => s.speakerId),
