@@ -21,6 +21,7 @@ import {
   type SourceRow,
 } from './derived';
 import type { SourceArticle } from './source-articles-derived';
+import { noteLibraryWrites } from './library-reader';
 import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
 
 export interface Alignment {
@@ -84,6 +85,7 @@ export function openDatabase(name = DB_NAME, upToVersion?: number): CorroborateD
   const db = new Dexie(name) as CorroborateDB;
   declareVersions(db, upToVersion);
   useDerivedTables(db);
+  noteLibraryWrites(db);
   return db;
 }
 

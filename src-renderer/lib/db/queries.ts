@@ -2,27 +2,23 @@
 import type { Article, Source, Statement, Tag } from '../../../src-main/shared/domain';
 import { db as appDb } from './app-db';
 import type { CorroborateDB } from './db';
-import type { ArticleRow } from './derived';
+import { type ArticleSummary, librarySummaries, libraryReader } from './library-reader';
 import { sourceCounts } from './source-counts';
 import { statementsBySpeaker } from './source-articles';
 
-/** A library row (no text): kept with its statement count by the derived tables; `version` counts from 1. */
-export type ArticleSummary = ArticleRow & { version: number };
+export type { ArticleSummary };
 
 /**
- * The library in import order, read from the derived rows: one indexed read, whatever the workspace size.
- * Only current versions: an article replaced by a newer version is reached through that version's history.
+ * The library in import order, read whole from the derived rows (the screens read it through `libraryReader`,
+ * which reads only what changed since its last read). Only current versions: an article replaced by a newer
+ * version is reached through that version's history.
  */
 export async function listArticles(db: CorroborateDB): Promise<ArticleSummary[]> {
-  const rows = await db.articleRows.orderBy('importedAt').toArray();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const versionOf = (r: ArticleRow) => {
-    let n = 1;
-    for (let o = r.versionOf; o && n <= rows.length; o = byId.get(o)?.versionOf ?? null) n++;
-    return n;
-  };
-  return rows.filter((r) => !r.supersededBy).map((r) => ({ ...r, version: versionOf(r) }));
+  return librarySummaries(await db.articleRows.orderBy('importedAt').toArray());
 }
+
+/** The app's library reader: shared by every screen that lists articles. */
+const appLibrary = libraryReader(appDb);
 
 export async function getArticle(db: CorroborateDB, id: string | null): Promise<Article | null> {
   return id ? ((await db.articles.get(id)) ?? null) : null;
@@ -71,7 +67,7 @@ export async function allTags(db: CorroborateDB): Promise<Tag[]> {
 
 /** The same reads on the app's workspace database, for the screens. */
 export const library = {
-  articles: () => listArticles(appDb),
+  articles: () => appLibrary.read(),
   article: (id: string | null) => getArticle(appDb, id),
   statementsOf: (articleId: string | null) => statementsOf(appDb, articleId),
   sources: () => allSources(appDb),
