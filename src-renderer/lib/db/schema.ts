@@ -83,8 +83,15 @@ export const V10 = {
   sourceArticles: '[sourceId+articleId], [sourceId+importedAt], [sourceId+speaks+importedAt], articleId',
 };
 
+/**
+ * Version 11 (2026-12-07): the corroboration records lose their multiEntry index on `keys`, never queried (the
+ * corroboration worker reads the store whole and indexes it in memory): an import wrote about seven index entries
+ * per statement for it. Only an index is dropped: existing rows need no upgrade function.
+ */
+export const V11 = { corroborationKeys: 'statementId, articleId' };
+
 /** The newest schema version, for tests and for the dossier's provenance. */
-export const LATEST_VERSION = 10;
+export const LATEST_VERSION = 11;
 
 /** Register the versions up to `upTo` (all by default) on a Dexie instance, oldest first. */
 export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
@@ -101,6 +108,8 @@ export function declareVersions(db: Dexie, upTo = LATEST_VERSION): void {
   if (upTo >= 8) db.version(8).stores(V8);
   if (upTo >= 9) db.version(9).stores(V9).upgrade(fillAnnotationCounts);
   if (upTo >= 10) db.version(10).stores(V10).upgrade(fillSourceArticles);
+  // Only an index is dropped: existing rows need no upgrade function.
+  if (upTo >= 11) db.version(11).stores(V11);
 }
 
 /** The V9 upgrade: one pass over the annotations counts each article's annotations and orphans. */
