@@ -17,6 +17,7 @@ import { matchKeys, sketchBands } from './match-keys';
 import { loggingTable, SEARCHED } from './search-log';
 import { generationTable, RECORDED } from './workspace-generation';
 import { observedTable } from './observed-table';
+import { SLICE_MS } from './slices';
 import {
   type Core,
   type Deltas,
@@ -265,14 +266,29 @@ function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], 
     .then(() => core.raw.table('articleSketches').getMany({ trans, keys: ids }))
     .then((sketches: (ArticleSketch | undefined)[]) => {
       // The text never changes after import: a sketch, once written, stays right.
-      const missing = after.filter((_, i) => !sketches[i]);
-      return put(
+      return putSketches(
         core,
         trans,
-        'articleSketches',
-        missing.map((a) => ({ id: a.id, bands: sketchBands(a.text) })),
+        after.filter((_, i) => !sketches[i]),
       );
     });
+}
+
+/**
+ * Writes the text sketches of `articles` a slice of main-thread time at a time (each slice written before the next
+ * is worked out, in the task its write's answer comes back in): an import batch's forty sketches worked out at once
+ * held the page for over 100 ms on a loaded machine.
+ */
+function putSketches(core: Core, trans: DBCoreTransaction, articles: Article[], from = 0): Step {
+  if (from >= articles.length) return done();
+  const started = performance.now();
+  const rows: ArticleSketch[] = [];
+  let i = from;
+  while (i < articles.length && (rows.length === 0 || performance.now() - started < SLICE_MS)) {
+    const a = articles[i++]!;
+    rows.push({ id: a.id, bands: sketchBands(a.text) });
+  }
+  return put(core, trans, 'articleSketches', rows).then(() => putSketches(core, trans, articles, i));
 }
 
 /** The article recorded as a newer version of `id`, if one is stored (one look-up in the versionOf index). */

@@ -12,7 +12,7 @@ import { mergeSources } from '../../../../../src-renderer/lib/db/sources';
 import { undo } from '../../../../../src-renderer/lib/db/history';
 import { deleteAnnotation, setSpanNote, toggleSpanTag } from '../../../../../src-renderer/lib/db/annotations';
 import { findVersionCandidateIn, versionCandidateIds } from '../../../../../src-renderer/lib/db/versions';
-import { matchKeys } from '../../../../../src-renderer/lib/db/match-keys';
+import { matchKeys, sketchBands } from '../../../../../src-renderer/lib/db/match-keys';
 import { clearWorkspace } from '../../../../../src-renderer/lib/db/dossier';
 import { extractedArticle } from './extracted-article';
 
@@ -264,6 +264,21 @@ describe('derived tables', () => {
     expect(Object.keys(truth)).toHaveLength(7);
     expect(await pairDerived(v10)).toEqual(truth);
     v10.close();
+  });
+
+  it('writes the text sketch of every article of a large batch, worked out in slices', async () => {
+    const db = fresh();
+    const batch = Array.from({ length: 60 }, (_, k) =>
+      article(
+        `Harbour ${k}`,
+        Array.from({ length: 40 }, (_, i) => `Crane ${k} moved ${i * k} boxes on pier ${i}.`).join(' '),
+        [],
+      ),
+    );
+    const stored = await storeExtractedArticles(db, batch);
+    const ids = stored.map((o) => (o instanceof Error || o.outcome !== 'imported' ? null : o.article.id));
+    const sketches = await db.articleSketches.bulkGet(ids.map((id) => id ?? ''));
+    expect(sketches.map((s) => s?.bands)).toEqual(batch.map((a) => sketchBands(a.text)));
   });
 
   it('offers only articles sharing a similarity band as version candidates', async () => {
