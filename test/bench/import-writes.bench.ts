@@ -17,11 +17,25 @@ const counter = `(() => {
   w.__idb = { on: false, stores: {}, tx: 0, sample: null };
   const at = (name) => (w.__idb.stores[name] ??= { put: 0, bytes: 0, del: 0, read: 0 });
   const size = (v) => { try { return JSON.stringify(v)?.length ?? 0; } catch { return 0; } };
+  const shapes = {};
+  const path = (v, p) => p.split('.').reduce((o, k) => (o == null ? undefined : o[k]), v);
+  // Index entries a record adds: one per index whose key path it has (one per element for a multiEntry index).
+  const entries = (store, value) => {
+    const shape = (shapes[store.name] ??= [...store.indexNames].map((n) => store.index(n)));
+    let n = 0;
+    for (const ix of shape) {
+      const paths = Array.isArray(ix.keyPath) ? ix.keyPath : [ix.keyPath];
+      const vals = paths.map((p) => path(value, p));
+      if (vals.some((v) => v === undefined || v === null)) continue;
+      n += ix.multiEntry && Array.isArray(vals[0]) ? new Set(vals[0]).size : 1;
+    }
+    return n;
+  };
   const P = IDBObjectStore.prototype;
   for (const m of ['put', 'add']) {
     const f = P[m];
     P[m] = function (value, key) {
-      if (w.__idb.on) { const s = at(this.name); s.put++; s.bytes += size(value); if (w.__idb.sample && s.put === 20) w.__idb.sample[this.name] = JSON.stringify(value).slice(0, 1500); }
+      if (w.__idb.on) { const s = at(this.name); s.put++; s.bytes += size(value); s.entries = (s.entries || 0) + entries(this, value); if (w.__idb.sample && s.put === 20) w.__idb.sample[this.name] = JSON.stringify(value).slice(0, 1500); }
       return f.call(this, value, key);
     };
   }
@@ -68,7 +82,10 @@ try {
         globalThis as unknown as {
           __idb: {
             tx: number;
-            stores: Record<string, { put: number; bytes: number; del: number; read: number }>;
+            stores: Record<
+              string,
+              { put: number; bytes: number; del: number; read: number; entries?: number }
+            >;
           };
         }
       ).__idb,
@@ -77,13 +94,20 @@ try {
     () => document.querySelector('[data-testid="library"] .count')?.textContent,
   );
   console.log(`${FILES} files dropped (library count ${statements}); read-write transactions: ${idb.tx}`);
-  console.log('| store | records written | per article | KB written | bytes per article | deleted | reads |');
-  console.log('|---|---|---|---|---|---|---|');
-  let total = { put: 0, bytes: 0 };
+  console.log(
+    '| store | records written | per article | index entries per article | KB written | bytes per article | deleted | reads |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  let total = { put: 0, bytes: 0, entries: 0, reads: 0 };
   for (const [name, s] of Object.entries(idb.stores).sort((a, b) => b[1].bytes - a[1].bytes)) {
-    total = { put: total.put + s.put, bytes: total.bytes + s.bytes };
+    total = {
+      put: total.put + s.put,
+      bytes: total.bytes + s.bytes,
+      entries: total.entries + (s.entries ?? 0),
+      reads: total.reads + s.read,
+    };
     console.log(
-      `| ${name} | ${s.put} | ${(s.put / FILES).toFixed(1)} | ${(s.bytes / 1024).toFixed(0)} | ${Math.round(s.bytes / FILES)} | ${s.del} | ${s.read} |`,
+      `| ${name} | ${s.put} | ${(s.put / FILES).toFixed(1)} | ${((s.entries ?? 0) / FILES).toFixed(1)} | ${(s.bytes / 1024).toFixed(0)} | ${Math.round(s.bytes / FILES)} | ${s.del} | ${s.read} |`,
     );
   }
   if (process.env.BENCH_SAMPLES === '1')
@@ -99,7 +123,7 @@ try {
       ),
     );
   console.log(
-    `| **all** | ${total.put} | ${(total.put / FILES).toFixed(1)} | ${(total.bytes / 1024).toFixed(0)} | ${Math.round(total.bytes / FILES)} | | |`,
+    `| **all** | ${total.put} | ${(total.put / FILES).toFixed(1)} | ${(total.entries / FILES).toFixed(1)} | ${(total.bytes / 1024).toFixed(0)} | ${Math.round(total.bytes / FILES)} | | ${total.reads} |`,
   );
 } finally {
   await app.close();
