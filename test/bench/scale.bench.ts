@@ -5,7 +5,8 @@
 // BENCH_UI_ARTICLES=10000 also measures the UI actions on a workspace of that many generated articles built from
 // dossiers of 1,000 articles each, dropped one after another (much faster than analysing 10,000 files);
 // BENCH_WORKSPACE=DIR keeps that workspace in DIR and measures it again on later runs without rebuilding it;
-// BENCH_SKIP_SEARCH=1 leaves the search steps out.
+// BENCH_SKIP_SEARCH=1 leaves the search steps out. BENCH_DROP_ONLY=1 times only the folder drop (no CLI, no UI
+// actions), for alternating runs of two builds: BENCH_SIZES=1000 BENCH_DROP_ONLY=1 npx tsx test/bench/scale.bench.ts
 // BENCH_GUI=0 times only the CLI against the bare segmenter (no browser), BENCH_CLI_RUNS times (default 5) each,
 // alternately, and reports the medians: BENCH_SIZES=1000 BENCH_GUI=0 npx tsx test/bench/scale.bench.ts
 import { spawnSync } from 'node:child_process';
@@ -28,6 +29,7 @@ const SKIP_SEARCH = process.env.BENCH_SKIP_SEARCH === '1';
 /** Times each view is switched to (the median is reported). */
 const VIEW_ROUNDS = Number(process.env.BENCH_VIEW_ROUNDS ?? 3);
 const GUI = process.env.BENCH_GUI !== '0';
+const DROP_ONLY = process.env.BENCH_DROP_ONLY === '1';
 const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? (GUI ? 1 : 5));
 /** Articles per generated dossier, and statements and annotations per article (realistic news length). */
 const DOSSIER_ARTICLES = 1000;
@@ -373,7 +375,7 @@ let ui: string[] = [];
 for (const size of SIZES) {
   const dir = mkdtempSync(join(tmpdir(), `scale-${size}-`));
   const paths = writeNewsFolder(join(dir, 'news'), size);
-  const { seg, cli, runs } = cliAgainstSegmenter(paths, dir);
+  const { seg, cli, runs } = DROP_ONLY ? { seg: NaN, cli: NaN, runs: '' } : cliAgainstSegmenter(paths, dir);
   if (!GUI) {
     cliRows.push(
       `| ${size} | ${cli.toFixed(2)} s | ${seg.toFixed(3)} s | ${(cli / seg).toFixed(1)}× (runs: ${runs}) |`,
@@ -392,7 +394,7 @@ for (const size of SIZES) {
         `${g.longest.toFixed(0)} ms, ${g.over100} over 100 ms | ${g.countsSeen} | ${cli.toFixed(1)} s (${(cli / seg).toFixed(0)}× seg.) | ${seg.toFixed(2)} s |`,
     );
     console.error(rows.at(-1));
-    if (size === Math.max(...SIZES)) ui = await uiActions(app, size, QUERIES.news);
+    if (size === Math.max(...SIZES) && !DROP_ONLY) ui = await uiActions(app, size, QUERIES.news);
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
