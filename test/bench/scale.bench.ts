@@ -4,6 +4,8 @@
 // npx tsx test/bench/scale.bench.ts   (BENCH_SIZES=100,1000 picks the sizes; default 100,1000,10000)
 // BENCH_UI_ARTICLES=10000 also measures the UI actions on a workspace of that many generated articles built from
 // dossiers of 1,000 articles each, dropped one after another (much faster than analysing 10,000 files);
+// Those dossiers quote a long tail of named people (BENCH_PEOPLE_PER_ARTICLE, default 2, people per article in the
+// universe they draw from) beside a core cast, so the workspace has thousands of sources, as a real archive does;
 // BENCH_WORKSPACE=DIR keeps that workspace in DIR and measures it again on later runs without rebuilding it;
 // BENCH_SKIP_SEARCH=1 leaves the search steps out.
 // BENCH_GUI=0 times only the CLI against the bare segmenter (no browser), BENCH_CLI_RUNS times (default 5) each,
@@ -32,6 +34,7 @@ const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? (GUI ? 1 : 5));
 /** Articles per generated dossier, and statements and annotations per article (realistic news length). */
 const DOSSIER_ARTICLES = 1000;
 const PER_ARTICLE = { statements: 40, annotations: 1 };
+const PEOPLE_PER_ARTICLE = Number(process.env.BENCH_PEOPLE_PER_ARTICLE ?? 2);
 
 interface ImportFigures {
   seconds: number;
@@ -402,6 +405,7 @@ for (const size of SIZES) {
 /** A workspace of `n` generated articles built by dropping dossiers of 1,000 articles; seconds per dossier. */
 async function dossierWorkspace(app: App, n: number): Promise<number[]> {
   const seconds: number[] = [];
+  const names = new Set<string>();
   for (let done = 0; done < n; done += DOSSIER_ARTICLES) {
     const articles = Math.min(DOSSIER_ARTICLES, n - done);
     const dossier = generateWorkspace({
@@ -409,7 +413,9 @@ async function dossierWorkspace(app: App, n: number): Promise<number[]> {
       statements: PER_ARTICLE.statements,
       annotations: articles * PER_ARTICLE.annotations,
       seed: 100 + done / DOSSIER_ARTICLES,
+      people: n * PEOPLE_PER_ARTICLE,
     });
+    for (const source of dossier.sources) names.add(source.name);
     const t = Date.now();
     await dropFiles(app.page, [
       { name: `part-${done}.json`, bytes: Buffer.from(JSON.stringify(dossier)), type: 'application/json' },
@@ -421,6 +427,7 @@ async function dossierWorkspace(app: App, n: number): Promise<number[]> {
     );
     await app.page.getByTestId('import-report-close').click();
   }
+  console.error(`${n} articles quoting ${names.size} distinct sources`);
   return seconds;
 }
 
