@@ -44,6 +44,25 @@ export const ExtractedDocument = z.object({
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;
 
+/** A document whose file names no title, outlet, author, date, address or language (plain text, an image). */
+export function bareDocument(
+  format: ArticleFormat,
+  text: string,
+  warnings: string[] = [],
+): ExtractedDocument {
+  return {
+    format,
+    title: '',
+    outlet: null,
+    authors: [],
+    publishedAt: null,
+    url: null,
+    language: null,
+    text,
+    warnings,
+  };
+}
+
 export const ExtractedArticle = ExtractedDocument.extend({
   ...SourceFileFields,
   statements: z.array(AnalyzedStatement),
