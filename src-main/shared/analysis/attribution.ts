@@ -22,7 +22,7 @@ import {
   ownSubject,
   speakerBeforeColon,
 } from './openings';
-import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
+import { cueKind, isAsCue, isLightCue, isStanceCue, SPEAKING_KINDS } from './cue-lexicon';
 import { isEvidenceWord, isShareOfPeople } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS } from './cues';
 import * as lexicon from './lexicon';
@@ -433,7 +433,7 @@ function holdsEvidence(seq: Token[], from: number, to: number): boolean {
 }
 
 /** Cue kinds by which a subject speaks for itself, even after a leading "according to". */
-const SPEAKS = ['speech', 'denial'];
+const SPEAKS: readonly string[] = SPEAKING_KINDS;
 
 /** Words between an auxiliary and a cue that keep the cue the subject's ("more likely to", "only"). */
 const LEADS_TO_CUE = new Set(['more', 'less', 'most', 'least', 'likely', 'unlikely', 'to', 'only', 'also']);

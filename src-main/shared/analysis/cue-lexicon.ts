@@ -9,6 +9,15 @@
 
 export type CueKind = 'speech' | 'denial' | 'belief' | 'intention' | 'endorsement' | 'finding';
 
+/** Cue kinds by which a subject speaks for itself; other kinds give way to a named source ("according to"). */
+export const SPEAKING_KINDS: readonly CueKind[] = ['speech', 'denial'];
+
+/** Whether a cue as written says or denies ("said", "denied"), rather than a stance, plan or finding. */
+export function isSpeakingCue(cue: string): boolean {
+  const kind = cueKind(cue);
+  return kind !== null && SPEAKING_KINDS.includes(kind);
+}
+
 /** [kind, base, third person, past, -ing] */
 export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'say', 'says', 'said', 'saying'],
