@@ -220,6 +220,14 @@ export const PHRASAL_CUES: [CueKind, string[], string][] = [
   ['endorsement', ['rail', 'rails', 'railed', 'railing'], 'against'],
   ['endorsement', ['side', 'sides', 'sided', 'siding'], 'with'],
   ['endorsement', ['stand', 'stands', 'stood', 'standing'], 'by'],
+  // "laid out his plan", "opened up about her illness": speech.
+  ['speech', ['lay', 'lays', 'laid', 'laying'], 'out'],
+  ['speech', ['open', 'opens', 'opened', 'opening'], 'up'],
+  // "is trying to win over", "was looking to end", "is looking for a deal", "aims to cut": intention.
+  ['intention', ['try', 'tries', 'tried', 'trying'], 'to'],
+  ['intention', ['look', 'looks', 'looked', 'looking'], 'to'],
+  ['intention', ['look', 'looks', 'looked', 'looking'], 'for'],
+  ['intention', ['aim', 'aims', 'aimed', 'aiming'], 'to'],
 ];
 
 /**
@@ -248,7 +256,8 @@ const LIGHT_VERBS = new Set(
     'make makes made making issue issues issued issuing release releases released releasing give gives gave ' +
     'given giving deliver delivers delivered delivering take takes took taking send sends sent sending sign ' +
     'signs signed signing raise raises raised raising offer offers offered offering lay lays laid laying ' +
-    'put puts putting publish publishes published publishing pen pens penned penning fire fires fired firing'
+    'put puts putting publish publishes published publishing pen pens penned penning fire fires fired firing ' +
+    'file files filed filing share shares shared sharing'
   ).split(' '),
 );
 const SPEECH_NOUNS = new Set(
@@ -257,7 +266,12 @@ const SPEECH_NOUNS = new Set(
     'argument arguments claim claims shot shots swipe swipes jab jabs question questions concern concerns ' +
     'preview defense defence apology message warning warnings memo op-ed plea pitch appeal assessment ' +
     'prediction promise pledge vow rebuke critique criticism denial response explanation endorsement tweet ' +
-    'tweets email emails rebuttal broadside answer answers testimony announcement proposal proposals plan'
+    'tweets email emails rebuttal broadside answer answers testimony announcement proposal proposals plan ' +
+    // "made it clear", "made no secret of", "made no mention of", "took aim at", "took issue with",
+    // "filed a lawsuit", "issued a report", "shared her thoughts", "made the point".
+    'clear secret mention aim issue point call calls charge charges report reports complaint complaints ' +
+    'lawsuit suit petition request column story video ad ads congratulations condolences thoughts views ' +
+    'advice reminder account details ideas'
   ).split(' '),
 );
 /** Words between a light verb and its speech noun: determiners, adjectives, adverbs (a few). */

@@ -25,3 +25,63 @@ describe('"according to" after a stance, plan or finding of the subject', () => 
     expect(speakerOf('Marsh denied the report, according to the Daily Ledger.')).toBe('Marsh');
   });
 });
+
+describe('a present verb after a plural subject', () => {
+  it('reads "want", "support", "back" and "fear" as the verb, not as part of the subject', () => {
+    expect(speakerOf('Fishermen want the quota raised before spring.')).toBe('Fishermen');
+    expect(speakerOf('Younger Democrats want Harlan to drop out.')).toBe('Younger Democrats');
+    expect(speakerOf('Dairy farmers in both counties support a ban on the pipeline.')).toBe(
+      'Dairy farmers in both counties',
+    );
+    expect(speakerOf('Nurses fear that the ward will close.')).toBe('Nurses');
+  });
+
+  it('reads a plural such as "states" before the verb as part of the subject', () => {
+    expect(speakerOf('Teachers in three states see the reform as a threat.')).toBe(
+      'Teachers in three states',
+    );
+  });
+
+  it('leaves a noun after a plural alone when no object follows', () => {
+    expect(speakerOf('The sales support team moved to Austin last year.')).toBeNull();
+  });
+});
+
+describe('intention and speech cues of more than one word', () => {
+  it('reads "is trying to", "was looking to", "is looking for" and "aims to" as intention', () => {
+    const trying = analyzeText('Okafor is trying to win back rural voters.')[0];
+    expect(trying?.speaker?.name).toBe('Okafor');
+    expect(trying?.cue).toBe('trying to');
+    expect(speakerOf('The Marsh campaign was looking to end a week of bad news.')).toBe('Marsh campaign');
+    expect(speakerOf('Delgado is looking for a win in the western counties.')).toBe('Delgado');
+    expect(speakerOf('The Farm Bureau aims to cut the fee in half.')).toBe('Farm Bureau');
+  });
+
+  it('reads "laid out" and "opened up" as speech', () => {
+    expect(speakerOf('Ruiz laid out a plan to rebuild the harbour.')).toBe('Ruiz');
+    expect(speakerOf('Halvorsen opened up about her years in the navy.')).toBe('Halvorsen');
+  });
+
+  it('does not read "tried" without "to" as a cue', () => {
+    expect(speakerOf('Judge Amos tried the case in 2019.')).toBeNull();
+  });
+});
+
+describe('a light verb with a speech-act object', () => {
+  it('reads "made it clear", "made no secret of" and "took aim at" as the subject speaking', () => {
+    expect(speakerOf('Lena Park made it clear that she would not resign.')).toBe('Lena Park');
+    expect(speakerOf('Senator Ruiz has made no secret of his dislike for the plan.')).toBe('Ruiz');
+    expect(speakerOf('Okafor took aim at the bank’s lending rules.')).toBe('Okafor');
+  });
+
+  it('reads "filed a lawsuit" and "issued a report" as the subject stating what follows', () => {
+    expect(speakerOf('The Harbor Trust filed a lawsuit alleging the permit was illegal.')).toBe(
+      'Harbor Trust',
+    );
+    expect(speakerOf('The Ethics Board issued a report faulting the mayor.')).toBe('Ethics Board');
+  });
+
+  it('does not read a light verb with another object as a cue', () => {
+    expect(speakerOf('Okafor took the train to Leeds.')).toBeNull();
+  });
+});
