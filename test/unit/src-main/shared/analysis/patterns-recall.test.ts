@@ -85,3 +85,31 @@ describe('a light verb with a speech-act object', () => {
     expect(speakerOf('Okafor took the train to Leeds.')).toBeNull();
   });
 });
+
+describe('a quotation signed with a dash and a name', () => {
+  const byText = (text: string) =>
+    new Map(analyzeText(text).map((s) => [text.slice(s.start, s.end).trim(), s.speaker?.name ?? null]));
+
+  it('gives each sentence of the quotation to the name after the dash', () => {
+    const text =
+      'Readers sent us their views.\n\n“The plan is a disgrace. It hurts every family on our street.” ― Dana Whitfield\n\nThe meeting ended at noon.';
+    const speakers = [...byText(text)];
+    expect(speakers.find(([s]) => s.startsWith('“The plan'))?.[1]).toBe('Dana Whitfield');
+    expect(speakers.find(([s]) => s.startsWith('It hurts'))?.[1]).toBe('Dana Whitfield');
+    expect(speakers.find(([s]) => s.startsWith('The meeting'))?.[1]).toBeNull();
+  });
+
+  it('reads a signature on a line of its own after the quotation', () => {
+    const text = '"The bridge must be rebuilt before winter. We cannot wait."\n\n- Mayor Tom Ellery.';
+    expect(speakerOf(text, 0)).toBe('Tom Ellery');
+    expect(speakerOf(text, 1)).toBe('Tom Ellery');
+    expect(
+      speakerOf('"Great speech. She is ready."\n\n—Senator Ann Brody, writing after the debate.', 1),
+    ).toBe('Ann Brody');
+  });
+
+  it('does not read a dateline or a dash inside a sentence as a signature', () => {
+    expect(speakerOf('WASHINGTON — The Senate passed the bill on Tuesday.')).toBeNull();
+    expect(speakerOf('The vote was close — Harlan County tipped it.')).toBeNull();
+  });
+});
