@@ -189,6 +189,8 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       seq[j - 1]?.lower !== 'to'
     )
       break;
+    // "Ruiz used his speech to…": a light verb in "-ed" with a speech-act object ends the subject.
+    if (j > subjectStart && t.isWord && !t.capitalised && t.lower.endsWith('ed') && isLightCue(seq, j)) break;
     // "Palestinians want the city", "Republican voters support a ban": a present cue after a plural.
     if (j > subjectStart && presentAfterPlural(seq, j)) break;
     // "Voters see Cruz as…", "Ortiz views the deal as…": an "as" cue ends the subject.

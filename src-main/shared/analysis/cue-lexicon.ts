@@ -129,6 +129,10 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'clarify', 'clarifies', 'clarified', 'clarifying'],
   ['speech', 'advise', 'advises', 'advised', 'advising'],
   ['speech', 'inform', 'informs', 'informed', 'informing'],
+  ['speech', 'plead', 'pleads', 'pleaded', 'pleading'],
+  ['speech', 'reference', 'references', 'referenced', 'referencing'],
+  // "ordered the agency to release", "the judge ordered that": a directive.
+  ['speech', 'order', 'orders', 'ordered', 'ordering'],
   ['denial', 'deny', 'denies', 'denied', 'denying'],
   ['denial', 'dismiss', 'dismisses', 'dismissed', 'dismissing'],
   ['denial', 'reject', 'rejects', 'rejected', 'rejecting'],
@@ -245,6 +249,8 @@ export const AS_CUES: [CueKind, string[]][] = [
   ['belief', ['regard', 'regards', 'regarded', 'regarding']],
   ['speech', ['cast', 'casts', 'casting', 'paint', 'paints', 'painted', 'painting']],
   ['speech', ['frame', 'frames', 'framed', 'framing', 'pitch', 'pitches', 'pitched', 'pitching']],
+  // "named Cruz as a possible running mate", "identified the gunman as a local man".
+  ['speech', ['name', 'names', 'named', 'naming', 'identify', 'identifies', 'identified', 'identifying']],
 ];
 
 /**
@@ -257,7 +263,8 @@ const LIGHT_VERBS = new Set(
     'given giving deliver delivers delivered delivering take takes took taking send sends sent sending sign ' +
     'signs signed signing raise raises raised raising offer offers offered offering lay lays laid laying ' +
     'put puts putting publish publishes published publishing pen pens penned penning fire fires fired firing ' +
-    'file files filed filing share shares shared sharing'
+    'file files filed filing share shares shared sharing use uses used using provide provides provided ' +
+    'providing'
   ).split(' '),
 );
 const SPEECH_NOUNS = new Set(
@@ -271,7 +278,9 @@ const SPEECH_NOUNS = new Set(
     // "filed a lawsuit", "issued a report", "shared her thoughts", "made the point".
     'clear secret mention aim issue point call calls charge charges report reports complaint complaints ' +
     'lawsuit suit petition request column story video ad ads congratulations condolences thoughts views ' +
-    'advice reminder account details ideas'
+    'advice reminder account details ideas list poll survey results transcript transcripts figures data ' +
+    // "took to Twitter to say", "used his speech to call for".
+    'twitter facebook airwaves podium'
   ).split(' '),
 );
 /** Words between a light verb and its speech noun: determiners, adjectives, adverbs (a few). */
@@ -296,7 +305,8 @@ const STANCE_ADJECTIVES = new Set(
   (
     'worried concerned confident convinced certain sure optimistic pessimistic skeptical sceptical hopeful ' +
     'afraid adamant critical eager aware wary unhappy upset furious angry pleased happy determined ' +
-    'supportive opposed'
+    'supportive opposed quick ready willing unwilling reluctant proud grateful disappointed frustrated ' +
+    'troubled alarmed outraged'
   ).split(' '),
 );
 const STANCE_COMPLEMENTS = new Set(['that', 'about', 'of', 'to', 'with']);
@@ -319,7 +329,7 @@ export const NOUN_LIKE_CUES = new Set(
     'echo echoes label labels brand brands demand demands caution vote votes attack attacks champion champions ' +
     'advocate advocates challenge challenges speaking talking posting voting branding demanding challenging ' +
     'offer offers offering signal signals counter counters protest protests thanks articulate ' +
-    'counter wonder wonders hint hints advise'
+    'counter wonder wonders hint hints advise reference references order orders'
   ).split(' '),
 );
 

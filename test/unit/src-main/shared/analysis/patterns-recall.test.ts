@@ -113,3 +113,38 @@ describe('a quotation signed with a dash and a name', () => {
     expect(speakerOf('The vote was close — Harlan County tipped it.')).toBeNull();
   });
 });
+
+describe('more cue families: directives, naming, stances and light verbs', () => {
+  it('reads "ordered", "pleaded" and "referenced" as the subject speaking', () => {
+    expect(speakerOf('Judge Amos ordered the county to reopen the polls.')).toBe('Amos');
+    expect(speakerOf('Okafor pleaded with voters to stay home.')).toBe('Okafor');
+    expect(speakerOf('Marsh referenced the 2012 flood in her speech.')).toBe('Marsh');
+  });
+
+  it('reads "named X as" and "identified X as" as a claim of the subject', () => {
+    expect(speakerOf('Governor Ruiz named Delgado as her choice for the court.')).toBe('Ruiz');
+    expect(speakerOf('The Harbor Police identified the driver as a local man.')).toBe('Harbor Police');
+  });
+
+  it('reads a stance such as "was quick to" or "is proud of" as the subject’s', () => {
+    expect(speakerOf('Okafor was quick to point out that the bill had failed twice.')).toBe('Okafor');
+    expect(speakerOf('Delgado is proud of the new clinic.')).toBe('Delgado');
+  });
+
+  it('reads "took to Twitter", "used his speech" and "released a poll" as the subject speaking', () => {
+    expect(speakerOf('Senator Brody took to Twitter to mock the plan.')).toBe('Brody');
+    expect(speakerOf('Ruiz used his speech to call for a new bridge.')).toBe('Ruiz');
+    expect(speakerOf('Marlow College released a poll showing the race was tied.')).toBe('Marlow College');
+  });
+
+  it('reads a light verb after an opening phrase ("Minutes later, the campaign issued a statement")', () => {
+    expect(speakerOf('Minutes later, the Okafor campaign issued a statement calling the report false.')).toBe(
+      'Okafor campaign',
+    );
+  });
+
+  it('does not read a name or an order as a noun as a cue', () => {
+    expect(speakerOf('The order came from Harlan County.')).toBeNull();
+    expect(speakerOf('Okafor used the bridge every day.')).toBeNull();
+  });
+});
