@@ -259,6 +259,15 @@ function inheritQuotations(drafts: Draft[]): void {
       current.via = before.via;
       current.cue = null;
       current.kind = 'quote';
+      // "Marsh added:\n\n“The plan is dead. Nobody wants it.”": the later sentences of the quotation too.
+      for (let k = i + 1; k < drafts.length; k++) {
+        const later = drafts[k] as Draft;
+        if (later.speaker || !later.quoting.startsQuoted || later.paragraph !== current.paragraph) break;
+        later.speaker = before.speaker;
+        later.speakerFound = before.speakerFound;
+        later.via = before.via;
+        later.kind = 'quote';
+      }
     }
   }
 }

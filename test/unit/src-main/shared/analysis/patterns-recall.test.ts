@@ -148,3 +148,13 @@ describe('more cue families: directives, naming, stances and light verbs', () =>
     expect(speakerOf('Okafor used the bridge every day.')).toBeNull();
   });
 });
+
+describe('a quotation of several sentences after a lead-in ending on a colon', () => {
+  it('gives every sentence of the quotation to the speaker of the lead-in', () => {
+    const text =
+      'Marsh added:\n\n“The plan is dead. Nobody on the council wants it.”\n\nThe vote is on Monday.';
+    expect(speakerOf(text, 1)).toBe('Marsh');
+    expect(speakerOf(text, 2)).toBe('Marsh');
+    expect(speakerOf(text, 3)).toBeNull();
+  });
+});
