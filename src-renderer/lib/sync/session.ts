@@ -73,10 +73,15 @@ export class SyncSession {
   private readonly steps: Step[] = [];
   private readonly undone: Step[] = [];
   private scope: ShareScope;
+  /** What this analyst's presence says (name, open article); kept while offline, announced again on return. */
+  private presence: { name: string; articleId: string | null };
+  /** The analyst chose to work offline (`disconnect`): the network coming back does not reconnect them. */
+  private workingOffline = false;
 
   constructor(private readonly opts: SyncSessionOptions) {
     this.doc = opts.doc;
     this.scope = opts.link.scope ?? WHOLE;
+    this.presence = { name: opts.link.memberName, articleId: null };
   }
 
   /**
@@ -126,6 +131,15 @@ export class SyncSession {
       this.offs.push(() => map.unobserveDeep(observer));
     }
     this.connect(url.url);
+    // Back on the network: reconnect now, not when the provider's back-off timer next fires.
+    if (typeof window !== 'undefined') {
+      const online = () => {
+        const socket = this.provider?.configuration.websocketProvider;
+        if (!this.workingOffline && socket?.status === WebSocketStatus.Disconnected) void socket.connect();
+      };
+      window.addEventListener('online', online);
+      this.offs.push(() => window.removeEventListener('online', online));
+    }
   }
 
   private connect(url: string): void {
@@ -134,18 +148,45 @@ export class SyncSession {
       name: this.opts.link.id,
       token: this.opts.link.invitation,
       document: this.doc,
-      onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly', refusal: null }),
+      onAuthenticated: ({ scope }) => {
+        this.update({ readOnly: scope === 'readonly', refusal: null });
+        this.announce();
+      },
       onAuthenticationFailed: ({ reason }) => {
         this.update({ state: 'refused', refusal: reason });
         provider.disconnect();
       },
-      onStatus: ({ status }) => this.onConnection(status),
+      onStatus: ({ status }) => {
+        if (status !== WebSocketStatus.Connected) this.forgetOthers();
+        this.onConnection(status);
+      },
       onUnsyncedChanges: () => this.onConnection(provider.configuration.websocketProvider.status),
       onSynced: () => this.onConnection(provider.configuration.websocketProvider.status),
       onAwarenessChange: () => this.update({ peers: this.peers() }),
     });
-    provider.setAwarenessField('user', { name: this.opts.link.memberName, articleId: null });
+    provider.setAwarenessField('user', this.presence);
     this.provider = provider;
+  }
+
+  /**
+   * Tells the others who is here and what they read, as a newer state than any they hold: after a reconnect the
+   * server and the others may still hold this analyst's last state (or its removal) at the same clock, and would
+   * ignore the same state sent again (y-protocols keeps a state only when its clock is newer).
+   */
+  private announce(): void {
+    this.provider?.awareness?.setLocalState({ user: this.presence });
+  }
+
+  /**
+   * Once the connection is gone, the others' states are dropped (by the provider) and so must be their clocks:
+   * on reconnect the server sends their states again at the clocks already seen, which would be ignored, and the
+   * others would stay invisible until each renews its state (every 15 s).
+   */
+  private forgetOthers(): void {
+    const awareness = this.provider?.awareness;
+    if (!awareness) return;
+    for (const id of [...awareness.meta.keys()])
+      if (id !== this.doc.clientID && !awareness.states.has(id)) awareness.meta.delete(id);
   }
 
   private onConnection(status: WebSocketStatus): void {
@@ -263,7 +304,9 @@ export class SyncSession {
 
   /** Tells the others which article this analyst has open. */
   setOpenArticle(articleId: string | null): void {
-    this.provider?.setAwarenessField('user', { name: this.opts.link.memberName, articleId });
+    this.presence = { ...this.presence, articleId };
+    // While offline this analyst has no state to change (see `disconnect`); the return announces the article.
+    if (this.provider?.awareness?.getLocalState()) this.provider.setAwarenessField('user', this.presence);
   }
 
   private peers(): Peer[] {
@@ -310,11 +353,17 @@ export class SyncSession {
 
   /** Stops talking to the server; edits keep being recorded (and stored by y-dexie) until `reconnect`. */
   disconnect(): void {
+    // Say goodbye first: a server whose last connection to the dossier closes does not tell the other instances
+    // (the Redis extension publishes nothing then), so without this the others would see this analyst for
+    // another 30 s, until the state goes stale.
+    this.workingOffline = true;
+    this.provider?.awareness?.setLocalState(null);
     this.provider?.disconnect();
     this.update({ state: 'offline' });
   }
 
   async reconnect(): Promise<void> {
+    this.workingOffline = false;
     await this.provider?.connect();
   }
 
