@@ -1,5 +1,10 @@
 // One shared dossier kept in sync: Dexie ↔ Y.Doc in both directions, the server through Hocuspocus, presence.
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import {
+  HocuspocusProvider,
+  MessageType,
+  WebSocketStatus,
+  type onMessageParameters,
+} from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { checkServerUrl } from '../../../src-main/shared/team';
 import {
@@ -73,7 +78,7 @@ export class SyncSession {
   private readonly steps: Step[] = [];
   private readonly undone: Step[] = [];
   private scope: ShareScope;
-  /** What this analyst's presence says (name, open article); kept while offline, announced again on return. */
+  /** What this analyst's presence says (name, open article); kept while away, announced again on return. */
   private presence: { name: string; articleId: string | null };
   /** The analyst chose to work offline (`disconnect`): the network coming back does not reconnect them. */
   private workingOffline = false;
@@ -192,7 +197,9 @@ export class SyncSession {
   private onConnection(status: WebSocketStatus): void {
     if (this.status.state === 'refused') return;
     const provider = this.provider;
-    if (status !== WebSocketStatus.Connected || !provider) return this.update({ state: 'offline' });
+    // Working offline shows at once, while the goodbye (see `disconnect`) still goes out.
+    if (status !== WebSocketStatus.Connected || !provider || this.workingOffline)
+      return this.update({ state: 'offline' });
     if (!provider.synced) return this.update({ state: 'connecting' });
     if (provider.unsyncedChanges > 0) return this.update({ state: 'sending' });
     this.update({ state: 'synced', waiting: 0 });
@@ -305,17 +312,19 @@ export class SyncSession {
   /** Tells the others which article this analyst has open. */
   setOpenArticle(articleId: string | null): void {
     this.presence = { ...this.presence, articleId };
-    // While offline this analyst has no state to change (see `disconnect`); the return announces the article.
-    if (this.provider?.awareness?.getLocalState()) this.provider.setAwarenessField('user', this.presence);
+    // Working offline, this analyst stays away (see `disconnect`); the return announces the article.
+    if (!this.workingOffline) this.provider?.setAwarenessField('user', this.presence);
   }
 
   private peers(): Peer[] {
+    // Working offline, this analyst cannot know who is there.
+    if (this.workingOffline) return [];
     const states = this.provider?.awareness?.getStates() ?? new Map<number, Record<string, unknown>>();
     const own = this.doc.clientID;
     const out: Peer[] = [];
     for (const [clientId, state] of states) {
-      const user = state.user as { name?: unknown; articleId?: unknown } | undefined;
-      if (clientId === own || !user || typeof user.name !== 'string') continue;
+      const user = state.user as { name?: unknown; articleId?: unknown; away?: unknown } | undefined;
+      if (clientId === own || !user || typeof user.name !== 'string' || user.away === true) continue;
       out.push({
         clientId,
         name: user.name,
@@ -351,19 +360,52 @@ export class SyncSession {
     return this.opts.now?.() ?? new Date().toISOString();
   }
 
-  /** Stops talking to the server; edits keep being recorded (and stored by y-dexie) until `reconnect`. */
-  disconnect(): void {
-    // Say goodbye first: a server whose last connection to the dossier closes does not tell the other instances
-    // (the Redis extension publishes nothing then), so without this the others would see this analyst for
-    // another 30 s, until the state goes stale.
+  /**
+   * Stops talking to the server (resolves once the connection is closed); edits keep being recorded (and stored
+   * by y-dexie) until `reconnect`.
+   */
+  async disconnect(): Promise<void> {
     this.workingOffline = true;
-    this.provider?.awareness?.setLocalState(null);
-    this.provider?.disconnect();
-    this.update({ state: 'offline' });
+    this.update({ state: 'offline', peers: [] });
+    const provider = this.provider;
+    if (!provider) return;
+    await this.sayGoodbye(provider);
+    if (this.workingOffline) provider.disconnect();
+  }
+
+  /**
+   * Tells the others this analyst is away, and waits for the server to echo it (at most 2 s) before the
+   * connection closes. Closing is not enough: a server whose last connection to the dossier closes tells the
+   * other instances nothing (the Redis extension publishes nothing for a dossier nobody is connected to), so the
+   * others there would go on seeing this analyst until the state goes stale (30 s). Nor is a removed state: the
+   * server passes on only states, not removals (its awareness hook re-encodes the states it received). So the
+   * goodbye is a state, marked away; the echo comes back as the server passes it on.
+   */
+  private sayGoodbye(provider: HocuspocusProvider): Promise<void> {
+    const awareness = provider.awareness;
+    if (!awareness || provider.configuration.websocketProvider.status !== WebSocketStatus.Connected)
+      return Promise.resolve();
+    return new Promise((done) => {
+      const finish = () => {
+        clearTimeout(timer);
+        provider.off('message', onMessage);
+        done();
+      };
+      const onMessage = ({ message }: onMessageParameters) => {
+        message.readVarString();
+        if (message.readVarUint() === MessageType.Awareness) finish();
+      };
+      const timer = setTimeout(finish, 2000);
+      provider.on('message', onMessage);
+      awareness.setLocalState({ user: { ...this.presence, away: true } });
+    });
   }
 
   async reconnect(): Promise<void> {
     this.workingOffline = false;
+    this.update({ peers: this.peers() });
+    // Back before the goodbye finished: still connected, so no new connection will announce this analyst.
+    if (this.provider?.configuration.websocketProvider.status === WebSocketStatus.Connected) this.announce();
     await this.provider?.connect();
   }
 
