@@ -25,6 +25,12 @@ const notes = async (page: Page) =>
   (JSON.parse(await records(page)) as Dossier).annotations.map((x) => x.note).sort();
 const title = (page: Page) => page.getByTestId('article-title').innerText();
 
+/** Waits for the short-lived messages to go, so a screenshot shows what they would hide. */
+async function quiet(page: Page): Promise<void> {
+  await page.getByTestId('toast').first().waitFor({ state: 'detached', timeout: 30_000 });
+  await eventually(async () => (await page.getByTestId('toast').count()) === 0, 'no message shown');
+}
+
 /** Opens the library's article whose title has (or, `not`, lacks) `text`, and waits for it in the reader. */
 async function openArticle(page: Page, text: string, not = false): Promise<void> {
   const items = page.getByTestId('library-item');
@@ -180,18 +186,35 @@ describe('a shared dossier across an offline spell, a reload and a reader', { ti
     await picks.nth(1).check();
     await page.getByTestId('compare-open').click();
     await page.getByTestId('compare-row').first().waitFor();
-    await page.getByTestId('compare-view').getByTestId('read-only').waitFor();
+    const view = page.getByTestId('compare-view');
+    const spoken = () => view.getByTestId('speaker-chip').filter({ hasNotText: 'Unattributed' }).first();
+
+    // A speaker chip shows the sources' grades without offering to change them.
+    await spoken().click();
+    const menu = page.getByTestId('reliability-menu');
+    const options = menu.getByTestId('reliability-option');
+    await options.first().waitFor();
+    for (const option of await options.all()) assert.ok(await option.isDisabled(), 'a grade is offered');
+    await menu.getByTestId('read-only').waitFor();
+    await ben.screenshot('team-reader-compare');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await ben.screenshot('team-reader-compare-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+
+    // No button that would link, claim, align or unalign; statements cannot be dragged onto others.
     for (const hidden of ['compare-link', 'compare-claim', 'compare-align'])
       assert.equal(await page.getByTestId(hidden).count(), 0, `${hidden} is offered to a reader`);
-    const row = page
+    const row = view
       .getByTestId('compare-row')
       .filter({ has: page.getByTestId('row-unalign') })
       .first();
     await row.hover();
     assert.ok(!(await row.getByTestId('row-unalign').isVisible()), 'unalign is offered to a reader');
-    const cell = page.getByTestId('compare-cell').first();
+    const cell = view.getByTestId('compare-cell').first();
     assert.equal(await cell.getAttribute('draggable'), 'false');
-    // The keys that would link, claim, align, unalign or realign say why and open nothing.
+    // The keys that would link, claim, align, unalign or realign say why, and open nothing.
     await cell.click();
     for (const key of ['l', 'c', 'a', 'u', 'r']) {
       await page.keyboard.press(key);
@@ -199,14 +222,14 @@ describe('a shared dossier across an offline spell, a reload and a reader', { ti
       assert.equal(await page.getByTestId('link-form').count(), 0, `${key} opened the link form`);
       assert.equal(await page.getByRole('dialog', { name: 'Attach to a claim' }).count(), 0);
     }
-    // A statement dropped on another (a drag from elsewhere) starts no link either.
-    const target = page.locator('[data-testid="compare-cell"][data-column="1"]').first();
+    // A statement dropped on another (dragged from elsewhere) starts no link either.
+    const target = view.locator('[data-testid="compare-cell"][data-column="1"]').first();
     await target.evaluate(
       (el, id) => {
         const data = new DataTransfer();
         data.setData('application/x-corroborate-statement', id);
-        el.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-        el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        for (const type of ['dragover', 'drop'])
+          el.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
       },
       (await cell.getAttribute('data-statement-id'))!,
     );
@@ -225,28 +248,19 @@ describe('a shared dossier across an offline spell, a reload and a reader', { ti
     ])
       assert.doesNotMatch(offered, edit, `the palette offers a reader "${edit.source}"`);
     await page.keyboard.press('Escape');
-    // The speaker chip shows the grades without offering them, in the grid and in the timeline.
-    const chip = page.getByTestId('compare-view').getByTestId('speaker-chip').first();
-    await chip.click();
-    const menu = page.getByTestId('reliability-menu');
-    await menu.getByTestId('read-only').waitFor();
-    const options = menu.getByTestId('reliability-option');
-    assert.ok((await options.count()) > 0);
-    for (const option of await options.all()) assert.ok(await option.isDisabled(), 'a grade is offered');
-    await ben.screenshot('team-reader-compare');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await ben.screenshot('team-reader-compare-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.keyboard.press('Escape');
-    await menu.waitFor({ state: 'detached' });
+    // The toolbar says why.
+    await view.getByTestId('read-only').waitFor();
+
+    // In the timeline too, a speaker chip offers no grade.
     await page.getByTestId('compare-timeline-tab').click();
     await page.getByTestId('timeline-entry').first().waitFor();
-    await page.getByTestId('compare-view').getByTestId('speaker-chip').first().click();
-    await menu.getByTestId('read-only').waitFor();
-    for (const option of await menu.getByTestId('reliability-option').all())
-      assert.ok(await option.isDisabled(), 'a grade is offered in the timeline');
+    await spoken().click();
+    await options.first().waitFor();
+    for (const option of await options.all()) assert.ok(await option.isDisabled(), 'a grade is offered');
+    await quiet(page);
     await ben.screenshot('team-reader-timeline');
     await page.keyboard.press('Escape');
+
     // Nothing the reader did reached the dossier: a later note of Ana's arrives and nothing else changed.
     await tagStatement(ana.page, 6, 'after the reader compared');
     await eventually(async () => (await notes(ben.page)).includes('after the reader compared'), 'at Cy');
