@@ -111,7 +111,8 @@ describe('a shared dossier across an offline spell, a reload and a reader', { ti
     await ana.context.setOffline(true);
     // She said goodbye: well before the 30 s after which an analyst who falls silent goes stale anyway.
     await eventually(async () => !(await peers(ben.page)).includes('Ana'), 'Ana gone at Ben', 20_000);
-    assert.match(await peers(ana.page), /Nobody else is here/);
+    assert.match(await peers(ana.page), /^Offline: who else is here shows again once you are back\.$/);
+    await ana.screenshot('team-presence-offline');
     // Offline, she turns to the other article.
     await openArticle(ana.page, 'CAR faces');
     await ana.context.setOffline(false);
@@ -214,14 +215,6 @@ describe('a shared dossier across an offline spell, a reload and a reader', { ti
     assert.ok(!(await row.getByTestId('row-unalign').isVisible()), 'unalign is offered to a reader');
     const cell = view.getByTestId('compare-cell').first();
     assert.equal(await cell.getAttribute('draggable'), 'false');
-    // The keys that would link, claim, align, unalign or realign say why, and open nothing.
-    await cell.click();
-    for (const key of ['l', 'c', 'a', 'u', 'r']) {
-      await page.keyboard.press(key);
-      await page.getByTestId('toast').filter({ hasText: READER_REFUSAL }).first().waitFor();
-      assert.equal(await page.getByTestId('link-form').count(), 0, `${key} opened the link form`);
-      assert.equal(await page.getByRole('dialog', { name: 'Attach to a claim' }).count(), 0);
-    }
     // A statement dropped on another (dragged from elsewhere) starts no link either.
     const target = view.locator('[data-testid="compare-cell"][data-column="1"]').first();
     await target.evaluate(
@@ -233,7 +226,18 @@ describe('a shared dossier across an offline spell, a reload and a reader', { ti
       },
       (await cell.getAttribute('data-statement-id'))!,
     );
+    // Whichever comes first: the link form (a reader's link would be refused on saving) or the reason.
+    await page.locator('[data-testid="link-form"], [data-testid="toast"]').first().waitFor();
     assert.equal(await page.getByTestId('link-form').count(), 0, 'a drop opened the link form');
+    await page.getByTestId('toast').filter({ hasText: READER_REFUSAL }).first().waitFor();
+    // The keys that would link, claim, align, unalign or realign say why, and open nothing.
+    await cell.click();
+    for (const key of ['l', 'c', 'a', 'u', 'r']) {
+      await page.keyboard.press(key);
+      await page.getByTestId('toast').filter({ hasText: READER_REFUSAL }).first().waitFor();
+      assert.equal(await page.getByTestId('link-form').count(), 0, `${key} opened the link form`);
+      assert.equal(await page.getByRole('dialog', { name: 'Attach to a claim' }).count(), 0);
+    }
     // The palette offers no compare edit.
     await page.keyboard.press('Control+k');
     await page.getByTestId('command-palette').waitFor();
