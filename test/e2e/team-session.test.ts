@@ -159,6 +159,10 @@ describe('a shared dossier across an offline spell, a reload and a reader', { ti
     await tagStatement(ana.page, 5, 'Ana after the reload');
     await eventually(async () => (await notes(ben.page)).includes('Ana after the reload'), 'at Ben');
     assert.deepEqual(await notes(ben.page), [...before, 'Ana after the reload'].sort());
+    // The reloaded page is a new presence; the old one, which the server does not pass on as gone, is not shown
+    // beside it (nor to Ana herself).
+    assert.equal(await ben.page.getByTestId('peer').filter({ hasText: 'Ana' }).count(), 1);
+    assert.doesNotMatch(await peers(ana.page), /Ana/);
     // Within the new session her undo works again, on her own edit.
     await ana.page.keyboard.press('Control+z');
     await ana.page

@@ -316,22 +316,34 @@ export class SyncSession {
     if (!this.workingOffline) this.provider?.setAwarenessField('user', this.presence);
   }
 
+  /**
+   * Who else is here, one entry per analyst. A state the server no longer passes on (an analyst who reloaded, or
+   * whose last connection to a server instance closed) lingers until it goes stale (30 s) next to the one they
+   * have now: of the states under one name, the latest renewed stands, and one's own name is oneself.
+   */
   private peers(): Peer[] {
     // Working offline, this analyst cannot know who is there.
     if (this.workingOffline) return [];
-    const states = this.provider?.awareness?.getStates() ?? new Map<number, Record<string, unknown>>();
-    const own = this.doc.clientID;
-    const out: Peer[] = [];
-    for (const [clientId, state] of states) {
+    const awareness = this.provider?.awareness;
+    if (!awareness) return [];
+    const own = this.presence.name;
+    const latest = new Map<string, { peer: Peer | null; at: number }>();
+    for (const [clientId, state] of awareness.getStates()) {
       const user = state.user as { name?: unknown; articleId?: unknown; away?: unknown } | undefined;
-      if (clientId === own || !user || typeof user.name !== 'string' || user.away === true) continue;
-      out.push({
-        clientId,
-        name: user.name,
-        articleId: typeof user.articleId === 'string' ? user.articleId : null,
+      if (clientId === this.doc.clientID || !user || typeof user.name !== 'string' || user.name === own)
+        continue;
+      const at = awareness.meta.get(clientId)?.lastUpdated ?? 0;
+      if ((latest.get(user.name)?.at ?? -1) >= at) continue;
+      const articleId = typeof user.articleId === 'string' ? user.articleId : null;
+      // An analyst who said goodbye (see `disconnect`) is away, even if an older state of theirs lingers.
+      latest.set(user.name, {
+        peer: user.away === true ? null : { clientId, name: user.name, articleId },
+        at,
       });
     }
-    return out.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+    return [...latest.values()]
+      .flatMap((x) => (x.peer ? [x.peer] : []))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
   }
 
   /** The first settled outcome of connecting: synced, refused, or still not connected after `ms`. */
