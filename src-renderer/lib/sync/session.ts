@@ -140,7 +140,8 @@ export class SyncSession {
     if (typeof window !== 'undefined') {
       const online = () => {
         const socket = this.provider?.configuration.websocketProvider;
-        if (!this.workingOffline && socket?.status === WebSocketStatus.Disconnected) void socket.connect();
+        if (this.workingOffline || this.status.state === 'refused') return;
+        if (socket?.status === WebSocketStatus.Disconnected) void socket.connect();
       };
       window.addEventListener('online', online);
       this.offs.push(() => window.removeEventListener('online', online));
