@@ -1,5 +1,5 @@
 // Generates a synthetic workspace as a JSON dossier (drop it onto the app) for benchmarks and scale tests:
-// npm run gen:workspace -- --articles N --annotations M [--statements S] [--seed K] [--out file.json]
+// npm run gen:workspace -- --articles N --annotations M [--statements S] [--people P] [--seed K] [--out file.json]
 // or a folder of N plain-text news articles with many distinct speakers, to drop in as one folder:
 // npm run gen:workspace -- --txt DIR --articles 1000 [--seed K]
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Annotation, Article, Source, Statement, Tag } from '../src-main/shared/domain';
 import { emptyDossier, validateDossier, type Dossier } from '../src-main/shared/dossier';
 import { selectorsFor } from '../src-main/shared/selectors';
-import { newsArticle } from './news-text';
+import { FIRST, LAST, newsArticle } from './news-text';
 import { rng, type Rng } from './rng';
 
 export interface GenerateOptions {
@@ -19,6 +19,12 @@ export interface GenerateOptions {
   /** Statements per article. */
   statements: number;
   seed: number;
+  /**
+   * Named people beyond the core cast, as in a real newsroom's archive: a long tail of speakers, a few of them
+   * frequent. Person k has the same name in every dossier generated (whatever its seed), so dossiers merged into
+   * one workspace share their recurring speakers. 0 (the default): the core cast only.
+   */
+  people?: number;
 }
 
 const AT = '2026-01-15T09:00:00.000Z';
@@ -152,6 +158,46 @@ function makeSources(nextId: () => string): Source[] {
   }));
 }
 
+const INITIALS = 'ABCDEFGHJKLMNPRSTVW';
+
+/** Person k of the long tail: a first name, a middle initial and a surname, distinct for every k. */
+export function personName(k: number): string {
+  const first = FIRST[k % FIRST.length]!;
+  const last = LAST[Math.floor(k / FIRST.length) % LAST.length]!;
+  const initial = INITIALS[Math.floor(k / (FIRST.length * LAST.length)) % INITIALS.length]!;
+  return k < FIRST.length * LAST.length ? `${first} ${last}` : `${first} ${initial}. ${last}`;
+}
+
+/**
+ * Who speaks a statement: the core cast half the time, otherwise someone of the long tail, the first people far
+ * more often than the last (person k at about 1/√k of the first's rate). Long-tail sources are made when first
+ * used, so a dossier holds the people its articles quote.
+ */
+function speakerPicker(r: Rng, core: Source[], people: number, nextId: () => string) {
+  const tail = new Map<number, Source>();
+  return {
+    pick(): Source {
+      if (people === 0 || r.next() < 0.5) return r.pick(core);
+      const k = Math.floor(people * r.next() ** 2);
+      let source = tail.get(k);
+      if (!source) {
+        const name = personName(k);
+        source = {
+          ...core[0]!,
+          id: nextId(),
+          name,
+          kind: 'person',
+          aliases: [],
+          reliability: null,
+        };
+        tail.set(k, source);
+      }
+      return source;
+    },
+    made: () => [...tail.values()],
+  };
+}
+
 function makeTags(nextId: () => string): Tag[] {
   const top = [
     ['Key claim', '#d9534f', 'A central factual claim worth verifying.'],
@@ -198,6 +244,7 @@ export function generateWorkspace(opts: GenerateOptions): Dossier {
   const d = emptyDossier(AT, 'Corroborate workspace generator');
   d.sources = makeSources(nextId);
   d.tags = makeTags(nextId);
+  const speakers = speakerPicker(r, d.sources, opts.people ?? 0, nextId);
   const perArticle = Math.max(1, opts.statements);
   const annotationsPer = (i: number) =>
     Math.floor((opts.annotations * (i + 1)) / opts.articles) -
@@ -216,7 +263,7 @@ export function generateWorkspace(opts: GenerateOptions): Dossier {
     }[] = [];
     let length = 0;
     for (let s = 0; s < perArticle; s++) {
-      const speaker = r.next() < 0.7 ? r.pick(d.sources) : null;
+      const speaker = r.next() < 0.7 ? speakers.pick() : null;
       const via = speaker && r.next() < 0.25 ? r.pick(d.sources.filter((x) => x.kind === 'agency')) : null;
       const sent = sentence(r, speaker, via);
       const sep = s === 0 ? '' : s % 6 === 0 ? '\n\n' : ' ';
@@ -306,6 +353,7 @@ export function generateWorkspace(opts: GenerateOptions): Dossier {
       d.annotations.push(annotation);
     }
   }
+  d.sources.push(...speakers.made());
   d.scope = { whole: true, articleIds: [], tagIds: [], claimIds: [] };
   return d;
 }
@@ -325,6 +373,7 @@ function parseArgs(argv: string[]): GenerateOptions & { out: string } {
     annotations,
     statements: get('statements', Math.max(50, Math.ceil((annotations / articles) * 0.5))),
     seed: get('seed', 1),
+    people: get('people', 0),
     out: resolve(outAt >= 0 ? argv[outAt + 1]! : `workspace-${articles}a-${annotations}n.json`),
   };
 }

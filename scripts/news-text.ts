@@ -2,13 +2,13 @@
 // reported speech from many distinct named people, organisations and relaying outlets (deterministic).
 import { rng } from './rng';
 
-const FIRST =
+export const FIRST =
   `Amina Boris Carla Dmitri Elena Farid Grace Hiroshi Ines Jonas Katarzyna Luis Mariam Nikolai Olga Pedro
 Quentin Rosa Samuel Tatiana Umar Vera William Xavier Yasmin Zoltan Adaeze Bjorn Chiara Diego Esther Fatou Gustavo
 Helga Ibrahim Julia Kwame Leila Marco Nadia Oscar Priya Rafael Sofia Tomas Ulrike Viktor Wanjiru Yusuf`.split(
     /\s+/,
   );
-const LAST =
+export const LAST =
   `Abara Bauer Castillo Dubois Eriksen Fofana Gallagher Haddad Ivanova Jensen Kowalski Lindqvist Mensah
 Nakamura Okafor Petrov Quiroga Rahman Santos Takahashi Uchenna Varga Weber Xu Yilmaz Zielinski Achebe Bianchi
 Coulibaly Delacroix Estrada Fischer Gomez Horvat Ito Jovanovic Kamara Lopez Moreau Novak Ortega Popescu Rossi

@@ -17,21 +17,7 @@ import { prepareDataDir, safeJoin, writeFileAtomic } from './files';
 import { limitsFromSettings, readSettings } from './settings';
 import { createBackupHandlers } from './handlers/backups';
 import { createDossierHandlers } from './handlers/dossier';
-import type { PdfPrinter } from './print-pdf';
-
-export interface HandlerDeps {
-  shell: 'electron' | 'web';
-  version: string;
-  dataDir: string;
-  /** Folder holding sample/ and other shipped assets. */
-  assetsDir: string;
-  limits?: Partial<ImportLimits>;
-  /** Electron: a native save dialog. Absent in the browser shell (exports go to the data folder). */
-  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
-  /** Prints the HTML export to PDF: Electron's own window in Electron, the system Chromium elsewhere. */
-  printPdf: PdfPrinter;
-  backupsKept?: number;
-}
+import type { HandlerDeps } from './handlers/deps';
 
 export interface HandlerSet {
   handlers: Handlers;

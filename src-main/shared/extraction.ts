@@ -44,6 +44,25 @@ export const ExtractedDocument = z.object({
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;
 
+type DocumentText = Pick<
+  ExtractedDocument,
+  'title' | 'outlet' | 'authors' | 'publishedAt' | 'url' | 'language' | 'text'
+>;
+
+/** The fields of a text that names nothing about itself: no title, outlet, author, date, address or language. */
+export function withoutMetadata(text: string): DocumentText {
+  return { title: '', outlet: null, authors: [], publishedAt: null, url: null, language: null, text };
+}
+
+/** A document whose file names no title, outlet, author, date, address or language (plain text, an image). */
+export function bareDocument(
+  format: ArticleFormat,
+  text: string,
+  warnings: string[] = [],
+): ExtractedDocument {
+  return { format, ...withoutMetadata(text), warnings };
+}
+
 export const ExtractedArticle = ExtractedDocument.extend({
   ...SourceFileFields,
   statements: z.array(AnalyzedStatement),

@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { decodeRequest, encodeResponse } from '../shared/wire';
 import type { Handlers } from '../shared/contract';
-import { createHandlers, type HandlerDeps } from '../core/handlers';
+import { createHandlers } from '../core/handlers';
+import type { HandlerDeps } from '../core/handlers/deps';
 import { dispatch, isChannelName } from '../core/ipc-core';
 import {
   BodyTooLarge,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackupHandlers } from '../../src-main/core/handlers/backups';
-import type { HandlerDeps } from '../../src-main/core/handlers';
+import type { HandlerDeps } from '../../src-main/core/handlers/deps';
 import { contract, type Api } from '../../src-main/shared/contract';
 import { AppError } from '../../src-main/shared/errors';
 import { generateWorkspace } from '../../scripts/gen-workspace';

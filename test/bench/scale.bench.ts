@@ -4,6 +4,8 @@
 // npx tsx test/bench/scale.bench.ts   (BENCH_SIZES=100,1000 picks the sizes; default 100,1000,10000)
 // BENCH_UI_ARTICLES=10000 also measures the UI actions on a workspace of that many generated articles built from
 // dossiers of 1,000 articles each, dropped one after another (much faster than analysing 10,000 files);
+// Those dossiers quote a long tail of named people (BENCH_PEOPLE_PER_ARTICLE, default 2, people per article in the
+// universe they draw from) beside a core cast, so the workspace has thousands of sources, as a real archive does;
 // BENCH_WORKSPACE=DIR keeps that workspace in DIR and measures it again on later runs without rebuilding it;
 // BENCH_SKIP_SEARCH=1 leaves the search steps out. BENCH_DROP_ONLY=1 times only the folder drop (no CLI, no UI
 // actions), for alternating runs of two builds: BENCH_SIZES=1000 BENCH_DROP_ONLY=1 npx tsx test/bench/scale.bench.ts
@@ -34,6 +36,7 @@ const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? (GUI ? 1 : 5));
 /** Articles per generated dossier, and statements and annotations per article (realistic news length). */
 const DOSSIER_ARTICLES = 1000;
 const PER_ARTICLE = { statements: 40, annotations: 1 };
+const PEOPLE_PER_ARTICLE = Number(process.env.BENCH_PEOPLE_PER_ARTICLE ?? 2);
 
 interface ImportFigures {
   seconds: number;
@@ -45,25 +48,48 @@ interface ImportFigures {
   imported: number;
 }
 
-function segmenterSeconds(paths: string[]): number {
+/** Wall-clock and CPU seconds (user + system, every thread) of one run. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+function segmenterTiming(paths: string[]): Timing {
   const texts = paths.map((p) => readFileSync(p, 'utf8'));
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
   let n = 0;
   for (const text of texts) for (const s of seg.segment(text)) n += s.segment.length > 0 ? 1 : 0;
   if (n === 0) throw new Error('no sentences');
-  return (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - t) / 1000, cpu: (used.user + used.system) / 1e6 };
 }
 
-function cliSeconds(paths: string[], dir: string): number {
+/**
+ * One CLI import, timed from here (wall clock) and by bash's `times` (the CPU the process and all its threads
+ * used): on a shared machine the wall clock measures the load as much as the program.
+ */
+function cliTiming(paths: string[], dir: string): Timing {
   const t = performance.now();
   const r = spawnSync(
-    process.execPath,
-    [join(repoRoot, 'bin/corroborate.mjs'), 'import', ...paths, '--out', join(dir, 'cli.json')],
+    'bash',
+    [
+      '-c',
+      '"$@" >/dev/null 2>&1 || exit $?; times',
+      'cli',
+      process.execPath,
+      join(repoRoot, 'bin/corroborate.mjs'),
+    ].concat(['import', ...paths, '--out', join(dir, 'cli.json')]),
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
-  if (r.status !== 0) throw new Error(`CLI import failed: ${r.stderr.slice(0, 500)}`);
-  return (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`CLI import failed with ${r.status}: ${r.stderr.slice(0, 500)}`);
+  const wall = (performance.now() - t) / 1000;
+  // `times`: the shell's user and system time, then its children's (the CLI): "0m4.570s 0m0.501s".
+  const children = r.stdout.trim().split('\n').at(-1) ?? '';
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  if (seconds.length !== 2) throw new Error(`no CPU times from bash: ${r.stdout}`);
+  return { wall, cpu: seconds[0]! + seconds[1]! };
 }
 
 /** Samples progress, the library count and long tasks in the page while the import runs. */
@@ -346,7 +372,6 @@ async function uiActions(app: App, n: number, queries: string[]): Promise<string
   ];
 }
 
-/** Medians of the bare segmenter and the CLI over the same files, run alternately `CLI_RUNS` times. */
 /** "main 18 MB + search.worker 349 MB + corroboration.worker 9 MB = 376 MB". */
 function heapRow(heap: Awaited<ReturnType<typeof heapMb>>): string {
   const total = heap.main + heap.workers.reduce((n, w) => n + w.mb, 0);
@@ -357,16 +382,34 @@ function heapRow(heap: Awaited<ReturnType<typeof heapMb>>): string {
   return `${parts.join(' + ')} = **${total.toFixed(0)} MB**`;
 }
 
-function cliAgainstSegmenter(paths: string[], dir: string): { seg: number; cli: number; runs: string } {
-  const segs: number[] = [];
-  const clis: number[] = [];
+/** Medians of the bare segmenter and the CLI over the same files, run alternately `CLI_RUNS` times. */
+function cliAgainstSegmenter(
+  paths: string[],
+  dir: string,
+): { seg: number; cli: number; segCpu: number; cliCpu: number; runs: string } {
+  const segs: Timing[] = [];
+  const clis: Timing[] = [];
   for (let i = 0; i < CLI_RUNS; i++) {
-    segs.push(segmenterSeconds(paths));
-    clis.push(cliSeconds(paths, dir));
-    console.error(`run ${i + 1}: CLI ${clis.at(-1)!.toFixed(2)} s, segmenter ${segs.at(-1)!.toFixed(3)} s`);
+    segs.push(segmenterTiming(paths));
+    clis.push(cliTiming(paths, dir));
+    const [c, g] = [clis.at(-1)!, segs.at(-1)!];
+    console.error(
+      `run ${i + 1}: CLI ${c.wall.toFixed(2)} s (CPU ${c.cpu.toFixed(2)} s), segmenter ${g.wall.toFixed(3)} s (CPU ${g.cpu.toFixed(3)} s)`,
+    );
   }
-  const runs = clis.map((c, i) => `${(c / segs[i]!).toFixed(0)}×`).join(', ');
-  return { seg: percentile(segs, 50), cli: percentile(clis, 50), runs };
+  const runs = clis.map((c, i) => `${(c.wall / segs[i]!.wall).toFixed(0)}×`).join(', ');
+  const median = (list: Timing[], key: keyof Timing) =>
+    percentile(
+      list.map((x) => x[key]),
+      50,
+    );
+  return {
+    seg: median(segs, 'wall'),
+    cli: median(clis, 'wall'),
+    segCpu: median(segs, 'cpu'),
+    cliCpu: median(clis, 'cpu'),
+    runs,
+  };
 }
 
 const rows: string[] = [];
@@ -375,10 +418,13 @@ let ui: string[] = [];
 for (const size of SIZES) {
   const dir = mkdtempSync(join(tmpdir(), `scale-${size}-`));
   const paths = writeNewsFolder(join(dir, 'news'), size);
-  const { seg, cli, runs } = DROP_ONLY ? { seg: NaN, cli: NaN, runs: '' } : cliAgainstSegmenter(paths, dir);
+  const { seg, cli, segCpu, cliCpu, runs } = DROP_ONLY
+    ? { seg: NaN, cli: NaN, segCpu: NaN, cliCpu: NaN, runs: '' }
+    : cliAgainstSegmenter(paths, dir);
   if (!GUI) {
     cliRows.push(
-      `| ${size} | ${cli.toFixed(2)} s | ${seg.toFixed(3)} s | ${(cli / seg).toFixed(1)}× (runs: ${runs}) |`,
+      `| ${size} | ${cli.toFixed(2)} s (CPU ${cliCpu.toFixed(2)} s) | ${seg.toFixed(3)} s (CPU ${segCpu.toFixed(3)} s) | ` +
+        `${(cli / seg).toFixed(1)}× (runs: ${runs}) | ${(cliCpu / segCpu).toFixed(1)}× |`,
     );
     console.error(cliRows.at(-1));
     rmSync(dir, { recursive: true, force: true });
@@ -404,6 +450,7 @@ for (const size of SIZES) {
 /** A workspace of `n` generated articles built by dropping dossiers of 1,000 articles; seconds per dossier. */
 async function dossierWorkspace(app: App, n: number): Promise<number[]> {
   const seconds: number[] = [];
+  const names = new Set<string>();
   for (let done = 0; done < n; done += DOSSIER_ARTICLES) {
     const articles = Math.min(DOSSIER_ARTICLES, n - done);
     const dossier = generateWorkspace({
@@ -411,7 +458,9 @@ async function dossierWorkspace(app: App, n: number): Promise<number[]> {
       statements: PER_ARTICLE.statements,
       annotations: articles * PER_ARTICLE.annotations,
       seed: 100 + done / DOSSIER_ARTICLES,
+      people: n * PEOPLE_PER_ARTICLE,
     });
+    for (const source of dossier.sources) names.add(source.name);
     const t = Date.now();
     await dropFiles(app.page, [
       { name: `part-${done}.json`, bytes: Buffer.from(JSON.stringify(dossier)), type: 'application/json' },
@@ -423,6 +472,7 @@ async function dossierWorkspace(app: App, n: number): Promise<number[]> {
     );
     await app.page.getByTestId('import-report-close').click();
   }
+  console.error(`${n} articles quoting ${names.size} distinct sources`);
   return seconds;
 }
 
@@ -479,7 +529,7 @@ if (cliRows.length) {
     `### CLI \`import\` of generated .txt news articles vs bare segmenter (medians of ${CLI_RUNS})\n`,
   );
   console.log(
-    '| articles | CLI `import` | bare `Intl.Segmenter` | ratio of medians (each run) |\n|---|---|---|---|',
+    '| articles | CLI `import`, wall (CPU) | bare `Intl.Segmenter`, wall (CPU) | wall ratio of medians (each run) | CPU ratio |\n|---|---|---|---|---|',
   );
   for (const r of cliRows) console.log(r);
 }

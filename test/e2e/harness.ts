@@ -50,7 +50,11 @@ export interface App {
   close: () => Promise<void>;
 }
 
-export async function startServer(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
+export async function startServer(
+  dataDir: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [
@@ -64,6 +68,7 @@ export async function startServer(dataDir: string, port = 0): Promise<{ child: C
     ],
     {
       cwd: repoRoot,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -88,10 +93,16 @@ export async function startServer(dataDir: string, port = 0): Promise<{ child: C
  * `port` (IndexedDB belongs to the origin, port included) a later launch opens the same workspace.
  */
 export async function launchApp(
-  opts: { dataDir?: string; profileDir?: string; port?: number } = {},
+  opts: {
+    dataDir?: string;
+    profileDir?: string;
+    port?: number;
+    /** Extra environment for the browser shell's process (test seams such as CORROBORATE_EXPORT_STEP_MS). */
+    serverEnv?: Record<string, string>;
+  } = {},
 ): Promise<App> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'corroborate-e2e-')));
-  let { child, url } = await startServer(dataDir, opts.port);
+  let { child, url } = await startServer(dataDir, opts.port, opts.serverEnv);
   const origin = new URL(url).origin;
   const contextOptions = { viewport: { width: 1360, height: 860 }, acceptDownloads: true };
   const launchOptions = { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS };
@@ -125,7 +136,7 @@ export async function launchApp(
       const exited = new Promise((ok) => child.once('exit', ok));
       child.kill(signal);
       await exited;
-      ({ child, url } = await startServer(dataDir, Number(new URL(url).port)));
+      ({ child, url } = await startServer(dataDir, Number(new URL(url).port), opts.serverEnv));
       // The restarted shell has a new token: pages opened from app.url from now on need this address.
       app.url = url;
       return url;

@@ -7,10 +7,13 @@ export class ExportCancelled extends Error {
   }
 }
 
-/** Reports `done/total` at most every `every` items, lets other work (and the cancel) run, and throws if aborted. */
+/**
+ * Reports `done/total` at most every `every` items (waiting for the report if it returns a promise), lets other
+ * work (and the cancel) run, and throws if aborted.
+ */
 export function progressTicker(
   total: number,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (done: number, total: number) => unknown,
   signal?: AbortSignal,
   every = 25,
 ) {
@@ -24,7 +27,8 @@ export function progressTicker(
     async tick(): Promise<void> {
       done++;
       if (done % every === 0 || done === total) {
-        onProgress?.(done, total);
+        const held = onProgress?.(done, total);
+        if (held instanceof Promise) await held;
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
         check();
       }

@@ -4,6 +4,7 @@ import { strFromU8 } from 'fflate';
 import { AppError } from '../../shared/errors';
 import { inflateGuarded } from '../import/zip-inflate';
 import type { Annotation, Article } from '../../shared/domain';
+import { withoutMetadata } from '../../shared/extraction';
 import { emptyDossier, validateDossier, type Dossier } from '../../shared/dossier';
 import { offsetConverter } from '../../shared/dossier/offsets';
 import {
@@ -82,13 +83,8 @@ function articleFromSource(el: XmlElement, text: string, now: string): Article {
   const id = attribute(el, 'guid') ?? sha256(text);
   return {
     id,
+    ...withoutMetadata(text),
     title: attribute(el, 'name') ?? 'Untitled source',
-    outlet: null,
-    authors: [],
-    publishedAt: null,
-    url: null,
-    language: null,
-    text,
     textSha256: sha256(text),
     fileSha256: sha256(strToBytes(text)),
     fileName: `${attribute(el, 'name') ?? id}.txt`,

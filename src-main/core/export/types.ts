@@ -4,7 +4,8 @@ import type { Dossier } from '../../shared/dossier';
 export interface ExportOptions {
   title?: string;
   author?: string;
-  onProgress?: (done: number, total: number) => void;
+  /** May return a promise: the export waits for it before going on. */
+  onProgress?: (done: number, total: number) => unknown;
   signal?: AbortSignal;
 }
 

@@ -24,6 +24,14 @@ export interface ReadDossierRequest {
   bytes: Uint8Array;
 }
 
+/**
+ * For tests only: each progress step of an export lasts at least this many milliseconds, so a test can watch the
+ * percentage and call the app meanwhile however fast the machine is. Unset (the app): no pause.
+ */
+const STEP_PAUSE_MS = Number(process.env.CORROBORATE_EXPORT_STEP_MS ?? 0) || 0;
+const stepPause = (): Promise<void> | undefined =>
+  STEP_PAUSE_MS > 0 ? new Promise((resolve) => setTimeout(resolve, STEP_PAUSE_MS)) : undefined;
+
 parentPort?.on(
   'message',
   async ({ id, request: req }: { id: number; request: ExportRequest | ReadDossierRequest }) => {
@@ -38,6 +46,7 @@ parentPort?.on(
         onProgress: (done, total) => {
           const progress: ExportProgress = { stage: 'export', done, total };
           parentPort?.postMessage({ id, progress });
+          return stepPause();
         },
       });
       // Transferred, not copied: a large export crosses back for free.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DELTA_BACKUP_NAME, FULL_BACKUP_NAME, type BackupEntry, type Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { DIR_MODE, FILE_MODE, safeJoin } from '../files';
-import type { HandlerDeps } from '../handlers';
+import type { HandlerDeps } from './deps';
 
 /** A backup file's place: its full backup's time stamp and its position in that chain (0 for the full one). */
 interface Point {

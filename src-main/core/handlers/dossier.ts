@@ -8,7 +8,7 @@ import { EXPORT_EXTENSIONS, withoutExportExtension, type ExportFormat } from '..
 import { safeFileName, safeJoin, writeFileAtomic } from '../export';
 import type { ExportRunOptions, ExportWorkerHost } from '../export/worker-host';
 import type { Jobs } from '../jobs';
-import type { HandlerDeps } from '../handlers';
+import type { HandlerDeps } from './deps';
 import { DIR_MODE } from '../files';
 import type { PdfPrinter } from '../print-pdf';
 

@@ -3,6 +3,7 @@
 // "according to" relays, and the outlet after a cue ("told Interfax"). Also the record the phases fill in.
 import { CONJUNCTIONS, DETERMINERS } from './attribution-words';
 import { BE_FORMS } from './cues';
+import { isSpeakingCue } from './cue-lexicon';
 import { isShareOfPeople } from './speaker-phrase';
 import { CALENDAR } from './lexicon';
 import * as phrases from './phrases';
@@ -51,7 +52,10 @@ function addRelay(result: Attribution, np: string, cue: string): void {
   if (!np) return;
   // "Most voters say …, according to a Gallup poll": a share of those polled speaks through the poll.
   const share = cue === 'according to' && result.speaker !== null && isShareOfPeople(result.speaker);
-  if (result.speaker === null || share) {
+  // "Campaign records show …, according to the Center", "Voters view her as …, according to a poll": a
+  // stance, plan or finding of the subject is the named source's; a subject that says or denies keeps it.
+  const stance = cue === 'according to' && result.cue !== null && !isSpeakingCue(result.cue);
+  if (result.speaker === null || share || stance) {
     result.speaker = np;
     result.cue = cue;
   } else {

@@ -3,7 +3,7 @@
 // “ ” Bogdanov said , according to Interfax. Phases, in order: hedge, opening (dateline, colon format,
 // leading "according to", adverbials), subject, main verb, the subject's cue, speakers read around the cue,
 // later cues and relays (attribution-relays.ts).
-import { NOUN_OPENERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
+import { DETERMINERS, NOUN_OPENERS, OPENERS, PARENTHETICAL_OPENERS } from './attribution-words';
 import {
   figuresInPoll,
   hasContentWord,
@@ -22,7 +22,7 @@ import {
   ownSubject,
   speakerBeforeColon,
 } from './openings';
-import { cueKind, isAsCue, isLightCue, isStanceCue } from './cue-lexicon';
+import { cueKind, isAsCue, isLightCue, isSpeakingCue, isStanceCue, SPEAKING_KINDS } from './cue-lexicon';
 import { isEvidenceWord, isShareOfPeople } from './speaker-phrase';
 import { BE_FORMS, isCueAfterSubject, isNounLikeCue, PASSIVE_HEDGE_VERBS } from './cues';
 import * as lexicon from './lexicon';
@@ -189,6 +189,10 @@ function subjectEnd(seq: Token[], subjectStart: number): number {
       seq[j - 1]?.lower !== 'to'
     )
       break;
+    // "Ruiz used his speech to…": a light verb in "-ed" with a speech-act object ends the subject.
+    if (j > subjectStart && t.isWord && !t.capitalised && t.lower.endsWith('ed') && isLightCue(seq, j)) break;
+    // "Palestinians want the city", "Republican voters support a ban": a present cue after a plural.
+    if (j > subjectStart && presentAfterPlural(seq, j)) break;
     // "Voters see Cruz as…", "Ortiz views the deal as…": an "as" cue ends the subject.
     if (j > subjectStart && t.isWord && !t.capitalised && isAsCue(seq, j)) break;
     // "The filings show that…", "Polls show…": a finding cue after a word naming evidence is its verb.
@@ -284,6 +288,7 @@ function subjectCue(r: Reading, subject: string | null, mv: MainVerb): ReturnTyp
       // "sees Cruz as a uniter", "paints his rival as weak"; not the passive "is seen as".
       ((!passive || verb.lower.endsWith('ing')) && (isAsCue(seq, k) || isLightCue(seq, k))) ||
       (passive && isStanceCue(seq, k)) ||
+      (!afterAuxiliary && presentAfterPlural(seq, k)) ||
       // "Dorn continued: “…”": a closing-only cue before a colon introduces what follows.
       ((verb.flags & CLOSING_CUE) !== 0 &&
         isPunct(seq[k + 1], ':') &&
@@ -390,10 +395,43 @@ function pluralBeforeCue(seq: Token[], p: number): boolean {
     const w = seq[q] as Token;
     if (!w.isWord) return false;
     const form = formOf(w);
-    if (form === 'past' || form === 'third') return true;
+    if (form === 'past' || form === 'third' || presentAfterPlural(seq, q)) return true;
     if (isVerbLike(w) || isAuxiliary(w)) return false;
   }
   return false;
+}
+
+/** What a present verb takes after it: an object, "to" or "that" ("want the", "support Obama", "hope to"). */
+const VERB_OBJECTS = new Set([
+  ...NOUN_OPENERS,
+  'to',
+  'that',
+  'him',
+  'them',
+  'us',
+  'it',
+  'this',
+  'these',
+  'more',
+]);
+
+/**
+ * "Palestinians want the city", "Republican voters in both states support a ban", "Critics fear that": a
+ * base-form cue usually read as a noun ("want", "support", "fear") is the present verb of a plural subject
+ * when it follows a plural word and an object, "to" or "that" follows it.
+ */
+function presentAfterPlural(seq: Token[], q: number): boolean {
+  const w = seq[q];
+  const before = seq[q - 1];
+  // Speech forms read as nouns ("the tariffs signal a turn, said Lopez") are left to the closing cue.
+  if (!w?.isWord || w.capitalised || !before?.isWord || isAuxiliary(before) || isSpeakingCue(w.lower))
+    return false;
+  // "Voters in both states see Clinton as…": a base-form "as" cue too.
+  if (formOf(w) !== 'base' && !(isAsCue(seq, q) && !/(?:s|saw|ed)$/.test(w.lower))) return false;
+  const plural = before.lower.length > 3 && before.lower.endsWith('s') && !/(?:ss|us|is)$/.test(before.lower);
+  if (!plural || DETERMINERS.has(before.lower) || formOf(before) === 'past') return false;
+  const next = seq[q + 1];
+  return next !== undefined && next.isWord && (VERB_OBJECTS.has(next.lower) || next.capitalised);
 }
 
 /** "Jolly said": a capitalised "-ly" word opening the subject right before a cue is a name, not an adverb. */
@@ -433,7 +471,7 @@ function holdsEvidence(seq: Token[], from: number, to: number): boolean {
 }
 
 /** Cue kinds by which a subject speaks for itself, even after a leading "according to". */
-const SPEAKS = ['speech', 'denial'];
+const SPEAKS: readonly string[] = SPEAKING_KINDS;
 
 /** Words between an auxiliary and a cue that keep the cue the subject's ("more likely to", "only"). */
 const LEADS_TO_CUE = new Set(['more', 'less', 'most', 'least', 'likely', 'unlikely', 'to', 'only', 'also']);

@@ -9,6 +9,15 @@
 
 export type CueKind = 'speech' | 'denial' | 'belief' | 'intention' | 'endorsement' | 'finding';
 
+/** Cue kinds by which a subject speaks for itself; other kinds give way to a named source ("according to"). */
+export const SPEAKING_KINDS: readonly CueKind[] = ['speech', 'denial'];
+
+/** Whether a cue as written says or denies ("said", "denied"), rather than a stance, plan or finding. */
+export function isSpeakingCue(cue: string): boolean {
+  const kind = cueKind(cue);
+  return kind !== null && SPEAKING_KINDS.includes(kind);
+}
+
 /** [kind, base, third person, past, -ing] */
 export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'say', 'says', 'said', 'saying'],
@@ -120,6 +129,10 @@ export const CUE_VERBS: [CueKind, string, string, string, string][] = [
   ['speech', 'clarify', 'clarifies', 'clarified', 'clarifying'],
   ['speech', 'advise', 'advises', 'advised', 'advising'],
   ['speech', 'inform', 'informs', 'informed', 'informing'],
+  ['speech', 'plead', 'pleads', 'pleaded', 'pleading'],
+  ['speech', 'reference', 'references', 'referenced', 'referencing'],
+  // "ordered the agency to release", "the judge ordered that": a directive.
+  ['speech', 'order', 'orders', 'ordered', 'ordering'],
   ['denial', 'deny', 'denies', 'denied', 'denying'],
   ['denial', 'dismiss', 'dismisses', 'dismissed', 'dismissing'],
   ['denial', 'reject', 'rejects', 'rejected', 'rejecting'],
@@ -211,6 +224,14 @@ export const PHRASAL_CUES: [CueKind, string[], string][] = [
   ['endorsement', ['rail', 'rails', 'railed', 'railing'], 'against'],
   ['endorsement', ['side', 'sides', 'sided', 'siding'], 'with'],
   ['endorsement', ['stand', 'stands', 'stood', 'standing'], 'by'],
+  // "laid out his plan", "opened up about her illness": speech.
+  ['speech', ['lay', 'lays', 'laid', 'laying'], 'out'],
+  ['speech', ['open', 'opens', 'opened', 'opening'], 'up'],
+  // "is trying to win over", "was looking to end", "is looking for a deal", "aims to cut": intention.
+  ['intention', ['try', 'tries', 'tried', 'trying'], 'to'],
+  ['intention', ['look', 'looks', 'looked', 'looking'], 'to'],
+  ['intention', ['look', 'looks', 'looked', 'looking'], 'for'],
+  ['intention', ['aim', 'aims', 'aimed', 'aiming'], 'to'],
 ];
 
 /**
@@ -228,6 +249,8 @@ export const AS_CUES: [CueKind, string[]][] = [
   ['belief', ['regard', 'regards', 'regarded', 'regarding']],
   ['speech', ['cast', 'casts', 'casting', 'paint', 'paints', 'painted', 'painting']],
   ['speech', ['frame', 'frames', 'framed', 'framing', 'pitch', 'pitches', 'pitched', 'pitching']],
+  // "named Cruz as a possible running mate", "identified the gunman as a local man".
+  ['speech', ['name', 'names', 'named', 'naming', 'identify', 'identifies', 'identified', 'identifying']],
 ];
 
 /**
@@ -239,7 +262,9 @@ const LIGHT_VERBS = new Set(
     'make makes made making issue issues issued issuing release releases released releasing give gives gave ' +
     'given giving deliver delivers delivered delivering take takes took taking send sends sent sending sign ' +
     'signs signed signing raise raises raised raising offer offers offered offering lay lays laid laying ' +
-    'put puts putting publish publishes published publishing pen pens penned penning fire fires fired firing'
+    'put puts putting publish publishes published publishing pen pens penned penning fire fires fired firing ' +
+    'file files filed filing share shares shared sharing use uses used using provide provides provided ' +
+    'providing'
   ).split(' '),
 );
 const SPEECH_NOUNS = new Set(
@@ -248,7 +273,14 @@ const SPEECH_NOUNS = new Set(
     'argument arguments claim claims shot shots swipe swipes jab jabs question questions concern concerns ' +
     'preview defense defence apology message warning warnings memo op-ed plea pitch appeal assessment ' +
     'prediction promise pledge vow rebuke critique criticism denial response explanation endorsement tweet ' +
-    'tweets email emails rebuttal broadside answer answers testimony announcement proposal proposals plan'
+    'tweets email emails rebuttal broadside answer answers testimony announcement proposal proposals plan ' +
+    // "made it clear", "made no secret of", "made no mention of", "took aim at", "took issue with",
+    // "filed a lawsuit", "issued a report", "shared her thoughts", "made the point".
+    'clear secret mention aim issue point call calls charge charges report reports complaint complaints ' +
+    'lawsuit suit petition request column story video ad ads congratulations condolences thoughts views ' +
+    'advice reminder account details ideas list poll survey results transcript transcripts figures data ' +
+    // "took to Twitter to say", "used his speech to call for".
+    'twitter facebook airwaves podium'
   ).split(' '),
 );
 /** Words between a light verb and its speech noun: determiners, adjectives, adverbs (a few). */
@@ -273,7 +305,8 @@ const STANCE_ADJECTIVES = new Set(
   (
     'worried concerned confident convinced certain sure optimistic pessimistic skeptical sceptical hopeful ' +
     'afraid adamant critical eager aware wary unhappy upset furious angry pleased happy determined ' +
-    'supportive opposed'
+    'supportive opposed quick ready willing unwilling reluctant proud grateful disappointed frustrated ' +
+    'troubled alarmed outraged'
   ).split(' '),
 );
 const STANCE_COMPLEMENTS = new Set(['that', 'about', 'of', 'to', 'with']);
@@ -296,7 +329,7 @@ export const NOUN_LIKE_CUES = new Set(
     'echo echoes label labels brand brands demand demands caution vote votes attack attacks champion champions ' +
     'advocate advocates challenge challenges speaking talking posting voting branding demanding challenging ' +
     'offer offers offering signal signals counter counters protest protests thanks articulate ' +
-    'counter wonder wonders hint hints advise'
+    'counter wonder wonders hint hints advise reference references order orders'
   ).split(' '),
 );
 

@@ -33,6 +33,29 @@ interface Draft {
   speakerFirst: boolean;
   /** A lone capitalised word opening the statement before a colon ("Okafor: Time to act"), or null. */
   colonWord: string | null;
+  /** Names signing quotations ("“…” ― Dana Whitfield"): the one opening the statement, the statement's own. */
+  signature: { before: string | null; own: string | null } | null;
+}
+
+/**
+ * "“…” ― Dana Whitfield", "- Mayor Tom Ellery.", "—Ann Brody, writing after the debate": a dash after a
+ * closing quotation mark or at the start of a line, then a name of up to five capitalised words ending the
+ * line or followed by a comma, a full stop or a handle in parentheses.
+ */
+const SIGNATURE =
+  /(^|[”"]|\n)[^\S\n]*[―—–-][^\S\n]?((?:\p{Lu}[\p{L}’'.-]*)(?:[^\S\n]\p{Lu}[\p{L}’'.-]*){0,4})(?=[^\S\n]*(?:$|[,.\n(]))/gu;
+
+/** The signature of a statement, or null; the pattern runs only when a dash follows a quote or a line start. */
+function signatureOf(trimmed: string): Draft['signature'] {
+  if (!/[―—–]|(?:^|\n|[”"])\s*-/.test(trimmed)) return null;
+  let before: string | null = null;
+  let own: string | null = null;
+  for (const m of trimmed.matchAll(SIGNATURE)) {
+    const name = (m[2] as string).replace(/\.$/, '');
+    if (m.index === 0 && m[1] === '') before = name;
+    else own ??= name;
+  }
+  return before || own ? { before, own } : null;
 }
 
 /** "Okafor: Time to act.": one capitalised word, then a colon and a space, at the start of a statement. */
@@ -89,6 +112,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
       opensQuote: opensWithQuote(trimmed),
       speakerFirst: false,
       colonWord: colonWord(trimmed),
+      signature: signatureOf(trimmed),
     };
     const spoken = draft.attribution.speaker;
     draft.speakerFirst = spoken !== null && trimmed.startsWith(spoken);
@@ -97,6 +121,7 @@ export function analyzeText(text: string): AnalyzedStatement[] {
   }
   for (let i = 0; i < drafts.length; i++) attribute(drafts[i] as Draft, registry, drafts[i + 1]);
   inheritQuotations(drafts);
+  signedQuotations(drafts, registry);
   const refs = new Map<Actor, SpeakerRef>();
   const refOf = (actor: Actor): SpeakerRef => {
     let ref = refs.get(actor);
@@ -234,6 +259,51 @@ function inheritQuotations(drafts: Draft[]): void {
       current.via = before.via;
       current.cue = null;
       current.kind = 'quote';
+      // "Marsh added:\n\n“The plan is dead. Nobody wants it.”": the later sentences of the quotation too.
+      for (let k = i + 1; k < drafts.length; k++) {
+        const later = drafts[k] as Draft;
+        if (later.speaker || !later.quoting.startsQuoted || later.paragraph !== current.paragraph) break;
+        later.speaker = before.speaker;
+        later.speakerFound = before.speakerFound;
+        later.via = before.via;
+        later.kind = 'quote';
+      }
     }
+  }
+}
+
+/**
+ * "“It hurts every family.” ― Dana Whitfield": a quotation signed with a dash and a name, in the statement
+ * or opening the next one, is that person's; the signature reaches back over the quotation's sentences.
+ */
+function signedQuotations(drafts: Draft[], registry: ActorRegistry): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const signed = drafts[i] as Draft;
+    if (!signed.signature) continue;
+    // A signature opening the statement signs the quotation before it; a later one the statement's own.
+    const { before, own } = signed.signature;
+    if (before) signQuotation(drafts, i - 1, i, registry.resolveMention(before, true));
+    if (own) signQuotation(drafts, i, i, registry.resolveMention(own, true));
+  }
+}
+
+/** Gives a signature's person to the unattributed quoted statements from `at` back to the quotation's start. */
+function signQuotation(
+  drafts: Draft[],
+  at: number,
+  signedAt: number,
+  mention: ReturnType<ActorRegistry['resolveMention']>,
+): void {
+  if (!mention || mention.found.how !== 'direct') return;
+  // A quotation of a dozen sentences at most: a signature far below names nobody above it.
+  for (; at >= 0 && at >= signedAt - 12; at--) {
+    const member = drafts[at] as Draft;
+    const quoted = member.quoting.fullyQuoted || member.quoting.startsQuoted || member.quoting.endsQuoted;
+    if (member.speaker !== null || !quoted) break;
+    member.speaker = mention.actor;
+    member.speakerFound = mention.found;
+    member.cue = '―';
+    member.kind = 'quote';
+    if (member.opensQuote) break;
   }
 }

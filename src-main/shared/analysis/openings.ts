@@ -3,7 +3,7 @@
 // "Gingrich: Trump Must Decide"), a name right before a colon and a quotation, and the cue closing a long
 // appositive ("Lena Park, a pilot who flew for the navy and later for two airlines, said"), and the asides a
 // closing cue reads past (dashes and parentheses after a name, the object of a closing "told").
-import { cueKind } from './cue-lexicon';
+import { cueKind, isLightCue } from './cue-lexicon';
 import { isNounLikeCue } from './cues';
 import { CALENDAR, isFirstName, isKnownWord, isLastName, isPlaceWord, PLACE } from './lexicon';
 import * as phrases from './phrases';
@@ -304,6 +304,8 @@ function speakerAndCueFollow(seq: Token[], from: number, anyVerb = false): boole
   const cue = seq[p];
   if (!cue?.isWord || cue.capitalised || cue.text.includes('-')) return false;
   if (anyVerb && /^(?:\p{Ll}+ed|\p{Ll}+s)$/u.test(cue.text) && isVerbLike(cue)) return true;
+  // "Minutes later, the campaign issued a statement": a light verb with a speech-act object.
+  if (isLightCue(seq, p)) return true;
   const form = formOf(cue);
   if (!form || form === 'ing' || seq[p + 1]?.lower === 'by') return false;
   // "Republicans say the…", not "a former state party chairman": a plain cue opens what was said.

@@ -5,26 +5,23 @@ import { NOUN_OPENERS } from './attribution-words';
 import { cueForm, isNounLikeCue } from './cues';
 import { lookupGazetteer } from './gazetteer';
 import { isFiniteVerb, isLastName, isNounOrAdjective } from './lexicon';
+import { wordSet } from '../word-set';
 
 /** Words that open a clause or a question: a phrase holding one is not a speaker's name. */
-const CLAUSE_WORDS = new Set(
-  "what which who whom whose because whether if when where why how than that’s that's".split(' '),
+const CLAUSE_WORDS = wordSet(
+  "what which who whom whose because whether if when where why how than that’s that's",
 );
 /** Subject pronouns: inside a phrase they open a clause of their own ("policies she"). */
 const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'it', 'you', 'him', 'them', 'us', 'me']);
 const OBJECT_PRONOUNS = new Set(['him', 'them', 'us', 'me']);
 const PREPOSITIONS = new Set(['to', 'of', 'with', 'for', 'near', 'around', 'behind', 'beside', 'against']);
 /** First words of a clause or adverbial read by mistake as a subject ("To pay for", "Such as", "Around the"). */
-const CLAUSE_OPENING = new Set(
-  "to by such aside around though although as it it’s it's he’s he's she’s she's that’s that's this there here".split(
-    ' ',
-  ),
+const CLAUSE_OPENING = wordSet(
+  "to by such aside around though although as it it’s it's he’s he's she’s she's that’s that's this there here",
 );
 /** Words a name or noun phrase never ends with. */
-const BAD_ENDINGS = new Set(
-  'a an the of as in on at to for by with from and or but that this these those his her its their our'.split(
-    ' ',
-  ),
+const BAD_ENDINGS = wordSet(
+  'a an the of as in on at to for by with from and or but that this these those his her its their our',
 );
 const LEADING_NOISE =
   /^(?:(?:and|but|so|then|also|yet|still|now|even|including|like|though|although|as)\s+)+/i;
@@ -59,10 +56,8 @@ export function isShareOfPeople(phrase: string): boolean {
   return SHARE.test(phrase);
 }
 
-const TRAILING_ADVERBS = new Set(
-  'just all also too both alone himself herself themselves itself again already still even only then now there out'.split(
-    ' ',
-  ),
+const TRAILING_ADVERBS = wordSet(
+  'just all also too both alone himself herself themselves itself again already still even only then now there out',
 );
 
 const TRAILING_TIME =

@@ -2,6 +2,7 @@
 // ("Tass numbered"), a passive agent ("defeated by Rwandan troops") and "according to X".
 import { findDateMentions } from './dates';
 import { STOP_WORDS, isCapitalised, stem, wordTokens, type WordToken } from './text';
+import { wordSet } from '../word-set';
 
 export interface ActorMention {
   /** The actor's words as written ("Mikhail Bogdanov"). */
@@ -13,24 +14,18 @@ export interface ActorMention {
 }
 
 // Words between a subject and its verb that do not break the link ("Bogdanov has explicitly denied").
-const AUXILIARIES = new Set(
-  'has have had was were is are did does also reportedly explicitly further previously already allegedly then later again'.split(
-    ' ',
-  ),
+const AUXILIARIES = wordSet(
+  'has have had was were is are did does also reportedly explicitly further previously already allegedly then later again',
 );
-const IRREGULAR_PAST = new Set(
-  'sent said told took led fought gave made held met put won lost shot struck drove brought sought began ran'.split(
-    ' ',
-  ),
+const IRREGULAR_PAST = wordSet(
+  'sent said told took led fought gave made held met put won lost shot struck drove brought sought began ran',
 );
 // Capitalised words that cannot be the subject of a clause by themselves.
-const PRONOUNS = new Set('he she they it we i you this that these those there'.split(' '));
+const PRONOUNS = wordSet('he she they it we i you this that these those there');
 const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'du']);
 // A preposition right before a capitalised run ("on Monday", "of the Central African Republic") makes the run
 // an object, not the subject.
-const PREPOSITIONS = new Set(
-  'on in at by from to of with for since until during after before near'.split(' '),
-);
+const PREPOSITIONS = wordSet('on in at by from to of with for since until during after before near');
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 function isPastVerb(word: string): boolean {

@@ -10,6 +10,7 @@ import {
 } from '../../../src-main/shared/records';
 import { type CorroborateDB, keysWithAny, newId, now, recordsWithAny, writeObserved } from './db';
 import { matchKeys } from './match-keys';
+import { SLICE_MS } from './slices';
 
 export type StoreOutcome =
   | { outcome: 'imported'; article: Article; statementCount: number }
@@ -24,9 +25,6 @@ const writeScope = (db: CorroborateDB) => [
   'sources',
   ...(hasMatchIndex(db) ? ['sourceRows'] : []),
 ];
-
-/** Main-thread time (ms) spent working out records before they are written: each task stays short. */
-const SLICE_MS = 25;
 
 let lastImportedMs = 0;
 /** Import times strictly increase, so articles stored by one batch keep the order they were dropped in. */
@@ -93,6 +91,7 @@ async function storeMany(
     outcomes.push({ outcome: 'imported', article, statementCount: own.length });
     // The records worked out so far are handed over before the page has been busy for long (written here, not
     // in a helper: each further level of async function between two writes risks an early commit).
+    // Each task stays within a slice's budget (slices.ts).
     if (performance.now() - slice > SLICE_MS) {
       await writeObserved(db.articles, articles.splice(0), 'add');
       if (statements.length) await writeObserved(db.statements, statements.splice(0), 'add');

@@ -56,5 +56,65 @@ export function clearTable(core: Core, trans: DBCoreTransaction, table: string):
     .mutate({ type: 'deleteRange', trans, range: { type: RANGE_ANY } as DBCoreKeyRange });
 }
 
+/** One derived table kept by counting: the changes of each count field per key, and how its rows are made. */
+export interface CountDeltas<R, F extends string> {
+  table: string;
+  /** Per count field of the rows: the change of each key's count (keys whose changes are all 0 are skipped). */
+  deltas: Record<F, Deltas>;
+  /** The table's key for a delta key (default: the same string). */
+  keyOf?: (key: string) => unknown;
+  /** Rows whose counts all fall to 0 are deleted (a table as small as its use); else they stay, with zeros. */
+  dropEmpty: boolean;
+  /** Reads the stored rows of `keys` (default: one getMany, which IndexedDB serves key by key). */
+  read?: (keys: string[]) => Promise<(R | undefined)[]>;
+  /** The rows to write for `keys`, from their new counts and the rows stored before (may read more first). */
+  rows: (keys: string[], counts: Record<F, number>[], stored: (R | undefined)[]) => R[] | Promise<R[]>;
+}
+
+const countIn = (row: unknown, field: string): number => {
+  const value = (row as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'number' ? value : 0;
+};
+
+/**
+ * Applies a write's count deltas to a derived table: reads the rows of the keys whose counts change, adds the
+ * deltas (never below 0), writes the rows and, with `dropEmpty`, deletes the stored ones left with no count.
+ */
+export function applyCountDeltas<R, F extends string>(
+  core: Core,
+  trans: DBCoreTransaction,
+  step: CountDeltas<R, F>,
+): Step {
+  const fields = Object.keys(step.deltas) as F[];
+  const changes = fields.map((f) => step.deltas[f]);
+  const keys = [...new Set(changes.flatMap((d) => [...d.keys()]))].filter((k) =>
+    changes.some((d) => d.get(k)),
+  );
+  if (!keys.length) return done();
+  const keyOf = step.keyOf ?? ((k: string) => k);
+  const read =
+    step.read ?? ((ks: string[]) => core.raw.table(step.table).getMany({ trans, keys: ks.map(keyOf) }));
+  return read(keys).then((stored: (R | undefined)[]) => {
+    const kept: number[] = [];
+    const gone: unknown[] = [];
+    const counts = keys.map((k, i) => {
+      const next = Object.fromEntries(
+        fields.map((f) => [f, Math.max(0, countIn(stored[i], f) + (step.deltas[f].get(k) ?? 0))]),
+      ) as Record<F, number>;
+      if (!step.dropEmpty || fields.some((f) => next[f] > 0)) kept.push(i);
+      else if (stored[i]) gone.push(keyOf(k));
+      return next;
+    });
+    const write = (rows: R[]) =>
+      put(core, trans, step.table, rows).then(() => remove(core, trans, step.table, gone));
+    const made = step.rows(
+      kept.map((i) => keys[i]!),
+      kept.map((i) => counts[i]!),
+      kept.map((i) => stored[i]),
+    );
+    return Array.isArray(made) ? write(made) : made.then(write);
+  });
+}
+
 /** The sources a statement relays through, each once. */
 export const relaysOf = (s: Pick<Statement, 'viaIds'>): string[] => [...new Set(s.viaIds)];

@@ -23,6 +23,7 @@ import {
   type Deltas,
   type Step,
   add,
+  applyCountDeltas,
   clearTable,
   done,
   isClear,
@@ -100,24 +101,18 @@ function applyCounts(
   core: Core,
   trans: DBCoreTransaction,
   table: 'articleRows' | 'sourceRows',
-  fields: Record<string, Deltas>,
-) {
-  const ids = [...new Set(Object.values(fields).flatMap((d) => [...d.keys()]))];
-  if (!ids.length) return done();
-  return core.raw
-    .table(table)
-    .getMany({ trans, keys: ids })
-    .then((rows: (Row | undefined)[]) => {
-      const next = ids.map((id, i) => {
-        const row: Row = { ...(rows[i] ?? (table === 'sourceRows' ? { id, matchKeys: [] } : { id })) };
-        for (const [field, deltas] of Object.entries(fields)) {
-          const count = typeof row[field] === 'number' ? (row[field] as number) : 0;
-          row[field] = Math.max(0, count + (deltas.get(id) ?? 0));
-        }
-        return row;
-      });
-      return put(core, trans, table, next);
-    });
+  deltas: Record<string, Deltas>,
+): Step {
+  return applyCountDeltas<Row, string>(core, trans, {
+    table,
+    deltas,
+    dropEmpty: false,
+    rows: (ids, counts, stored) =>
+      ids.map((id, i) => ({
+        ...(stored[i] ?? (table === 'sourceRows' ? { id, matchKeys: [] } : { id })),
+        ...counts[i],
+      })),
+  });
 }
 
 function zeroCounts(core: Core, trans: DBCoreTransaction): Step {
@@ -166,23 +161,12 @@ function afterAnnotations(
   if (!core.has(ANNOTATION_COUNTS)) return done();
   if (isClear(req)) return clearTable(core, trans, ANNOTATION_COUNTS);
   const delta = countAnnotations(after, 1, countAnnotations(before, -1));
-  const ids = [...delta.all.keys()].filter((id) => delta.all.get(id) || delta.orphans.get(id));
-  if (!ids.length) return done();
-  return core.raw
-    .table(ANNOTATION_COUNTS)
-    .getMany({ trans, keys: ids })
-    .then((rows: (AnnotationCount | undefined)[]) => {
-      const counts = { all: new Map<string, number>(), orphans: new Map<string, number>() };
-      ids.forEach((id, i) => {
-        counts.all.set(id, Math.max(0, (rows[i]?.annotations ?? 0) + (delta.all.get(id) ?? 0)));
-        counts.orphans.set(id, Math.max(0, (rows[i]?.orphans ?? 0) + (delta.orphans.get(id) ?? 0)));
-      });
-      const kept = annotationCountRows(ids, counts);
-      const gone = ids.filter((id) => !counts.all.get(id));
-      return put(core, trans, ANNOTATION_COUNTS, kept).then(() =>
-        remove(core, trans, ANNOTATION_COUNTS, gone),
-      );
-    });
+  return applyCountDeltas<AnnotationCount, 'annotations' | 'orphans'>(core, trans, {
+    table: ANNOTATION_COUNTS,
+    deltas: { annotations: delta.all, orphans: delta.orphans },
+    dropEmpty: true,
+    rows: (ids, counts) => ids.map((id, i) => ({ id, ...counts[i]! })),
+  });
 }
 
 /** The records a put, delete or range delete will replace or remove, read before the write. */
@@ -223,7 +207,6 @@ function afterStatements(
   };
   count(before, -1);
   count(after, 1);
-  for (const m of [byArticle, bySpeaker, byRelay]) for (const [k, v] of m) if (v === 0) m.delete(k);
   return applyCounts(core, req.trans, 'articleRows', { statementCount: byArticle })
     .then(() => applyCounts(core, req.trans, 'sourceRows', { statements: bySpeaker, relaying: byRelay }))
     .then(() => keepSourceArticles(core, req, before, after));

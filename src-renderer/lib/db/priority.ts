@@ -39,11 +39,6 @@ export async function foreground<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Whether reads someone waits for are in flight or ended less than `QUIET_MS` ago. */
-export function foregroundBusy(): boolean {
-  return !quiet;
-}
-
 /** Calls `listener` when reads someone waits for begin (true) and when a quiet spell after them begins (false). */
 export function onForeground(listener: (busy: boolean) => void): () => void {
   listeners.add(listener);

@@ -10,12 +10,12 @@ import {
   type Deltas,
   type Step,
   add,
+  applyCountDeltas,
   clearTable,
   done,
   isClear,
   put,
   relaysOf,
-  remove,
 } from './derived-core';
 
 /** What these rows need of a library row (derived.ts's ArticleRow). */
@@ -74,48 +74,44 @@ export function keepSourceArticles(
   const { trans } = req;
   if (!core.has(SOURCE_ARTICLES)) return done();
   if (isClear(req)) return clearTable(core, trans, SOURCE_ARTICLES);
-  const d = countPairs(after, 1, countPairs(before, -1));
-  const keys = [...new Set([...d.spoken.keys(), ...d.relayed.keys()])].filter(
-    (k) => d.spoken.get(k) || d.relayed.get(k),
-  );
-  if (!keys.length) return done();
-  const pairs = keys.map(idsOf);
-  return pairRows(core, trans, keys, pairs).then((rows) => {
-    const unknown = [...new Set(pairs.filter((_, i) => !rows[i]).map(([, a]) => a))];
-    const articles: Promise<(Imported | undefined)[]> = unknown.length
-      ? core.raw.table('articleRows').getMany({ trans, keys: unknown })
-      : Dexie.Promise.resolve([]);
-    return articles.then((found) => {
-      const at = new Map(unknown.map((id, i) => [id, found[i]?.importedAt ?? '']));
-      const kept: SourceArticle[] = [];
-      const gone: [string, string][] = [];
-      keys.forEach((k, i) => {
-        const row = rows[i];
-        const spoken = Math.max(0, (row?.spoken ?? 0) + (d.spoken.get(k) ?? 0));
-        const relayed = Math.max(0, (row?.relayed ?? 0) + (d.relayed.get(k) ?? 0));
-        if (spoken + relayed > 0)
-          kept.push(rowOf(k, spoken, relayed, row?.importedAt ?? at.get(pairs[i]![1]) ?? ''));
-        else if (row) gone.push(pairs[i]!);
-      });
-      return put(core, trans, SOURCE_ARTICLES, kept).then(() => remove(core, trans, SOURCE_ARTICLES, gone));
-    });
+  return applyCountDeltas<SourceArticle, 'spoken' | 'relayed'>(core, trans, {
+    table: SOURCE_ARTICLES,
+    deltas: countPairs(after, 1, countPairs(before, -1)),
+    keyOf: idsOf,
+    read: (keys) => pairRows(core, trans, keys),
+    dropEmpty: true,
+    rows: (keys, counts, stored) => {
+      const rows = (at: Map<string, string>) =>
+        keys.map((k, i) => {
+          const { spoken, relayed } = counts[i]!;
+          return rowOf(k, spoken, relayed, stored[i]?.importedAt ?? at.get(idsOf(k)[1]) ?? '');
+        });
+      // A new pair takes its article's import time from the library row.
+      const unknown = [...new Set(keys.filter((_, i) => !stored[i]).map((k) => idsOf(k)[1]))];
+      if (!unknown.length) return rows(new Map());
+      return core.raw
+        .table('articleRows')
+        .getMany({ trans, keys: unknown })
+        .then((found: (Imported | undefined)[]) =>
+          rows(new Map(unknown.map((id, i) => [id, found[i]?.importedAt ?? '']))),
+        );
+    },
   });
 }
 
 /**
- * The stored rows of the pairs `keys` (`pairs`: their ids), read by article (one request per article, on the
- * articleId index) rather than key by key: an import batch's statements name some eighteen pairs per article, and
- * IndexedDB serves each key of a getMany as a request of its own.
+ * The stored rows of the pairs `keys`, read by article (one request per article, on the articleId index) rather
+ * than key by key: an import batch's statements name some eighteen pairs per article, and IndexedDB serves each
+ * key of a getMany as a request of its own.
  */
 function pairRows(
   core: Core,
   trans: DBCoreTransaction,
   keys: string[],
-  pairs: [string, string][],
 ): Promise<(SourceArticle | undefined)[]> {
   const table = core.raw.table(SOURCE_ARTICLES);
   const index = table.schema.getIndexByKeyPath('articleId')!;
-  const articleIds = [...new Set(pairs.map(([, a]) => a))];
+  const articleIds = [...new Set(keys.map((k) => idsOf(k)[1]))];
   return Dexie.Promise.all(
     articleIds.map((a) =>
       table

@@ -1,5 +1,10 @@
 // One shared dossier kept in sync: Dexie ↔ Y.Doc in both directions, the server through Hocuspocus, presence.
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import {
+  HocuspocusProvider,
+  MessageType,
+  WebSocketStatus,
+  type onMessageParameters,
+} from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { checkServerUrl } from '../../../src-main/shared/team';
 import {
@@ -73,10 +78,15 @@ export class SyncSession {
   private readonly steps: Step[] = [];
   private readonly undone: Step[] = [];
   private scope: ShareScope;
+  /** What this analyst's presence says (name, open article); kept while away, announced again on return. */
+  private presence: { name: string; articleId: string | null };
+  /** The analyst chose to work offline (`disconnect`): the network coming back does not reconnect them. */
+  private workingOffline = false;
 
   constructor(private readonly opts: SyncSessionOptions) {
     this.doc = opts.doc;
     this.scope = opts.link.scope ?? WHOLE;
+    this.presence = { name: opts.link.memberName, articleId: null };
   }
 
   /**
@@ -126,6 +136,16 @@ export class SyncSession {
       this.offs.push(() => map.unobserveDeep(observer));
     }
     this.connect(url.url);
+    // Back on the network: reconnect now, not when the provider's back-off timer next fires.
+    if (typeof window !== 'undefined') {
+      const online = () => {
+        const socket = this.provider?.configuration.websocketProvider;
+        if (this.workingOffline || this.status.state === 'refused') return;
+        if (socket?.status === WebSocketStatus.Disconnected) void socket.connect();
+      };
+      window.addEventListener('online', online);
+      this.offs.push(() => window.removeEventListener('online', online));
+    }
   }
 
   private connect(url: string): void {
@@ -134,24 +154,53 @@ export class SyncSession {
       name: this.opts.link.id,
       token: this.opts.link.invitation,
       document: this.doc,
-      onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly', refusal: null }),
+      onAuthenticated: ({ scope }) => {
+        this.update({ readOnly: scope === 'readonly', refusal: null });
+        this.announce();
+      },
       onAuthenticationFailed: ({ reason }) => {
         this.update({ state: 'refused', refusal: reason });
         provider.disconnect();
       },
-      onStatus: ({ status }) => this.onConnection(status),
+      onStatus: ({ status }) => {
+        if (status !== WebSocketStatus.Connected) this.forgetOthers();
+        this.onConnection(status);
+      },
       onUnsyncedChanges: () => this.onConnection(provider.configuration.websocketProvider.status),
       onSynced: () => this.onConnection(provider.configuration.websocketProvider.status),
       onAwarenessChange: () => this.update({ peers: this.peers() }),
     });
-    provider.setAwarenessField('user', { name: this.opts.link.memberName, articleId: null });
+    provider.setAwarenessField('user', this.presence);
     this.provider = provider;
+  }
+
+  /**
+   * Tells the others who is here and what they read, as a newer state than any they hold: after a reconnect the
+   * server and the others may still hold this analyst's last state (or its removal) at the same clock, and would
+   * ignore the same state sent again (y-protocols keeps a state only when its clock is newer).
+   */
+  private announce(): void {
+    this.provider?.awareness?.setLocalState({ user: this.presence });
+  }
+
+  /**
+   * Once the connection is gone, the others' states are dropped (by the provider) and so must be their clocks:
+   * on reconnect the server sends their states again at the clocks already seen, which would be ignored, and the
+   * others would stay invisible until each renews its state (every 15 s).
+   */
+  private forgetOthers(): void {
+    const awareness = this.provider?.awareness;
+    if (!awareness) return;
+    for (const id of [...awareness.meta.keys()])
+      if (id !== this.doc.clientID && !awareness.states.has(id)) awareness.meta.delete(id);
   }
 
   private onConnection(status: WebSocketStatus): void {
     if (this.status.state === 'refused') return;
     const provider = this.provider;
-    if (status !== WebSocketStatus.Connected || !provider) return this.update({ state: 'offline' });
+    // Working offline shows at once, while the goodbye (see `disconnect`) still goes out.
+    if (status !== WebSocketStatus.Connected || !provider || this.workingOffline)
+      return this.update({ state: 'offline' });
     if (!provider.synced) return this.update({ state: 'connecting' });
     if (provider.unsyncedChanges > 0) return this.update({ state: 'sending' });
     this.update({ state: 'synced', waiting: 0 });
@@ -263,23 +312,39 @@ export class SyncSession {
 
   /** Tells the others which article this analyst has open. */
   setOpenArticle(articleId: string | null): void {
-    this.provider?.setAwarenessField('user', { name: this.opts.link.memberName, articleId });
+    this.presence = { ...this.presence, articleId };
+    // Working offline, this analyst stays away (see `disconnect`); the return announces the article.
+    if (!this.workingOffline) this.provider?.setAwarenessField('user', this.presence);
   }
 
+  /**
+   * Who else is here, one entry per analyst. A state the server no longer passes on (an analyst who reloaded, or
+   * whose last connection to a server instance closed) lingers until it goes stale (30 s) next to the one they
+   * have now: of the states under one name, the latest renewed stands, and one's own name is oneself.
+   */
   private peers(): Peer[] {
-    const states = this.provider?.awareness?.getStates() ?? new Map<number, Record<string, unknown>>();
-    const own = this.doc.clientID;
-    const out: Peer[] = [];
-    for (const [clientId, state] of states) {
-      const user = state.user as { name?: unknown; articleId?: unknown } | undefined;
-      if (clientId === own || !user || typeof user.name !== 'string') continue;
-      out.push({
-        clientId,
-        name: user.name,
-        articleId: typeof user.articleId === 'string' ? user.articleId : null,
+    // Working offline, this analyst cannot know who is there.
+    if (this.workingOffline) return [];
+    const awareness = this.provider?.awareness;
+    if (!awareness) return [];
+    const own = this.presence.name;
+    const latest = new Map<string, { peer: Peer | null; at: number }>();
+    for (const [clientId, state] of awareness.getStates()) {
+      const user = state.user as { name?: unknown; articleId?: unknown; away?: unknown } | undefined;
+      if (clientId === this.doc.clientID || !user || typeof user.name !== 'string' || user.name === own)
+        continue;
+      const at = awareness.meta.get(clientId)?.lastUpdated ?? 0;
+      if ((latest.get(user.name)?.at ?? -1) >= at) continue;
+      const articleId = typeof user.articleId === 'string' ? user.articleId : null;
+      // An analyst who said goodbye (see `disconnect`) is away, even if an older state of theirs lingers.
+      latest.set(user.name, {
+        peer: user.away === true ? null : { clientId, name: user.name, articleId },
+        at,
       });
     }
-    return out.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+    return [...latest.values()]
+      .flatMap((x) => (x.peer ? [x.peer] : []))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
   }
 
   /** The first settled outcome of connecting: synced, refused, or still not connected after `ms`. */
@@ -308,13 +373,52 @@ export class SyncSession {
     return this.opts.now?.() ?? new Date().toISOString();
   }
 
-  /** Stops talking to the server; edits keep being recorded (and stored by y-dexie) until `reconnect`. */
-  disconnect(): void {
-    this.provider?.disconnect();
-    this.update({ state: 'offline' });
+  /**
+   * Stops talking to the server (resolves once the connection is closed); edits keep being recorded (and stored
+   * by y-dexie) until `reconnect`.
+   */
+  async disconnect(): Promise<void> {
+    this.workingOffline = true;
+    this.update({ state: 'offline', peers: [] });
+    const provider = this.provider;
+    if (!provider) return;
+    await this.sayGoodbye(provider);
+    if (this.workingOffline) provider.disconnect();
+  }
+
+  /**
+   * Tells the others this analyst is away, and waits for the server to echo it (at most 2 s) before the
+   * connection closes. Closing is not enough: a server whose last connection to the dossier closes tells the
+   * other instances nothing (the Redis extension publishes nothing for a dossier nobody is connected to), so the
+   * others there would go on seeing this analyst until the state goes stale (30 s). Nor is a removed state: the
+   * server passes on only states, not removals (its awareness hook re-encodes the states it received). So the
+   * goodbye is a state, marked away; the echo comes back as the server passes it on.
+   */
+  private sayGoodbye(provider: HocuspocusProvider): Promise<void> {
+    const awareness = provider.awareness;
+    if (!awareness || provider.configuration.websocketProvider.status !== WebSocketStatus.Connected)
+      return Promise.resolve();
+    return new Promise((done) => {
+      const finish = () => {
+        clearTimeout(timer);
+        provider.off('message', onMessage);
+        done();
+      };
+      const onMessage = ({ message }: onMessageParameters) => {
+        message.readVarString();
+        if (message.readVarUint() === MessageType.Awareness) finish();
+      };
+      const timer = setTimeout(finish, 2000);
+      provider.on('message', onMessage);
+      awareness.setLocalState({ user: { ...this.presence, away: true } });
+    });
   }
 
   async reconnect(): Promise<void> {
+    this.workingOffline = false;
+    this.update({ peers: this.peers() });
+    // Back before the goodbye finished: still connected, so no new connection will announce this analyst.
+    if (this.provider?.configuration.websocketProvider.status === WebSocketStatus.Connected) this.announce();
     await this.provider?.connect();
   }
 

@@ -163,7 +163,7 @@ class TeamSync {
 
   workOffline(offline: boolean): void {
     if (!this.session) return;
-    if (offline) this.session.disconnect();
+    if (offline) void this.session.disconnect();
     else void this.session.reconnect();
   }
 }

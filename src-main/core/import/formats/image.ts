@@ -1,7 +1,7 @@
 // Image importer (PNG, JPEG, multi-page TIFF): sizes checked from the headers, then every page through OCR.
 import UTIF from 'utif2';
 import { AppError } from '../../../shared/errors';
-import type { ExtractedDocument } from '../../../shared/extraction';
+import { bareDocument, type ExtractedDocument } from '../../../shared/extraction';
 import { checkImageSize, headerSize } from '../image-header';
 import type { ImportLimits } from '../limits';
 import { joinBlocks } from '../normalize';
@@ -25,18 +25,8 @@ export async function importImage(
   const ocr = new OcrRun(pages.length, limits, hooks);
   const lines: PdfLine[][] = [];
   for (const [index, page] of pages.entries()) lines.push(await ocr.page(index + 1, page.render));
-  return {
-    format: 'image',
-    title: '',
-    outlet: null,
-    authors: [],
-    publishedAt: null,
-    url: null,
-    language: null,
-    text: joinBlocks(linesToParagraphs(removeRunningLines(lines))),
-    warnings: [],
-    ocr: ocr.info(pages.length),
-  };
+  const text = joinBlocks(linesToParagraphs(removeRunningLines(lines)));
+  return { ...bareDocument('image', text), ocr: ocr.info(pages.length) };
 }
 
 function singleImage(bytes: Uint8Array, kind: 'png' | 'jpeg', limits: ImportLimits): ImagePage {

@@ -1,5 +1,5 @@
 // Plain-text importer: the decoded text, normalised; the title is the first line.
-import type { ExtractedDocument } from '../../../shared/extraction';
+import { bareDocument, type ExtractedDocument } from '../../../shared/extraction';
 import type { DecodedText } from '../decode';
 import { normalizeText } from '../normalize';
 
@@ -8,15 +8,5 @@ export function importText(decoded: DecodedText): ExtractedDocument {
     decoded.encoding === 'utf-8' || decoded.encoding.startsWith('utf-16')
       ? []
       : [`read as ${decoded.encoding} (the file is not UTF-8)`];
-  return {
-    format: 'txt',
-    title: '',
-    outlet: null,
-    authors: [],
-    publishedAt: null,
-    url: null,
-    language: null,
-    text: normalizeText(decoded.text),
-    warnings,
-  };
+  return bareDocument('txt', normalizeText(decoded.text), warnings);
 }

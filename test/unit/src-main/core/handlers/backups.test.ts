@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackupHandlers } from '../../../../../src-main/core/handlers/backups';
-import type { HandlerDeps } from '../../../../../src-main/core/handlers';
+import type { HandlerDeps } from '../../../../../src-main/core/handlers/deps';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExportWorkerHost } from '../../../../../src-main/core/export/worker-host';
 import { createDossierHandlers } from '../../../../../src-main/core/handlers/dossier';
 import { Jobs } from '../../../../../src-main/core/jobs';
-import type { HandlerDeps } from '../../../../../src-main/core/handlers';
+import type { HandlerDeps } from '../../../../../src-main/core/handlers/deps';
 import { printWithChromium } from '../../../../../src-main/core/print-pdf';
 import { validateDossier } from '../../../../../src-main/shared/dossier';
 import { sampleDossier } from '../../../helpers/dossier-sample';

@@ -157,7 +157,7 @@ describe('a shared dossier between two analysts on two server instances', () => 
 
   it('keeps offline edits, counts them as waiting, and converges on reconnect', async () => {
     const [ana, ben] = await pair('offline');
-    ana.session.disconnect();
+    await ana.session.disconnect();
     const one = await firstSpan(ana.db, 1);
     const two = await firstSpan(ben.db, 2);
     await editSpan(ana.db, one.article, one.span, 'Ana', 'Note', () => ({ note: 'written offline' }));
@@ -175,8 +175,8 @@ describe('a shared dossier between two analysts on two server instances', () => 
     const { article, span } = await firstSpan(ana.db);
     const created = await editSpan(ana.db, article, span, 'Ana', 'Note', () => ({ note: 'first' }));
     await converged(ana, ben);
-    ana.session.disconnect();
-    ben.session.disconnect();
+    await ana.session.disconnect();
+    await ben.session.disconnect();
     await updateAnnotation(ana.db, created!.id, { note: 'Ana says: deployed in December' });
     await updateAnnotation(ben.db, created!.id, { note: 'Ben says: deployed in November' });
     await ana.session.reconnect();
@@ -194,7 +194,7 @@ describe('a shared dossier between two analysts on two server instances', () => 
     const [ana, ben] = await pair('tagdel');
     const tag = await createTag(ana.db, { name: 'Disputed', parentId: null });
     await converged(ana, ben);
-    ben.session.disconnect();
+    await ben.session.disconnect();
     const { article, span } = await firstSpan(ben.db, 3);
     await editSpan(ben.db, article, span, 'Ben', 'Tag', (x) => ({
       tagIds: [...x.tagIds, tag.id],
@@ -440,4 +440,44 @@ describe('a shared dossier between two analysts on two server instances', () => 
     expect(await ben.db.statements.count()).toBe(await ana.db.statements.count());
     expect((await ben.db.annotations.toArray())[0]!.note).toBe('on the article shared later');
   });
+});
+
+describe('presence', () => {
+  const seen = (who: Analyst, name: string) => who.session.getStatus().peers.find((p) => p.name === name);
+  const noteCount = (x: Analyst) => x.db.annotations.count();
+
+  it('shows an analyst leaving when they work offline, and back with the article they have open', async () => {
+    const [ana, ben] = await pair('presence');
+    const cyInvitation = (await addMember(pool, currentDossier, 'Cy', 'editor')).invitation;
+    // Cy is on Ana's server instance: what Cy writes after Ana left reaches Ben after Ana's goodbye.
+    const cy = await analyst(a, currentDossier, 'Cy', cyInvitation);
+    await converged(ana, cy);
+    const [first, second] = [await firstSpan(ana.db, 0), await firstSpan(ana.db, 1)];
+    ana.session.setOpenArticle(first.article.id);
+    ben.session.setOpenArticle(first.article.id);
+    await eventually(() => seen(ben, 'Ana')?.articleId === first.article.id, 'Ana at Ben');
+    await eventually(() => seen(ana, 'Ben')?.articleId === first.article.id, 'Ben at Ana');
+
+    await ana.session.disconnect();
+    expect(ana.session.getStatus().peers).toEqual([]);
+    await editSpan(cy.db, first.article, first.span, 'Cy', 'Note', () => ({ note: 'after Ana left' }));
+    await eventually(async () => (await noteCount(ben)) === 1, "Cy's note at Ben");
+    expect(seen(ben, 'Ana')).toBeUndefined();
+    expect(seen(ben, 'Cy')).toBeDefined();
+
+    // Away, Ana opens another article (here: the same article id stands for "what she has open now").
+    const other = 'another-article';
+    ana.session.setOpenArticle(other);
+    expect(seen(ben, 'Ana')).toBeUndefined();
+    await ana.session.reconnect();
+    await eventually(() => ana.session.getStatus().state === 'synced', 'Ana back');
+    // Each one's note reaching the other comes after their presence: no wait for a periodic renewal.
+    await editSpan(ben.db, second.article, second.span, 'Ben', 'Note', () => ({ note: 'Ben after' }));
+    await eventually(async () => (await noteCount(ana)) === 2, "Ben's note at Ana");
+    expect(seen(ana, 'Ben')?.articleId).toBe(first.article.id);
+    const third = await firstSpan(ana.db, 2);
+    await editSpan(ana.db, third.article, third.span, 'Ana', 'Note', () => ({ note: 'Ana is back' }));
+    await eventually(async () => (await noteCount(ben)) === 3, "Ana's note at Ben");
+    expect(seen(ben, 'Ana')?.articleId).toBe(other);
+  }, 90_000);
 });
