@@ -20,6 +20,7 @@ import { db } from './app-db';
 import { mergeHistoryOf, replaceWorkspace } from './dossier';
 import { hasRecords, type CorroborateDB } from './db';
 import { getMeta, setMeta } from './workspace';
+import { backgroundTurn } from './priority';
 import { WORKSPACE_GENERATION_KEY } from './workspace-generation';
 
 export const BACKUP_INTERVAL_MS = 30_000;
@@ -131,9 +132,13 @@ export function backupSchedule(
   };
 }
 
-/** Records read per query while a full backup is written, and characters sent per call. */
-const BACKUP_PAGE = 500;
-const BACKUP_PIECE = 4 * 1024 * 1024;
+/**
+ * Records read per query while a full backup is written, and characters sent per call: each page and each piece
+ * is one short task on the UI thread, and a full backup (minutes at 10,000 articles) takes its turn between them
+ * after the reads someone waits for (`backgroundTurn`).
+ */
+const BACKUP_PAGE = 200;
+const BACKUP_PIECE = 1024 * 1024;
 
 /** A new full backup replaces the chain of deltas after this many deltas… */
 export const DELTA_CHAIN_MAX = 50;
@@ -144,15 +149,21 @@ export const FULL_BACKUP_EVERY_MS = 60 * 60_000;
 
 /**
  * The workspace as dossier JSON, produced a page of records at a time (keyset paging on the primary key), so
- * a backup of 10,000 articles never holds the workspace in memory, as objects or as one string.
+ * a backup of 10,000 articles never holds the workspace in memory, as objects or as one string. `between` is
+ * awaited before each page: a read someone waits for (an article opening) queues behind one page at most.
  */
-export async function* dossierJson(target: CorroborateDB, exportedBy: string): AsyncGenerator<string> {
+export async function* dossierJson(
+  target: CorroborateDB,
+  exportedBy: string,
+  between: () => Promise<void> = () => Promise.resolve(),
+): AsyncGenerator<string> {
   const { format, formatVersion, exportedAt, scope } = emptyDossier(new Date().toISOString(), exportedBy);
   yield JSON.stringify({ format, formatVersion, exportedAt, exportedBy, scope }).slice(0, -1);
   for (const table of RECORD_TABLES) {
     yield `,${JSON.stringify(table)}:[`;
     let last: string | null = null;
     for (let first = true; ; first = false) {
+      await between();
       const t = target.table(table);
       const page: { id: string }[] = await (last === null ? t.toCollection() : t.where(':id').above(last))
         .limit(BACKUP_PAGE)
@@ -180,6 +191,7 @@ async function sendBackup(
   parts: AsyncIterable<string> | Iterable<string>,
   delta: { base: string; seq: number } | undefined,
   check: () => void = () => undefined,
+  between: () => Promise<void> = () => Promise.resolve(),
 ): Promise<BackupEntry> {
   const writeId = crypto.randomUUID();
   let piece = 0;
@@ -200,6 +212,7 @@ async function sendBackup(
         let cut = BACKUP_PIECE;
         const code = buffer.charCodeAt(cut - 1);
         if (code >= 0xd800 && code <= 0xdbff) cut--; // a high surrogate stays with its low one
+        await between();
         await send(buffer.slice(0, cut), 'more');
         buffer = buffer.slice(cut);
       }
@@ -225,10 +238,16 @@ async function saveFull(
   tracker: ChangeTracker,
 ): Promise<BackupEntry> {
   const version = tracker.version;
-  return sendBackup(dossierJson(target, exportedBy), undefined, () => {
-    if (tracker.version !== version)
-      throw new BackupOvertaken('the workspace changed while it was backed up');
-  });
+  const turn = () => backgroundTurn();
+  return sendBackup(
+    dossierJson(target, exportedBy, turn),
+    undefined,
+    () => {
+      if (tracker.version !== version)
+        throw new BackupOvertaken('the workspace changed while it was backed up');
+    },
+    turn,
+  );
 }
 
 /** Where the current chain stands: its full backup, the last delta written, and what decides the next full. */

@@ -16,6 +16,7 @@ export {
   annotationList,
   articleGroup,
   countedGroups,
+  earlyGroups,
   needsMatching,
   type AnnotationRow,
   type ArticleAnnotationCount,

@@ -229,8 +229,11 @@ export function watchChanges(db: CorroborateDB, onChange: (changed: ChangedKeys)
   return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
 
-/** Characters per stored chunk of the saved index (no single huge record). */
-const CHUNK = 2_000_000;
+/**
+ * Characters per stored chunk of the saved index: no single huge record, and the longest a read someone waits for
+ * queues behind while the index loads (`savedShard` reads a chunk per transaction).
+ */
+const CHUNK = 500_000;
 
 /** The generation the workspace is at: it changes with every write to a table the index reads. */
 export async function indexGeneration(db: CorroborateDB): Promise<string | null> {
@@ -294,23 +297,44 @@ export async function savedIndexPlan(db: CorroborateDB): Promise<SavedIndexPlan 
   });
 }
 
-/** One saved shard, if it is still the one saved at `savedAt` (a save in between makes the plan stale). */
+/**
+ * One saved shard, if it is still the one saved at `savedAt` (a save in between makes the plan stale). Its chunks
+ * are read one per transaction and `between` is awaited before each: a read someone waits for (an article
+ * opening) queues behind one chunk at most, not behind a whole shard (some 20 MB at 10,000 articles).
+ */
 export async function savedShard(
   db: CorroborateDB,
   key: number,
   savedAt: string,
+  between: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SavedShard | null> {
-  return db.transaction('r', db.searchIndex, async () => {
-    if ((await db.searchIndex.get('saved'))?.value !== savedAt) return null;
-    const rows = await db.searchIndex.where('key').startsWith(shardPrefix(key)).toArray();
-    const meta = rows.find((r) => r.key.endsWith(':meta'));
-    if (!meta) return null;
-    const chunks = rows
-      .filter((r) => r !== meta)
-      .map((r) => ({ n: Number(r.key.slice(shardPrefix(key).length)), value: r.value }))
-      .sort((x, y) => x.n - y.n);
-    return { key, json: chunks.map((c) => c.value).join(''), articles: JSON.parse(meta.value) as string[] };
-  });
+  const prefix = shardPrefix(key);
+  const current = async () => (await db.searchIndex.get('saved'))?.value === savedAt;
+  await between();
+  const listed = await db.transaction('r', db.searchIndex, async () =>
+    (await current()) ? await db.searchIndex.where('key').startsWith(prefix).primaryKeys() : null,
+  );
+  if (!listed?.includes(`${prefix}meta`)) return null;
+  const numbers = listed
+    .filter((k) => k !== `${prefix}meta`)
+    .map((k) => Number(k.slice(prefix.length)))
+    .sort((x, y) => x - y);
+  const read = async (rowKey: string): Promise<string | null> => {
+    await between();
+    return db.transaction('r', db.searchIndex, async () =>
+      (await current()) ? ((await db.searchIndex.get(rowKey))?.value ?? null) : null,
+    );
+  };
+  const meta = await read(`${prefix}meta`);
+  if (meta === null) return null;
+  const chunks: string[] = [];
+  for (const n of numbers) {
+    const chunk = await read(`${prefix}${n}`);
+    // The index was saved again meanwhile: the chunks read so far may be of another save.
+    if (chunk === null) return null;
+    chunks.push(chunk);
+  }
+  return { key, json: chunks.join(''), articles: JSON.parse(meta) as string[] };
 }
 
 /**
@@ -361,11 +385,8 @@ export const searchSource = {
   pages: () => searchDocPages(appDb),
   generation: () => indexGeneration(appDb),
   savedPlan: () => savedIndexPlan(appDb),
-  /** A saved shard, read when no read someone waits for is in flight (the load is background work). */
-  savedShard: async (key: number, savedAt: string) => {
-    await backgroundTurn();
-    return savedShard(appDb, key, savedAt);
-  },
+  /** A saved shard, read a chunk at a time when no read someone waits for is in flight (background work). */
+  savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt, () => backgroundTurn()),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),
