@@ -10,7 +10,7 @@ import type { FromWorker, ToWorker } from './protocol';
  * Records read from the database per page when the worker loads the persisted index: a read someone waits for
  * (an article opening) that comes while a page is read queues behind that page, so pages are small.
  */
-const LOAD_PAGE = 250;
+const LOAD_PAGE = 1000;
 /** The longest the load holds back for the workbench's reads before it reads its next page anyway. */
 const HOLD_MAX_MS = 1_000;
 

@@ -137,7 +137,7 @@ export function backupSchedule(
  * is one short task on the UI thread, and a full backup (minutes at 10,000 articles) takes its turn between them
  * after the reads someone waits for (`backgroundTurn`).
  */
-const BACKUP_PAGE = 200;
+const BACKUP_PAGE = 500;
 const BACKUP_PIECE = 1024 * 1024;
 
 /** A new full backup replaces the chain of deltas after this many deltas… */

@@ -297,10 +297,14 @@ export async function savedIndexPlan(db: CorroborateDB): Promise<SavedIndexPlan 
   });
 }
 
+/** Characters of the saved index read per transaction while it loads: a read someone waits for waits this long. */
+const READ_BUDGET = 2_000_000;
+
 /**
  * One saved shard, if it is still the one saved at `savedAt` (a save in between makes the plan stale). Its chunks
- * are read one per transaction and `between` is awaited before each: a read someone waits for (an article
- * opening) queues behind one chunk at most, not behind a whole shard (some 20 MB at 10,000 articles).
+ * are read a few per transaction (up to `READ_BUDGET` characters) and `between` is awaited before each: a read
+ * someone waits for (an article opening) queues behind that much at most, not behind a whole shard (some 20 MB at
+ * 10,000 articles).
  */
 export async function savedShard(
   db: CorroborateDB,
@@ -309,32 +313,38 @@ export async function savedShard(
   between: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SavedShard | null> {
   const prefix = shardPrefix(key);
-  const current = async () => (await db.searchIndex.get('saved'))?.value === savedAt;
+  /** The rows under these keys, in one transaction (one round trip), or null if the index was saved again. */
+  const read = async (keys: string[]): Promise<string[] | null> => {
+    await between();
+    const [saved, ...rows] = await db.searchIndex.bulkGet(['saved', ...keys]);
+    if (saved?.value !== savedAt || rows.some((r) => !r)) return null;
+    return rows.map((r) => r!.value);
+  };
   await between();
   const listed = await db.transaction('r', db.searchIndex, async () =>
-    (await current()) ? await db.searchIndex.where('key').startsWith(prefix).primaryKeys() : null,
+    (await db.searchIndex.get('saved'))?.value === savedAt
+      ? await db.searchIndex.where('key').startsWith(prefix).primaryKeys()
+      : null,
   );
   if (!listed?.includes(`${prefix}meta`)) return null;
-  const numbers = listed
+  const keys = listed
     .filter((k) => k !== `${prefix}meta`)
     .map((k) => Number(k.slice(prefix.length)))
-    .sort((x, y) => x - y);
-  const read = async (rowKey: string): Promise<string | null> => {
-    await between();
-    return db.transaction('r', db.searchIndex, async () =>
-      (await current()) ? ((await db.searchIndex.get(rowKey))?.value ?? null) : null,
-    );
-  };
-  const meta = await read(`${prefix}meta`);
-  if (meta === null) return null;
-  const chunks: string[] = [];
-  for (const n of numbers) {
-    const chunk = await read(`${prefix}${n}`);
+    .sort((x, y) => x - y)
+    .map((n) => `${prefix}${n}`);
+  // The article list with the first chunk, whose length says how many chunks make up a read (saves of earlier
+  // versions have larger chunks).
+  const first = await read([`${prefix}meta`, ...keys.slice(0, 1)]);
+  if (!first) return null;
+  const [meta, ...chunks] = first;
+  const perRead = Math.max(1, Math.floor(READ_BUDGET / Math.max(1, chunks[0]?.length ?? 1)));
+  for (let at = 1; at < keys.length; at += perRead) {
+    const more = await read(keys.slice(at, at + perRead));
     // The index was saved again meanwhile: the chunks read so far may be of another save.
-    if (chunk === null) return null;
-    chunks.push(chunk);
+    if (!more) return null;
+    chunks.push(...more);
   }
-  return { key, json: chunks.join(''), articles: JSON.parse(meta) as string[] };
+  return { key, json: chunks.join(''), articles: JSON.parse(meta!) as string[] };
 }
 
 /**
