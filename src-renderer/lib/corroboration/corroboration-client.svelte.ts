@@ -2,7 +2,7 @@
 // or deleted) and offers matches, per-article counts and candidate claims; `revision` changes when the index does.
 import type { CandidateClaim } from '../../../src-main/shared/compare/corroboration/candidates';
 import type { Match } from '../../../src-main/shared/compare/corroboration/matchIndex';
-import { corroboration as corroborationStore, onForeground } from '../db';
+import { corroboration as corroborationStore, onForeground, startLoad } from '../db';
 import type { FromWorker, ToWorker } from './protocol';
 import { afterStartup } from '../state/startup';
 
@@ -46,10 +46,8 @@ class CorroborationClient {
     // itself; a worker that cannot open the database is sent it from here.
     await afterStartup();
     const hold = onForeground((busy) => worker.postMessage({ type: 'hold', busy } satisfies ToWorker));
-    const loaded = await this.ask<'loaded'>(
-      { type: 'load', id: this.nextId++, ...corroborationStore.persisted },
-      undefined,
-      worker,
+    const loaded = await startLoad(() =>
+      this.ask<'loaded'>({ type: 'load', id: this.nextId++, ...corroborationStore.persisted }, undefined, worker),
     ).finally(hold);
     if (loaded.error)
       await corroborationStore.readIndex((records) =>

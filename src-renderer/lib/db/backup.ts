@@ -20,7 +20,7 @@ import { db } from './app-db';
 import { mergeHistoryOf, replaceWorkspace } from './dossier';
 import { hasRecords, type CorroborateDB } from './db';
 import { getMeta, setMeta } from './workspace';
-import { backgroundTurn } from './priority';
+import { idleTurn } from './priority';
 import { WORKSPACE_GENERATION_KEY } from './workspace-generation';
 
 export const BACKUP_INTERVAL_MS = 30_000;
@@ -135,7 +135,7 @@ export function backupSchedule(
 /**
  * Records read per query while a full backup is written, and characters sent per call: each page and each piece
  * is one short task on the UI thread, and a full backup (minutes at 10,000 articles) takes its turn between them
- * after the reads someone waits for (`backgroundTurn`).
+ * after the reads someone waits for and the start's loads (`idleTurn`).
  */
 const BACKUP_PAGE = 500;
 const BACKUP_PIECE = 1024 * 1024;
@@ -238,7 +238,7 @@ async function saveFull(
   tracker: ChangeTracker,
 ): Promise<BackupEntry> {
   const version = tracker.version;
-  const turn = () => backgroundTurn();
+  const turn = () => idleTurn();
   return sendBackup(
     dossierJson(target, exportedBy, turn),
     undefined,

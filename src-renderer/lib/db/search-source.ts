@@ -1,6 +1,6 @@
 // Workspace-wide reads: search documents (statements, notes, tag names) with the records changed by
 // each committed write, so the search index is updated incrementally; and the annotations view rows.
-import { backgroundTurn } from './priority';
+import { backgroundTurn, startLoad } from './priority';
 import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
 import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
@@ -395,6 +395,8 @@ export const searchSource = {
   pages: () => searchDocPages(appDb),
   generation: () => indexGeneration(appDb),
   savedPlan: () => savedIndexPlan(appDb),
+  /** Marks the index's load at a start: work nobody waits for (a full backup) comes after it. */
+  startLoad,
   /** A saved shard, read a chunk at a time when no read someone waits for is in flight (background work). */
   savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt, () => backgroundTurn()),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
