@@ -47,7 +47,11 @@ class CorroborationClient {
     await afterStartup();
     const hold = onForeground((busy) => worker.postMessage({ type: 'hold', busy } satisfies ToWorker));
     const loaded = await startLoad(() =>
-      this.ask<'loaded'>({ type: 'load', id: this.nextId++, ...corroborationStore.persisted }, undefined, worker),
+      this.ask<'loaded'>(
+        { type: 'load', id: this.nextId++, ...corroborationStore.persisted },
+        undefined,
+        worker,
+      ),
     ).finally(hold);
     if (loaded.error)
       await corroborationStore.readIndex((records) =>

@@ -116,7 +116,8 @@ describe('a backup read in pages', () => {
     const statementsAt: number[] = [];
     const between = () => {
       turns++;
-      if (json.includes('"statements":[') && !json.includes('"annotations":[')) statementsAt.push(json.length);
+      if (json.includes('"statements":[') && !json.includes('"annotations":['))
+        statementsAt.push(json.length);
       return Promise.resolve();
     };
     for await (const piece of dossierJson(db, 'Backup test', between)) {

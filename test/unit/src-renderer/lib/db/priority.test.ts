@@ -50,7 +50,7 @@ describe('reads someone waits for come first', () => {
     expect(turned).toBe(true);
   });
 
-  it('lets work nobody waits for (a full backup) go on only after the start\'s loads, or after its bound', async () => {
+  it("lets work nobody waits for (a full backup) go on only after the start's loads, or after its bound", async () => {
     const priority = await import('../../../../../src-renderer/lib/db/priority');
     let finishLoad: () => void = () => {};
     const load = priority.startLoad(() => new Promise<string>((r) => (finishLoad = () => r('index'))));
