@@ -89,6 +89,9 @@ onmessage = (event: MessageEvent<ToWorker>) => {
         matches: index.matches(message.statementId, { limit: message.limit }),
       });
       break;
+    case 'articles':
+      post({ type: 'articles', id: message.id, articleIds: index.articleIds() });
+      break;
     case 'counts':
       post({ type: 'counts', id: message.id, counts: corroboratedCounts(message.articleIds) });
       break;
