@@ -20,7 +20,7 @@ import { db } from './app-db';
 import { mergeHistoryOf, replaceWorkspace } from './dossier';
 import { hasRecords, type CorroborateDB } from './db';
 import { getMeta, setMeta } from './workspace';
-import { idleTurn } from './priority';
+import { backgroundTurn, idleTurn } from './priority';
 import { WORKSPACE_GENERATION_KEY } from './workspace-generation';
 
 export const BACKUP_INTERVAL_MS = 30_000;
@@ -61,7 +61,8 @@ export interface BackupSchedule {
 
 /** The throttle, free of Dexie and timers' owners so it can be tested with fake timers. */
 export function backupSchedule(
-  save: () => Promise<void>,
+  /** `forced`: a flush (someone asked for this backup, or a restore waits for it), not a timed backup. */
+  save: (forced: boolean) => Promise<void>,
   opts: { intervalMs?: number; quietMs?: number; now?: () => number } = {},
 ): BackupSchedule {
   const interval = opts.intervalMs ?? BACKUP_INTERVAL_MS;
@@ -81,7 +82,7 @@ export function backupSchedule(
     if (!dirty || (paused > 0 && !force)) return;
     dirty = false;
     lastSave = now();
-    saving = save().then(
+    saving = save(force).then(
       () => void (failures = 0),
       (err: unknown) => {
         // The back end may be down (a crash, a restart): try again with backoff, not only at the next edit.
@@ -236,9 +237,11 @@ async function saveFull(
   target: CorroborateDB,
   exportedBy: string,
   tracker: ChangeTracker,
+  urgent = false,
 ): Promise<BackupEntry> {
   const version = tracker.version;
-  const turn = () => idleTurn();
+  // A timed backup also lets the start's loads go first; one someone waits for, only the reads someone waits for.
+  const turn = urgent ? () => backgroundTurn() : () => idleTurn();
   return sendBackup(
     dossierJson(target, exportedBy, turn),
     undefined,
@@ -260,8 +263,11 @@ export interface Chain {
 }
 
 export interface BackupWriter {
-  /** Writes what changed since the last point: a delta, or a full backup when one is due; null if nothing did. */
-  save(exportedBy: string): Promise<BackupEntry | null>;
+  /**
+   * Writes what changed since the last point: a delta, or a full backup when one is due; null if nothing did.
+   * `urgent`: someone waits for it, so a full backup does not wait for the start's loads (`idleTurn`).
+   */
+  save(exportedBy: string, urgent?: boolean): Promise<BackupEntry | null>;
   /** Makes the next save a full backup (the end of an import, "Back up now"). */
   wantFull(): void;
   /** Makes the next save write a point even when nothing changed (before a restore or a clear replaces it all). */
@@ -319,7 +325,7 @@ export function backupWriter(
     }
   }
 
-  async function save(exportedBy: string): Promise<BackupEntry | null> {
+  async function save(exportedBy: string, urgent = false): Promise<BackupEntry | null> {
     const changes = tracker.take();
     const full =
       changes.all ||
@@ -329,7 +335,7 @@ export function backupWriter(
       chain.deltaBytes > shareMax * chain.fullBytes;
     try {
       if (full) {
-        const entry = await saveFull(target, exportedBy, tracker);
+        const entry = await saveFull(target, exportedBy, tracker, urgent);
         chain = { base: entry.name, seq: 0, fullAt: now(), fullBytes: entry.size, deltaBytes: 0 };
         point = false;
         return entry;
@@ -373,10 +379,10 @@ function startRollingBackups(
   const writer = backupWriter(db);
   /** The last save's failure (the schedule retries it), for "Back up now" to tell. */
   let failure: unknown = null;
-  const schedule = backupSchedule(async () => {
+  const schedule = backupSchedule(async (forced) => {
     try {
       const signature = await workspaceSignature(db);
-      const entry = await writer.save(exportedBy());
+      const entry = await writer.save(exportedBy(), forced);
       await setMeta(db, BACKED_UP_KEY, { signature, chain: writer.chain } satisfies BackedUp);
       failure = null;
       if (entry) onSaved?.(entry);
@@ -455,7 +461,7 @@ async function backupNow(exportedBy: string): Promise<void> {
   if (active) return active.flushFull();
   const { tracker, stop } = trackChanges(db);
   try {
-    await saveFull(db, exportedBy, tracker);
+    await saveFull(db, exportedBy, tracker, true);
   } finally {
     stop();
   }
