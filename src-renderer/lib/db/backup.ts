@@ -133,11 +133,7 @@ export function backupSchedule(
   };
 }
 
-/**
- * Records read per query while a full backup is written, and characters sent per call: each page and each piece
- * is one short task on the UI thread, and a full backup (minutes at 10,000 articles) takes its turn between them
- * after the reads someone waits for and the start's loads (`idleTurn`).
- */
+/** Records read per query and characters sent per call by a full backup: a turn is taken before each (`saveFull`). */
 const BACKUP_PAGE = 500;
 const BACKUP_PIECE = 1024 * 1024;
 
@@ -242,15 +238,11 @@ async function saveFull(
   const version = tracker.version;
   // A timed backup also lets the start's loads go first; one someone waits for, only the reads someone waits for.
   const turn = urgent ? () => backgroundTurn() : () => idleTurn();
-  return sendBackup(
-    dossierJson(target, exportedBy, turn),
-    undefined,
-    () => {
-      if (tracker.version !== version)
-        throw new BackupOvertaken('the workspace changed while it was backed up');
-    },
-    turn,
-  );
+  const check = () => {
+    if (tracker.version !== version)
+      throw new BackupOvertaken('the workspace changed while it was backed up');
+  };
+  return sendBackup(dossierJson(target, exportedBy, turn), undefined, check, turn);
 }
 
 /** Where the current chain stands: its full backup, the last delta written, and what decides the next full. */
