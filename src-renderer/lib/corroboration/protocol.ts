@@ -12,6 +12,8 @@ export type ToWorker =
   | { type: 'removeArticles'; articleIds: string[] }
   | { type: 'matches'; id: number; statementId: string; limit: number }
   | { type: 'counts'; id: number; articleIds: string[] }
+  /** The articles the index holds (as the persisted index: the worker is kept in step with it). */
+  | { type: 'articles'; id: number }
   | { type: 'candidates'; id: number };
 
 export type FromWorker =
@@ -19,5 +21,6 @@ export type FromWorker =
   | { type: 'loaded'; id: number; error?: string }
   | { type: 'matches'; id: number; matches: Match[] }
   | { type: 'counts'; id: number; counts: Record<string, number> }
+  | { type: 'articles'; id: number; articleIds: string[] }
   | { type: 'progress'; id: number; done: number }
   | { type: 'candidates'; id: number; candidates: CandidateClaim[] };

@@ -70,6 +70,23 @@ export function countedGroups(
 }
 
 /**
+ * The list drawn before the per-article counts are read (a read of the whole counts table, one row per annotated
+ * article): the first screen's articles whose annotations have been read, counted from those rows. The view
+ * switches on these; the counts, read right after, lay out the rest.
+ */
+export function earlyGroups(
+  firstScreen: readonly ListGroup[],
+  rows: ReadonlyMap<string, readonly AnnotationRow[]>,
+): ListGroup[] {
+  const out: ListGroup[] = [];
+  for (const g of firstScreen) {
+    const read = rows.get(g.key)?.length ?? 0;
+    if (read > 0) out.push({ ...g, count: read });
+  }
+  return out;
+}
+
+/**
  * The filters that need the annotations themselves. `tagIds` is a tag with its child tags; each entry of
  * `speakers` is a set of speakers one of whom must speak a statement the annotation covers (the chosen speaker;
  * the speakers of the chosen reliability).

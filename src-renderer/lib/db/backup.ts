@@ -20,6 +20,7 @@ import { db } from './app-db';
 import { mergeHistoryOf, replaceWorkspace } from './dossier';
 import { hasRecords, type CorroborateDB } from './db';
 import { getMeta, setMeta } from './workspace';
+import { backgroundTurn, idleTurn } from './priority';
 import { WORKSPACE_GENERATION_KEY } from './workspace-generation';
 
 export const BACKUP_INTERVAL_MS = 30_000;
@@ -60,7 +61,8 @@ export interface BackupSchedule {
 
 /** The throttle, free of Dexie and timers' owners so it can be tested with fake timers. */
 export function backupSchedule(
-  save: () => Promise<void>,
+  /** `forced`: a flush (someone asked for this backup, or a restore waits for it), not a timed backup. */
+  save: (forced: boolean) => Promise<void>,
   opts: { intervalMs?: number; quietMs?: number; now?: () => number } = {},
 ): BackupSchedule {
   const interval = opts.intervalMs ?? BACKUP_INTERVAL_MS;
@@ -80,7 +82,7 @@ export function backupSchedule(
     if (!dirty || (paused > 0 && !force)) return;
     dirty = false;
     lastSave = now();
-    saving = save().then(
+    saving = save(force).then(
       () => void (failures = 0),
       (err: unknown) => {
         // The back end may be down (a crash, a restart): try again with backoff, not only at the next edit.
@@ -131,9 +133,9 @@ export function backupSchedule(
   };
 }
 
-/** Records read per query while a full backup is written, and characters sent per call. */
+/** Records read per query and characters sent per call by a full backup: a turn is taken before each (`saveFull`). */
 const BACKUP_PAGE = 500;
-const BACKUP_PIECE = 4 * 1024 * 1024;
+const BACKUP_PIECE = 1024 * 1024;
 
 /** A new full backup replaces the chain of deltas after this many deltas… */
 export const DELTA_CHAIN_MAX = 50;
@@ -144,15 +146,21 @@ export const FULL_BACKUP_EVERY_MS = 60 * 60_000;
 
 /**
  * The workspace as dossier JSON, produced a page of records at a time (keyset paging on the primary key), so
- * a backup of 10,000 articles never holds the workspace in memory, as objects or as one string.
+ * a backup of 10,000 articles never holds the workspace in memory, as objects or as one string. `between` is
+ * awaited before each page: a read someone waits for (an article opening) queues behind one page at most.
  */
-export async function* dossierJson(target: CorroborateDB, exportedBy: string): AsyncGenerator<string> {
+export async function* dossierJson(
+  target: CorroborateDB,
+  exportedBy: string,
+  between: () => Promise<void> = () => Promise.resolve(),
+): AsyncGenerator<string> {
   const { format, formatVersion, exportedAt, scope } = emptyDossier(new Date().toISOString(), exportedBy);
   yield JSON.stringify({ format, formatVersion, exportedAt, exportedBy, scope }).slice(0, -1);
   for (const table of RECORD_TABLES) {
     yield `,${JSON.stringify(table)}:[`;
     let last: string | null = null;
     for (let first = true; ; first = false) {
+      await between();
       const t = target.table(table);
       const page: { id: string }[] = await (last === null ? t.toCollection() : t.where(':id').above(last))
         .limit(BACKUP_PAGE)
@@ -180,6 +188,7 @@ async function sendBackup(
   parts: AsyncIterable<string> | Iterable<string>,
   delta: { base: string; seq: number } | undefined,
   check: () => void = () => undefined,
+  between: () => Promise<void> = () => Promise.resolve(),
 ): Promise<BackupEntry> {
   const writeId = crypto.randomUUID();
   let piece = 0;
@@ -200,6 +209,7 @@ async function sendBackup(
         let cut = BACKUP_PIECE;
         const code = buffer.charCodeAt(cut - 1);
         if (code >= 0xd800 && code <= 0xdbff) cut--; // a high surrogate stays with its low one
+        await between();
         await send(buffer.slice(0, cut), 'more');
         buffer = buffer.slice(cut);
       }
@@ -223,12 +233,16 @@ async function saveFull(
   target: CorroborateDB,
   exportedBy: string,
   tracker: ChangeTracker,
+  urgent = false,
 ): Promise<BackupEntry> {
   const version = tracker.version;
-  return sendBackup(dossierJson(target, exportedBy), undefined, () => {
+  // A timed backup also lets the start's loads go first; one someone waits for, only the reads someone waits for.
+  const turn = urgent ? () => backgroundTurn() : () => idleTurn();
+  const check = () => {
     if (tracker.version !== version)
       throw new BackupOvertaken('the workspace changed while it was backed up');
-  });
+  };
+  return sendBackup(dossierJson(target, exportedBy, turn), undefined, check, turn);
 }
 
 /** Where the current chain stands: its full backup, the last delta written, and what decides the next full. */
@@ -241,8 +255,11 @@ export interface Chain {
 }
 
 export interface BackupWriter {
-  /** Writes what changed since the last point: a delta, or a full backup when one is due; null if nothing did. */
-  save(exportedBy: string): Promise<BackupEntry | null>;
+  /**
+   * Writes what changed since the last point: a delta, or a full backup when one is due; null if nothing did.
+   * `urgent`: someone waits for it, so a full backup does not wait for the start's loads (`idleTurn`).
+   */
+  save(exportedBy: string, urgent?: boolean): Promise<BackupEntry | null>;
   /** Makes the next save a full backup (the end of an import, "Back up now"). */
   wantFull(): void;
   /** Makes the next save write a point even when nothing changed (before a restore or a clear replaces it all). */
@@ -300,7 +317,7 @@ export function backupWriter(
     }
   }
 
-  async function save(exportedBy: string): Promise<BackupEntry | null> {
+  async function save(exportedBy: string, urgent = false): Promise<BackupEntry | null> {
     const changes = tracker.take();
     const full =
       changes.all ||
@@ -310,7 +327,7 @@ export function backupWriter(
       chain.deltaBytes > shareMax * chain.fullBytes;
     try {
       if (full) {
-        const entry = await saveFull(target, exportedBy, tracker);
+        const entry = await saveFull(target, exportedBy, tracker, urgent);
         chain = { base: entry.name, seq: 0, fullAt: now(), fullBytes: entry.size, deltaBytes: 0 };
         point = false;
         return entry;
@@ -354,10 +371,10 @@ function startRollingBackups(
   const writer = backupWriter(db);
   /** The last save's failure (the schedule retries it), for "Back up now" to tell. */
   let failure: unknown = null;
-  const schedule = backupSchedule(async () => {
+  const schedule = backupSchedule(async (forced) => {
     try {
       const signature = await workspaceSignature(db);
-      const entry = await writer.save(exportedBy());
+      const entry = await writer.save(exportedBy(), forced);
       await setMeta(db, BACKED_UP_KEY, { signature, chain: writer.chain } satisfies BackedUp);
       failure = null;
       if (entry) onSaved?.(entry);
@@ -436,7 +453,7 @@ async function backupNow(exportedBy: string): Promise<void> {
   if (active) return active.flushFull();
   const { tracker, stop } = trackChanges(db);
   try {
-    await saveFull(db, exportedBy, tracker);
+    await saveFull(db, exportedBy, tracker, true);
   } finally {
     stop();
   }

@@ -23,12 +23,16 @@ const INDEX_CHUNK = 10;
 /**
  * Indexes the articles that have no index records yet and drops the records of deleted articles and of old
  * versions (an article's earlier version does not corroborate it). Compares the lists of article ids (keys
- * only, no records read), so an unchanged workspace costs three key scans.
+ * only, no records read), so an unchanged workspace costs three key scans; `indexedArticles`, the articles the index holds
+ * as the caller knows them (the worker's in-memory index), spares the third, a cursor one round trip per article.
  */
-export async function syncCorroborationIndexIn(db: CorroborateDB): Promise<IndexChanges> {
+export async function syncCorroborationIndexIn(
+  db: CorroborateDB,
+  indexedArticles?: readonly string[],
+): Promise<IndexChanges> {
   const [allIds, indexedIds, old] = await Promise.all([
     db.articles.toCollection().primaryKeys(),
-    db.corroborationKeys.orderBy('articleId').uniqueKeys(),
+    indexedArticles ?? db.corroborationKeys.orderBy('articleId').uniqueKeys(),
     db.articleRows.where('supersededBy').above('').primaryKeys(),
   ]);
   const superseded = new Set(old);
@@ -160,7 +164,7 @@ export async function acceptCandidateIn(
 
 /** The same operations on the app's workspace database, for the screens and the corroboration client. */
 export const corroboration = {
-  syncIndex: () => syncCorroborationIndexIn(db),
+  syncIndex: (indexedIds?: readonly string[]) => syncCorroborationIndexIn(db, indexedIds),
   readIndex: (onChunk: (records: CorroborationRecord[]) => void) => readCorroborationIndexIn(db, onChunk),
   /** Where the index is kept, for a worker to read it itself (`store-scan.ts`). */
   persisted: { database: db.name, store: 'corroborationKeys' },

@@ -7,7 +7,7 @@ export type { ArticlesOfSource, SourceStatement, SpeakerPage, SpeakerStatements 
 export { libraryArticles, workspaceSources } from './library.svelte';
 export { live, sharedLive, type Live } from './live.svelte';
 export { holdLiveQueries } from './watch';
-export { backgroundTurn, onForeground } from './priority';
+export { backgroundTurn, foreground, onForeground, startLoad } from './priority';
 export { imports, type ImportFilter } from './imports';
 export type { StoreOutcome } from './articles';
 export { workspace } from './workspace';
@@ -16,6 +16,7 @@ export {
   annotationList,
   articleGroup,
   countedGroups,
+  earlyGroups,
   needsMatching,
   type AnnotationRow,
   type ArticleAnnotationCount,

@@ -56,3 +56,40 @@ export function backgroundTurn(maxMs = 1_000): Promise<void> {
     });
   });
 }
+
+// The loads a start needs for the screens (the search index, the corroboration index) come before work nobody
+// waits for at all (a full backup, which at 10,000 articles reads the whole workspace): such work takes its turns
+// only once no start load runs, or after a long bound, so that it never holds a load back for good.
+
+/** The longest work nobody waits for holds back for the start's loads before it goes on with one more step. */
+export const IDLE_MAX_MS = 30_000;
+
+let loads = 0;
+let loadWaiters: (() => void)[] = [];
+
+/** Marks `load` as one of the loads a start needs, until it settles. */
+export async function startLoad<T>(load: () => Promise<T>): Promise<T> {
+  loads++;
+  try {
+    return await load();
+  } finally {
+    if (--loads === 0) {
+      const resume = loadWaiters;
+      loadWaiters = [];
+      for (const go of resume) go();
+    }
+  }
+}
+
+/** A turn for work nobody waits for: after the start's loads (or `maxMs`), then as `backgroundTurn`. */
+export async function idleTurn(maxMs = IDLE_MAX_MS): Promise<void> {
+  if (loads > 0)
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      loadWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  await backgroundTurn();
+}

@@ -1,6 +1,6 @@
 // Workspace-wide reads: search documents (statements, notes, tag names) with the records changed by
 // each committed write, so the search index is updated incrementally; and the annotations view rows.
-import { backgroundTurn } from './priority';
+import { backgroundTurn, startLoad } from './priority';
 import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
 import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
@@ -232,8 +232,11 @@ export function watchChanges(db: CorroborateDB, onChange: (changed: ChangedKeys)
   return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
 
-/** Characters per stored chunk of the saved index (no single huge record). */
-const CHUNK = 2_000_000;
+/**
+ * Characters per stored chunk of the saved index: no single huge record, and the longest a read someone waits for
+ * queues behind while the index loads (`savedShard` reads a chunk per transaction).
+ */
+const CHUNK = 500_000;
 
 /** The generation the workspace is at: it changes with every write to a table the index reads. */
 export async function indexGeneration(db: CorroborateDB): Promise<string | null> {
@@ -297,23 +300,54 @@ export async function savedIndexPlan(db: CorroborateDB): Promise<SavedIndexPlan 
   });
 }
 
-/** One saved shard, if it is still the one saved at `savedAt` (a save in between makes the plan stale). */
+/** Characters of the saved index read per transaction while it loads: a read someone waits for waits this long. */
+const READ_BUDGET = 2_000_000;
+
+/**
+ * One saved shard, if it is still the one saved at `savedAt` (a save in between makes the plan stale). Its chunks
+ * are read a few per transaction (up to `READ_BUDGET` characters) and `between` is awaited before each: a read
+ * someone waits for (an article opening) queues behind that much at most, not behind a whole shard (some 20 MB at
+ * 10,000 articles).
+ */
 export async function savedShard(
   db: CorroborateDB,
   key: number,
   savedAt: string,
+  between: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SavedShard | null> {
-  return db.transaction('r', db.searchIndex, async () => {
-    if ((await db.searchIndex.get('saved'))?.value !== savedAt) return null;
-    const rows = await db.searchIndex.where('key').startsWith(shardPrefix(key)).toArray();
-    const meta = rows.find((r) => r.key.endsWith(':meta'));
-    if (!meta) return null;
-    const chunks = rows
-      .filter((r) => r !== meta)
-      .map((r) => ({ n: Number(r.key.slice(shardPrefix(key).length)), value: r.value }))
-      .sort((x, y) => x.n - y.n);
-    return { key, json: chunks.map((c) => c.value).join(''), articles: JSON.parse(meta.value) as string[] };
-  });
+  const prefix = shardPrefix(key);
+  /** The rows under these keys, in one transaction (one round trip), or null if the index was saved again. */
+  const read = async (keys: string[]): Promise<string[] | null> => {
+    await between();
+    const [saved, ...rows] = await db.searchIndex.bulkGet(['saved', ...keys]);
+    if (saved?.value !== savedAt || rows.some((r) => !r)) return null;
+    return rows.map((r) => r!.value);
+  };
+  await between();
+  const listed = await db.transaction('r', db.searchIndex, async () =>
+    (await db.searchIndex.get('saved'))?.value === savedAt
+      ? await db.searchIndex.where('key').startsWith(prefix).primaryKeys()
+      : null,
+  );
+  if (!listed?.includes(`${prefix}meta`)) return null;
+  const keys = listed
+    .filter((k) => k !== `${prefix}meta`)
+    .map((k) => Number(k.slice(prefix.length)))
+    .sort((x, y) => x - y)
+    .map((n) => `${prefix}${n}`);
+  // The article list with the first chunk, whose length says how many chunks make up a read (saves of earlier
+  // versions have larger chunks).
+  const first = await read([`${prefix}meta`, ...keys.slice(0, 1)]);
+  if (!first) return null;
+  const [meta, ...chunks] = first;
+  const perRead = Math.max(1, Math.floor(READ_BUDGET / Math.max(1, chunks[0]?.length ?? 1)));
+  for (let at = 1; at < keys.length; at += perRead) {
+    const more = await read(keys.slice(at, at + perRead));
+    // The index was saved again meanwhile: the chunks read so far may be of another save.
+    if (!more) return null;
+    chunks.push(...more);
+  }
+  return { key, json: chunks.join(''), articles: JSON.parse(meta!) as string[] };
 }
 
 /**
@@ -364,11 +398,10 @@ export const searchSource = {
   pages: () => searchDocPages(appDb),
   generation: () => indexGeneration(appDb),
   savedPlan: () => savedIndexPlan(appDb),
-  /** A saved shard, read when no read someone waits for is in flight (the load is background work). */
-  savedShard: async (key: number, savedAt: string) => {
-    await backgroundTurn();
-    return savedShard(appDb, key, savedAt);
-  },
+  /** Marks the index's load at a start: work nobody waits for (a full backup) comes after it. */
+  startLoad,
+  /** A saved shard, read a chunk at a time when no read someone waits for is in flight (background work). */
+  savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt, () => backgroundTurn()),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),

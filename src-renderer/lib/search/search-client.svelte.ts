@@ -96,9 +96,12 @@ class SearchClient {
    * start); a fresh build when there is none or the log cannot say what changed.
    */
   private async initialise() {
-    const plan = await this.source.savedPlan().catch(() => null);
-    const loaded = plan ? await this.loadSaved(plan).catch(() => false) : false;
-    if (!loaded) await this.rebuild();
+    const { plan, loaded } = await this.source.startLoad(async () => {
+      const plan = await this.source.savedPlan().catch(() => null);
+      const loaded = plan ? await this.loadSaved(plan).catch(() => false) : false;
+      if (!loaded) await this.rebuild();
+      return { plan, loaded };
+    });
     const queued = [...(loaded && plan?.pending ? [plan.pending] : []), ...(this.queued ?? [])];
     this.queued = null;
     for (const changed of queued) await this.update(changed);

@@ -79,6 +79,11 @@ export class CorroborationIndex {
     return this.byArticle.has(articleId);
   }
 
+  /** Ids of the articles with statements in the index. */
+  articleIds(): string[] {
+    return [...this.byArticle.keys()];
+  }
+
   record(statementId: string): CorroborationRecord | undefined {
     const doc = this.byStatement.get(statementId);
     return doc === undefined ? undefined : this.docs[doc]!.record;

@@ -18,6 +18,7 @@ import {
   annotatedSpeakers,
   annotationCounts,
   countedGroups,
+  earlyGroups,
   groupRows,
   matchingGroups,
   needsMatching,
@@ -160,6 +161,24 @@ describe('annotation list', () => {
     expect(early.get(groups[0]!.key)).toEqual(rows.get(groups[0]!.key));
     expect(await listed(db, countedGroups(order, counts, second.id, false), ids)).toEqual(['r3']);
     expect(countedGroups(order, counts, null, true)).toEqual([]);
+  });
+
+  it('draws the first screen from its rows before the counts are read, the same rows in the same places', async () => {
+    const { db, ids, order, first, second } = await seeded();
+    // The first screen's articles (here the whole library) are read before the counts table.
+    const firstScreen = order.map((id) => articleGroup(id, false));
+    const early = earlyGroups(firstScreen, await groupRows(db, firstScreen));
+    expect(early.map((g) => [g.articleId, g.count])).toEqual([
+      [first.id, 3],
+      [second.id, 1],
+    ]);
+    // An article with no annotation takes no place; the list is the one the counts lay out, row for row.
+    expect(early.map((g) => g.key)).toEqual(
+      countedGroups(order, await annotationCounts(db), null, false).map((g) => g.key),
+    );
+    expect(await listed(db, early, ids)).toEqual(['r1', 'r2', 'r0', 'r3']);
+    // Rows not read yet: nothing drawn (not an empty list).
+    expect(earlyGroups(firstScreen, new Map())).toEqual([]);
   });
 
   it('lists only the orphans when asked, counted per article', async () => {

@@ -36,6 +36,17 @@ describe('backup schedule', () => {
     s.stop();
   });
 
+  it("tells a flush (someone waits for it) from a timed backup (which may wait for the start's loads)", async () => {
+    vi.useFakeTimers();
+    const forced: boolean[] = [];
+    const s = backup.backupSchedule(async (f) => void forced.push(f), { now: () => Date.now() });
+    s.changed();
+    await vi.advanceTimersByTimeAsync(backup.BACKUP_QUIET_MS);
+    await s.flush();
+    expect(forced).toEqual([false, true]);
+    s.stop();
+  });
+
   it('writes no timed backup while an import runs, then one once it ends; a flush still writes at once', async () => {
     vi.useFakeTimers();
     let saves = 0;

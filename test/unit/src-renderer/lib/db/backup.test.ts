@@ -103,7 +103,7 @@ async function restoredAt(point: string): Promise<Dossier> {
 }
 
 describe('a backup read in pages', () => {
-  it('joins into the whole workspace as a valid dossier, 1,200 statements being more than two pages of 500', async () => {
+  it('joins into the whole workspace as a valid dossier, 1,200 statements being several pages', async () => {
     const db = openDatabase(`backup-pieces-${Date.now()}`);
     await db.open();
     await replaceWorkspace(
@@ -111,9 +111,21 @@ describe('a backup read in pages', () => {
       generateWorkspace({ articles: 30, statements: 40, annotations: 600, seed: 3 }),
     );
     let json = '';
-    for await (const piece of dossierJson(db, 'Backup test')) {
+    // Each page waits its turn (a read someone waits for goes first): a turn before every page read.
+    let turns = 0;
+    const statementsAt: number[] = [];
+    const between = () => {
+      turns++;
+      if (json.includes('"statements":[') && !json.includes('"annotations":['))
+        statementsAt.push(json.length);
+      return Promise.resolve();
+    };
+    for await (const piece of dossierJson(db, 'Backup test', between)) {
       json += piece;
     }
+    expect(turns).toBeGreaterThan(7);
+    // The 1,200 statements come in more than two pages, each after its turn.
+    expect(statementsAt.length).toBeGreaterThan(2);
     const checked = validateDossier(JSON.parse(json));
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;

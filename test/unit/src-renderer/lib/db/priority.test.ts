@@ -48,4 +48,30 @@ describe('reads someone waits for come first', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(turned).toBe(true);
   });
+
+  it("lets work nobody waits for (a full backup) go on only after the start's loads, or after its bound", async () => {
+    const priority = await import('../../../../../src-renderer/lib/db/priority');
+    let finishLoad: () => void = () => {};
+    const load = priority.startLoad(() => new Promise<string>((r) => (finishLoad = () => r('index'))));
+    let steps = 0;
+    void priority.idleTurn().then(() => steps++);
+    // A background load (the index itself) still goes on meanwhile.
+    let background = 0;
+    void priority.backgroundTurn().then(() => background++);
+    await vi.advanceTimersByTimeAsync(priority.IDLE_MAX_MS - 1);
+    expect(background).toBe(1);
+    expect(steps).toBe(0);
+    finishLoad();
+    expect(await load).toBe('index');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(steps).toBe(1);
+
+    // A load that never ends holds the work back for the bound only.
+    void priority.startLoad(() => new Promise(() => {}));
+    void priority.idleTurn().then(() => steps++);
+    await vi.advanceTimersByTimeAsync(priority.IDLE_MAX_MS - 1);
+    expect(steps).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(steps).toBe(2);
+  });
 });

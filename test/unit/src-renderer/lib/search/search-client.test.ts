@@ -56,6 +56,7 @@ describe('the search client', () => {
       // Nothing saved yet: the index is built from the workspace, a page of articles at a time.
       savedPlan: () => Promise.resolve(null),
       savedShard: () => Promise.resolve(null),
+      startLoad: (load) => load(),
       async *pages() {
         yield {
           docs: [statement('st1', 'a1', 'The ministry denied the report.', 'Bogdanov')],
