@@ -3,13 +3,8 @@
 // replacing an old one, a renamed article, a deletion), learnt from the keys Dexie reports for each committed write.
 // The library is re-read about once a second during an import by every screen that lists articles: whole, that
 // read grew with the workspace.
-import Dexie, {
-  type DBCore,
-  type IntervalTree,
-  type IntervalTreeNode,
-  type Middleware,
-  type ObservabilitySet,
-} from 'dexie';
+import Dexie, { type DBCore, type Middleware, type ObservabilitySet } from 'dexie';
+import { changedKeysIn } from './mutation-keys';
 import type { CorroborateDB } from './db';
 import type { ArticleRow } from './derived';
 
@@ -18,37 +13,6 @@ export type ArticleSummary = ArticleRow & { version: number };
 
 /** Changed rows noted between two reads beyond which the next read takes the whole table again. */
 const MAX_NOTED = 5000;
-
-function treeNodes(tree: IntervalTree): IntervalTreeNode[] {
-  const out: IntervalTreeNode[] = [];
-  const stack: (IntervalTreeNode | null | undefined)[] = ['from' in tree ? tree : null];
-  while (stack.length) {
-    const n = stack.pop();
-    if (!n) continue;
-    out.push(n);
-    stack.push(n.l, n.r);
-  }
-  return out;
-}
-
-/**
- * The primary keys one storage mutation (Dexie's observability parts) wrote to `table` of database `dbName`,
- * added to `into`; 'all' when it wrote a range (a clear, a range delete) or `into` is already 'all'.
- */
-export function changedKeysIn(
-  parts: ObservabilitySet,
-  dbName: string,
-  table: string,
-  into: Set<string> | 'all',
-): Set<string> | 'all' {
-  const tree = parts[`idb://${dbName}/${table}/`];
-  if (!tree || into === 'all') return into;
-  for (const node of treeNodes(tree)) {
-    if (typeof node.from === 'string' && node.from === node.to) into.add(node.from);
-    else return 'all';
-  }
-  return into;
-}
 
 /** Per database name, who is told of each write to its library rows as it is made (before its commit). */
 const rowWriteListeners = new Map<string, Set<(keys: string[] | 'all') => void>>();

@@ -1,7 +1,8 @@
 // Workspace-wide reads: search documents (statements, notes, tag names) with the records changed by
 // each committed write, so the search index is updated incrementally; and the annotations view rows.
 import { backgroundTurn, startLoad } from './priority';
-import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { changedKeysIn } from './mutation-keys';
 import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
 import { docId, type SearchDoc } from '../search/docs';
 import type { SavedShard, ShardSnapshot } from '../search/shards';
@@ -125,32 +126,16 @@ export interface IndexUpdate {
   rebuild: boolean;
 }
 
-function treeNodes(tree: IntervalTree): IntervalTreeNode[] {
-  const out: IntervalTreeNode[] = [];
-  const stack: (IntervalTreeNode | null | undefined)[] = ['from' in tree ? tree : null];
-  while (stack.length) {
-    const n = stack.pop();
-    if (!n) continue;
-    out.push(n);
-    stack.push(n.l, n.r);
-  }
-  return out;
-}
-
 /** Adds the keys of one storage mutation (Dexie's observability parts) to `into`. */
 export function collectChanges(dbName: string, parts: ObservabilitySet, into: ChangedKeys): void {
   for (const table of WATCHED) {
-    const tree = parts[`idb://${dbName}/${table}/`];
-    if (!tree || into[table] === 'all') continue;
-    const keys = (into[table] as Set<string> | undefined) ?? new Set<string>();
-    for (const node of treeNodes(tree)) {
-      if (typeof node.from === 'string' && node.from === node.to) keys.add(node.from);
-      else {
-        into[table] = 'all';
-        break;
-      }
-    }
-    if (into[table] !== 'all') into[table] = keys;
+    if (!parts[`idb://${dbName}/${table}/`]) continue;
+    into[table] = changedKeysIn(
+      parts,
+      dbName,
+      table,
+      (into[table] as Set<string> | 'all' | undefined) ?? new Set(),
+    );
   }
 }
 
