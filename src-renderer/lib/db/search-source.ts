@@ -4,7 +4,7 @@ import { backgroundTurn, startLoad } from './priority';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { changedKeysIn } from './mutation-keys';
 import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
-import { docId, type SearchDoc } from '../search/docs';
+import { docId, type SearchDoc, type SearchHit } from '../search/docs';
 import type { SavedShard, ShardSnapshot } from '../search/shards';
 import { type CorroborateDB, keysWithAny, recordsWithAny } from './db';
 import { CHANGE_LOG_PREFIX, GENERATION_KEY } from './search-log';
@@ -13,6 +13,13 @@ import { db as appDb } from './app-db';
 /** Tables whose records feed the index. */
 const WATCHED = ['statements', 'annotations', 'tags', 'articles', 'sources'] as const;
 type Watched = (typeof WATCHED)[number];
+
+// The text of a document, in one place: what the index is built from and what a hit drawn shows.
+/** A statement's text: its span of the article's text. */
+const statementText = (articleText: string, span: { start: number; end: number }) =>
+  articleText.slice(span.start, span.end);
+const noteText = (a: Annotation) => a.note;
+const tagText = (t: Tag) => (t.description ? `${t.name} — ${t.description}` : t.name);
 
 function statementDocs(statements: Statement[], texts: Map<string, string>, speakers: Map<string, string>) {
   const docs: SearchDoc[] = [];
@@ -26,7 +33,7 @@ function statementDocs(statements: Statement[], texts: Map<string, string>, spea
       articleId: st.articleId,
       start: st.start,
       end: st.end,
-      text: text.slice(st.start, st.end),
+      text: statementText(text, st),
       speaker: (st.speakerId && speakers.get(st.speakerId)) || '',
     });
   }
@@ -40,7 +47,7 @@ export const noteDoc = (a: Annotation): SearchDoc => ({
   articleId: a.articleId,
   start: a.position.start,
   end: a.position.end,
-  text: a.note,
+  text: noteText(a),
   speaker: '',
 });
 
@@ -51,7 +58,7 @@ export const tagDoc = (t: Tag): SearchDoc => ({
   articleId: null,
   start: 0,
   end: 0,
-  text: t.description ? `${t.name} — ${t.description}` : t.name,
+  text: tagText(t),
   speaker: '',
 });
 
@@ -71,6 +78,36 @@ async function articleTexts(db: CorroborateDB, ids: Iterable<string>): Promise<M
   const texts = new Map<string, string>();
   for (const a of articles) if (a) texts.set(a.id, a.text);
   return texts;
+}
+
+/** What a hit needs to find its text again. */
+export type HitRef = Pick<SearchHit, 'id' | 'kind' | 'refId' | 'articleId' | 'start' | 'end'>;
+
+/**
+ * The texts of these hits by document id (the index stores none), in one read: the distinct articles of the
+ * statements, the annotations of the notes, the tags. A record gone since the index saw it gives ''.
+ */
+export async function hitTexts(db: CorroborateDB, hits: HitRef[]): Promise<Map<string, string>> {
+  const ofKind = (kind: SearchHit['kind']) => hits.filter((h) => h.kind === kind);
+  const statements = ofKind('statement');
+  const notes = ofKind('note');
+  const tagHits = ofKind('tag');
+  return db.transaction('r', [db.articles, db.annotations, db.tags], async () => {
+    const articles = await articleTexts(
+      db,
+      statements.map((h) => h.articleId ?? ''),
+    );
+    const annotations = await db.annotations.bulkGet(notes.map((h) => h.refId));
+    const tags = await db.tags.bulkGet(tagHits.map((h) => h.refId));
+    const texts = new Map<string, string>();
+    for (const h of statements) {
+      const text = articles.get(h.articleId ?? '');
+      texts.set(h.id, text === undefined ? '' : statementText(text, h));
+    }
+    notes.forEach((h, i) => texts.set(h.id, annotations[i] ? noteText(annotations[i]) : ''));
+    tagHits.forEach((h, i) => texts.set(h.id, tags[i] ? tagText(tags[i]) : ''));
+    return texts;
+  });
 }
 
 /** Statements read per request when the index takes in a batch of changes. */
@@ -231,9 +268,10 @@ export async function indexGeneration(db: CorroborateDB): Promise<string | null>
 const shardPrefix = (key: number) => `shard:${key}:`;
 /**
  * The generation of the last save made by this version: writes since are in the log, and it never saves an index
- * still being built. A saved index without it (an earlier version's) is rebuilt once.
+ * still being built. A saved index without it (an earlier version's) is rebuilt once. Its name is the saved
+ * format's version: 'logged' marked saves whose documents stored their texts (version 2 stores none).
  */
-const LOGGED_KEY = 'logged';
+const LOGGED_KEY = 'logged:2';
 
 /** Changed records beyond which a start rebuilds the index rather than catching up from the change log. */
 const CATCH_UP_LIMIT = 200_000;
@@ -351,8 +389,9 @@ export async function saveIndex(
     const keep = new Set(snapshot.keys);
     for (const key of before)
       if (!keep.has(key)) await db.searchIndex.where('key').startsWith(shardPrefix(key)).delete();
-    // The single-blob index of earlier versions, if any.
+    // The single-blob index and the format marker of earlier versions, if any.
     await db.searchIndex.where('key').startsWith('chunk:').delete();
+    await db.searchIndex.delete('logged');
     for (const shard of snapshot.changed) {
       await db.searchIndex.where('key').startsWith(shardPrefix(shard.key)).delete();
       const rows = [{ key: `${shardPrefix(shard.key)}meta`, value: JSON.stringify(shard.articles) }];
@@ -389,5 +428,7 @@ export const searchSource = {
   savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt, () => backgroundTurn()),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
+  /** The texts of the hits drawn, by document id. */
+  texts: (hits: HitRef[]) => hitTexts(appDb, hits),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),
 };

@@ -52,7 +52,6 @@ export function handleSearchMessage(index: IndexHolder, msg: WorkerRequest): Wor
     articleId: (stored.articleId as string | null) ?? null,
     start: stored.start as number,
     end: stored.end as number,
-    text: stored.text as string,
     speaker: stored.speaker as string,
     score,
     terms,

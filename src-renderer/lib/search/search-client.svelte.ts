@@ -260,7 +260,12 @@ class SearchClient {
     }
   }
 
-  /** Search the workspace; resolves with the hits (best first). */
+  /** The texts of hits about to be drawn, by document id (the index keeps none), read in one go. */
+  texts(hits: SearchHit[]): Promise<Map<string, string>> {
+    return this.source.texts(hits);
+  }
+
+  /** Search the workspace; resolves with the hits (best first), without their texts (see `texts`). */
   query(query: string, limit = 80): Promise<SearchAnswer> {
     this.start();
     const id = this.nextId++;

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src-renderer/lib/db/db';
 import { storeExtractedArticle } from '../../../../../src-renderer/lib/db/articles';
 import { createTag } from '../../../../../src-renderer/lib/db/codebook';
-import { indexGeneration, saveIndex, updatesFor } from '../../../../../src-renderer/lib/db/search-source';
+import {
+  hitTexts,
+  indexGeneration,
+  saveIndex,
+  updatesFor,
+} from '../../../../../src-renderer/lib/db/search-source';
 import { allSearchDocs, loadSavedIndex } from '../../../helpers/search-index';
 import { handleSearchMessage, type IndexHolder } from '../../../../../src-renderer/lib/search/index-core';
 import { SHARD_DOCS, ShardedIndex, type ShardSnapshot } from '../../../../../src-renderer/lib/search/shards';
@@ -33,17 +38,30 @@ describe('the saved search index', () => {
     const bytes = new Uint8Array(readFileSync('test/fixtures/car-dec-2020.txt'));
     await storeExtractedArticle(db, await importBytes(bytes, 'seed.txt'));
     const built: Index = { current: null };
-    handleSearchMessage(built, { type: 'reset', docs: await allSearchDocs(db) });
+    const docs = await allSearchDocs(db);
+    handleSearchMessage(built, { type: 'reset', docs });
     const generation = await indexGeneration(db);
     expect(generation).not.toBeNull();
     expect(await saveIndex(db, snapshot(built), generation)).toBe(true);
 
     const saved = await loadSavedIndex(db);
     expect(saved?.pending).toBeNull();
+    // The saved index holds no statement's text (at 10,000 articles the texts were most of the worker's heap)...
+    const json = saved!.shards.map((s) => s.json).join('');
+    const statements = docs.filter((d) => d.kind === 'statement' && d.text.length > 40);
+    expect(statements.length).toBeGreaterThan(10);
+    for (const d of statements) expect(json).not.toContain(JSON.stringify(d.text).slice(1, -1));
     const loaded: Index = { current: null };
     handleSearchMessage(loaded, { type: 'load', shards: saved!.shards });
     expect(hits(loaded, 'Bogdanv').length).toBeGreaterThan(0);
     expect(hits(loaded, 'Bogdanv')).toEqual(hits(built, 'Bogdanv'));
+    // ...and its hits get the text they were indexed with, read from the workspace.
+    const reply = handleSearchMessage(loaded, { type: 'query', id: 2, query: 'Bogdanv', limit: 50 });
+    if (reply?.type !== 'results') throw new Error('no results reply');
+    const texts = await hitTexts(db, reply.hits);
+    const indexed = new Map(docs.map((d) => [d.id, d.text]));
+    for (const hit of reply.hits) expect(texts.get(hit.id)).toBe(indexed.get(hit.id));
+    expect(reply.hits.some((h) => texts.get(h.id)!.includes('Bogdanov'))).toBe(true);
 
     // Writes after the save (as when the app is closed before the index is saved again) are in the log: the
     // saved shards plus those changes answer like an index built afresh.
@@ -80,8 +98,12 @@ describe('the saved search index', () => {
     handleSearchMessage(built, { type: 'reset', docs: await allSearchDocs(db) });
     expect(await saveIndex(db, snapshot(built), await indexGeneration(db))).toBe(true);
     expect(await loadSavedIndex(db)).not.toBeNull();
-    // As an earlier version saved it: no mark that the log covers every write since, nor that it was complete.
-    await db.searchIndex.delete('logged');
+    // As the first versions saved it: no mark that the log covers every write since, nor that it was complete.
+    const mark = (await db.searchIndex.get('logged:2'))!;
+    await db.searchIndex.delete('logged:2');
+    expect(await loadSavedIndex(db)).toBeNull();
+    // As the versions that stored the texts saved it: their mark under their format's name.
+    await db.searchIndex.put({ key: 'logged', value: mark.value });
     expect(await loadSavedIndex(db)).toBeNull();
     await createTag(db, { name: 'Grain', parentId: null });
     expect(await loadSavedIndex(db)).toBeNull();

@@ -56,6 +56,7 @@ describe('the search client', () => {
       // Nothing saved yet: the index is built from the workspace, a page of articles at a time.
       savedPlan: () => Promise.resolve(null),
       savedShard: () => Promise.resolve(null),
+      texts: () => Promise.resolve(new Map()),
       startLoad: (load) => load(),
       async *pages() {
         yield {

@@ -8,7 +8,12 @@ import { storeExtractedArticle } from '../../../../../src-renderer/lib/db/articl
 import { starterTags } from '../../../../../src-renderer/lib/db/tags';
 import { toggleSpanTag, setSpanNote } from '../../../../../src-renderer/lib/db/annotations';
 import { createTag } from '../../../../../src-renderer/lib/db/codebook';
-import { updatesFor, watchChanges, type ChangedKeys } from '../../../../../src-renderer/lib/db/search-source';
+import {
+  hitTexts,
+  updatesFor,
+  watchChanges,
+  type ChangedKeys,
+} from '../../../../../src-renderer/lib/db/search-source';
 import { allSearchDocs } from '../../../helpers/search-index';
 import { handleSearchMessage, type IndexHolder } from '../../../../../src-renderer/lib/search/index-core';
 import {
@@ -34,6 +39,13 @@ function query(q: string): SearchHit[] {
   const reply = handleSearchMessage(index, { type: 'query', id: 1, query: q, limit: 500 });
   if (reply?.type !== 'results') throw new Error('no results reply');
   return reply.hits;
+}
+
+/** The hits as drawn: with the texts read from the workspace (the index stores none). */
+async function shown(q: string): Promise<(SearchHit & { text: string })[]> {
+  const hits = query(q);
+  const texts = await hitTexts(db, hits);
+  return hits.map((h) => ({ ...h, text: texts.get(h.id)! }));
 }
 
 /** Applies the index updates for everything written by `write`, as the search client does. */
@@ -64,16 +76,14 @@ beforeAll(async () => {
 });
 
 describe('workspace search', () => {
-  it('finds every statement of Bogdanov for the misspelt query "Bogdanv"', () => {
+  it('finds every statement of Bogdanov for the misspelt query "Bogdanv", each hit with its text', async () => {
     expect(bogdanovTexts.length).toBeGreaterThan(3);
-    const found = query('Bogdanv')
-      .filter((h) => h.kind === 'statement')
-      .map((h) => h.text.trim());
+    const found = (await shown('Bogdanv')).filter((h) => h.kind === 'statement').map((h) => h.text.trim());
     for (const text of bogdanovTexts) expect(found).toContain(text);
   });
 
-  it('highlights the word that matched, even though the query was misspelt', () => {
-    const hit = query('Bogdanv').find((h) => h.text.includes('Bogdanov said'))!;
+  it('highlights the word that matched, even though the query was misspelt', async () => {
+    const hit = (await shown('Bogdanv')).find((h) => h.text.includes('Bogdanov said'))!;
     const marked = highlightParts(hit.text, hit.terms).filter((p) => p.match);
     expect(marked.map((p) => p.text)).toEqual(['Bogdanov']);
     expect(
@@ -118,13 +128,12 @@ describe('workspace search', () => {
     const noteHits = query('quokatronic');
     expect(noteHits.map((h) => h.kind)).toEqual(['note']);
     expect(noteHits[0]!.start).toBe(st.start);
+    expect((await shown('quokatronic')).map((h) => h.text)).toEqual(['Possibly quokkatronic contractors']);
 
     await writeAndFollow(() => createTag(db, { name: 'Mercenaries', parentId: null }));
-    expect(
-      query('mercenaris')
-        .filter((h) => h.kind === 'tag')
-        .map((h) => h.text),
-    ).toEqual(['Mercenaries']);
+    expect((await shown('mercenaris')).filter((h) => h.kind === 'tag').map((h) => h.text)).toEqual([
+      'Mercenaries',
+    ]);
 
     // Clearing the note removes it from the index (the annotation is deleted as empty).
     await writeAndFollow(() => setSpanNote(db, article, span, '', 'Analyst'));
