@@ -19,7 +19,7 @@ export interface SearchDoc {
 }
 
 /**
- * A document found by a query. The index stores no texts (at 10,000 articles they were two thirds of the search
+ * A document found by a query. The index stores no texts (at 10,000 articles they held some 70 MB of the search
  * worker's heap): the client reads the texts of the hits it draws (`searchSource.texts`).
  */
 export interface SearchHit extends Omit<SearchDoc, 'text'> {
