@@ -1,37 +1,30 @@
 // What the team E2E files share: reading a page's synced records, waiting for convergence, the share dialog.
 import type { Page } from 'playwright-core';
-
-const SYNCED = [
-  'articles',
-  'statements',
-  'sources',
-  'annotations',
-  'tags',
-  'links',
-  'claims',
-  'claimStatements',
-];
+import { SYNCED_TABLES } from '../../src-renderer/lib/db/sync-bridge';
 
 /** The workspace's records as the page's IndexedDB holds them, sorted by id: cheap to poll while waiting to converge. */
 export function records(page: Page): Promise<string> {
-  return page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('corroborate');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
-    });
-    const out: Record<string, unknown[]> = {};
-    for (const t of tables) {
-      const rows = await new Promise<{ id: string }[]>((ok, fail) => {
-        const req = db.transaction(t, 'readonly').objectStore(t).getAll();
-        req.onsuccess = () => ok(req.result as { id: string }[]);
+  return page.evaluate(
+    async (tables) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open('corroborate');
+        req.onsuccess = () => ok(req.result);
         req.onerror = () => fail(req.error);
       });
-      out[t] = rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    }
-    db.close();
-    return JSON.stringify(out);
-  }, SYNCED);
+      const out: Record<string, unknown[]> = {};
+      for (const t of tables) {
+        const rows = await new Promise<{ id: string }[]>((ok, fail) => {
+          const req = db.transaction(t, 'readonly').objectStore(t).getAll();
+          req.onsuccess = () => ok(req.result as { id: string }[]);
+          req.onerror = () => fail(req.error);
+        });
+        out[t] = rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      }
+      db.close();
+      return JSON.stringify(out);
+    },
+    [...SYNCED_TABLES],
+  );
 }
 
 export async function eventually(cond: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
