@@ -423,11 +423,12 @@ const VERB_OBJECTS = new Set([
 function presentAfterPlural(seq: Token[], q: number): boolean {
   const w = seq[q];
   const before = seq[q - 1];
-  // Speech forms read as nouns ("the tariffs signal a turn, said Lopez") are left to the closing cue.
-  if (!w?.isWord || w.capitalised || !before?.isWord || isAuxiliary(before) || isSpeakingCue(w.lower))
-    return false;
+  if (!w?.isWord || w.capitalised || !before?.isWord || isAuxiliary(before)) return false;
   // "Voters in both states see Clinton as…": a base-form "as" cue too.
   if (formOf(w) !== 'base' && !(isAsCue(seq, q) && !/(?:s|saw|ed)$/.test(w.lower))) return false;
+  // Speech forms read as nouns ("the tariffs signal a turn, said Lopez") are left to the closing cue (asked
+  // last: most words have failed the form test above without a look-up of their cue kind).
+  if (isSpeakingCue(w.lower)) return false;
   const plural = before.lower.length > 3 && before.lower.endsWith('s') && !/(?:ss|us|is)$/.test(before.lower);
   if (!plural || DETERMINERS.has(before.lower) || formOf(before) === 'past') return false;
   const next = seq[q + 1];
