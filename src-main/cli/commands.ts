@@ -25,7 +25,29 @@ export interface CliIo {
   /** Progress and errors (stderr). */
   err: (line: string) => void;
 }
-const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+/**
+ * Progress lines waiting to be written: gathered for a tenth of a second and written at once (a line per file
+ * written one by one blocks the main thread on a slow terminal or pipe while the import workers wait for work).
+ */
+let pendingErr: string[] = [];
+let errTimer: NodeJS.Timeout | undefined;
+function flushErr(): void {
+  clearTimeout(errTimer);
+  errTimer = undefined;
+  if (pendingErr.length === 0) return;
+  process.stderr.write(`${pendingErr.join('\n')}\n`);
+  pendingErr = [];
+}
+const consoleIo: CliIo = {
+  out: (l) => {
+    flushErr();
+    console.log(l);
+  },
+  err: (l) => {
+    pendingErr.push(l);
+    errTimer ??= setTimeout(flushErr, 100);
+  },
+};
 
 const VALUE_FLAGS = new Set(['--format', '--out', '--title', '--author']);
 
@@ -182,5 +204,7 @@ export async function runDossierCommand(
     const e = err as NodeJS.ErrnoException;
     io.err(`corroborate ${command}: ${e.code === 'ENOENT' ? `no such file: ${e.path}` : e.message}`);
     return 1;
+  } finally {
+    flushErr();
   }
 }
