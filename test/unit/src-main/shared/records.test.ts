@@ -34,7 +34,7 @@ const NAMES = [
 
 const mention = fc.record({
   name: fc.constantFrom(...NAMES),
-  kind: fc.constantFrom<SpeakerRef['kind']>('person', 'organization', 'group'),
+  kind: fc.constantFrom<SpeakerRef['kind']>('person', 'organisation', 'group'),
   aliases: fc.array(fc.constantFrom(...NAMES), { maxLength: 2 }),
 });
 
