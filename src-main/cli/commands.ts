@@ -114,8 +114,10 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   if (positional.length === 0) throw new CliError(`import needs at least one file\nusage: ${usage}`);
   const outPath = requireOut(flags, usage);
   const builder = new DossierBuilder();
-  // Each article's records are turned into text as it comes, while the workers go on with the next files.
-  const text = new IncrementalJson(builder.dossier, ['articles', 'statements', 'imports']);
+  // Each article's records are turned into text as it comes, while the workers go on with the next files; unless
+  // dossiers are to be merged in (which needs the records), the records are let go once they are text.
+  const merging = positional.some((path) => isDossierName(path));
+  const text = new IncrementalJson(builder.dossier, ['articles', 'statements', 'imports'], !merging);
   const dossiers: Dossier[] = [];
   let refused = 0;
   const sourceFiles = positional.filter((path) => !isDossierName(path));
@@ -145,18 +147,22 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   }
   let dossier = builder.finish();
   let bytes: string | Buffer;
-  if (dossiers.length === 0) bytes = text.bytes();
-  else {
+  let counts: { articles: number; statements: number };
+  if (!merging) {
+    bytes = text.bytes();
+    counts = { articles: text.count('articles'), statements: text.count('statements') };
+  } else {
     for (const other of dossiers) {
       const merged = mergeDossiers(dossier, other);
       dossier = merged.dossier;
       io.err(formatMergeReport(merged.report));
     }
     bytes = `${JSON.stringify(dossier, null, 1)}\n`;
+    counts = { articles: dossier.articles.length, statements: dossier.statements.length };
   }
   await writeFileAtomic(outPath, bytes);
   io.out(
-    `wrote ${outPath}: ${dossier.articles.length} article(s), ${dossier.statements.length} statement(s)` +
+    `wrote ${outPath}: ${counts.articles} article(s), ${counts.statements} statement(s)` +
       (refused ? `, ${refused} file(s) refused` : ''),
   );
   return refused > 0 && builder.added === 0 && dossiers.length === 0 ? 1 : 0;
