@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, isDossierName, isExportFormat } from '../shared/formats
 import { writeFileAtomic } from '../core/files';
 import type { ExportProgress } from '../shared/contract';
 import { parseFlags, type ParsedArgs } from '../shared/cli-args';
-import { cliImporter } from './input';
+import { cliImporter, cliLimits } from './input';
 import { CliError, formatMergeReport, mergeCommand, readDossier, validateCommand } from './dossier-commands';
 import { DossierBuilder } from './dossier-from-files';
 import { IncrementalJson } from './json-text';
@@ -16,6 +16,7 @@ export const DOSSIER_COMMANDS = ['export', 'import', 'merge', 'validate'] as con
 export const DOSSIER_HELP = `  corroborate export DOSSIER.json --format ${EXPORT_FORMATS.join('|')} --out FILE
                        [--title T] [--author A]    a dossier for readers or for other tools
   corroborate import FILE… --out DOSSIER.json      build a dossier from source files (and dossiers)
+                       [--workers N]               import workers (default: the cores but one, two for many files)
   corroborate merge A.json B.json --out C.json     merge B into A without loss; prints the report
   corroborate validate DOSSIER.json                schema errors with their JSON paths (exit 1)`;
 
@@ -49,7 +50,7 @@ const consoleIo: CliIo = {
   },
 };
 
-const VALUE_FLAGS = new Set(['--format', '--out', '--title', '--author']);
+const VALUE_FLAGS = new Set(['--format', '--out', '--title', '--author', '--workers']);
 
 /** Splits `--flag value` pairs from positional arguments; an unknown flag or a missing value is an error. */
 export function parseArgs(args: string[]): ParsedArgs {
@@ -113,6 +114,9 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args);
   if (positional.length === 0) throw new CliError(`import needs at least one file\nusage: ${usage}`);
   const outPath = requireOut(flags, usage);
+  const workers = flags.has('--workers') ? Number(flags.get('--workers')) : undefined;
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64))
+    throw new CliError(`--workers takes a whole number from 1 to 64 (not "${flags.get('--workers')}")`);
   const builder = new DossierBuilder();
   // Each article's records are turned into text as it comes, while the workers go on with the next files; unless
   // dossiers are to be merged in (which needs the records), the records are let go once they are text.
@@ -121,7 +125,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const dossiers: Dossier[] = [];
   let refused = 0;
   const sourceFiles = positional.filter((path) => !isDossierName(path));
-  const importer = cliImporter(sourceFiles.length);
+  const importer = cliImporter(sourceFiles.length, cliLimits(), workers);
   try {
     const outcomes = importer.importAll(sourceFiles);
     for (const path of positional) {

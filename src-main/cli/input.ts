@@ -49,9 +49,13 @@ export function cliLimits(dataDir = defaultDataDir()): ImportLimits {
   return { ...DEFAULT_LIMITS, ocrLanguages: languages, ocrExtraFolder: languages.length > 1 ? folder : null };
 }
 
-/** Import workers for `fileCount` files (see poolSize); close them when done. */
-export function cliImporter(fileCount: number, limits: ImportLimits = cliLimits()): CliImporter {
-  const pool = new ImportWorkerPool(poolSize(fileCount));
+/** Import workers for `fileCount` files (`workers` of them, else see poolSize); close them when done. */
+export function cliImporter(
+  fileCount: number,
+  limits: ImportLimits = cliLimits(),
+  workers = poolSize(fileCount),
+): CliImporter {
+  const pool = new ImportWorkerPool(Math.min(workers, fileCount));
   return {
     async *importAll(paths) {
       // Sizes only group small files into batches; each file is checked again when it is read.
