@@ -1,6 +1,6 @@
-// The built `corroborate import` (bundled, several import workers, the analysis's lexicon as data) writes the same
-// dossier, byte for byte, as the dossier builder fed in this process from the TypeScript sources, file by file in
-// the order given: ids and the time of the import apart, which differ from run to run.
+// The built `corroborate import` (bundled, two import workers taking batches in turn, the analysis's lexicon as
+// data) writes the same dossier, byte for byte, as the dossier builder fed in this process from the TypeScript
+// sources, file by file in the order given: ids and the time of the import apart, which differ from run to run.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -35,7 +35,7 @@ describe('corroborate import (built)', () => {
     const out = join(dir, 'built.json');
     const run = spawnSync(
       process.execPath,
-      [join(repoRoot, 'out/main/cli.js'), 'import', ...files, '--out', out],
+      [join(repoRoot, 'out/main/cli.js'), 'import', ...files, '--out', out, '--workers', '2'],
       { encoding: 'utf8' },
     );
     assert.equal(run.status, 0, run.stderr);
