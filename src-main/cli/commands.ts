@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, isDossierName, isExportFormat } from '../shared/formats
 import { writeFileAtomic } from '../core/files';
 import type { ExportProgress } from '../shared/contract';
 import { parseFlags, type ParsedArgs } from '../shared/cli-args';
-import { cliImporter } from './input';
+import { cliImporter, cliLimits } from './input';
 import { CliError, formatMergeReport, mergeCommand, readDossier, validateCommand } from './dossier-commands';
 import { DossierBuilder } from './dossier-from-files';
 import { IncrementalJson } from './json-text';
@@ -16,6 +16,7 @@ export const DOSSIER_COMMANDS = ['export', 'import', 'merge', 'validate'] as con
 export const DOSSIER_HELP = `  corroborate export DOSSIER.json --format ${EXPORT_FORMATS.join('|')} --out FILE
                        [--title T] [--author A]    a dossier for readers or for other tools
   corroborate import FILE… --out DOSSIER.json      build a dossier from source files (and dossiers)
+                       [--workers N]               import workers (default: the cores but one, two for many files)
   corroborate merge A.json B.json --out C.json     merge B into A without loss; prints the report
   corroborate validate DOSSIER.json                schema errors with their JSON paths (exit 1)`;
 
@@ -25,9 +26,31 @@ export interface CliIo {
   /** Progress and errors (stderr). */
   err: (line: string) => void;
 }
-const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+/**
+ * Progress lines waiting to be written: gathered for a tenth of a second and written at once (a line per file
+ * written one by one blocks the main thread on a slow terminal or pipe while the import workers wait for work).
+ */
+let pendingErr: string[] = [];
+let errTimer: NodeJS.Timeout | undefined;
+function flushErr(): void {
+  clearTimeout(errTimer);
+  errTimer = undefined;
+  if (pendingErr.length === 0) return;
+  process.stderr.write(`${pendingErr.join('\n')}\n`);
+  pendingErr = [];
+}
+const consoleIo: CliIo = {
+  out: (l) => {
+    flushErr();
+    console.log(l);
+  },
+  err: (l) => {
+    pendingErr.push(l);
+    errTimer ??= setTimeout(flushErr, 100);
+  },
+};
 
-const VALUE_FLAGS = new Set(['--format', '--out', '--title', '--author']);
+const VALUE_FLAGS = new Set(['--format', '--out', '--title', '--author', '--workers']);
 
 /** Splits `--flag value` pairs from positional arguments; an unknown flag or a missing value is an error. */
 export function parseArgs(args: string[]): ParsedArgs {
@@ -91,13 +114,18 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args);
   if (positional.length === 0) throw new CliError(`import needs at least one file\nusage: ${usage}`);
   const outPath = requireOut(flags, usage);
+  const workers = flags.has('--workers') ? Number(flags.get('--workers')) : undefined;
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64))
+    throw new CliError(`--workers takes a whole number from 1 to 64 (not "${flags.get('--workers')}")`);
   const builder = new DossierBuilder();
-  // Each article's records are turned into text as it comes, while the workers go on with the next files.
-  const text = new IncrementalJson(builder.dossier, ['articles', 'statements', 'imports']);
+  // Each article's records are turned into text as it comes, while the workers go on with the next files; unless
+  // dossiers are to be merged in (which needs the records), the records are let go once they are text.
+  const merging = positional.some((path) => isDossierName(path));
+  const text = new IncrementalJson(builder.dossier, ['articles', 'statements', 'imports'], !merging);
   const dossiers: Dossier[] = [];
   let refused = 0;
   const sourceFiles = positional.filter((path) => !isDossierName(path));
-  const importer = cliImporter(sourceFiles.length);
+  const importer = cliImporter(sourceFiles.length, cliLimits(), workers);
   try {
     const outcomes = importer.importAll(sourceFiles);
     for (const path of positional) {
@@ -123,18 +151,22 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   }
   let dossier = builder.finish();
   let bytes: string | Buffer;
-  if (dossiers.length === 0) bytes = text.bytes();
-  else {
+  let counts: { articles: number; statements: number };
+  if (!merging) {
+    bytes = text.bytes();
+    counts = { articles: text.count('articles'), statements: text.count('statements') };
+  } else {
     for (const other of dossiers) {
       const merged = mergeDossiers(dossier, other);
       dossier = merged.dossier;
       io.err(formatMergeReport(merged.report));
     }
     bytes = `${JSON.stringify(dossier, null, 1)}\n`;
+    counts = { articles: dossier.articles.length, statements: dossier.statements.length };
   }
   await writeFileAtomic(outPath, bytes);
   io.out(
-    `wrote ${outPath}: ${dossier.articles.length} article(s), ${dossier.statements.length} statement(s)` +
+    `wrote ${outPath}: ${counts.articles} article(s), ${counts.statements} statement(s)` +
       (refused ? `, ${refused} file(s) refused` : ''),
   );
   return refused > 0 && builder.added === 0 && dossiers.length === 0 ? 1 : 0;
@@ -182,5 +214,7 @@ export async function runDossierCommand(
     const e = err as NodeJS.ErrnoException;
     io.err(`corroborate ${command}: ${e.code === 'ENOENT' ? `no such file: ${e.path}` : e.message}`);
     return 1;
+  } finally {
+    flushErr();
   }
 }

@@ -20,7 +20,8 @@ export class DossierBuilder {
   /** Files added (imported or duplicate). */
   added = 0;
   private readonly batchId: string;
-  private readonly byText = new Map<string, Article>();
+  /** Each article's id and title by the hash of its text (the article itself may be written and let go). */
+  private readonly byText = new Map<string, Pick<Article, 'id' | 'title'>>();
   private readonly sources: SourceResolver;
   private readonly refused: RefusedFile[] = [];
 
@@ -54,7 +55,7 @@ export class DossierBuilder {
     }
     const d = this.dossier;
     const article = articleFromExtracted(x, randomUUID(), this.at);
-    this.byText.set(x.textSha256, article);
+    this.byText.set(x.textSha256, { id: article.id, title: article.title });
     d.articles.push(article);
     const statements = statementsFromExtracted(x, article.id, this.sources, randomUUID, this.at);
     for (const statement of statements) d.statements.push(statement);

@@ -1,6 +1,6 @@
 // The CLI reads files as the app does: size checked with stat before a byte is read, and each import run in
-// the same worker, with the same per-file time limit and memory cap, as the app's (as many as there are cores but one).
-import { readFile, stat } from 'node:fs/promises';
+// the same worker, with the same per-file time limit and memory cap, as the app's (see poolSize for how many).
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
@@ -10,14 +10,18 @@ import { ImportWorkerPool, poolSize } from '../core/import/worker-pool';
 import { listOcrLanguages } from '../core/import/ocr/languages';
 import { defaultDataDir } from '../core/paths';
 
-/** Reads a file only if it is a file no bigger than `maxBytes` (refused from its size, before reading). */
+/**
+ * Reads a file only if it is a file no bigger than `maxBytes` (refused from its size, before reading). Read at
+ * once: for the many small files of an import, the file system's promises cost the main thread far more than the
+ * reads themselves.
+ */
 export async function readBoundedFile(
   path: string,
   maxBytes = DEFAULT_LIMITS.maxFileBytes,
 ): Promise<Uint8Array> {
   let size: number;
   try {
-    const s = await stat(path);
+    const s = statSync(path);
     if (!s.isFile()) throw new AppError('refused', 'not a file');
     size = s.size;
   } catch (err) {
@@ -28,7 +32,7 @@ export async function readBoundedFile(
     );
   }
   if (size > maxBytes) throw new AppError('too-large', tooLargeReason(size, maxBytes));
-  return new Uint8Array(await readFile(path));
+  return new Uint8Array(readFileSync(path));
 }
 
 export interface CliImporter {
@@ -45,20 +49,23 @@ export function cliLimits(dataDir = defaultDataDir()): ImportLimits {
   return { ...DEFAULT_LIMITS, ocrLanguages: languages, ocrExtraFolder: languages.length > 1 ? folder : null };
 }
 
-/** Import workers for `fileCount` files (see poolSize); close them when done. */
-export function cliImporter(fileCount: number, limits: ImportLimits = cliLimits()): CliImporter {
-  const pool = new ImportWorkerPool(poolSize(fileCount));
+/** Import workers for `fileCount` files (`workers` of them, else see poolSize); close them when done. */
+export function cliImporter(
+  fileCount: number,
+  limits: ImportLimits = cliLimits(),
+  workers = poolSize(fileCount),
+): CliImporter {
+  const pool = new ImportWorkerPool(Math.min(workers, fileCount));
   return {
     async *importAll(paths) {
       // Sizes only group small files into batches; each file is checked again when it is read.
-      const sizes = await Promise.all(
-        paths.map((path) =>
-          stat(path).then(
-            (s) => s.size,
-            () => 0,
-          ),
-        ),
-      );
+      const sizes = paths.map((path) => {
+        try {
+          return statSync(path).size;
+        } catch {
+          return 0;
+        }
+      });
       yield* pool.importAll(
         paths.map((path, i) => ({
           name: basename(path),

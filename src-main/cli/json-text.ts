@@ -19,10 +19,32 @@ function propertyText(key: string, value: unknown): string | undefined {
   return text === '{}' ? undefined : text.slice('{\n'.length, -'\n}'.length);
 }
 
+/** UTF-8 bytes appended into buffers of a megabyte or more (one allocation per megabyte, nothing copied twice). */
+class ByteSink {
+  private readonly full: Buffer[] = [];
+  private buffer = Buffer.allocUnsafe(0);
+  private length = 0;
+
+  append(text: string): void {
+    // At most 3 bytes per UTF-16 code unit.
+    const most = text.length * 3;
+    if (this.length + most > this.buffer.length) {
+      if (this.length > 0) this.full.push(this.buffer.subarray(0, this.length));
+      this.buffer = Buffer.allocUnsafe(Math.max(1024 * 1024, most));
+      this.length = 0;
+    }
+    this.length += this.buffer.write(text, this.length);
+  }
+
+  parts(): Buffer[] {
+    return [...this.full, this.buffer.subarray(0, this.length)];
+  }
+}
+
 interface Written {
   /** Elements already turned into text. */
   count: number;
-  parts: Buffer[];
+  sink: ByteSink;
 }
 
 export class IncrementalJson<T extends object> {
@@ -30,22 +52,34 @@ export class IncrementalJson<T extends object> {
 
   /**
    * `appendOnly`: arrays of `value` that only ever grow, whose elements do not change once added; every other
-   * property is written when the text is asked for.
+   * property is written when the text is asked for. With `release`, the elements turned into text are taken out
+   * of their arrays (they are then garbage at once instead of being kept to the end): the arrays then hold only
+   * what came since the last flush, and `count` tells how many there were in all.
    */
   constructor(
     private readonly value: T,
     appendOnly: readonly (keyof T)[],
+    private readonly release = false,
   ) {
-    for (const key of appendOnly) this.written.set(key, { count: 0, parts: [] });
+    for (const key of appendOnly) this.written.set(key, { count: 0, sink: new ByteSink() });
+  }
+
+  /** The elements of an append-only array so far, taken out or not. */
+  count(key: keyof T): number {
+    const w = this.written.get(key);
+    const list = this.value[key] as unknown[];
+    return w ? w.count + (this.release ? list.length : list.length - w.count) : list.length;
   }
 
   /** Turns the elements added to the append-only arrays since the last call into text. */
   flush(): void {
     for (const [key, w] of this.written) {
       const list = this.value[key] as unknown[];
-      if (list.length === w.count) continue;
-      w.parts.push(Buffer.from(`${w.count > 0 ? ',\n' : ''}${elementsText(list.slice(w.count))}`));
-      w.count = list.length;
+      const from = this.release ? 0 : w.count;
+      if (list.length === from) continue;
+      w.sink.append(`${w.count > 0 ? ',\n' : ''}${elementsText(from === 0 ? list : list.slice(from))}`);
+      w.count += list.length - from;
+      if (this.release) list.length = 0;
     }
   }
 
@@ -61,7 +95,7 @@ export class IncrementalJson<T extends object> {
         fields.push(
           w.count === 0
             ? [Buffer.from(`${head}[]`)]
-            : [Buffer.from(`${head}[\n`), ...w.parts, Buffer.from(`\n${INDENT}]`)],
+            : [Buffer.from(`${head}[\n`), ...w.sink.parts(), Buffer.from(`\n${INDENT}]`)],
         );
         continue;
       }

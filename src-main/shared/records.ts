@@ -19,6 +19,14 @@ export function cleanAliases(name: string, aliases: string[]): string[] {
 export class SourceResolver {
   readonly changed = new Map<string, Source>();
   private readonly index = new Map<string, Source[]>();
+  /**
+   * Answers already given: a mention (name and aliases) → the source it resolved to, kept only for answers that
+   * changed nothing, and dropped as soon as a source sharing one of the mention's match keys is added or gains
+   * aliases, so a kept answer is the one `resolve` would give again (a speaker is quoted many times per article).
+   */
+  private readonly answers = new Map<string, { id: string; keys: string[] }>();
+  /** Match key → the mentions whose kept answer depends on the sources indexed under it. */
+  private readonly answersByKey = new Map<string, Set<string>>();
 
   /** `sources` is the caller's list: new sources are appended to it. */
   constructor(
@@ -29,24 +37,46 @@ export class SourceResolver {
     for (const source of sources) this.add(source);
   }
 
-  /** Indexes a source under its match keys (again after its aliases changed; duplicates are skipped). */
+  /**
+   * Indexes a source under its match keys (again after its aliases changed; duplicates are skipped), and forgets
+   * the answers of mentions sharing one of them. A source's keys only grow (its aliases only grow).
+   */
   private add(source: Source): void {
     for (const key of matchKeys(source)) {
       const list = this.index.get(key);
       if (!list) this.index.set(key, [source]);
       else if (!list.includes(source)) list.push(source);
+      const stale = this.answersByKey.get(key);
+      if (!stale) continue;
+      this.answersByKey.delete(key);
+      for (const mention of stale) this.forget(mention);
     }
+  }
+
+  private forget(mention: string): void {
+    const answer = this.answers.get(mention);
+    if (!answer) return;
+    this.answers.delete(mention);
+    for (const key of answer.keys) this.answersByKey.get(key)?.delete(mention);
   }
 
   /** The sources sharing a match key with the mention. */
   candidates(ref: SpeakerRef): Source[] {
+    return this.candidatesByKeys(matchKeys(ref));
+  }
+
+  private candidatesByKeys(keys: string[]): Source[] {
     const found = new Set<Source>();
-    for (const key of matchKeys(ref)) for (const source of this.index.get(key) ?? []) found.add(source);
+    for (const key of keys) for (const source of this.index.get(key) ?? []) found.add(source);
     return [...found];
   }
 
   resolve(ref: SpeakerRef): string {
-    const match = findMatchingSource(ref, this.candidates(ref));
+    const mention = [ref.name, ...ref.aliases].join('\u0000');
+    const known = this.answers.get(mention);
+    if (known) return known.id;
+    const keys = matchKeys(ref);
+    const match = findMatchingSource(ref, this.candidatesByKeys(keys));
     if (match) {
       if (!match.userEdited) {
         const aliases = cleanAliases(match.name, [...match.aliases, ref.name, ...ref.aliases]);
@@ -55,7 +85,15 @@ export class SourceResolver {
           match.updatedAt = this.at;
           this.changed.set(match.id, match);
           this.add(match);
+          return match.id;
         }
+      }
+      // Nothing changed: the same mention gets the same answer until a source under one of its keys changes.
+      this.answers.set(mention, { id: match.id, keys });
+      for (const key of keys) {
+        const list = this.answersByKey.get(key);
+        if (list) list.add(mention);
+        else this.answersByKey.set(key, new Set([mention]));
       }
       return match.id;
     }

@@ -11,6 +11,8 @@
 // actions), for alternating runs of two builds: BENCH_SIZES=1000 BENCH_DROP_ONLY=1 npx tsx test/bench/scale.bench.ts
 // BENCH_GUI=0 times only the CLI against the bare segmenter (no browser), BENCH_CLI_RUNS times (default 5) each,
 // alternately, and reports the medians: BENCH_SIZES=1000 BENCH_GUI=0 npx tsx test/bench/scale.bench.ts
+// BENCH_CLI_REF=DIR (with BENCH_GUI=0) also runs the CLI of another checkout, built, in the same alternation (e.g.
+// main beside a branch): BENCH_SIZES=1000 BENCH_GUI=0 BENCH_CLI_REF=../main npx tsx test/bench/scale.bench.ts
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,8 @@ const VIEW_ROUNDS = Number(process.env.BENCH_VIEW_ROUNDS ?? 3);
 const GUI = process.env.BENCH_GUI !== '0';
 const DROP_ONLY = process.env.BENCH_DROP_ONLY === '1';
 const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? (GUI ? 1 : 5));
+/** Another checkout whose built CLI is timed in the same alternation (BENCH_GUI=0 only). */
+const CLI_REF = GUI ? undefined : process.env.BENCH_CLI_REF;
 /** Articles per generated dossier, and statements and annotations per article (realistic news length). */
 const DOSSIER_ARTICLES = 1000;
 const PER_ARTICLE = { statements: 40, annotations: 1 };
@@ -70,7 +74,7 @@ function segmenterTiming(paths: string[]): Timing {
  * One CLI import, timed from here (wall clock) and by bash's `times` (the CPU the process and all its threads
  * used): on a shared machine the wall clock measures the load as much as the program.
  */
-function cliTiming(paths: string[], dir: string): Timing {
+function cliTiming(paths: string[], dir: string, root = repoRoot): Timing {
   const t = performance.now();
   const r = spawnSync(
     'bash',
@@ -79,7 +83,7 @@ function cliTiming(paths: string[], dir: string): Timing {
       '"$@" >/dev/null 2>&1 || exit $?; times',
       'cli',
       process.execPath,
-      join(repoRoot, 'bin/corroborate.mjs'),
+      join(root, 'bin/corroborate.mjs'),
     ].concat(['import', ...paths, '--out', join(dir, 'cli.json')]),
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
@@ -382,19 +386,26 @@ function heapRow(heap: Awaited<ReturnType<typeof heapMb>>): string {
   return `${parts.join(' + ')} = **${total.toFixed(0)} MB**`;
 }
 
-/** Medians of the bare segmenter and the CLI over the same files, run alternately `CLI_RUNS` times. */
+/**
+ * Medians of the bare segmenter and the CLI over the same files, run alternately `CLI_RUNS` times (and the
+ * reference checkout's CLI, if any, in the same alternation).
+ */
 function cliAgainstSegmenter(
   paths: string[],
   dir: string,
-): { seg: number; cli: number; segCpu: number; cliCpu: number; runs: string } {
+): { seg: number; cli: number; segCpu: number; cliCpu: number; runs: string; ref?: Timing } {
   const segs: Timing[] = [];
   const clis: Timing[] = [];
+  const refs: Timing[] = [];
   for (let i = 0; i < CLI_RUNS; i++) {
     segs.push(segmenterTiming(paths));
+    if (CLI_REF) refs.push(cliTiming(paths, dir, CLI_REF));
     clis.push(cliTiming(paths, dir));
     const [c, g] = [clis.at(-1)!, segs.at(-1)!];
+    const r = refs.at(-1);
     console.error(
-      `run ${i + 1}: CLI ${c.wall.toFixed(2)} s (CPU ${c.cpu.toFixed(2)} s), segmenter ${g.wall.toFixed(3)} s (CPU ${g.cpu.toFixed(3)} s)`,
+      `run ${i + 1}: CLI ${c.wall.toFixed(2)} s (CPU ${c.cpu.toFixed(2)} s), segmenter ${g.wall.toFixed(3)} s (CPU ${g.cpu.toFixed(3)} s)` +
+        (r ? `, reference CLI ${r.wall.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s)` : ''),
     );
   }
   const runs = clis.map((c, i) => `${(c.wall / segs[i]!.wall).toFixed(0)}×`).join(', ');
@@ -409,6 +420,7 @@ function cliAgainstSegmenter(
     segCpu: median(segs, 'cpu'),
     cliCpu: median(clis, 'cpu'),
     runs,
+    ...(refs.length ? { ref: { wall: median(refs, 'wall'), cpu: median(refs, 'cpu') } } : {}),
   };
 }
 
@@ -418,13 +430,16 @@ let ui: string[] = [];
 for (const size of SIZES) {
   const dir = mkdtempSync(join(tmpdir(), `scale-${size}-`));
   const paths = writeNewsFolder(join(dir, 'news'), size);
-  const { seg, cli, segCpu, cliCpu, runs } = DROP_ONLY
-    ? { seg: NaN, cli: NaN, segCpu: NaN, cliCpu: NaN, runs: '' }
+  const { seg, cli, segCpu, cliCpu, runs, ref } = DROP_ONLY
+    ? { seg: NaN, cli: NaN, segCpu: NaN, cliCpu: NaN, runs: '', ref: undefined }
     : cliAgainstSegmenter(paths, dir);
   if (!GUI) {
     cliRows.push(
       `| ${size} | ${cli.toFixed(2)} s (CPU ${cliCpu.toFixed(2)} s) | ${seg.toFixed(3)} s (CPU ${segCpu.toFixed(3)} s) | ` +
-        `${(cli / seg).toFixed(1)}× (runs: ${runs}) | ${(cliCpu / segCpu).toFixed(1)}× |`,
+        `${(cli / seg).toFixed(1)}× (runs: ${runs}) | ${(cliCpu / segCpu).toFixed(1)}× |` +
+        (ref
+          ? ` ${ref.wall.toFixed(2)} s (CPU ${ref.cpu.toFixed(2)} s): ${(ref.wall / seg).toFixed(1)}×, CPU ${(ref.cpu / segCpu).toFixed(1)}× |`
+          : ''),
     );
     console.error(cliRows.at(-1));
     rmSync(dir, { recursive: true, force: true });
@@ -529,7 +544,10 @@ if (cliRows.length) {
     `### CLI \`import\` of generated .txt news articles vs bare segmenter (medians of ${CLI_RUNS})\n`,
   );
   console.log(
-    '| articles | CLI `import`, wall (CPU) | bare `Intl.Segmenter`, wall (CPU) | wall ratio of medians (each run) | CPU ratio |\n|---|---|---|---|---|',
+    '| articles | CLI `import`, wall (CPU) | bare `Intl.Segmenter`, wall (CPU) | wall ratio of medians (each run) | CPU ratio |' +
+      (CLI_REF
+        ? ` reference CLI (${CLI_REF}), wall (CPU): ratios |\n|---|---|---|---|---|---|`
+        : '\n|---|---|---|---|---|'),
   );
   for (const r of cliRows) console.log(r);
 }

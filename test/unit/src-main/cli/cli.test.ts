@@ -147,30 +147,41 @@ describe('corroborate import and merge', () => {
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
 
-  it('records many files in the order given, duplicates and refusals included, whichever worker took them', async () => {
-    const news = join(dir, 'news');
-    const paths = writeNewsFolder(news, 24);
-    const order = [paths[0]!, join(news, 'missing.txt'), ...paths.slice(1), paths[3]!, SEED];
-    const out = join(dir, 'many.json');
+  it.each([[[]], [['--workers', '3']]])(
+    'records many files in the order given, duplicates and refusals included, whichever worker took them (%j)',
+    async (workers) => {
+      const news = join(dir, 'news');
+      const paths = writeNewsFolder(news, 24);
+      const order = [paths[0]!, join(news, 'missing.txt'), ...paths.slice(1), paths[3]!, SEED];
+      const out = join(dir, 'many.json');
+      const io = capture();
+      expect(await runDossierCommand('import', [...order, '--out', out, ...workers], io)).toBe(0);
+      const d = JSON.parse(readFileSync(out, 'utf8')) as {
+        articles: { id: string; fileName: string }[];
+        statements: { articleId: string; index: number }[];
+        imports: { fileName: string; outcome: string }[];
+      };
+      // Refused files are listed after the others, each group in the order of the command line.
+      const expected = order.filter((p) => !p.endsWith('missing.txt')).map((p) => basename(p));
+      expect(d.imports.map((r) => r.fileName)).toEqual([...expected, 'missing.txt']);
+      expect(d.imports.map((r) => r.outcome).slice(-3)).toEqual(['duplicate', 'imported', 'refused']);
+      expect(d.articles.map((a) => a.fileName)).toEqual(expected.filter((_, i) => i !== expected.length - 2));
+      // Statements follow their articles, in article order and in text order within each.
+      const rank = new Map(d.articles.map((a, i) => [a.id, i]));
+      const keys = d.statements.map((s) => rank.get(s.articleId)! * 10_000 + s.index);
+      expect(keys).toEqual([...keys].sort((a, b) => a - b));
+      expect(io.errors.filter((l) => l.startsWith('imported ') || l.startsWith('refused '))).toEqual(
+        order.map((p) => (p.endsWith('missing.txt') ? `refused ${p}: no such file` : `imported ${p}`)),
+      );
+    },
+  );
+
+  it('takes a number of workers from 1 up, and says so otherwise', async () => {
     const io = capture();
-    expect(await runDossierCommand('import', [...order, '--out', out], io)).toBe(0);
-    const d = JSON.parse(readFileSync(out, 'utf8')) as {
-      articles: { id: string; fileName: string }[];
-      statements: { articleId: string; index: number }[];
-      imports: { fileName: string; outcome: string }[];
-    };
-    // Refused files are listed after the others, each group in the order of the command line.
-    const expected = order.filter((p) => !p.endsWith('missing.txt')).map((p) => basename(p));
-    expect(d.imports.map((r) => r.fileName)).toEqual([...expected, 'missing.txt']);
-    expect(d.imports.map((r) => r.outcome).slice(-3)).toEqual(['duplicate', 'imported', 'refused']);
-    expect(d.articles.map((a) => a.fileName)).toEqual(expected.filter((_, i) => i !== expected.length - 2));
-    // Statements follow their articles, in article order and in text order within each.
-    const rank = new Map(d.articles.map((a, i) => [a.id, i]));
-    const keys = d.statements.map((s) => rank.get(s.articleId)! * 10_000 + s.index);
-    expect(keys).toEqual([...keys].sort((a, b) => a - b));
-    expect(io.errors.filter((l) => l.startsWith('imported ') || l.startsWith('refused '))).toEqual(
-      order.map((p) => (p.endsWith('missing.txt') ? `refused ${p}: no such file` : `imported ${p}`)),
-    );
+    expect(
+      await runDossierCommand('import', [SEED, '--out', join(dir, 'w.json'), '--workers', '0'], io),
+    ).toBe(2);
+    expect(io.errors.join('\n')).toMatch(/--workers takes a whole number from 1 to 64 \(not "0"\)/);
   });
 
   it('requires --out and says so', async () => {

@@ -52,6 +52,33 @@ describe('a dossier written as its articles come', () => {
     expect(shape(dossier)).toBe(shape(atOnce));
   });
 
+  it('lets the records go once they are text, and writes the same text', async () => {
+    const seed = await importBytes(fixture('car-dec-2020.txt'), 'car-dec-2020.txt');
+    const other = await importBytes(fixture('car-second-outlet.txt'), 'car-second-outlet.txt');
+    const at = '2026-12-07T10:00:00.000Z';
+    const builder = new DossierBuilder(at);
+    const text = new IncrementalJson(builder.dossier, ['articles', 'statements', 'imports'], true);
+    builder.add(seed);
+    text.flush();
+    expect(builder.dossier.statements).toEqual([]);
+    builder.add(seed);
+    builder.add(other);
+    builder.refuse({ fileName: 'broken.pdf', reason: 'not a PDF' });
+    builder.finish();
+    const bytes = text.bytes().toString('utf8');
+    expect(builder.dossier.articles).toEqual([]);
+    expect(text.count('articles')).toBe(2);
+    expect(text.count('statements')).toBe(seed.statements.length + other.statements.length);
+    const atOnce = dossierFromExtracted(
+      [seed, seed, other],
+      [{ fileName: 'broken.pdf', reason: 'not a PDF' }],
+      at,
+    );
+    const shape = (t: string) =>
+      t.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID');
+    expect(shape(bytes)).toBe(shape(`${JSON.stringify(atOnce, null, 1)}\n`));
+  });
+
   it('writes an object with no append-only array, and empty arrays, as JSON.stringify does', () => {
     const value = { a: [] as number[], b: { c: [1, { d: 'é' }] }, skipped: undefined, e: null };
     expect(new IncrementalJson(value, ['a']).bytes().toString()).toBe(`${JSON.stringify(value, null, 1)}\n`);
