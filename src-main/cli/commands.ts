@@ -16,7 +16,7 @@ export const DOSSIER_COMMANDS = ['export', 'import', 'merge', 'validate'] as con
 export const DOSSIER_HELP = `  corroborate export DOSSIER.json --format ${EXPORT_FORMATS.join('|')} --out FILE
                        [--title T] [--author A]    a dossier for readers or for other tools
   corroborate import FILE… --out DOSSIER.json      build a dossier from source files (and dossiers)
-                       [--workers N]               import workers (default: the cores but one, two for many files)
+                       [--workers N]               import workers (default: the cores but one)
   corroborate merge A.json B.json --out C.json     merge B into A without loss; prints the report
   corroborate validate DOSSIER.json                schema errors with their JSON paths (exit 1)`;
 

@@ -10,7 +10,6 @@ import { basename, join } from 'node:path';
 import { writeNewsFolder } from '../../scripts/gen-workspace';
 import { dossierFromExtracted } from '../../src-main/cli/dossier-from-files';
 import { importBytes } from '../../src-main/core/import/pipeline';
-import { MANY_FILES } from '../../src-main/core/import/worker-pool';
 import type { ExtractedArticle } from '../../src-main/shared/extraction';
 import { repoRoot } from './harness';
 
@@ -29,7 +28,7 @@ function comparable(text: string): string {
 describe('corroborate import (built)', () => {
   it('writes the dossier the builder makes from the sources, for the seed and a folder of news, in the order given', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-import-'));
-    const news = writeNewsFolder(join(dir, 'news'), MANY_FILES + 16);
+    const news = writeNewsFolder(join(dir, 'news'), 80);
     // The seed first and again in the middle (a duplicate), so the order shows.
     const files = [SEED, ...news.slice(0, 40), SEED, ...news.slice(40)];
     const out = join(dir, 'built.json');

@@ -54,18 +54,14 @@ export async function* mapInOrder<W, I, O>(
   }
 }
 
-/** From this many files on, the import is worth a second worker even where that leaves no core to the main thread. */
-export const MANY_FILES = 64;
-
 /**
  * The workers to use for `files` files: one per core the process may use but one, left to the main thread, which
- * builds the dossier from the results meanwhile; for many files at least two where there are two cores (loading
- * and warming up the analysis a second time costs about as much CPU as a hundred files, and the main thread's
- * share of the work is small); at least one, never more than there are files (none for none).
+ * builds the dossier from the results meanwhile (on 2 cores a second worker costs more, in code loaded and warmed
+ * up twice, than it gains: measured slower in 4 of 5 alternate runs of 1,000 files); at least one, never more
+ * than there are files (none for none). `--workers N` overrides it.
  */
 export function poolSize(files: number, cores = availableParallelism()): number {
-  const many = files >= MANY_FILES ? Math.min(2, cores) : 1;
-  return Math.min(Math.max(1, cores - 1, many), files);
+  return Math.min(Math.max(1, cores - 1), files);
 }
 
 /** A file to import: its name (for the format and the article), its size, and how to read it when its turn comes. */
