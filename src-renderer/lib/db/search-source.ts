@@ -1,6 +1,6 @@
 // Workspace-wide reads: search documents (statements, notes, tag names) with the records changed by
 // each committed write, so the search index is updated incrementally; and the annotations view rows.
-import { backgroundTurn, startLoad } from './priority';
+import { backgroundTurn, foreground, startLoad } from './priority';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { changedKeysIn } from './mutation-keys';
 import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
@@ -424,11 +424,15 @@ export const searchSource = {
   savedPlan: () => savedIndexPlan(appDb),
   /** Marks the index's load at a start: work nobody waits for (a full backup) comes after it. */
   startLoad,
-  /** A saved shard, read a chunk at a time when no read someone waits for is in flight (background work). */
-  savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt, () => backgroundTurn()),
+  /**
+   * A saved shard, read a chunk at a time when no read someone waits for is in flight (background work), or at once
+   * while `urgent` holds (someone waits for the whole index: a search asked during the load).
+   */
+  savedShard: (key: number, savedAt: string, urgent: () => boolean = () => false) =>
+    savedShard(appDb, key, savedAt, () => (urgent() ? Promise.resolve() : backgroundTurn())),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
-  /** The texts of the hits drawn, by document id. */
-  texts: (hits: HitRef[]) => hitTexts(appDb, hits),
+  /** The texts of the hits drawn, by document id: a read someone waits for (background loads hold their turn). */
+  texts: (hits: HitRef[]) => foreground(() => hitTexts(appDb, hits)),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),
 };

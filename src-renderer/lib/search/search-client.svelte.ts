@@ -3,7 +3,7 @@
 // none is current), feeds it the changed records after every write, saves it again a few seconds after
 // the last change, and answers queries (latest query wins).
 import type { ChangedKeys, SavedIndexPlan, searchSource } from '../db';
-import type { SearchHit } from './docs';
+import { docId, type SearchHit } from './docs';
 import { handleSearchMessage, type IndexHolder, type WorkerReply, type WorkerRequest } from './index-core';
 import type { ShardSnapshot } from './shards';
 
@@ -11,6 +11,32 @@ export interface SearchAnswer {
   hits: SearchHit[];
   total: number;
   ms: number;
+  /** Answered while the index was still being loaded or built: the hits are from the part in so far. */
+  partial: boolean;
+}
+
+/** Texts of hits kept once read (an LRU by document id): a query refined keystroke by keystroke reads few again. */
+export const TEXT_CACHE = 2_000;
+
+/** A cached hit text, with what it was read from (to drop it when that record changes). */
+interface CachedText {
+  text: string;
+  articleId: string | null;
+}
+
+/** The cache entries a write makes stale: the changed records' documents, and the statements of changed articles. */
+function staleTexts(cache: Map<string, CachedText>, changed: ChangedKeys): string[] {
+  if (Object.values(changed).includes('all')) return [...cache.keys()];
+  const keys = (table: keyof ChangedKeys) => (changed[table] as Set<string> | undefined) ?? new Set<string>();
+  const ids = new Set([
+    ...[...keys('statements')].map((id) => docId('statement', id)),
+    ...[...keys('annotations')].map((id) => docId('note', id)),
+    ...[...keys('tags')].map((id) => docId('tag', id)),
+  ]);
+  const articles = keys('articles');
+  return [...cache]
+    .filter(([id, c]) => ids.has(id) || (c.articleId && articles.has(c.articleId)))
+    .map(([id]) => id);
 }
 
 /** Where the index's documents come from and where it is saved (the app's database; a fake in tests). */
@@ -63,6 +89,11 @@ class SearchClient {
   private snapshots = new Map<number, (snapshot: ShardSnapshot | null) => void>();
   /** Called with the worker's next 'ready' (a load, reset or update done). */
   private readyWaiters: (() => void)[] = [];
+  /** A query was asked during the current load: its remaining shards are read without waiting for quiet spells. */
+  private awaited = false;
+  private textCache = new Map<string, CachedText>();
+  /** Bumped when cached texts go stale: a read begun before then is not cached. */
+  private textEpoch = 0;
 
   constructor(
     private source: SearchSource,
@@ -117,6 +148,7 @@ class SearchClient {
     this.building = 0;
     this.loadingSaved = true;
     this.count = null;
+    this.awaited = false;
     let parsed: Promise<unknown> = this.nextReady();
     this.post({ type: 'reset', docs: [] });
     try {
@@ -124,7 +156,7 @@ class SearchClient {
       // is answered from the shards in so far (not after every shard queued), and no more than one shard's JSON
       // waits in the worker's queue.
       for (const [i, key] of plan.keys.entries()) {
-        const shard = await this.source.savedShard(key, plan.savedAt);
+        const shard = await this.source.savedShard(key, plan.savedAt, () => this.awaited);
         if (!shard) return false;
         await parsed;
         parsed = this.nextReady();
@@ -222,6 +254,11 @@ class SearchClient {
   }
 
   private async update(changed: ChangedKeys) {
+    const stale = staleTexts(this.textCache, changed);
+    if (stale.length) {
+      this.textEpoch++;
+      for (const id of stale) this.textCache.delete(id);
+    }
     if (this.queued) {
       this.queued.push(changed);
       return;
@@ -256,18 +293,51 @@ class SearchClient {
     } else {
       const done = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
-      done?.({ hits: reply.hits, total: reply.total, ms: reply.ms });
+      done?.({ hits: reply.hits, total: reply.total, ms: reply.ms, partial: this.building !== null });
     }
   }
 
-  /** The texts of hits about to be drawn, by document id (the index keeps none), read in one go. */
-  texts(hits: SearchHit[]): Promise<Map<string, string>> {
-    return this.source.texts(hits);
+  /**
+   * The texts of hits about to be drawn, by document id (the index keeps none): those read lately from the cache,
+   * the others in one read (none when every one is cached).
+   */
+  async texts(hits: SearchHit[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const missing: SearchHit[] = [];
+    for (const hit of hits) {
+      const cached = this.textCache.get(hit.id);
+      if (!cached) {
+        missing.push(hit);
+        continue;
+      }
+      found.set(hit.id, cached.text);
+      // Most recently used last: the first entries are the ones dropped.
+      this.textCache.delete(hit.id);
+      this.textCache.set(hit.id, cached);
+    }
+    if (!missing.length) return found;
+    const epoch = this.textEpoch;
+    const read = await this.source.texts(missing);
+    for (const hit of missing) {
+      const text = read.get(hit.id) ?? '';
+      found.set(hit.id, text);
+      if (epoch === this.textEpoch) this.textCache.set(hit.id, { text, articleId: hit.articleId });
+    }
+    for (const id of this.textCache.keys()) {
+      if (this.textCache.size <= TEXT_CACHE) break;
+      this.textCache.delete(id);
+    }
+    return found;
   }
 
-  /** Search the workspace; resolves with the hits (best first), without their texts (see `texts`). */
+  /**
+   * Search the workspace; resolves with the hits (best first), without their texts (see `texts`). Asked while the
+   * index loads, it is answered from the shards in so far (`partial`), and the rest of the load no longer waits for
+   * quiet spells between reads: someone is waiting for it.
+   */
   query(query: string, limit = 80): Promise<SearchAnswer> {
     this.start();
+    if (this.building !== null) this.awaited = true;
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
