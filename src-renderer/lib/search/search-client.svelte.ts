@@ -302,7 +302,7 @@ class SearchClient {
    * the others in one read (none when every one is cached).
    */
   async texts(hits: SearchHit[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
+    const found: [string, string][] = [];
     const missing: SearchHit[] = [];
     for (const hit of hits) {
       const cached = this.textCache.get(hit.id);
@@ -310,24 +310,24 @@ class SearchClient {
         missing.push(hit);
         continue;
       }
-      found.set(hit.id, cached.text);
+      found.push([hit.id, cached.text]);
       // Most recently used last: the first entries are the ones dropped.
       this.textCache.delete(hit.id);
       this.textCache.set(hit.id, cached);
     }
-    if (!missing.length) return found;
+    if (!missing.length) return new Map(found);
     const epoch = this.textEpoch;
     const read = await this.source.texts(missing);
     for (const hit of missing) {
       const text = read.get(hit.id) ?? '';
-      found.set(hit.id, text);
+      found.push([hit.id, text]);
       if (epoch === this.textEpoch) this.textCache.set(hit.id, { text, articleId: hit.articleId });
     }
     for (const id of this.textCache.keys()) {
       if (this.textCache.size <= TEXT_CACHE) break;
       this.textCache.delete(id);
     }
-    return found;
+    return new Map(found);
   }
 
   /**
