@@ -424,12 +424,8 @@ export const searchSource = {
   savedPlan: () => savedIndexPlan(appDb),
   /** Marks the index's load at a start: work nobody waits for (a full backup) comes after it. */
   startLoad,
-  /**
-   * A saved shard, read a chunk at a time when no read someone waits for is in flight (background work), or at once
-   * while `urgent` holds (someone waits for the whole index: a search asked during the load).
-   */
-  savedShard: (key: number, savedAt: string, urgent: () => boolean = () => false) =>
-    savedShard(appDb, key, savedAt, () => (urgent() ? Promise.resolve() : backgroundTurn())),
+  /** A saved shard, read a chunk at a time when no read someone waits for is in flight (background work). */
+  savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt, () => backgroundTurn()),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
   /** The texts of the hits drawn, by document id: a read someone waits for (background loads hold their turn). */

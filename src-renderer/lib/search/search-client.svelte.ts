@@ -89,8 +89,6 @@ class SearchClient {
   private snapshots = new Map<number, (snapshot: ShardSnapshot | null) => void>();
   /** Called with the worker's next 'ready' (a load, reset or update done). */
   private readyWaiters: (() => void)[] = [];
-  /** A query was asked during the current load: its remaining shards are read without waiting for quiet spells. */
-  private awaited = false;
   private textCache = new Map<string, CachedText>();
   /** Bumped when cached texts go stale: a read begun before then is not cached. */
   private textEpoch = 0;
@@ -148,7 +146,6 @@ class SearchClient {
     this.building = 0;
     this.loadingSaved = true;
     this.count = null;
-    this.awaited = false;
     let parsed: Promise<unknown> = this.nextReady();
     this.post({ type: 'reset', docs: [] });
     try {
@@ -156,7 +153,7 @@ class SearchClient {
       // is answered from the shards in so far (not after every shard queued), and no more than one shard's JSON
       // waits in the worker's queue.
       for (const [i, key] of plan.keys.entries()) {
-        const shard = await this.source.savedShard(key, plan.savedAt, () => this.awaited);
+        const shard = await this.source.savedShard(key, plan.savedAt);
         if (!shard) return false;
         await parsed;
         parsed = this.nextReady();
@@ -332,12 +329,10 @@ class SearchClient {
 
   /**
    * Search the workspace; resolves with the hits (best first), without their texts (see `texts`). Asked while the
-   * index loads, it is answered from the shards in so far (`partial`), and the rest of the load no longer waits for
-   * quiet spells between reads: someone is waiting for it.
+   * index loads or is built, it is answered from the part in so far (`partial`).
    */
   query(query: string, limit = 80): Promise<SearchAnswer> {
     this.start();
-    if (this.building !== null) this.awaited = true;
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
