@@ -11,7 +11,7 @@ export interface SearchAnswer {
   hits: SearchHit[];
   total: number;
   ms: number;
-  /** Answered while the index was still being loaded or built: the hits are from the part in so far. */
+  /** Answered before the index was whole (being loaded or built, or not begun): the hits are from the part in. */
   partial: boolean;
 }
 
@@ -290,7 +290,8 @@ class SearchClient {
     } else {
       const done = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
-      done?.({ hits: reply.hits, total: reply.total, ms: reply.ms, partial: this.building !== null });
+      // Not yet whole: loading or building, or not even begun (a query can come first and start the client).
+      done?.({ hits: reply.hits, total: reply.total, ms: reply.ms, partial: this.count === null });
     }
   }
 
