@@ -169,6 +169,14 @@ describe('codebook, annotations view and search', () => {
     await page.keyboard.type('Bogdanv');
     const results = page.getByTestId('search-results');
     await results.getByTestId('search-hit').first().waitFor();
+    // The first screenful is drawn at once, the rest of the page once that is painted: wait for it.
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll(
+          '[data-testid="search-results"] [data-testid="search-hit"][data-kind="statement"]',
+        ).length >= n,
+      bogdanov.length,
+    );
     const groups = results.getByTestId('search-group');
     assert.equal(await groups.count(), 1);
     assert.ok((await groups.first().innerText()).includes(title));

@@ -1,6 +1,6 @@
 // Workspace-wide reads: search documents (statements, notes, tag names) with the records changed by
 // each committed write, so the search index is updated incrementally; and the annotations view rows.
-import { backgroundTurn, startLoad } from './priority';
+import { backgroundTurn, foreground, startLoad } from './priority';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { changedKeysIn } from './mutation-keys';
 import type { Annotation, Article, Statement, Tag } from '../../../src-main/shared/domain';
@@ -428,7 +428,7 @@ export const searchSource = {
   savedShard: (key: number, savedAt: string) => savedShard(appDb, key, savedAt, () => backgroundTurn()),
   save: (snapshot: ShardSnapshot, generation: string | null) => saveIndex(appDb, snapshot, generation),
   updatesFor: (changed: ChangedKeys) => updatesFor(appDb, changed),
-  /** The texts of the hits drawn, by document id. */
-  texts: (hits: HitRef[]) => hitTexts(appDb, hits),
+  /** The texts of the hits drawn, by document id: a read someone waits for (background loads hold their turn). */
+  texts: (hits: HitRef[]) => foreground(() => hitTexts(appDb, hits)),
   watch: (onChange: (changed: ChangedKeys) => void) => watchChanges(appDb, onChange),
 };

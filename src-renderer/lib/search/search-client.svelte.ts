@@ -3,7 +3,7 @@
 // none is current), feeds it the changed records after every write, saves it again a few seconds after
 // the last change, and answers queries (latest query wins).
 import type { ChangedKeys, SavedIndexPlan, searchSource } from '../db';
-import type { SearchHit } from './docs';
+import { docId, type SearchHit } from './docs';
 import { handleSearchMessage, type IndexHolder, type WorkerReply, type WorkerRequest } from './index-core';
 import type { ShardSnapshot } from './shards';
 
@@ -11,6 +11,32 @@ export interface SearchAnswer {
   hits: SearchHit[];
   total: number;
   ms: number;
+  /** Answered before the index was whole (being loaded or built, or not begun): the hits are from the part in. */
+  partial: boolean;
+}
+
+/** Texts of hits kept once read (an LRU by document id): a query refined keystroke by keystroke reads few again. */
+export const TEXT_CACHE = 2_000;
+
+/** A cached hit text, with what it was read from (to drop it when that record changes). */
+interface CachedText {
+  text: string;
+  articleId: string | null;
+}
+
+/** The cache entries a write makes stale: the changed records' documents, and the statements of changed articles. */
+function staleTexts(cache: Map<string, CachedText>, changed: ChangedKeys): string[] {
+  if (Object.values(changed).includes('all')) return [...cache.keys()];
+  const keys = (table: keyof ChangedKeys) => (changed[table] as Set<string> | undefined) ?? new Set<string>();
+  const ids = new Set([
+    ...[...keys('statements')].map((id) => docId('statement', id)),
+    ...[...keys('annotations')].map((id) => docId('note', id)),
+    ...[...keys('tags')].map((id) => docId('tag', id)),
+  ]);
+  const articles = keys('articles');
+  return [...cache]
+    .filter(([id, c]) => ids.has(id) || (c.articleId && articles.has(c.articleId)))
+    .map(([id]) => id);
 }
 
 /** Where the index's documents come from and where it is saved (the app's database; a fake in tests). */
@@ -63,6 +89,9 @@ class SearchClient {
   private snapshots = new Map<number, (snapshot: ShardSnapshot | null) => void>();
   /** Called with the worker's next 'ready' (a load, reset or update done). */
   private readyWaiters: (() => void)[] = [];
+  private textCache = new Map<string, CachedText>();
+  /** Bumped when cached texts go stale: a read begun before then is not cached. */
+  private textEpoch = 0;
 
   constructor(
     private source: SearchSource,
@@ -222,6 +251,11 @@ class SearchClient {
   }
 
   private async update(changed: ChangedKeys) {
+    const stale = staleTexts(this.textCache, changed);
+    if (stale.length) {
+      this.textEpoch++;
+      for (const id of stale) this.textCache.delete(id);
+    }
     if (this.queued) {
       this.queued.push(changed);
       return;
@@ -256,16 +290,48 @@ class SearchClient {
     } else {
       const done = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
-      done?.({ hits: reply.hits, total: reply.total, ms: reply.ms });
+      // Not yet whole: loading or building, or not even begun (a query can come first and start the client).
+      done?.({ hits: reply.hits, total: reply.total, ms: reply.ms, partial: this.count === null });
     }
   }
 
-  /** The texts of hits about to be drawn, by document id (the index keeps none), read in one go. */
-  texts(hits: SearchHit[]): Promise<Map<string, string>> {
-    return this.source.texts(hits);
+  /**
+   * The texts of hits about to be drawn, by document id (the index keeps none): those read lately from the cache,
+   * the others in one read (none when every one is cached).
+   */
+  async texts(hits: SearchHit[]): Promise<Map<string, string>> {
+    const found: [string, string][] = [];
+    const missing: SearchHit[] = [];
+    for (const hit of hits) {
+      const cached = this.textCache.get(hit.id);
+      if (!cached) {
+        missing.push(hit);
+        continue;
+      }
+      found.push([hit.id, cached.text]);
+      // Most recently used last: the first entries are the ones dropped.
+      this.textCache.delete(hit.id);
+      this.textCache.set(hit.id, cached);
+    }
+    if (!missing.length) return new Map(found);
+    const epoch = this.textEpoch;
+    const read = await this.source.texts(missing);
+    for (const hit of missing) {
+      const text = read.get(hit.id) ?? '';
+      found.push([hit.id, text]);
+      if (epoch === this.textEpoch) this.textCache.set(hit.id, { text, articleId: hit.articleId });
+    }
+    for (const id of this.textCache.keys()) {
+      if (this.textCache.size <= TEXT_CACHE) break;
+      this.textCache.delete(id);
+    }
+    return new Map(found);
   }
 
-  /** Search the workspace; resolves with the hits (best first), without their texts (see `texts`). */
+  /**
+   * Search the workspace; resolves with the hits (best first), without their texts (see `texts`). Asked while the
+   * index loads or is built, it is answered from the part in so far (`partial`).
+   */
   query(query: string, limit = 80): Promise<SearchAnswer> {
     this.start();
     const id = this.nextId++;
