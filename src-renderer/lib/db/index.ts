@@ -5,7 +5,7 @@ export { db } from './app-db';
 export { library, NO_SOURCES, type ArticleSummary, type IndexedSources, type SourceCount } from './queries';
 export type { ArticlesOfSource, SourceStatement, SpeakerPage, SpeakerStatements } from './source-articles';
 export { libraryArticles, workspaceSources } from './library.svelte';
-export { live, sharedLive, type Live } from './live.svelte';
+export { live, sameKey, sharedLive, type Live } from './live.svelte';
 export { holdLiveQueries } from './watch';
 export { backgroundTurn, foreground, onForeground, startLoad } from './priority';
 export { imports, type ImportFilter } from './imports';

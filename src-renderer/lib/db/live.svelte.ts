@@ -1,21 +1,62 @@
 // Dexie live queries as Svelte 5 state: re-run when the database or the tracked inputs change (see watch.ts).
+import { untrack } from 'svelte';
 import { foreground } from './priority';
 import { watch } from './watch';
 
 export interface Live<T> {
+  /** The value read for the current key (`initial` until it is read). */
   readonly current: T;
+  /** Whether `current` is the answer for the current key (false from a key change until its first answer). */
   readonly loaded: boolean;
 }
 
+export interface LiveOptions<D> {
+  /**
+   * Whether a new key goes on from the previous one (a longer page or another window of the same list): the
+   * value read for the previous key then stays, loaded, until the new key's is read. Without it a new key
+   * shows `initial`, not loaded, until its own first answer.
+   */
+  continues?: (previous: D, next: D) => boolean;
+}
+
+/** Keys equal in content (arrays and plain objects compared member by member) are the same key. */
+export function sameKey(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameKey(x, b[i]));
+  if (!isPlain(a) || !isPlain(b)) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => k in b && sameKey(a[k], b[k]));
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
 /**
- * `deps` is read inside an effect (so its reactive reads are tracked); `query` then runs as a
- * Dexie live query and re-runs whenever the tables it read change.
+ * `deps` is read inside an effect (so its reactive reads are tracked) and gives the key; `query` then runs as a
+ * Dexie live query and re-runs whenever the tables it read change. A screen never shows one key's answer as
+ * another's: when the key changes, `current` is `initial` and `loaded` false until the new key's first answer
+ * (unless `options.continues` says the new key goes on from the previous one); a key equal in content to the
+ * previous one is the same key (its value stays).
  */
-export function live<D, T>(deps: () => D, query: (d: D) => Promise<T>, initial: T): Live<T> {
+export function live<D, T>(
+  deps: () => D,
+  query: (d: D) => Promise<T>,
+  initial: T,
+  options: LiveOptions<D> = {},
+): Live<T> {
   let current = $state.raw(initial);
   let loaded = $state(false);
+  let key: { d: D } | null = null;
   $effect(() => {
     const d = deps();
+    untrack(() => {
+      if (key && !sameKey(key.d, d) && !options.continues?.(key.d, d)) {
+        current = initial;
+        loaded = false;
+      }
+    });
+    key = { d };
     return watch(() => foreground(() => query(d)), {
       next: (v) => {
         current = v;
