@@ -37,7 +37,7 @@ const isPlain = (v: unknown): v is Record<string, unknown> =>
  * Dexie live query and re-runs whenever the tables it read change. A screen never shows one key's answer as
  * another's: when the key changes, `current` is `initial` and `loaded` false until the new key's first answer
  * (unless `options.continues` says the new key goes on from the previous one); a key equal in content to the
- * previous one is the same key (its value stays).
+ * previous one is the same key: its value stays, and its query, already live, is not read again.
  */
 export function live<D, T>(
   deps: () => D,
@@ -48,22 +48,31 @@ export function live<D, T>(
   let current = $state.raw(initial);
   let loaded = $state(false);
   let key: { d: D } | null = null;
+  let stop: (() => void) | null = null;
   $effect(() => {
     const d = deps();
     untrack(() => {
-      if (key && !sameKey(key.d, d) && !options.continues?.(key.d, d)) {
+      // The same key again (deps re-derived equal): its query is already live, and is not read again.
+      if (key && sameKey(key.d, d)) return;
+      if (key && !options.continues?.(key.d, d)) {
         current = initial;
         loaded = false;
       }
+      stop?.();
+      key = { d };
+      stop = watch(() => foreground(() => query(d)), {
+        next: (v) => {
+          current = v;
+          loaded = true;
+        },
+        error: (e: unknown) => console.error('[corroborate] live query failed', e),
+      });
     });
-    key = { d };
-    return watch(() => foreground(() => query(d)), {
-      next: (v) => {
-        current = v;
-        loaded = true;
-      },
-      error: (e: unknown) => console.error('[corroborate] live query failed', e),
-    });
+  });
+  $effect(() => () => {
+    stop?.();
+    stop = null;
+    key = null;
   });
   return {
     get current() {

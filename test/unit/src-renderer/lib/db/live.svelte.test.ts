@@ -48,15 +48,19 @@ describe('live()', () => {
     await vi.waitFor(() => expect(shown(view())).toEqual({ current: 'text of b', loaded: true }));
   });
 
-  it('keeps the value of a key equal in content (a list derived anew)', async () => {
+  it('keeps the value of a key equal in content (a list derived anew), and does not read it again', async () => {
     const reads = readsByHand<string[]>();
-    const { key, view } = mount<string[]>(['s1', 's2'], reads.query);
+    let asked = 0;
+    const { key, view } = mount<string[]>(['s1', 's2'], (k) => (asked++, reads.query(k)));
     await reads.answer(['s1', 's2'], 'two rows');
     await vi.waitFor(() => expect(view().loaded).toBe(true));
+    expect(asked).toBe(1);
 
     key.value = ['s1', 's2'];
     flushSync();
     expect(shown(view())).toEqual({ current: 'two rows', loaded: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked).toBe(1);
   });
 
   it('keeps showing a page while a longer page of the same list is read, when told the key goes on', async () => {
