@@ -121,3 +121,75 @@ export function sharedLive<T>(query: () => Promise<T>, initial: T): () => Live<T
     return view;
   };
 }
+
+/** One key's shared live query: its value, and how many readers hold it. */
+class SharedKey<T> {
+  current: T = $state.raw() as T;
+  loaded = $state(false);
+  users = 0;
+  stop: () => void = () => {};
+  constructor(initial: T) {
+    this.current = initial;
+  }
+}
+
+/**
+ * One live query per key, shared by every component showing that key (the open article is read by the reader and
+ * by the inspector): one read and one subscription per key, however many readers. A reader switching key shows
+ * `initial`, not loaded, until the new key's first answer, unless another reader already holds that key. Call the
+ * returned function during a component's initialisation with the key to follow.
+ */
+export function sharedLiveBy<T>(
+  query: (key: string | null) => Promise<T>,
+  initial: T,
+): (key: () => string | null) => Live<T> {
+  /** The keys read, by key ('' for null): plain bookkeeping, not state the screens follow. */
+  const held: Record<string, SharedKey<T>> = {};
+  const slot = (k: string | null) => (k === null ? '' : `:${k}`);
+  const acquire = (k: string | null): SharedKey<T> => {
+    let entry = held[slot(k)];
+    if (!entry) {
+      const e = new SharedKey(initial);
+      e.stop = watch(() => foreground(() => query(k)), {
+        next: (v) => {
+          e.current = v;
+          e.loaded = true;
+        },
+        error: (err: unknown) => console.error('[corroborate] live query failed', err),
+      });
+      held[slot(k)] = entry = e;
+    }
+    entry.users++;
+    return entry;
+  };
+  const release = (k: string | null, entry: SharedKey<T>) => {
+    if (--entry.users > 0) return;
+    entry.stop();
+    delete held[slot(k)];
+  };
+  return (key) => {
+    let mine = $state.raw<{ k: string | null; entry: SharedKey<T> } | null>(null);
+    $effect(() => {
+      const k = key();
+      untrack(() => {
+        if (mine && mine.k === k) return;
+        // The new key is taken before the old one is let go: readers switching together share its read.
+        const entry = acquire(k);
+        if (mine) release(mine.k, mine.entry);
+        mine = { k, entry };
+      });
+    });
+    $effect(() => () => {
+      if (mine) release(mine.k, mine.entry);
+      mine = null;
+    });
+    return {
+      get current() {
+        return mine ? mine.entry.current : initial;
+      },
+      get loaded() {
+        return mine ? mine.entry.loaded : false;
+      },
+    };
+  };
+}
