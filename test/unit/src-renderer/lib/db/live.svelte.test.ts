@@ -3,7 +3,12 @@
 import 'fake-indexeddb/auto';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { live, type Live, type LiveOptions } from '../../../../../src-renderer/lib/db/live.svelte';
+import {
+  live,
+  sharedLiveBy,
+  type Live,
+  type LiveOptions,
+} from '../../../../../src-renderer/lib/db/live.svelte';
 
 /** Queries answered by hand: `answer(key, value)` settles the read of that key. */
 function readsByHand<K>() {
@@ -80,5 +85,32 @@ describe('live()', () => {
     key.value = ['source-b', 50];
     flushSync();
     expect(shown(view())).toEqual({ current: 'none', loaded: false });
+  });
+
+  it('is read once per key for all the readers of that key (sharedLiveBy), and afresh for a new key', async () => {
+    const reads = readsByHand<string | null>();
+    const asked: (string | null)[] = [];
+    const open = sharedLiveBy<string>((k) => (asked.push(k), reads.query(k)), 'none');
+    const key = $state({ value: 'article-a' as string | null });
+    let reader!: Live<string>;
+    let inspector!: Live<string>;
+    stops.push(
+      $effect.root(() => {
+        reader = open(() => key.value);
+        inspector = open(() => key.value);
+      }),
+    );
+    flushSync();
+    await reads.answer('article-a', 'text of a');
+    await vi.waitFor(() => expect(shown(inspector)).toEqual({ current: 'text of a', loaded: true }));
+    expect(shown(reader)).toEqual({ current: 'text of a', loaded: true });
+
+    key.value = 'article-b';
+    flushSync();
+    expect(shown(reader)).toEqual({ current: 'none', loaded: false });
+    await reads.answer('article-b', 'text of b');
+    await vi.waitFor(() => expect(shown(reader)).toEqual({ current: 'text of b', loaded: true }));
+    expect(shown(inspector)).toEqual({ current: 'text of b', loaded: true });
+    expect(asked).toEqual(['article-a', 'article-b']);
   });
 });
