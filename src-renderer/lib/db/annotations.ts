@@ -67,6 +67,14 @@ export function annotationsOfStatements(db: CorroborateDB, statementIds: string[
   });
 }
 
+/**
+ * An article's annotations: one index read, for a reader window that is the whole article (where one lookup per
+ * statement was some forty requests per open).
+ */
+export function annotationsOfArticle(db: CorroborateDB, articleId: string): Promise<Annotation[]> {
+  return db.annotations.where('articleId').equals(articleId).toArray();
+}
+
 /** How many annotations an article has (an index count: nothing is read). */
 export function countAnnotations(db: CorroborateDB, articleId: string | null): Promise<number> {
   return articleId ? db.annotations.where('articleId').equals(articleId).count() : Promise.resolve(0);
@@ -262,6 +270,7 @@ export const annotations = {
   setSpanCredibility: (article: Article, span: Span, credibility: number | null, author: string) =>
     setSpanCredibility(appDb, article, span, credibility, author),
   ofStatements: (statementIds: string[]) => annotationsOfStatements(appDb, statementIds),
+  ofArticle: (articleId: string) => annotationsOfArticle(appDb, articleId),
   count: (articleId: string | null) => countAnnotations(appDb, articleId),
   ofStatement: (statementId: string) => annotationsOfStatement(appDb, statementId),
   annotationForSpan: (articleId: string, span: Span) => annotationForSpan(appDb, articleId, span),

@@ -9,6 +9,8 @@ import { starterTags } from '../../../../../src-renderer/lib/db/tags';
 import { undo, redo } from '../../../../../src-renderer/lib/db/history';
 import {
   annotationForSpan,
+  annotationsOfArticle,
+  annotationsOfStatements,
   deleteAnnotation,
   getAuthor,
   setAuthor,
@@ -63,6 +65,27 @@ describe('annotations', () => {
     expect(await db.annotations.count()).toBe(0);
     await redo(db);
     expect((await annotationForSpan(db, article.id, span))?.tagIds).toEqual([tag.id]);
+  });
+
+  it("reads an article's annotations whole as its statements' would be read one by one", async () => {
+    const { db, article, statements, tag, span } = await seeded();
+    await toggleSpanTag(db, article, span, tag, 'Ana');
+    const last = statements.at(-1)!;
+    await toggleSpanTag(
+      db,
+      article,
+      { start: last.start, end: last.end, statementIds: [last.id] },
+      tag,
+      'Ana',
+    );
+    const whole = await annotationsOfArticle(db, article.id);
+    expect(whole.map((a) => a.position.start).sort((x, y) => x - y)).toEqual([span.start, last.start]);
+    const byStatement = await annotationsOfStatements(
+      db,
+      statements.map((s) => s.id),
+    );
+    expect(new Set(whole.map((a) => a.id))).toEqual(new Set(byStatement.map((a) => a.id)));
+    expect(await annotationsOfArticle(db, 'another article')).toEqual([]);
   });
 
   it('edits note and credibility on the same annotation, each step undoable', async () => {
