@@ -98,7 +98,7 @@ describe('writes of an import batch', () => {
     expect((changed.tags as Set<string>).size).toBe(130);
   });
 
-  it('write each new article\'s library row and each source\'s row once per batch, with the right counts', async () => {
+  it("write each new article's library row and each source's row once per batch, with the right counts", async () => {
     const db = openDatabase(`observed-once-${Date.now()}`);
     // Counts the records each write hands to IndexedDB for the two derived tables, below every other layer.
     const written: Record<string, string[]> = { articleRows: [], sourceRows: [] };
