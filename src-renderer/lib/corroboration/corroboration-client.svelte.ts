@@ -2,12 +2,9 @@
 // or deleted) and offers matches, per-article counts and candidate claims; `revision` changes when the index does.
 import type { CandidateClaim } from '../../../src-main/shared/compare/corroboration/candidates';
 import type { Match } from '../../../src-main/shared/compare/corroboration/matchIndex';
-import { corroboration as corroborationStore, nextTask, onForeground, startLoad } from '../db';
+import { corroboration as corroborationStore, onForeground, startLoad } from '../db';
 import type { FromWorker, ToWorker } from './protocol';
 import { afterStartup } from '../state/startup';
-
-/** Index records handed to the worker per message. */
-const ADD_PART = 2000;
 
 class CorroborationClient {
   /** Bumped after every change of the index, so views that show matches query again. */
@@ -79,12 +76,7 @@ class CorroborationClient {
         type: 'removeArticles',
         articleIds: changes.removedArticleIds,
       } satisfies ToWorker);
-    // In parts, one task each: the catch-up after a 1,000-file import adds some 50,000 records, whose copy into
-    // one message would hold the page.
-    for (let i = 0; i < changes.added.length; i += ADD_PART) {
-      if (i > 0) await nextTask();
-      worker.postMessage({ type: 'add', records: changes.added.slice(i, i + ADD_PART) } satisfies ToWorker);
-    }
+    if (changes.added.length) worker.postMessage({ type: 'add', records: changes.added } satisfies ToWorker);
     if (changes.added.length || changes.removedArticleIds.length) this.revision++;
   }
 

@@ -177,8 +177,7 @@ export const corroboration = {
 };
 /**
  * Calls back whenever the number of articles changes (an import or a deletion) or a version replaces another;
- * returns the unsubscribe. Not during an import: the index catches up once at its end, so the import's batches
- * are not read back, worked out and written again while it runs (a third of what a drop wrote).
+ * returns the unsubscribe.
  */
 function onArticleCountChange(db: CorroborateDB, callback: (count: number) => void): () => void {
   return watch(
@@ -188,6 +187,5 @@ function onArticleCountChange(db: CorroborateDB, callback: (count: number) => vo
       next: ([count]) => callback(count),
       error: (e: unknown) => console.error('[corroborate] article count query failed', e),
     },
-    { waitForRelease: true },
   );
 }

@@ -7,7 +7,6 @@ export type { ArticlesOfSource, SourceStatement, SpeakerPage, SpeakerStatements 
 export { libraryArticles, workspaceSources } from './library.svelte';
 export { live, sharedLive, type Live } from './live.svelte';
 export { holdLiveQueries } from './watch';
-export { nextTask } from './slices';
 export { backgroundTurn, foreground, onForeground, startLoad } from './priority';
 export { imports, type ImportFilter } from './imports';
 export type { StoreOutcome } from './articles';

@@ -18,7 +18,6 @@ interface Handlers<T> {
 }
 
 interface Watcher {
-  readonly waitsForRelease: boolean;
   listen(): void;
   pause(): void;
   /** Reads the query again; resolves with what hands the answer on (nothing if a newer read or the stop came first). */
@@ -33,8 +32,6 @@ class Watch<T> implements Watcher {
   constructor(
     private readonly query: () => Promise<T>,
     private readonly on: Handlers<T>,
-    /** Not read again while held: read once the hold ends (work that can wait for the import's end). */
-    readonly waitsForRelease = false,
   ) {}
 
   listen(): void {
@@ -75,7 +72,7 @@ function scheduleReread(): void {
     () => {
       timer = null;
       written = false;
-      rereading = rereadInTurn([...watches].filter((w) => !w.waitsForRelease)).finally(() => {
+      rereading = rereadInTurn([...watches]).finally(() => {
         rereading = null;
         lastReread = performance.now();
         if (holds > 0) scheduleReread();
@@ -104,18 +101,13 @@ const onWrite = () => {
 
 /**
  * Calls `next` with the query's result now and after every write that may change it; returns the stop. While
- * live queries are held, the result is read again at most every REREAD_MS after any write; with
- * `waitForRelease`, not at all until the hold ends (then at once).
+ * live queries are held, the result is read again at most every REREAD_MS after any write.
  */
-export function watch<T>(
-  query: () => Promise<T>,
-  on: Handlers<T>,
-  { waitForRelease = false } = {},
-): () => void {
-  const w = new Watch(query, on, waitForRelease);
+export function watch<T>(query: () => Promise<T>, on: Handlers<T>): () => void {
+  const w = new Watch(query, on);
   watches.add(w);
-  if (holds === 0) w.listen();
-  else if (!waitForRelease) void w.reread().then((hand) => hand());
+  if (holds > 0) void w.reread().then((hand) => hand());
+  else w.listen();
   return () => {
     watches.delete(w);
     w.pause();

@@ -45,33 +45,6 @@ describe('live reads held during an import', () => {
     stops.push(watch(() => db.articleRows.count(), { next: (n) => seen.push(n), error: (e) => fail(e) }));
     await vi.waitFor(() => expect(seen).toEqual([1]));
   });
-
-  it('leave work that can wait for the end of the import until the hold is released, then read it at once', async () => {
-    const db = openDatabase(`watch-wait-${Date.now()}`);
-    await db.open();
-    const seen: number[] = [];
-    const waiting: number[] = [];
-    stops.push(watch(() => db.articleRows.count(), { next: (n) => seen.push(n), error: (e) => fail(e) }));
-    stops.push(
-      watch(
-        () => db.articleRows.count(),
-        { next: (n) => waiting.push(n), error: (e) => fail(e) },
-        { waitForRelease: true },
-      ),
-    );
-    await vi.waitFor(() => expect(waiting).toEqual([0]));
-
-    const release = holdLiveQueries();
-    stops.push(release);
-    await storeExtractedArticles(db, [article('f'), article('g')]);
-    await vi.waitFor(() => expect(seen.at(-1)).toBe(2), { timeout: 5 * REREAD_MS });
-    await storeExtractedArticles(db, [article('h')]);
-    await vi.waitFor(() => expect(seen.at(-1)).toBe(3), { timeout: 5 * REREAD_MS });
-    expect(waiting).toEqual([0]);
-
-    release();
-    await vi.waitFor(() => expect(waiting).toEqual([0, 3]));
-  });
 });
 
 function fail(err: unknown): never {
