@@ -8,7 +8,8 @@
 // universe they draw from) beside a core cast, so the workspace has thousands of sources, as a real archive does;
 // BENCH_WORKSPACE=DIR keeps that workspace in DIR and measures it again on later runs without rebuilding it;
 // BENCH_SKIP_SEARCH=1 leaves the search steps out. BENCH_DROP_ONLY=1 times only the folder drop (no CLI, no UI
-// actions), for alternating runs of two builds: BENCH_SIZES=1000 BENCH_DROP_ONLY=1 npx tsx test/bench/scale.bench.ts
+// actions) and the corroboration index's catch-up after it, for alternating runs of two builds:
+// BENCH_SIZES=1000 BENCH_DROP_ONLY=1 npx tsx test/bench/scale.bench.ts
 // BENCH_GUI=0 times only the CLI against the bare segmenter (no browser), BENCH_CLI_RUNS times (default 5) each,
 // alternately, and reports the medians: BENCH_SIZES=1000 BENCH_GUI=0 npx tsx test/bench/scale.bench.ts
 // BENCH_CLI_REF=DIR (with BENCH_GUI=0) also runs the CLI of another checkout, built, in the same alternation (e.g.
@@ -43,6 +44,8 @@ const PER_ARTICLE = { statements: 40, annotations: 1 };
 const PEOPLE_PER_ARTICLE = Number(process.env.BENCH_PEOPLE_PER_ARTICLE ?? 2);
 
 interface ImportFigures {
+  /** Work left when the report shows: the corroboration index's catch-up (see `catchUp`). */
+  after: { seconds: number; longest: number; over100: number } | null;
   seconds: number;
   firstMs: number;
   lastMs: number;
@@ -99,11 +102,11 @@ function cliTiming(paths: string[], dir: string, root = repoRoot): Timing {
 /** Samples progress, the library count and long tasks in the page while the import runs. */
 async function installSampler(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __samples: [number, number, string][]; __long: number[] };
+    const w = window as unknown as { __samples: [number, number, string][]; __long: [number, number][] };
     w.__samples = [];
     w.__long = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
+      for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: false });
     setInterval(() => {
       const p = document.querySelector('[data-testid="import-progress"] strong')?.textContent ?? '';
@@ -127,10 +130,11 @@ async function guiImport(app: App, paths: string[]): Promise<ImportFigures> {
   await dropFiles(page, files);
   await page.getByTestId('import-report').waitFor({ timeout: 3_600_000 });
   const t1 = await page.evaluate(() => performance.now());
-  const { samples, long } = await page.evaluate(() => {
-    const w = window as unknown as { __samples: [number, number, string][]; __long: number[] };
+  const { samples, long: tasks } = await page.evaluate(() => {
+    const w = window as unknown as { __samples: [number, number, string][]; __long: [number, number][] };
     return { samples: w.__samples, long: w.__long };
   });
+  const long = tasks.filter(([at]) => at < t1).map(([, d]) => d);
   const n = paths.length;
   const tenth = Math.max(1, Math.round(n / 10));
   const firstAt = samples.find(([, done]) => done >= tenth)?.[0] ?? t1;
@@ -140,7 +144,9 @@ async function guiImport(app: App, paths: string[]): Promise<ImportFigures> {
   const imported = Number(
     (await page.locator('[data-testid="import-report"] .sum .ok').innerText()).replace(/\D/g, ''),
   );
+  const after = DROP_ONLY ? await catchUp(page, t1) : null;
   return {
+    after,
     seconds: (t1 - t0) / 1000,
     firstMs: (firstAt - t0) / tenth,
     lastMs: (t1 - lastFrom) / tenth,
@@ -148,6 +154,47 @@ async function guiImport(app: App, paths: string[]): Promise<ImportFigures> {
     over100: long.filter((d) => d > 100).length,
     countsSeen: new Set(during).size,
     imported,
+  };
+}
+
+/**
+ * The corroboration index catches up with an import in the background, after the report shows (earlier builds:
+ * during the import): seconds from the report until its record count has not moved for 5 s (the last move), and
+ * the main-thread tasks over 100 ms meanwhile.
+ */
+async function catchUp(page: Page, t1: number): Promise<ImportFigures['after']> {
+  const count = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('corroborate');
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+          open.onsuccess = () => {
+            const db = open.result;
+            const req = db.transaction('corroborationKeys').objectStore('corroborationKeys').count();
+            req.onsuccess = () => {
+              db.close();
+              resolve(req.result);
+            };
+            req.onerror = () => reject(req.error ?? new Error('count failed'));
+          };
+        }),
+    );
+  let last = await count();
+  let movedAt = t1;
+  let still = 0;
+  for (let i = 0; i < 900 && (still < 5 || last === 0); i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const [n, at] = [await count(), await page.evaluate(() => performance.now())];
+    if (n !== last) [last, movedAt, still] = [n, at, 0];
+    else still++;
+  }
+  const tasks = await page.evaluate(() => (window as unknown as { __long: [number, number][] }).__long);
+  const during = tasks.filter(([at]) => at >= t1 && at <= movedAt).map(([, d]) => d);
+  return {
+    seconds: (movedAt - t1) / 1000,
+    longest: Math.max(0, ...during),
+    over100: during.filter((d) => d > 100).length,
   };
 }
 
@@ -455,6 +502,11 @@ for (const size of SIZES) {
         `${g.longest.toFixed(0)} ms, ${g.over100} over 100 ms | ${g.countsSeen} | ${cli.toFixed(1)} s (${(cli / seg).toFixed(0)}× seg.) | ${seg.toFixed(2)} s |`,
     );
     console.error(rows.at(-1));
+    if (g.after)
+      console.error(
+        `corroboration index caught up ${g.after.seconds.toFixed(1)} s after the report; meanwhile longest task ` +
+          `${g.after.longest.toFixed(0)} ms, ${g.after.over100} over 100 ms`,
+      );
     if (size === Math.max(...SIZES) && !DROP_ONLY) ui = await uiActions(app, size, QUERIES.news);
   } finally {
     await app.close();

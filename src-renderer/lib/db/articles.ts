@@ -1,6 +1,7 @@
 // Storing imported articles: one transaction writes a batch of articles, their statements and any new
 // sources, so a failed or cancelled import leaves nothing half-written. Speakers are matched against the
 // few sources that share a match key (an index look-up), never against the whole registry.
+import Dexie from 'dexie';
 import type { Article, Source, Statement } from '../../../src-main/shared/domain';
 import type { ExtractedArticle } from '../../../src-main/shared/extraction';
 import {
@@ -9,6 +10,7 @@ import {
   statementsFromExtracted,
 } from '../../../src-main/shared/records';
 import { type CorroborateDB, keysWithAny, newId, now, recordsWithAny, writeObserved } from './db';
+import { holdDerivedRows, takeHeldRows } from './derived-core';
 import { matchKeys } from './match-keys';
 import { SLICE_MS } from './slices';
 
@@ -64,6 +66,9 @@ async function storeMany(
   batch: ExtractedArticle[],
   overrides: Overrides,
 ): Promise<StoreOutcome[]> {
+  // Library and source rows are worked out with every write below but written once, at the end (derived-core.ts).
+  const trans = Dexie.currentTransaction?.idbtrans;
+  if (trans) holdDerivedRows(trans);
   const hashes = [...new Set(batch.map((x) => x.textSha256))];
   const known = new Map<string, Article>();
   for (const a of await recordsWithAny(db.articles, 'textSha256', hashes))
@@ -102,7 +107,9 @@ async function storeMany(
   // awaits with a write behind them: a bare await followed by another write lets the transaction commit early.
   if (articles.length) await writeObserved(db.articles, articles, 'add');
   if (statements.length) await writeObserved(db.statements, statements, 'add');
-  await writeObserved(db.sources, [...sources.changed.values()], 'put');
+  if (sources.changed.size) await db.sources.bulkPut([...sources.changed.values()]);
+  // Straight Dexie writes: a native promise in between would lose the transaction's zone.
+  if (trans) for (const [table, rows] of takeHeldRows(trans)) await db.table(table).bulkPut(rows);
   return outcomes;
 }
 

@@ -27,12 +27,79 @@ export const add = (m: Deltas, key: string | null | undefined, n: number) => {
   if (key) m.set(key, (m.get(key) ?? 0) + n);
 };
 
+/**
+ * Derived tables whose rows a transaction may hold back and write once at its end (`holdDerivedRows`): an import
+ * batch writes a new article's library row when the article is written and again when its statements are
+ * counted, and a new source's row when its statements are counted and again when the source is written (plus once
+ * per slice for a source quoted across the batch). Held, each row is written once per transaction.
+ */
+const HOLDABLE = new Set(['articleRows', 'sourceRows']);
+
+/** The rows each holding transaction keeps back: by table, then by id. */
+const held = new WeakMap<object, Map<string, Map<unknown, unknown>>>();
+
+const heldRows = (trans: DBCoreTransaction, table: string) =>
+  HOLDABLE.has(table) ? held.get(trans) : undefined;
+
+/**
+ * From now until `takeHeldRows`, the library and source rows the derived-table middleware works out in `trans` are
+ * kept in memory (its reads of them see the kept ones), for the writer to write once at the end. Only for a
+ * writer that writes what `takeHeldRows` gives before its transaction ends, and reads neither table meanwhile.
+ */
+export function holdDerivedRows(trans: DBCoreTransaction): void {
+  if (!held.has(trans)) held.set(trans, new Map());
+}
+
+/**
+ * The rows `trans` held back, per table, and stops holding. The caller writes them through the tables (inside
+ * Dexie's zone, which the lower middlewares need).
+ */
+export function takeHeldRows(trans: DBCoreTransaction): [string, unknown[]][] {
+  const tables = held.get(trans);
+  held.delete(trans);
+  return [...(tables ?? [])].map(([table, rows]) => [table, [...rows.values()]]);
+}
+
 export function put(core: Core, trans: DBCoreTransaction, table: string, values: unknown[]): Step {
-  return values.length ? core.table(table).mutate({ type: 'put', trans, values }) : done();
+  if (!values.length) return done();
+  const tables = heldRows(trans, table);
+  if (tables) {
+    let kept = tables.get(table);
+    if (!kept) tables.set(table, (kept = new Map()));
+    for (const v of values) kept.set((v as { id: unknown }).id, v);
+    return done();
+  }
+  return core.table(table).mutate({ type: 'put', trans, values });
 }
 
 export function remove(core: Core, trans: DBCoreTransaction, table: string, keys: unknown[]): Step {
+  const kept = heldRows(trans, table)?.get(table);
+  if (kept) for (const k of keys) kept.delete(k);
   return keys.length ? core.table(table).mutate({ type: 'delete', trans, keys }) : done();
+}
+
+/** The rows `trans` holds back in `table` (none when it holds nothing). */
+export const heldValues = <R>(trans: DBCoreTransaction, table: string): R[] => [
+  ...((heldRows(trans, table)?.get(table)?.values() ?? []) as Iterable<R>),
+];
+
+/** The rows of `keys` in a derived table: those held back by the transaction, the others read. */
+export function getRows<R>(
+  core: Core,
+  trans: DBCoreTransaction,
+  table: string,
+  keys: unknown[],
+): Promise<(R | undefined)[]> {
+  const kept = heldRows(trans, table)?.get(table);
+  if (!kept?.size) return core.raw.table(table).getMany({ trans, keys });
+  const missing = keys.filter((k) => !kept.has(k));
+  const read: Promise<(R | undefined)[]> = missing.length
+    ? core.raw.table(table).getMany({ trans, keys: missing })
+    : Dexie.Promise.resolve([]);
+  return read.then((found) => {
+    const got = new Map(missing.map((k, i) => [k, found[i]]));
+    return keys.map((k) => (kept.has(k) ? (kept.get(k) as R) : got.get(k)));
+  });
 }
 
 export function valuesInRange<T>(
@@ -51,6 +118,7 @@ export const isDelete = (req: DBCoreMutateRequest) => req.type === 'delete' || r
 
 /** Empties `table` in the write's transaction (the derived table of a cleared one). */
 export function clearTable(core: Core, trans: DBCoreTransaction, table: string): Step {
+  heldRows(trans, table)?.delete(table);
   return core
     .table(table)
     .mutate({ type: 'deleteRange', trans, range: { type: RANGE_ANY } as DBCoreKeyRange });
@@ -92,8 +160,7 @@ export function applyCountDeltas<R, F extends string>(
   );
   if (!keys.length) return done();
   const keyOf = step.keyOf ?? ((k: string) => k);
-  const read =
-    step.read ?? ((ks: string[]) => core.raw.table(step.table).getMany({ trans, keys: ks.map(keyOf) }));
+  const read = step.read ?? ((ks: string[]) => getRows<R>(core, trans, step.table, ks.map(keyOf)));
   return read(keys).then((stored: (R | undefined)[]) => {
     const kept: number[] = [];
     const gone: unknown[] = [];

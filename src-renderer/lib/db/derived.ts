@@ -25,6 +25,8 @@ import {
   add,
   applyCountDeltas,
   clearTable,
+  getRows,
+  heldValues,
   done,
   isClear,
   isDelete,
@@ -118,14 +120,17 @@ function applyCounts(
 function zeroCounts(core: Core, trans: DBCoreTransaction): Step {
   const all = { type: RANGE_ANY } as DBCoreKeyRange;
   const zero = (table: string, fields: string[]) =>
-    valuesInRange<Row>(core.raw.table(table), trans, all).then((rows) =>
-      put(
+    valuesInRange<Row>(core.raw.table(table), trans, all).then((stored) => {
+      // Rows the transaction holds back are newer than the stored ones.
+      const rows = new Map(stored.map((r) => [r.id, r]));
+      for (const r of heldValues<Row>(trans, table)) rows.set(r.id, r);
+      return put(
         core,
         trans,
         table,
-        rows.map((r) => ({ ...r, ...Object.fromEntries(fields.map((f) => [f, 0])) })),
-      ),
-    );
+        [...rows.values()].map((r) => ({ ...r, ...Object.fromEntries(fields.map((f) => [f, 0])) })),
+      );
+    });
   return zero('articleRows', ['statementCount']).then(() => zero('sourceRows', ['statements', 'relaying']));
 }
 
@@ -225,9 +230,7 @@ function afterArticles(core: Core, req: DBCoreMutateRequest, before: Article[], 
   }
   const ids = after.map((a) => a.id);
   let known: (ArticleRow | undefined)[] = [];
-  return core.raw
-    .table('articleRows')
-    .getMany({ trans, keys: ids })
+  return getRows<ArticleRow>(core, trans, 'articleRows', ids)
     .then((rows: (ArticleRow | undefined)[]) => {
       known = rows;
       // A record written with a known id (sync) may arrive after its newer version: ask the versionOf index.
@@ -296,20 +299,17 @@ function relinkVersions(core: Core, trans: DBCoreTransaction, before: Article[],
   for (const a of after) if (a.versionOf) set.set(a.versionOf, a.id);
   const ids = [...set.keys()];
   if (!ids.length) return done();
-  return core.raw
-    .table('articleRows')
-    .getMany({ trans, keys: ids })
-    .then((rows: (ArticleRow | undefined)[]) => {
-      const next: ArticleRow[] = [];
-      ids.forEach((id, i) => {
-        const row = rows[i];
-        const by = set.get(id) ?? null;
-        // Freeing a row only undoes this article's own mark (a later version may have re-marked it).
-        if (!row || (by === null && !before.some((b) => b.id === row.supersededBy))) return;
-        next.push({ ...row, supersededBy: by });
-      });
-      return put(core, trans, 'articleRows', next);
+  return getRows<ArticleRow>(core, trans, 'articleRows', ids).then((rows: (ArticleRow | undefined)[]) => {
+    const next: ArticleRow[] = [];
+    ids.forEach((id, i) => {
+      const row = rows[i];
+      const by = set.get(id) ?? null;
+      // Freeing a row only undoes this article's own mark (a later version may have re-marked it).
+      if (!row || (by === null && !before.some((b) => b.id === row.supersededBy))) return;
+      next.push({ ...row, supersededBy: by });
     });
+    return put(core, trans, 'articleRows', next);
+  });
 }
 
 function afterSources(core: Core, req: DBCoreMutateRequest, before: Source[], after: Source[]): Step {
@@ -322,17 +322,19 @@ function afterSources(core: Core, req: DBCoreMutateRequest, before: Source[], af
       'sourceRows',
       before.map((s) => s.id),
     );
-  return core.raw
-    .table('sourceRows')
-    .getMany({ trans, keys: after.map((s) => s.id) })
-    .then((rows: (SourceRow | undefined)[]) =>
-      put(
-        core,
-        trans,
-        'sourceRows',
-        after.map((s, i) => sourceRowOf(s, rows[i]?.statements ?? 0, rows[i]?.relaying ?? 0)),
-      ),
-    );
+  return getRows<SourceRow>(
+    core,
+    trans,
+    'sourceRows',
+    after.map((s) => s.id),
+  ).then((rows) =>
+    put(
+      core,
+      trans,
+      'sourceRows',
+      after.map((s, i) => sourceRowOf(s, rows[i]?.statements ?? 0, rows[i]?.relaying ?? 0)),
+    ),
+  );
 }
 
 const AFTER = {

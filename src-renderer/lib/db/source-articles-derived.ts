@@ -13,6 +13,7 @@ import {
   applyCountDeltas,
   clearTable,
   done,
+  getRows,
   isClear,
   put,
   relaysOf,
@@ -89,12 +90,9 @@ export function keepSourceArticles(
       // A new pair takes its article's import time from the library row.
       const unknown = [...new Set(keys.filter((_, i) => !stored[i]).map((k) => idsOf(k)[1]))];
       if (!unknown.length) return rows(new Map());
-      return core.raw
-        .table('articleRows')
-        .getMany({ trans, keys: unknown })
-        .then((found: (Imported | undefined)[]) =>
-          rows(new Map(unknown.map((id, i) => [id, found[i]?.importedAt ?? '']))),
-        );
+      return getRows<Imported>(core, trans, 'articleRows', unknown).then((found) =>
+        rows(new Map(unknown.map((id, i) => [id, found[i]?.importedAt ?? '']))),
+      );
     },
   });
 }

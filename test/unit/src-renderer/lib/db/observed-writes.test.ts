@@ -1,7 +1,7 @@
 // An import batch reports the keys it wrote, however many statements it holds, so live queries and the search
 // index take in the new records instead of re-reading the whole workspace after every batch.
 import 'fake-indexeddb/auto';
-import Dexie, { type ObservabilitySet } from 'dexie';
+import Dexie, { type DBCore, type ObservabilitySet } from 'dexie';
 import type { Tag } from '../../../../../src-main/shared/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalyzedStatement } from '../../../../../src-main/shared/extraction';
@@ -96,5 +96,52 @@ describe('writes of an import batch', () => {
     expect(await db.tags.count()).toBe(130);
     expect(changed.tags).not.toBe('all');
     expect((changed.tags as Set<string>).size).toBe(130);
+  });
+
+  it("write each new article's library row and each source's row once per batch, with the right counts", async () => {
+    const db = openDatabase(`observed-once-${Date.now()}`);
+    // Counts the records each write hands to IndexedDB for the two derived tables, below every other layer.
+    const written: Record<string, string[]> = { articleRows: [], sourceRows: [] };
+    db.use({
+      stack: 'dbcore',
+      name: 'test-count-writes',
+      level: -200,
+      create: (down: DBCore) => ({
+        ...down,
+        table: (name: string) => {
+          const table = down.table(name);
+          const ids = written[name];
+          if (!ids) return table;
+          return {
+            ...table,
+            mutate: (req) => {
+              if (req.type === 'put' || req.type === 'add')
+                ids.push(...req.values.map((v: { id: string }) => v.id));
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    await db.open();
+    await storeExtractedArticles(db, [article('a', 30)]);
+    written.articleRows!.length = 0;
+    written.sourceRows!.length = 0;
+
+    // Three new articles: the five named speakers are known already, each article brings 25 new ones.
+    const outcomes = await storeExtractedArticles(db, [article('b', 30), article('c', 30), article('d', 30)]);
+
+    const ids = outcomes.map((o) => (o instanceof Error ? '' : o.article.id));
+    expect(written.articleRows!.sort()).toEqual([...ids].sort());
+    expect(new Set(written.sourceRows).size).toBe(5 + 3 * 25);
+    expect(written.sourceRows).toHaveLength(5 + 3 * 25);
+    const rows = await db.articleRows.bulkGet(ids);
+    expect(rows.map((r) => r?.statementCount)).toEqual([30, 30, 30]);
+    const maria = await db.sources.where('name').equals('Maria Lopez').first();
+    const row = await db.sourceRows.get(maria!.id);
+    expect(row?.statements).toBe(4);
+    expect(row?.matchKeys.length).toBeGreaterThan(0);
+    const newcomer = await db.sources.where('name').equals('Speaker c-7').first();
+    expect((await db.sourceRows.get(newcomer!.id))?.matchKeys.length).toBeGreaterThan(0);
   });
 });
