@@ -81,17 +81,7 @@ describe('the search client', () => {
       updatesFor: () => Promise.resolve({ upsert: [], remove: [], rebuild: false }),
       watch: () => () => undefined,
     };
-    // A worker that answers as the real one does (the same message handling), a tick later.
-    const index: IndexHolder = { current: null };
-    const fakeWorker: WorkerFactory = (onReply) => ({
-      postMessage: (msg) =>
-        setTimeout(() => {
-          const reply = handleSearchMessage(index, msg);
-          if (reply) onReply(reply);
-        }, 0),
-      terminate: () => undefined,
-    });
-    const client = createSearchClient(source, fakeWorker);
+    const client = createSearchClient(source, fakeWorker());
     client.start();
     await vi.advanceTimersByTimeAsync(50);
     expect(client.building).toBe(0.5);
