@@ -99,10 +99,7 @@ export function inThreadImporter(limits: ImportLimits): CliImporter {
   let worker: ImportWorkerHost | undefined;
   return {
     async *importAll(paths) {
-      const [{ importOutcome }, { sniffFile }] = await Promise.all([
-        import('../core/import/pipeline'),
-        import('../core/import/sniff'),
-      ]);
+      const { importTextOutcome } = await import('../core/import/pipeline');
       for (const path of paths) {
         const name = basename(path);
         const outcome: PromiseSettledResult<ExtractedArticle> = await readBoundedFile(
@@ -110,8 +107,9 @@ export function inThreadImporter(limits: ImportLimits): CliImporter {
           limits.maxFileBytes,
         ).then(
           async (bytes): Promise<PromiseSettledResult<ExtractedArticle>> => {
-            const format = bytes.byteLength <= IN_THREAD_MAX_BYTES ? sniffFile(bytes, name).format : null;
-            if (format === 'txt' || format === 'md') return settled(await importOutcome(bytes, name, limits));
+            const here =
+              bytes.byteLength <= IN_THREAD_MAX_BYTES ? await importTextOutcome(bytes, name, limits) : null;
+            if (here) return settled(here);
             if (!worker) {
               worker = new ImportWorkerHost();
               worker.start();

@@ -1,33 +1,37 @@
 // Importer registry: picks the importer for a file by content sniffing first, extension second.
 import { AppError } from '../../shared/errors';
 import type { ExtractedDocument } from '../../shared/extraction';
-import { importHtml } from './formats/html';
-import { importMarkdown } from './formats/markdown';
 import { importText } from './formats/text';
 import { tooLargeReason } from '../../shared/sizes';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { fallbackTitle } from './normalize';
 import type { ImportHooks } from './ocr/pages';
-import { sniffFile } from './sniff';
+import { sniffFile, type SniffedFile } from './sniff';
 
 export { DEFAULT_LIMITS, type ImportLimits } from './limits';
 export type { ImportHooks } from './ocr/pages';
 
-/** Extract one document. Throws AppError('refused' | 'too-large', reason) for a file it cannot take. */
+/**
+ * Extract one document. Throws AppError('refused' | 'too-large', reason) for a file it cannot take. `sniffed`:
+ * what `sniffFile` said of these bytes, when the caller has asked already.
+ */
 export async function extractDocument(
   bytes: Uint8Array,
   fileName: string,
   limits: ImportLimits = DEFAULT_LIMITS,
   hooks: ImportHooks = {},
+  sniffed?: SniffedFile,
 ): Promise<ExtractedDocument> {
   const effective: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
   if (bytes.byteLength > effective.maxFileBytes) {
     throw new AppError('too-large', tooLargeReason(bytes.byteLength, effective.maxFileBytes));
   }
   if (bytes.byteLength === 0) throw new AppError('refused', 'the file is empty');
-  const document = await extractByFormat(bytes, fileName, effective, hooks).catch((error: unknown) => {
-    throw asRefusal(error);
-  });
+  const document = await extractByFormat(bytes, fileName, effective, hooks, sniffed).catch(
+    (error: unknown) => {
+      throw asRefusal(error);
+    },
+  );
   if (!document.text) throw new AppError('refused', emptyReason(document.format, document.ocr !== undefined));
   return { ...document, title: document.title || fallbackTitle(document.text, fileName) };
 }
@@ -37,8 +41,9 @@ async function extractByFormat(
   fileName: string,
   limits: ImportLimits,
   hooks: ImportHooks,
+  known?: SniffedFile,
 ): Promise<ExtractedDocument> {
-  const sniffed = sniffFile(bytes, fileName);
+  const sniffed = known ?? sniffFile(bytes, fileName);
   switch (sniffed.format) {
     case 'pdf': {
       const { importPdf } = await import('./formats/pdf'); // pdf.js is large: load it only for PDFs
@@ -56,10 +61,16 @@ async function extractByFormat(
       const { importEmail } = await import('./formats/email');
       return importEmail(bytes, limits);
     }
-    case 'html':
+    // Web pages and Markdown load their parsers when first met (a DOM and a Markdown lexer: a plain-text import,
+    // in the CLI's thread or a worker, need not compile them).
+    case 'html': {
+      const { importHtml } = await import('./formats/html');
       return importHtml(sniffed.decoded, bytes, limits);
-    case 'md':
+    }
+    case 'md': {
+      const { importMarkdown } = await import('./formats/markdown');
       return importMarkdown(sniffed.decoded);
+    }
     case 'txt':
       return importText(sniffed.decoded);
   }
