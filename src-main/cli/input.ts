@@ -1,14 +1,12 @@
 // The CLI reads files as the app does: size checked with stat before a byte is read, and each import run in
-// the same worker, with the same per-file time limit and memory cap, as the app's (see poolSize for how many);
-// with one worker, small plain-text files are analysed in the CLI's own thread instead (see `inThreadImporter`).
+// the same worker, with the same per-file time limit and memory cap, as the app's (see poolSize for how many).
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../shared/errors';
 import type { ExtractedArticle } from '../shared/extraction';
 import { DEFAULT_LIMITS, type ImportLimits } from '../core/import/limits';
 import { tooLargeReason } from '../shared/sizes';
-import { BATCH, ImportWorkerPool, poolSize } from '../core/import/worker-pool';
-import { ImportWorkerHost, settled } from '../core/import/worker-host';
+import { ImportWorkerPool, poolSize } from '../core/import/worker-pool';
 import { listOcrLanguages } from '../core/import/ocr/languages';
 import { defaultDataDir } from '../core/paths';
 
@@ -51,16 +49,12 @@ export function cliLimits(dataDir = defaultDataDir()): ImportLimits {
   return { ...DEFAULT_LIMITS, ocrLanguages: languages, ocrExtraFolder: languages.length > 1 ? folder : null };
 }
 
-/**
- * Import workers for `fileCount` files (`workers` of them, else see poolSize); close them when done. With one
- * worker, see `inThreadImporter`.
- */
+/** Import workers for `fileCount` files (`workers` of them, else see poolSize); close them when done. */
 export function cliImporter(
   fileCount: number,
   limits: ImportLimits = cliLimits(),
   workers = poolSize(fileCount),
 ): CliImporter {
-  if (Math.min(workers, fileCount) <= 1) return inThreadImporter(limits);
   const pool = new ImportWorkerPool(Math.min(workers, fileCount));
   return {
     async *importAll(paths) {
@@ -82,47 +76,5 @@ export function cliImporter(
       );
     },
     close: () => pool.close(),
-  };
-}
-
-/** Plain text and Markdown of at most this many bytes are analysed in the CLI's thread (see `inThreadImporter`). */
-export const IN_THREAD_MAX_BYTES = BATCH.bytes;
-
-/**
- * One file at a time, with no worker for plain text and Markdown up to `IN_THREAD_MAX_BYTES`: those are read and
- * analysed in this thread, which saves what a worker costs on top of the analysis (loading and warming it up
- * again, and copying each article back: about a tenth of the CPU of 1,000 news articles). Every other file (PDF,
- * Word, web page, e-mail, image, or larger text) goes to one import worker, started at the first such file, with
- * the app's time limit and memory cap. The outcomes are those of the worker for each file.
- */
-export function inThreadImporter(limits: ImportLimits): CliImporter {
-  let worker: ImportWorkerHost | undefined;
-  return {
-    async *importAll(paths) {
-      const { importTextOutcome } = await import('../core/import/pipeline');
-      for (const path of paths) {
-        const name = basename(path);
-        const outcome: PromiseSettledResult<ExtractedArticle> = await readBoundedFile(
-          path,
-          limits.maxFileBytes,
-        ).then(
-          async (bytes): Promise<PromiseSettledResult<ExtractedArticle>> => {
-            const here =
-              bytes.byteLength <= IN_THREAD_MAX_BYTES ? await importTextOutcome(bytes, name, limits) : null;
-            if (here) return settled(here);
-            if (!worker) {
-              worker = new ImportWorkerHost();
-              worker.start();
-            }
-            return worker.runBatch([{ name, bytes }], limits).then(([one]) => one!);
-          },
-          (reason: unknown) => ({ status: 'rejected', reason }) as const,
-        );
-        yield outcome;
-        // A turn of the event loop between files, so progress lines are written as the import goes.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    },
-    close: () => worker?.close() ?? Promise.resolve(),
   };
 }

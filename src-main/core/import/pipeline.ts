@@ -5,7 +5,6 @@ import { analyzeText } from '../../shared/analysis';
 import { AppError, type Result } from '../../shared/errors';
 import type { ExtractedArticle } from '../../shared/extraction';
 import { extractDocument, DEFAULT_LIMITS, type ImportHooks, type ImportLimits } from './registry';
-import { sniffFile, type SniffedFile } from './sniff';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -16,9 +15,8 @@ export async function importBytes(
   fileName: string,
   limits: ImportLimits = DEFAULT_LIMITS,
   hooks: ImportHooks = {},
-  sniffed?: SniffedFile,
 ): Promise<ExtractedArticle> {
-  const doc = await extractDocument(bytes, fileName, limits, hooks, sniffed);
+  const doc = await extractDocument(bytes, fileName, limits, hooks);
   const statements = analyzeText(doc.text);
   return {
     ...doc,
@@ -39,10 +37,9 @@ export async function importOutcome(
   fileName: string,
   limits: ImportLimits = DEFAULT_LIMITS,
   hooks: ImportHooks = {},
-  sniffed?: SniffedFile,
 ): Promise<Result<ExtractedArticle>> {
   try {
-    return { ok: true, value: await importBytes(bytes, fileName, limits, hooks, sniffed) };
+    return { ok: true, value: await importBytes(bytes, fileName, limits, hooks) };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, code: err.code, message: err.message };
     return {
@@ -51,24 +48,4 @@ export async function importOutcome(
       message: `the importer failed on this file (${(err as Error)?.message ?? err})`,
     };
   }
-}
-
-/**
- * `importOutcome` of a plain-text or Markdown file, or null for a file of any other format (left to a worker):
- * the file is sniffed once. A file refused from its first bytes (an image called .txt) is refused here, as the
- * worker would refuse it, without reading further.
- */
-export async function importTextOutcome(
-  bytes: Uint8Array,
-  fileName: string,
-  limits: ImportLimits = DEFAULT_LIMITS,
-): Promise<Result<ExtractedArticle> | null> {
-  let sniffed: SniffedFile | undefined;
-  try {
-    sniffed = sniffFile(bytes, fileName);
-  } catch {
-    // importOutcome sniffs again and gives the refusal.
-  }
-  if (sniffed && sniffed.format !== 'txt' && sniffed.format !== 'md') return null;
-  return importOutcome(bytes, fileName, limits, {}, sniffed);
 }

@@ -6,32 +6,26 @@ import { tooLargeReason } from '../../shared/sizes';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { fallbackTitle } from './normalize';
 import type { ImportHooks } from './ocr/pages';
-import { sniffFile, type SniffedFile } from './sniff';
+import { sniffFile } from './sniff';
 
 export { DEFAULT_LIMITS, type ImportLimits } from './limits';
 export type { ImportHooks } from './ocr/pages';
 
-/**
- * Extract one document. Throws AppError('refused' | 'too-large', reason) for a file it cannot take. `sniffed`:
- * what `sniffFile` said of these bytes, when the caller has asked already.
- */
+/** Extract one document. Throws AppError('refused' | 'too-large', reason) for a file it cannot take. */
 export async function extractDocument(
   bytes: Uint8Array,
   fileName: string,
   limits: ImportLimits = DEFAULT_LIMITS,
   hooks: ImportHooks = {},
-  sniffed?: SniffedFile,
 ): Promise<ExtractedDocument> {
   const effective: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
   if (bytes.byteLength > effective.maxFileBytes) {
     throw new AppError('too-large', tooLargeReason(bytes.byteLength, effective.maxFileBytes));
   }
   if (bytes.byteLength === 0) throw new AppError('refused', 'the file is empty');
-  const document = await extractByFormat(bytes, fileName, effective, hooks, sniffed).catch(
-    (error: unknown) => {
-      throw asRefusal(error);
-    },
-  );
+  const document = await extractByFormat(bytes, fileName, effective, hooks).catch((error: unknown) => {
+    throw asRefusal(error);
+  });
   if (!document.text) throw new AppError('refused', emptyReason(document.format, document.ocr !== undefined));
   return { ...document, title: document.title || fallbackTitle(document.text, fileName) };
 }
@@ -41,9 +35,8 @@ async function extractByFormat(
   fileName: string,
   limits: ImportLimits,
   hooks: ImportHooks,
-  known?: SniffedFile,
 ): Promise<ExtractedDocument> {
-  const sniffed = known ?? sniffFile(bytes, fileName);
+  const sniffed = sniffFile(bytes, fileName);
   switch (sniffed.format) {
     case 'pdf': {
       const { importPdf } = await import('./formats/pdf'); // pdf.js is large: load it only for PDFs
@@ -61,8 +54,8 @@ async function extractByFormat(
       const { importEmail } = await import('./formats/email');
       return importEmail(bytes, limits);
     }
-    // Web pages and Markdown load their parsers when first met (a DOM and a Markdown lexer: a plain-text import,
-    // in the CLI's thread or a worker, need not compile them).
+    // Web pages and Markdown load their parsers when first met (a DOM and a Markdown lexer: a plain-text import
+    // need not compile them).
     case 'html': {
       const { importHtml } = await import('./formats/html');
       return importHtml(sniffed.decoded, bytes, limits);

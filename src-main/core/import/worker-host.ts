@@ -7,13 +7,6 @@ import { WorkerThread, type RunOptions as ThreadRunOptions } from '../worker-thr
 import type { ImportLimits } from './registry';
 import type { ImportFile, ImportRequest, ImportWorkerProgress } from './worker';
 
-/** An import's outcome as the pool gives it: the article, or the refusal as an AppError. */
-export function settled(outcome: Result<ExtractedArticle>): PromiseSettledResult<ExtractedArticle> {
-  return outcome.ok
-    ? { status: 'fulfilled', value: outcome.value }
-    : { status: 'rejected', reason: new AppError(outcome.code, outcome.message) };
-}
-
 /** Progress reports and a way to stop this one file. */
 export type RunOptions = ThreadRunOptions<ImportProgress>;
 
@@ -67,11 +60,15 @@ export class ImportWorkerHost {
     files: ImportFile[],
     limits: ImportLimits,
   ): Promise<PromiseSettledResult<ExtractedArticle>[]> {
+    const settle = (outcome: Result<ExtractedArticle>): PromiseSettledResult<ExtractedArticle> =>
+      outcome.ok
+        ? { status: 'fulfilled', value: outcome.value }
+        : { status: 'rejected', reason: new AppError(outcome.code, outcome.message) };
     if (files.length > 1) {
       const outcomes = await this.thread
         .run({ files, limits }, { timeoutMs: limits.timeoutMs })
         .catch(() => null);
-      if (outcomes?.length === files.length) return outcomes.map(settled);
+      if (outcomes?.length === files.length) return outcomes.map(settle);
     }
     const one: PromiseSettledResult<ExtractedArticle>[] = [];
     for (const file of files)

@@ -147,7 +147,7 @@ describe('corroborate import and merge', () => {
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
 
-  // One worker: text analysed in the CLI's thread; three: the worker pool.
+  // One worker and a pool of three.
   it.each([[['--workers', '1']], [['--workers', '3']]])(
     'records many files in the order given, duplicates and refusals included, whichever worker took them (%j)',
     async (workers) => {
