@@ -1,8 +1,6 @@
 // Importer registry: picks the importer for a file by content sniffing first, extension second.
 import { AppError } from '../../shared/errors';
 import type { ExtractedDocument } from '../../shared/extraction';
-import { importHtml } from './formats/html';
-import { importMarkdown } from './formats/markdown';
 import { importText } from './formats/text';
 import { tooLargeReason } from '../../shared/sizes';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
@@ -56,10 +54,16 @@ async function extractByFormat(
       const { importEmail } = await import('./formats/email');
       return importEmail(bytes, limits);
     }
-    case 'html':
+    // Web pages and Markdown load their parsers when first met (a DOM and a Markdown lexer: a plain-text import
+    // need not compile them).
+    case 'html': {
+      const { importHtml } = await import('./formats/html');
       return importHtml(sniffed.decoded, bytes, limits);
-    case 'md':
+    }
+    case 'md': {
+      const { importMarkdown } = await import('./formats/markdown');
       return importMarkdown(sniffed.decoded);
+    }
     case 'txt':
       return importText(sniffed.decoded);
   }

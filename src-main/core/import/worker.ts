@@ -3,9 +3,9 @@
 // after another (fewer round trips for many small files); each file keeps the whole time limit, as a report
 // after each file restarts it.
 import { parentPort } from 'node:worker_threads';
-import { AppError, type Result } from '../../shared/errors';
+import type { Result } from '../../shared/errors';
 import type { ExtractedArticle, ImportProgress } from '../../shared/extraction';
-import { importBytes } from './pipeline';
+import { importOutcome } from './pipeline';
 import type { ImportLimits } from './registry';
 
 export interface ImportFile {
@@ -21,24 +21,10 @@ export interface ImportRequest {
 /** What the worker reports while a request runs: OCR pages of a file, or files of a batch done so far. */
 export type ImportWorkerProgress = ImportProgress | { stage: 'files'; done: number };
 
-async function importOne(
-  id: number,
-  file: ImportFile,
-  limits: ImportLimits,
-): Promise<Result<ExtractedArticle>> {
-  try {
-    const value = await importBytes(file.bytes, file.name, limits, {
-      onProgress: (progress) => parentPort?.postMessage({ id, progress }),
-    });
-    return { ok: true, value };
-  } catch (err) {
-    const code = err instanceof AppError ? err.code : 'refused';
-    const message =
-      err instanceof AppError
-        ? err.message
-        : `the importer failed on this file (${(err as Error)?.message ?? err})`;
-    return { ok: false, code, message };
-  }
+function importOne(id: number, file: ImportFile, limits: ImportLimits): Promise<Result<ExtractedArticle>> {
+  return importOutcome(file.bytes, file.name, limits, {
+    onProgress: (progress) => parentPort?.postMessage({ id, progress }),
+  });
 }
 
 parentPort?.on('message', async ({ id, request: req }: { id: number; request: ImportRequest }) => {

@@ -147,7 +147,8 @@ describe('corroborate import and merge', () => {
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
 
-  it.each([[[]], [['--workers', '3']]])(
+  // One worker and a pool of three.
+  it.each([[['--workers', '1']], [['--workers', '3']]])(
     'records many files in the order given, duplicates and refusals included, whichever worker took them (%j)',
     async (workers) => {
       const news = join(dir, 'news');
