@@ -123,7 +123,7 @@ function liveCount(ix: IndexInternals, columns: Columns, freqs: Map<number, numb
 
 /**
  * Scores and match marks by short id, kept between queries (a pair of arrays per shard per query was some 10 MB
- * at 10,000 articles, and the collections it set off took as long as the queries): all zero between queries.
+ * a query at 10,000 articles, each to be collected): all zero between queries.
  */
 let scratch = { score: new Float64Array(0), seen: new Uint32Array(0) };
 function scratchFor(size: number) {
