@@ -45,6 +45,12 @@ export const QUERY_OPTIONS: SearchOptions = {
   boost: { text: 2 },
 };
 
+/**
+ * The query's own words and the words they begin, without typos: asked first, and when they find as many hits as
+ * asked for, those are the answer (the walk of every shard's term tree for near spellings is left out).
+ */
+export const EXACT_OPTIONS: SearchOptions = { ...QUERY_OPTIONS, fuzzy: false };
+
 export interface HighlightPart {
   text: string;
   match: boolean;

@@ -58,12 +58,17 @@ interface Columns {
   documentCount: number;
   alive: Uint8Array;
   lengths: Float64Array[];
+  /** Each field's BM25 length norm per short id, by the `k` and `b` it was computed for. */
+  norms: Map<string, Float64Array[]>;
+  /** Live documents per posting list (discarded ones not yet vacuumed stay in the lists until a vacuum). */
+  live: WeakMap<Map<number, number>, number>;
 }
 const columnCache = new WeakMap<IndexInternals, Columns>();
 
 /**
  * The columns of the index as it is now. Short ids are never reused, an addition raises `_nextId` and a discard
- * lowers the document count, so the two together tell whether the index changed since the columns were read.
+ * lowers the document count, so the two together tell whether the index changed since the columns were read (a
+ * vacuum drops only discarded documents' postings: the live counts stay).
  */
 function columnsOf(ix: IndexInternals): Columns {
   const cached = columnCache.get(ix);
@@ -76,14 +81,60 @@ function columnsOf(ix: IndexInternals): Columns {
       const column = lengths[fieldId];
       if (column) column[docId] = length;
     });
-  const columns = { nextId: ix._nextId, documentCount: ix._documentCount, alive, lengths };
+  const columns: Columns = {
+    nextId: ix._nextId,
+    documentCount: ix._documentCount,
+    alive,
+    lengths,
+    norms: new Map(),
+    live: new WeakMap(),
+  };
   columnCache.set(ix, columns);
   return columns;
 }
 
+/** BM25's length norm of each field per short id: `k · (1 − b + b · length / average length)`, as MiniSearch. */
+function normsOf(ix: IndexInternals, columns: Columns, k: number, b: number): Float64Array[] {
+  const key = `${k} ${b}`;
+  const known = columns.norms.get(key);
+  if (known) return known;
+  const norms = columns.lengths.map((lengths, fieldId) => {
+    const avgLength = ix._avgFieldLength[fieldId]!;
+    return lengths.map((length) => k * (1 - b + (b * length) / avgLength));
+  });
+  columns.norms.set(key, norms);
+  return norms;
+}
+
+/** How many live documents a posting list holds (read once per index state). */
+function liveCount(ix: IndexInternals, columns: Columns, freqs: Map<number, number>): number {
+  if (ix._dirtCount === 0) return freqs.size;
+  let n = columns.live.get(freqs);
+  if (n === undefined) {
+    n = 0;
+    const { alive } = columns;
+    freqs.forEach((_, docId) => {
+      n! += alive[docId]!;
+    });
+    columns.live.set(freqs, n);
+  }
+  return n;
+}
+
+/**
+ * Scores and match marks by short id, kept between queries (a pair of arrays per shard per query was some 10 MB
+ * a query at 10,000 articles, each to be collected): all zero between queries.
+ */
+let scratch = { score: new Float64Array(0), seen: new Uint32Array(0) };
+function scratchFor(size: number) {
+  if (scratch.score.length < size) scratch = { score: new Float64Array(size), seen: new Uint32Array(size) };
+  return scratch;
+}
+
 /** Reads the columns of a loaded or rebuilt index now, so that the first query does not wait for them. */
 export function prepareRanking(mini: MiniSearch): void {
-  columnsOf(mini as unknown as IndexInternals);
+  const ix = mini as unknown as IndexInternals;
+  normsOf(ix, columnsOf(ix), BM25.k, BM25.b);
 }
 
 /** Each query term with the index terms it stands for and their weights (exact 1, prefix and typo less). */
@@ -173,15 +224,27 @@ export function rankedCandidates(
     };
   }
   if (terms.length === 0 || limit <= 0) return { candidates: [], total: 0 };
-  const size = ix._nextId;
-  const score = new Float64Array(size);
+  const { score, seen } = scratchFor(ix._nextId);
   const expanded = terms.map((t) => expand(ix, t, options));
-  const matches = scoreAll(ix, expanded, options, score);
-  const best = topOf(matches, score, limit);
+  const touched: number[] = [];
+  let matches: number[];
+  let best: number[];
+  let scores: number[];
+  try {
+    matches = scoreAll(ix, expanded, options, score, seen, touched);
+    best = topOf(matches, score, limit);
+    scores = best.map((docId) => score[docId]!);
+  } finally {
+    // Back to zero for the next query.
+    for (const docId of touched) {
+      score[docId] = 0;
+      seen[docId] = 0;
+    }
+  }
   // MiniSearch multiplies by the number of distinct query terms a document matched: under AND, all of them.
   const quality = new Set(terms).size;
-  const candidates = best.map((docId): RankedCandidate => {
-    const total = score[docId]! * quality;
+  const candidates = best.map((docId, i): RankedCandidate => {
+    const total = scores[i]! * quality;
     return {
       score: total,
       hit: () => {
@@ -208,17 +271,30 @@ export function rankedCandidates(
 type Expanded = ReturnType<typeof expand>;
 
 /**
- * Adds each document's score into `score` (by short id) and returns the documents that match every term.
+ * Adds each document's score into `score` (by short id) and returns the documents that match every term; each
+ * document scored or marked in `seen` is listed once in `touched` (to be set back to zero).
  * Under AND the rarest term goes first, and each later term scores only the documents that matched all the terms
  * before it: through its postings, or, when those are much longer than the candidates, by looking each one up.
  */
-function scoreAll(ix: IndexInternals, expanded: Expanded[], options: SearchOptions, score: Float64Array) {
+function scoreAll(
+  ix: IndexInternals,
+  expanded: Expanded[],
+  options: SearchOptions,
+  score: Float64Array,
+  seen: Uint32Array,
+  touched: number[],
+) {
   const bm25 = { ...BM25, ...options.bm25 };
-  const { alive, lengths } = columnsOf(ix);
-  const seen = new Uint32Array(ix._nextId);
-  const postings = (q: number) =>
-    expanded[q]!.reduce((n, d) => n + [...d.data.values()].reduce((m, f) => m + f.size, 0), 0);
+  const columns = columnsOf(ix);
+  const { alive } = columns;
+  const norms = normsOf(ix, columns, bm25.k, bm25.b);
+  const postings = (q: number) => {
+    let n = 0;
+    for (const d of expanded[q]!) for (const freqs of d.data.values()) n += freqs.size;
+    return n;
+  };
   const order = expanded.map((_, q) => q).sort((a, b) => postings(a) - postings(b));
+  const k1 = bm25.k + 1;
   let candidates: number[] | null = null;
   let before = 0;
   for (const q of order) {
@@ -230,18 +306,17 @@ function scoreAll(ix: IndexInternals, expanded: Expanded[], options: SearchOptio
         const freqs = data.get(fieldId);
         if (!freqs) continue;
         const boost = options.boost?.[field] ?? 1;
-        const avgLength = ix._avgFieldLength[fieldId]!;
-        const fieldLengths = lengths[fieldId]!;
+        const fieldNorms = norms[fieldId]!;
         // Documents discarded but not yet vacuumed still sit in the postings: they neither count nor score.
-        let matching = freqs.size;
-        if (ix._dirtCount > 0) for (const docId of freqs.keys()) if (!alive[docId]) matching--;
+        const matching = liveCount(ix, columns, freqs);
         const idf = Math.log(1 + (ix._documentCount - matching + 0.5) / (matching + 0.5));
+        const factor = weight * boost * idf;
         const add = (docId: number, tf: number) => {
-          const norm = bm25.k * (1 - bm25.b + (bm25.b * fieldLengths[docId]!) / avgLength);
-          score[docId] = score[docId]! + weight * boost * idf * (bm25.d + (tf * (bm25.k + 1)) / (tf + norm));
+          score[docId] = score[docId]! + factor * (bm25.d + (tf * k1) / (tf + fieldNorms[docId]!));
           if (seen[docId]! & bit) return;
           seen[docId] = seen[docId]! | bit;
           next.push(docId);
+          if (before === 0) touched.push(docId);
         };
         if (candidates && candidates.length * 4 < freqs.size)
           for (const docId of candidates) {

@@ -4,7 +4,8 @@
 // Queries ask every shard and merge the hits by score; MiniSearch's scores are per shard (its BM25 statistics),
 // close enough to rank hits across shards of this size.
 import MiniSearch from 'minisearch';
-import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDoc } from './docs';
+import { EXACT_OPTIONS, INDEX_OPTIONS, QUERY_OPTIONS, type SearchDoc } from './docs';
+import type { SearchOptions } from 'minisearch';
 import { prepareRanking, rankedCandidates, type RankedAnswer } from './ranked';
 
 /** Documents per shard before a new one is opened (an article's documents never straddle two). */
@@ -107,18 +108,31 @@ export class ShardedIndex {
     }
   }
 
-  /** The best `limit` hits over every shard (each shard's best `limit` hold them), and how many matched. */
+  /**
+   * The best `limit` hits over every shard (each shard's best `limit` hold them), and how many matched. Typos are
+   * forgiven only when the words as typed (and the words they begin) find fewer than `limit` hits: a misspelt
+   * name finds its speaker, and a word found often is not joined by its near spellings (nor slowed by their walk).
+   */
   search(query: string, limit: number): RankedAnswer {
     if (!query.trim()) return { hits: [], total: 0 };
-    const answers = this.shards.map((s) => rankedCandidates(s.mini, query, QUERY_OPTIONS, limit));
+    const exact = this.ask(query, EXACT_OPTIONS, limit);
+    return exact.total >= limit ? exact.answer() : this.ask(query, QUERY_OPTIONS, limit).answer();
+  }
+
+  private ask(query: string, options: SearchOptions, limit: number) {
+    const answers = this.shards.map((s) => rankedCandidates(s.mini, query, options, limit));
+    const total = answers.reduce((n, a) => n + a.total, 0);
     return {
+      total,
       // Only the hits kept are built (their matched terms found): `limit` in all, not `limit` per shard.
-      hits: answers
-        .flatMap((a) => a.candidates)
-        .sort((a, b) => b.score - a.score)
-        .slice(0, limit)
-        .map((c) => c.hit()),
-      total: answers.reduce((n, a) => n + a.total, 0),
+      answer: (): RankedAnswer => ({
+        hits: answers
+          .flatMap((a) => a.candidates)
+          .sort((a, b) => b.score - a.score)
+          .slice(0, limit)
+          .map((c) => c.hit()),
+        total,
+      }),
     };
   }
 

@@ -2,7 +2,12 @@
 // count, for typos, prefixes, several words and documents discarded but not vacuumed.
 import { describe, expect, it } from 'vitest';
 import MiniSearch from 'minisearch';
-import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDoc } from '../../../../../src-renderer/lib/search/docs';
+import {
+  EXACT_OPTIONS,
+  INDEX_OPTIONS,
+  QUERY_OPTIONS,
+  type SearchDoc,
+} from '../../../../../src-renderer/lib/search/docs';
 import { rankedSearch } from '../../../../../src-renderer/lib/search/ranked';
 
 const WORDS = (
@@ -52,9 +57,9 @@ function queries(count: number, seed: number): string[] {
   );
 }
 
-function expectSame(mini: MiniSearch<SearchDoc>, q: string, limit: number) {
-  const all = mini.search(q, QUERY_OPTIONS);
-  const mine = rankedSearch(mini, q, QUERY_OPTIONS, limit);
+function expectSame(mini: MiniSearch<SearchDoc>, q: string, limit: number, options = QUERY_OPTIONS) {
+  const all = mini.search(q, options);
+  const mine = rankedSearch(mini, q, options, limit);
   expect(mine.total, q).toBe(all.length);
   expect(mine.hits.length, q).toBe(Math.min(limit, all.length));
   const scoreOf = new Map(all.map((h) => [String(h.id), h]));
@@ -76,6 +81,8 @@ describe('rankedSearch', () => {
     for (const q of queries(120, 11)) expectSame(mini, q, 25);
     expectSame(mini, 'said said', 10);
     expectSame(mini, 'zzzz', 10);
+    // Without typos, as asked first (the words as typed and the words they begin).
+    for (const q of queries(60, 29)) expectSame(mini, q, 25, EXACT_OPTIONS);
   });
 
   it('leaves out documents discarded but not yet vacuumed, and counts them out of the term statistics', () => {
@@ -96,5 +103,25 @@ describe('rankedSearch', () => {
     return mini.vacuum().then(() => {
       for (const q of queries(30, 5)) expectSame(mini, q, 20);
     });
+  });
+
+  it('stays MiniSearch’s after the index changes between queries, and across indexes queried in turn', () => {
+    // Each index's live counts and length norms are kept between queries, and the score arrays are shared.
+    const big = new MiniSearch<SearchDoc>({ ...INDEX_OPTIONS, autoVacuum: false });
+    const small = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
+    const docs = corpus(2500, 13);
+    big.addAll(docs);
+    small.addAll(corpus(300, 17));
+    const asked = queries(40, 19);
+    for (const q of asked) {
+      expectSame(big, q, 15);
+      expectSame(small, q, 15);
+    }
+    for (const d of docs.slice(0, 900)) big.discard(d.id);
+    big.addAll(corpus(400, 23).map((d) => ({ ...d, id: `new:${d.id}`, speaker: 'Amara Okafor' })));
+    for (const q of [...asked, 'okafor', 'okafr said']) {
+      expectSame(big, q, 15);
+      expectSame(small, q, 15);
+    }
   });
 });
