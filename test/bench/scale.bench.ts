@@ -10,13 +10,18 @@
 // BENCH_SKIP_SEARCH=1 leaves the search steps out. BENCH_DROP_ONLY=1 times only the folder drop (no CLI, no UI
 // actions) and the corroboration index's catch-up after it, for alternating runs of two builds:
 // BENCH_SIZES=1000 BENCH_DROP_ONLY=1 npx tsx test/bench/scale.bench.ts
+// BENCH_DOSSIER_GROWTH=N (default 3000; 0 leaves it out) drops dossiers of 1,000 articles one after another into a
+// fresh workspace until it holds N articles and reports each import's seconds: the growth of a dossier import
+// with the workspace (into the seed-only workspace, then 1,000, 2,000 … articles) and the last to first ratio.
+// BENCH_DOSSIER_INTO=1 (with BENCH_UI_ARTICLES) also times, after the UI actions, one more 1,000-article dossier
+// into that workspace and the same dossier into a fresh one (it adds 1,000 articles: give it a copy of a kept one).
 // BENCH_GUI=0 times only the CLI against the bare segmenter (no browser), BENCH_CLI_RUNS times (default 5) each,
 // alternately, and reports the medians: BENCH_SIZES=1000 BENCH_GUI=0 npx tsx test/bench/scale.bench.ts
 // BENCH_CLI_REF=DIR (with BENCH_GUI=0) also runs the CLI of another checkout, built, in the same alternation (e.g.
 // main beside a branch): BENCH_SIZES=1000 BENCH_GUI=0 BENCH_CLI_REF=../main npx tsx test/bench/scale.bench.ts
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateWorkspace, writeNewsFolder } from '../../scripts/gen-workspace';
@@ -42,6 +47,8 @@ const CLI_REF = GUI ? undefined : process.env.BENCH_CLI_REF;
 const DOSSIER_ARTICLES = 1000;
 const PER_ARTICLE = { statements: 40, annotations: 1 };
 const PEOPLE_PER_ARTICLE = Number(process.env.BENCH_PEOPLE_PER_ARTICLE ?? 2);
+const DOSSIER_GROWTH = GUI && !DROP_ONLY ? Number(process.env.BENCH_DOSSIER_GROWTH ?? 3000) : 0;
+const DOSSIER_INTO = process.env.BENCH_DOSSIER_INTO === '1';
 
 interface ImportFigures {
   /** Work left when the report shows: the corroboration index's catch-up (see `catchUp`). */
@@ -514,33 +521,67 @@ for (const size of SIZES) {
   }
 }
 
+/** Generated dossier number `k` of a workspace of `n` articles (its people drawn from the same universe). */
+function benchDossier(k: number, n: number, articles = DOSSIER_ARTICLES) {
+  return generateWorkspace({
+    articles,
+    statements: PER_ARTICLE.statements,
+    annotations: articles * PER_ARTICLE.annotations,
+    seed: 100 + k,
+    people: n * PEOPLE_PER_ARTICLE,
+  });
+}
+
+/** Drops a dossier and waits for the import report; seconds from the drop to the report. */
+async function dropDossier(app: App, dossier: ReturnType<typeof generateWorkspace>, name: string) {
+  const t = Date.now();
+  await dropFiles(app.page, [
+    { name, bytes: Buffer.from(JSON.stringify(dossier)), type: 'application/json' },
+  ]);
+  await app.page.getByTestId('import-report').waitFor({ timeout: 3_600_000 });
+  const seconds = (Date.now() - t) / 1000;
+  await app.page.getByTestId('import-report-close').click();
+  return seconds;
+}
+
+/** The machine's load averages, reported beside figures measured on a shared machine. */
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
+
 /** A workspace of `n` generated articles built by dropping dossiers of 1,000 articles; seconds per dossier. */
 async function dossierWorkspace(app: App, n: number): Promise<number[]> {
   const seconds: number[] = [];
   const names = new Set<string>();
   for (let done = 0; done < n; done += DOSSIER_ARTICLES) {
     const articles = Math.min(DOSSIER_ARTICLES, n - done);
-    const dossier = generateWorkspace({
-      articles,
-      statements: PER_ARTICLE.statements,
-      annotations: articles * PER_ARTICLE.annotations,
-      seed: 100 + done / DOSSIER_ARTICLES,
-      people: n * PEOPLE_PER_ARTICLE,
-    });
+    const dossier = benchDossier(done / DOSSIER_ARTICLES, n, articles);
     for (const source of dossier.sources) names.add(source.name);
-    const t = Date.now();
-    await dropFiles(app.page, [
-      { name: `part-${done}.json`, bytes: Buffer.from(JSON.stringify(dossier)), type: 'application/json' },
-    ]);
-    await app.page.getByTestId('import-report').waitFor({ timeout: 3_600_000 });
-    seconds.push((Date.now() - t) / 1000);
+    seconds.push(await dropDossier(app, dossier, `part-${done}.json`));
     console.error(
-      `dossier ${done / DOSSIER_ARTICLES + 1}: ${articles} articles in ${seconds.at(-1)!.toFixed(1)} s`,
+      `dossier ${done / DOSSIER_ARTICLES + 1}: ${articles} articles in ${seconds.at(-1)!.toFixed(1)} s (load ${load()})`,
     );
-    await app.page.getByTestId('import-report-close').click();
   }
   console.error(`${n} articles quoting ${names.size} distinct sources`);
   return seconds;
+}
+
+/**
+ * The same 1,000-article dossier (the next of the `n`-article workspace's series) into `app`'s workspace and into a
+ * fresh, empty one: a row of seconds, their ratio and the load.
+ */
+async function dossierInto(app: App, n: number): Promise<string> {
+  const dossier = benchDossier(Math.ceil(n / DOSSIER_ARTICLES), n);
+  const into = await dropDossier(app, dossier, 'one-more.json');
+  const fresh = await launchApp();
+  try {
+    await fresh.page.getByTestId('library-item').first().waitFor();
+    const empty = await dropDossier(fresh, dossier, 'one-more.json');
+    return `| 1,000-article dossier: into the empty workspace | ${empty.toFixed(1)} s | into ${n.toLocaleString('en')} articles: ${into.toFixed(1)} s (${(into / empty).toFixed(1)}×), load ${load()} |`;
+  } finally {
+    await fresh.close();
+  }
 }
 
 /**
@@ -575,6 +616,18 @@ if (UI_ARTICLES) {
       if (kept) writeFileSync(join(kept.dir, 'built'), `${UI_ARTICLES} articles\n`);
     }
     dossierUi = await uiActions(app, UI_ARTICLES, QUERIES.dossiers);
+    if (DOSSIER_INTO) dossierUi.push(await dossierInto(app, UI_ARTICLES));
+  } finally {
+    await app.close();
+  }
+}
+
+let growth: number[] = [];
+if (DOSSIER_GROWTH && !UI_ARTICLES) {
+  const app = await launchApp();
+  try {
+    await app.page.getByTestId('library-item').first().waitFor();
+    growth = await dossierWorkspace(app, DOSSIER_GROWTH);
   } finally {
     await app.close();
   }
@@ -612,4 +665,17 @@ if (UI_ARTICLES) {
   );
   console.log('| action | measured | goal |\n|---|---|---|');
   for (const r of dossierUi) console.log(r);
+}
+if (growth.length) {
+  console.log(
+    `\n### Dossier import as the workspace grows (${DOSSIER_ARTICLES.toLocaleString('en')} generated articles each, ` +
+      `${PER_ARTICLE.statements} statements per article, ${PEOPLE_PER_ARTICLE} people per article in the universe)\n`,
+  );
+  console.log('| workspace before the import | import to report |\n|---|---|');
+  growth.forEach((s, i) =>
+    console.log(
+      `| ${(i * DOSSIER_ARTICLES).toLocaleString('en')} articles (+ the seed) | ${s.toFixed(1)} s |`,
+    ),
+  );
+  console.log(`\nlast to first: ${(growth.at(-1)! / growth[0]!).toFixed(1)}×, load ${load()}`);
 }

@@ -158,7 +158,8 @@ export async function importDossierIntoWorkspace(
 ): Promise<DossierImportResult> {
   return target.transaction(
     'rw',
-    [...WORKSPACE_TABLES.map((t) => target.table(t)), target.meta, target.history],
+    // The source rows: their match-key index finds the workspace's sources of the dossier's names (merge-base.ts).
+    [...WORKSPACE_TABLES.map((t) => target.table(t)), target.meta, target.history, target.sourceRows],
     async () => {
       if (await isWorkspaceEmpty(target)) {
         const added = await replaceWorkspace(target, incoming);

@@ -9,7 +9,9 @@ import {
   type DossierTableName,
   type MergeResult,
 } from '../../../src-main/shared/dossier';
-import type { CorroborateDB } from './db';
+import type { Source } from '../../../src-main/shared/domain';
+import { normaliseName } from '../../../src-main/shared/analysis/names';
+import { keysWithAny, recordsWithAny, type CorroborateDB } from './db';
 
 type AnyRecord = { id: string } & Record<string, unknown>;
 /** The records read so far, per table, by id. */
@@ -33,9 +35,14 @@ async function byIds(target: CorroborateDB, table: DossierTableName, ids: string
   return (await target.table(table).bulkGet(ids)) as (AnyRecord | undefined)[];
 }
 
+/**
+ * The records whose `index` holds any of `keys`: one index look-up per key, sent together (recordsWithAny). Dexie's
+ * `anyOf` walks a cursor, one round trip per record: the statements citing the sources a merge renames are tens of
+ * thousands in a workspace of 10,000 articles.
+ */
 async function byIndex(target: CorroborateDB, table: DossierTableName, index: string, keys: string[]) {
   if (keys.length === 0) return [];
-  return (await target.table(table).where(index).anyOf(keys).toArray()) as AnyRecord[];
+  return (await recordsWithAny(target.table(table), index, keys)) as AnyRecord[];
 }
 
 function toDossier(part: Part, history: Dossier['history']): Dossier {
@@ -43,6 +50,37 @@ function toDossier(part: Part, history: Dossier['history']): Dossier {
   for (const [table, byId] of part) (d as Record<DossierTableName, unknown[]>)[table] = [...byId.values()];
   d.history = history;
   return d;
+}
+
+/** The merge pairs sources of the same kind by this key: the name without case and surrounding spaces. */
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+/**
+ * The workspace sources named as one of `named` (same name without case and surrounding spaces, as the merge
+ * compares them). Found through the source rows' match-key index: a name's normalised form is one of its
+ * source's match keys, and names equal without case share it. A case-blind walk of the name index (Dexie's
+ * `anyOfIgnoreCase`) would step over the workspace's other names too, more of them the larger it is. Names
+ * without a match key (punctuation only) fall back to that walk.
+ */
+async function sourcesNamed(target: CorroborateDB, named: Pick<Source, 'name'>[]): Promise<Source[]> {
+  const wanted = new Set(named.map((s) => nameKey(s.name)));
+  const keys = new Set<string>();
+  const keyless = new Set<string>();
+  for (const { name } of named) {
+    const key = normaliseName(name);
+    if (key) keys.add(key);
+    else keyless.add(name).add(name.trim());
+  }
+  const ids = keys.size ? await keysWithAny(target.sourceRows, 'matchKeys', [...keys]) : [];
+  const found = (await target.sources.bulkGet([...new Set(ids)])).filter((s): s is Source => !!s);
+  if (keyless.size)
+    found.push(
+      ...(await target.sources
+        .where('name')
+        .anyOfIgnoreCase([...keyless])
+        .toArray()),
+    );
+  return found.filter((s) => wanted.has(nameKey(s.name)));
 }
 
 /**
@@ -64,13 +102,7 @@ async function readPaired(target: CorroborateDB, incoming: Dossier): Promise<Par
     );
   const hashes = incoming.articles.map((a) => a.textSha256);
   collect(part, 'articles', await byIndex(target, 'articles', 'textSha256', hashes));
-  const names = [...new Set(incoming.sources.flatMap((s) => [s.name, s.name.trim()]))];
-  if (names.length)
-    collect(
-      part,
-      'sources',
-      (await target.sources.where('name').anyOfIgnoreCase(names).toArray()) as AnyRecord[],
-    );
+  collect(part, 'sources', (await sourcesNamed(target, incoming.sources)) as unknown as AnyRecord[]);
   const articleIds = [...(part.get('articles')?.keys() ?? [])];
   collect(part, 'statements', await byIndex(target, 'statements', 'articleId', articleIds));
   collect(part, 'tags', (await target.tags.toArray()) as AnyRecord[]);
