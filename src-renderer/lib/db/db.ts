@@ -81,7 +81,22 @@ export interface SearchIndexChunk {
   value: string;
 }
 
+/**
+ * Dexie copies the keys of every committed write to a BroadcastChannel, for other windows and tabs of the same
+ * origin to wake their live queries: a structured clone of each commit's key ranges, 1.5 s of a profiled
+ * 1,000-file drop's main thread, most of it inside tasks over 100 ms. Nothing here listens: the app has one window
+ * (Electron's single-instance lock), its workers open no Dexie, and a second tab of the browser shell (a
+ * development shell) re-reads on its own next query. This page's own listeners (`storagemutated`, live queries)
+ * are told as before: only the channel's subscriber, the one that posts, is taken off.
+ */
+export function stopCrossWindowPropagation(): void {
+  const event = Dexie.on.storagemutated as unknown as { subscribers?: ((parts: unknown) => void)[] };
+  for (const fn of event.subscribers ?? [])
+    if (String(fn).includes('.postMessage(')) Dexie.on.storagemutated.unsubscribe(fn);
+}
+
 export function openDatabase(name = DB_NAME, upToVersion?: number): CorroborateDB {
+  stopCrossWindowPropagation();
   const db = new Dexie(name) as CorroborateDB;
   declareVersions(db, upToVersion);
   useDerivedTables(db);
