@@ -25,10 +25,13 @@ const INDEX_CHUNK = 10;
  * versions (an article's earlier version does not corroborate it). Compares the lists of article ids (keys
  * only, no records read), so an unchanged workspace costs three key scans; `indexedArticles`, the articles the index holds
  * as the caller knows them (the worker's in-memory index), spares the third, a cursor one round trip per article.
+ * `onAdded` hears each slice of new records once it is written (the worker takes them in small messages: one
+ * message of a 1,000-file import's records held the page for hundreds of milliseconds).
  */
 export async function syncCorroborationIndexIn(
   db: CorroborateDB,
   indexedArticles?: readonly string[],
+  onAdded?: (records: CorroborationRecord[]) => void,
 ): Promise<IndexChanges> {
   const [allIds, indexedIds, old] = await Promise.all([
     db.articles.toCollection().primaryKeys(),
@@ -61,7 +64,7 @@ export async function syncCorroborationIndexIn(
           ? null
           : corroborationRecord(s.id, s.articleId, text.slice(s.start, s.end), s.entities, s.cue);
       },
-      (slice) => db.corroborationKeys.bulkPut(slice),
+      (slice) => db.corroborationKeys.bulkPut(slice).then(() => onAdded?.(slice)),
     );
     added.push(...records);
   }
@@ -164,7 +167,10 @@ export async function acceptCandidateIn(
 
 /** The same operations on the app's workspace database, for the screens and the corroboration client. */
 export const corroboration = {
-  syncIndex: (indexedIds?: readonly string[]) => syncCorroborationIndexIn(db, indexedIds),
+  syncIndex: (
+    indexedIds?: readonly string[],
+    onAdded?: (records: CorroborationRecord[]) => void,
+  ) => syncCorroborationIndexIn(db, indexedIds, onAdded),
   readIndex: (onChunk: (records: CorroborationRecord[]) => void) => readCorroborationIndexIn(db, onChunk),
   /** Where the index is kept, for a worker to read it itself (`store-scan.ts`). */
   persisted: { database: db.name, store: 'corroborationKeys' },

@@ -64,6 +64,19 @@ describe('corroboration index in the workspace', () => {
     v11.close();
   });
 
+  it('hands the records of newly imported articles on as each slice is written', async () => {
+    const db = freshDb();
+    await store(db, seedText, 'seed.txt');
+    await syncCorroborationIndexIn(db);
+    const a = await store(db, ownReport, 'own.txt');
+    const b = await store(db, seedText.replace('Tass', 'Reuters'), 'third.txt');
+    const heard: CorroborationRecord[][] = [];
+    const changes = await syncCorroborationIndexIn(db, undefined, (slice) => heard.push(slice));
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.flat()).toEqual(changes.added);
+    expect(new Set(changes.added.map((r) => r.articleId))).toEqual(new Set([a.article.id, b.article.id]));
+  });
+
   it('indexes a newly imported article once and forgets a deleted one', async () => {
     const db = freshDb();
     const seed = await store(db, seedText, 'seed.txt');
