@@ -56,7 +56,11 @@ try {
   if (SETTLE_S) await page.waitForTimeout(SETTLE_S * 1000);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   const long = await page.evaluate(() => (window as unknown as { __long: [number, number][] }).__long);
-  if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
+  if (process.env.BENCH_PROFILE_OUT) {
+    writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
+    // Beside it: the long tasks (page time, ms) and the drop's start and report, to place each task.
+    writeFileSync(`${process.env.BENCH_PROFILE_OUT}.tasks.json`, JSON.stringify({ t0, t1, long }));
+  }
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
   const name = (n: Node) =>

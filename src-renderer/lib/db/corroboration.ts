@@ -167,10 +167,8 @@ export async function acceptCandidateIn(
 
 /** The same operations on the app's workspace database, for the screens and the corroboration client. */
 export const corroboration = {
-  syncIndex: (
-    indexedIds?: readonly string[],
-    onAdded?: (records: CorroborationRecord[]) => void,
-  ) => syncCorroborationIndexIn(db, indexedIds, onAdded),
+  syncIndex: (indexedIds?: readonly string[], onAdded?: (records: CorroborationRecord[]) => void) =>
+    syncCorroborationIndexIn(db, indexedIds, onAdded),
   readIndex: (onChunk: (records: CorroborationRecord[]) => void) => readCorroborationIndexIn(db, onChunk),
   /** Where the index is kept, for a worker to read it itself (`store-scan.ts`). */
   persisted: { database: db.name, store: 'corroborationKeys' },

@@ -22,6 +22,7 @@ import {
 } from './derived';
 import type { SourceArticle } from './source-articles-derived';
 import { noteLibraryWrites } from './library-reader';
+import { mirroredKeys, useIndexMirrors } from './index-mirror';
 import type { CorroborationRecord } from '../../../src-main/shared/compare/corroboration/signature';
 
 export interface Alignment {
@@ -100,6 +101,7 @@ export function openDatabase(name = DB_NAME, upToVersion?: number): CorroborateD
   const db = new Dexie(name) as CorroborateDB;
   declareVersions(db, upToVersion);
   useDerivedTables(db);
+  useIndexMirrors(db);
   noteLibraryWrites(db);
   return db;
 }
@@ -170,13 +172,17 @@ export function keysWithAny<T, K, I>(
 
 /**
  * For each of `values`, the primary keys of the records whose `index` holds it (lists in the order of `values`):
- * the look-ups of `keysWithAny`, kept apart, for callers that ask for many items' values at once.
+ * the look-ups of `keysWithAny`, kept apart, for callers that ask for many items' values at once. Answered from
+ * memory for an index an import holds (`holdIndexMirrors`), otherwise by IndexedDB, one request per value.
  */
 export function keysForEach<T, K, I>(
   table: Table<T, K, I>,
   index: string,
   values: readonly IndexableType[],
 ): Promise<K[][]> {
+  // An import holds in-memory copies of the indexes it looks up most (index-mirror.ts): no request at all.
+  const held = mirroredKeys(table.db, table.name, index, values);
+  if (held) return Dexie.Promise.resolve(held as K[][]);
   const lists: K[][] = [];
   const turn = (from: number): Promise<K[][]> =>
     from >= values.length
