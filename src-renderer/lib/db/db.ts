@@ -90,7 +90,11 @@ export interface SearchIndexChunk {
  * development shell) re-reads on its own next query. This page's own listeners (`storagemutated`, live queries)
  * are told as before: only the channel's subscriber, the one that posts, is taken off.
  */
+let propagationStopped = false;
 export function stopCrossWindowPropagation(): void {
+  // Once, before any listener of the app's own subscribes: only Dexie's subscribers are there to look at.
+  if (propagationStopped) return;
+  propagationStopped = true;
   const event = Dexie.on.storagemutated as unknown as { subscribers?: ((parts: unknown) => void)[] };
   for (const fn of event.subscribers ?? [])
     if (String(fn).includes('.postMessage(')) Dexie.on.storagemutated.unsubscribe(fn);
