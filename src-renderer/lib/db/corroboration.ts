@@ -7,7 +7,7 @@ import {
 } from '../../../src-main/shared/compare/corroboration/signature';
 import { type CorroborateDB, newId, now, recordsWithAny } from './db';
 import { applyEdit, type EditOp } from './history';
-import { inSlices } from './slices';
+import { inSlices, nextTask } from './slices';
 import { db } from './app-db';
 import { watch } from './watch';
 
@@ -19,6 +19,8 @@ export interface IndexChanges {
 const READ_CHUNK = 2000;
 /** Articles indexed per read and write when the index catches up with new articles (an import adds dozens). */
 const INDEX_CHUNK = 10;
+/** Records written at once at least: more than Dexie reports key by key (observed-table.ts). */
+const WRITE_AT = 100;
 
 /**
  * Indexes the articles that have no index records yet and drops the records of deleted articles and of old
@@ -54,8 +56,14 @@ export async function syncCorroborationIndexIn(
       recordsWithAny(db.statements, 'articleId', ids),
     ]);
     const texts = new Map(articles.filter((a) => !!a).map((a) => [a.id, a.text]));
-    // Written slice by slice: working out the records of ten articles' statements at once held the page for
-    // hundreds of milliseconds during an import on a loaded machine.
+    // Worked out slice by slice: working out the records of ten articles' statements at once held the page for
+    // hundreds of milliseconds during an import on a loaded machine. Written WRITE_AT at a time at least (a slice
+    // on a loaded machine holds only a few dozen), so each write is reported as a change of the table (derived.ts).
+    const unwritten: CorroborationRecord[] = [];
+    const write = () => {
+      const records = unwritten.splice(0);
+      return db.corroborationKeys.bulkPut(records).then(() => onAdded?.(records));
+    };
     const records = await inSlices(
       statements,
       (s) => {
@@ -64,8 +72,12 @@ export async function syncCorroborationIndexIn(
           ? null
           : corroborationRecord(s.id, s.articleId, text.slice(s.start, s.end), s.entities, s.cue);
       },
-      (slice) => db.corroborationKeys.bulkPut(slice).then(() => onAdded?.(slice)),
+      (slice) => {
+        unwritten.push(...slice);
+        return unwritten.length >= WRITE_AT ? write() : nextTask();
+      },
     );
+    if (unwritten.length) await write();
     added.push(...records);
   }
   return { added, removedArticleIds };
