@@ -19,8 +19,8 @@ export interface IndexChanges {
 const READ_CHUNK = 2000;
 /** Articles indexed per read and write when the index catches up with new articles (an import adds dozens). */
 const INDEX_CHUNK = 10;
-/** Records written at once at least: more than Dexie reports key by key (observed-table.ts). */
-const WRITE_AT = 100;
+/** Records written at once: the fewest Dexie does not report key by key (observed-table.ts). */
+const WRITE_AT = 50;
 
 /**
  * Indexes the articles that have no index records yet and drops the records of deleted articles and of old
@@ -57,13 +57,11 @@ export async function syncCorroborationIndexIn(
     ]);
     const texts = new Map(articles.filter((a) => !!a).map((a) => [a.id, a.text]));
     // Worked out slice by slice: working out the records of ten articles' statements at once held the page for
-    // hundreds of milliseconds during an import on a loaded machine. Written WRITE_AT at a time at least (a slice
-    // on a loaded machine holds only a few dozen), so each write is reported as a change of the table (derived.ts).
+    // hundreds of milliseconds during an import on a loaded machine. Written WRITE_AT at a time (a slice on a loaded
+    // machine holds only a few dozen), so each write is reported as a change of the table (derived.ts).
     const unwritten: CorroborationRecord[] = [];
-    const write = () => {
-      const records = unwritten.splice(0);
-      return db.corroborationKeys.bulkPut(records).then(() => onAdded?.(records));
-    };
+    const write = (records: CorroborationRecord[]) =>
+      db.corroborationKeys.bulkPut(records).then(() => onAdded?.(records));
     const records = await inSlices(
       statements,
       (s) => {
@@ -72,12 +70,17 @@ export async function syncCorroborationIndexIn(
           ? null
           : corroborationRecord(s.id, s.articleId, text.slice(s.start, s.end), s.entities, s.cue);
       },
-      (slice) => {
+      async (slice) => {
         unwritten.push(...slice);
-        return unwritten.length >= WRITE_AT ? write() : nextTask();
+        // Each write in a task of its own (IndexedDB copies every record on the page's thread as it is handed over).
+        await nextTask();
+        while (unwritten.length >= WRITE_AT) {
+          await write(unwritten.splice(0, WRITE_AT));
+          await nextTask();
+        }
       },
     );
-    if (unwritten.length) await write();
+    if (unwritten.length) await write(unwritten.splice(0));
     added.push(...records);
   }
   return { added, removedArticleIds };
