@@ -1,7 +1,8 @@
 // Where the renderer's long tasks of a folder import go: drops BENCH_FILES generated .txt news articles into the
 // built app (build with CORROBORATE_NO_MINIFY=1 for names) under a CPU profile of the page, and prints, for the
 // tasks over 100 ms, the functions with the most self time inside them, and the same over the whole drop.
-// BENCH_FILES=300 npx tsx test/bench/import-profile.bench.ts   (BENCH_PROFILE_OUT=file.cpuprofile keeps it)
+// BENCH_FILES=300 npx tsx test/bench/import-profile.bench.ts   (BENCH_PROFILE_OUT=file.cpuprofile keeps it;
+// BENCH_SETTLE_S=15 keeps profiling that long after the report shows, through the corroboration index's catch-up)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -9,6 +10,7 @@ import { writeNewsFolder } from '../../scripts/gen-workspace';
 import { dropFiles, launchApp } from '../e2e/harness';
 
 const FILES = Number(process.env.BENCH_FILES ?? 300);
+const SETTLE_S = Number(process.env.BENCH_SETTLE_S ?? 0);
 
 interface Node {
   id: number;
@@ -51,9 +53,14 @@ try {
   await dropFiles(page, files);
   await page.getByTestId('import-report').waitFor({ timeout: 3_600_000 });
   const t1 = await page.evaluate(() => performance.now());
+  if (SETTLE_S) await page.waitForTimeout(SETTLE_S * 1000);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   const long = await page.evaluate(() => (window as unknown as { __long: [number, number][] }).__long);
-  if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
+  if (process.env.BENCH_PROFILE_OUT) {
+    writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
+    // Beside it: the long tasks (page time, ms) and the drop's start and report, to place each task.
+    writeFileSync(`${process.env.BENCH_PROFILE_OUT}.tasks.json`, JSON.stringify({ t0, t1, long }));
+  }
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
   const name = (n: Node) =>

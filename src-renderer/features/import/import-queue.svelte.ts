@@ -114,6 +114,7 @@ class ImportQueue {
     backups.holdDuringImport();
     // The screens read the workspace again once a second instead of taking in every key each batch writes.
     const releaseLive = holdLiveQueries();
+    const releaseLookups = imports.holdLookups();
     try {
       for (let next = extractions.take(); next; next = extractions.take()) {
         const prepared = await next;
@@ -156,6 +157,7 @@ class ImportQueue {
       if (lastImported) onImported?.(lastImported);
     } finally {
       releaseLive();
+      releaseLookups();
       this.running = false;
       this.current = null;
       this.reportOpen = true;

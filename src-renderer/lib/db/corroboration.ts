@@ -7,7 +7,7 @@ import {
 } from '../../../src-main/shared/compare/corroboration/signature';
 import { type CorroborateDB, newId, now, recordsWithAny } from './db';
 import { applyEdit, type EditOp } from './history';
-import { inSlices } from './slices';
+import { inSlices, nextTask } from './slices';
 import { db } from './app-db';
 import { watch } from './watch';
 
@@ -19,16 +19,21 @@ export interface IndexChanges {
 const READ_CHUNK = 2000;
 /** Articles indexed per read and write when the index catches up with new articles (an import adds dozens). */
 const INDEX_CHUNK = 10;
+/** Records written at once: the fewest Dexie does not report key by key (observed-table.ts). */
+const WRITE_AT = 50;
 
 /**
  * Indexes the articles that have no index records yet and drops the records of deleted articles and of old
  * versions (an article's earlier version does not corroborate it). Compares the lists of article ids (keys
  * only, no records read), so an unchanged workspace costs three key scans; `indexedArticles`, the articles the index holds
  * as the caller knows them (the worker's in-memory index), spares the third, a cursor one round trip per article.
+ * `onAdded` hears each slice of new records once it is written (the worker takes them in small messages: one
+ * message of a 1,000-file import's records held the page for hundreds of milliseconds).
  */
 export async function syncCorroborationIndexIn(
   db: CorroborateDB,
   indexedArticles?: readonly string[],
+  onAdded?: (records: CorroborationRecord[]) => void,
 ): Promise<IndexChanges> {
   const [allIds, indexedIds, old] = await Promise.all([
     db.articles.toCollection().primaryKeys(),
@@ -51,8 +56,12 @@ export async function syncCorroborationIndexIn(
       recordsWithAny(db.statements, 'articleId', ids),
     ]);
     const texts = new Map(articles.filter((a) => !!a).map((a) => [a.id, a.text]));
-    // Written slice by slice: working out the records of ten articles' statements at once held the page for
-    // hundreds of milliseconds during an import on a loaded machine.
+    // Worked out slice by slice: working out the records of ten articles' statements at once held the page for
+    // hundreds of milliseconds during an import on a loaded machine. Written WRITE_AT at a time (a slice on a loaded
+    // machine holds only a few dozen), so each write is reported as a change of the table (derived.ts).
+    const unwritten: CorroborationRecord[] = [];
+    const write = (records: CorroborationRecord[]) =>
+      db.corroborationKeys.bulkPut(records).then(() => onAdded?.(records));
     const records = await inSlices(
       statements,
       (s) => {
@@ -61,8 +70,17 @@ export async function syncCorroborationIndexIn(
           ? null
           : corroborationRecord(s.id, s.articleId, text.slice(s.start, s.end), s.entities, s.cue);
       },
-      (slice) => db.corroborationKeys.bulkPut(slice),
+      async (slice) => {
+        unwritten.push(...slice);
+        // Each write in a task of its own (IndexedDB copies every record on the page's thread as it is handed over).
+        await nextTask();
+        while (unwritten.length >= WRITE_AT) {
+          await write(unwritten.splice(0, WRITE_AT));
+          await nextTask();
+        }
+      },
     );
+    if (unwritten.length) await write(unwritten.splice(0));
     added.push(...records);
   }
   return { added, removedArticleIds };
@@ -164,7 +182,8 @@ export async function acceptCandidateIn(
 
 /** The same operations on the app's workspace database, for the screens and the corroboration client. */
 export const corroboration = {
-  syncIndex: (indexedIds?: readonly string[]) => syncCorroborationIndexIn(db, indexedIds),
+  syncIndex: (indexedIds?: readonly string[], onAdded?: (records: CorroborationRecord[]) => void) =>
+    syncCorroborationIndexIn(db, indexedIds, onAdded),
   readIndex: (onChunk: (records: CorroborationRecord[]) => void) => readCorroborationIndexIn(db, onChunk),
   /** Where the index is kept, for a worker to read it itself (`store-scan.ts`). */
   persisted: { database: db.name, store: 'corroborationKeys' },

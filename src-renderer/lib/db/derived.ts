@@ -79,6 +79,13 @@ export const DERIVED_TABLES = ['articleRows', 'sourceRows', 'articleSketches', '
 /** Derived from version 9 on; kept only when the database has it. */
 const ANNOTATION_COUNTS = 'annotationCounts';
 const WATCHED = new Set(['articles', 'statements', 'sources', 'annotations']);
+/**
+ * Tables whose bulk writes are not split into pieces Dexie reports key by key (observed-table.ts): no live query
+ * or listener needs the keys of the corroboration index's records (the worker keeps its own copy). Reported key
+ * by key, the catch-up after a 1,000-file import had every live query merge 40,000 keys into its set of changes,
+ * tasks of up to 720 ms; reported as a change of the table, each write costs them one range.
+ */
+const UNSPLIT = new Set(['corroborationKeys']);
 
 export function articleRowOf(
   a: Article,
@@ -404,7 +411,7 @@ export function useDerivedTables(db: Dexie): void {
           return down.transaction([...new Set([...stores, ...widen, ...meta])], mode, options);
         },
         table(name) {
-          const observed = observedTable(down.table(name));
+          const observed = UNSPLIT.has(name) ? down.table(name) : observedTable(down.table(name));
           const table = RECORDED.has(name) ? generationTable(observed, () => down.table('meta')) : observed;
           if (!SEARCHED.has(name)) return table;
           const bumping = loggingTable(table, () => core.table('searchIndex'));

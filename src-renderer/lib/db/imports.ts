@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import { db as appDb } from './app-db';
 import { storeExtractedArticles } from './articles';
 import { type CorroborateDB, newId, now } from './db';
+import { holdIndexMirrors } from './index-mirror';
 
 /** The report rows of one stored batch, written together. */
 export async function recordImports(
@@ -47,6 +48,8 @@ export async function importCounts(db: CorroborateDB): Promise<Record<ImportFilt
 /** The same operations on the app's workspace database, for the import queue and the Imports view. */
 export const imports = {
   storeAll: (batch: ExtractedArticle[]) => storeExtractedArticles(appDb, batch),
+  /** Keeps the indexes an import looks up in memory until the returned function is called (index-mirror.ts). */
+  holdLookups: () => holdIndexMirrors(appDb),
   record: (batchId: string, rows: Omit<ImportRecord, 'id' | 'batchId' | 'at'>[]) =>
     recordImports(appDb, batchId, rows),
   history: (limit?: number, filter?: ImportFilter) => importHistory(appDb, limit, filter),

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freshDb, seedText, statementStarting, store } from '../../../helpers/compare-workspace';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { openDatabase } from '../../../../../src-renderer/lib/db/db';
 import { LATEST_VERSION } from '../../../../../src-renderer/lib/db/schema';
 import {
@@ -62,6 +63,43 @@ describe('corroboration index in the workspace', () => {
     expect(after).toEqual(before);
     expect(before.length).toBe(await v11.statements.count());
     v11.close();
+  });
+
+  it("reports the catch-up's large writes as one change of the index table, not key by key", async () => {
+    const db = freshDb();
+    await store(db, seedText, 'seed.txt');
+    const { added } = await syncCorroborationIndexIn(db);
+    // Each live query merges every range it is told of into its own set of changes: one range, not 120 keys.
+    type Node = { from?: unknown; l?: Node | null; r?: Node | null } | null | undefined;
+    const count = (n: Node): number => (n && n.from !== undefined ? 1 + count(n.l) + count(n.r) : 0);
+    const ranges: number[] = [];
+    const listener = (parts: ObservabilitySet) => {
+      const set = parts[`idb://${db.name}/corroborationKeys/`];
+      if (set) ranges.push(count(set as Node));
+    };
+    Dexie.on('storagemutated', listener);
+    await db
+      .transaction('rw', db.corroborationKeys, () =>
+        db.corroborationKeys.bulkPut(
+          Array.from({ length: 120 }, (_, i) => ({ ...added[0]!, statementId: `extra-${i}` })),
+        ),
+      )
+      .finally(() => Dexie.on.storagemutated.unsubscribe(listener));
+    expect(ranges).toEqual([1]);
+    expect(await db.corroborationKeys.count()).toBe(added.length + 120);
+  });
+
+  it('hands the records of newly imported articles on as each slice is written', async () => {
+    const db = freshDb();
+    await store(db, seedText, 'seed.txt');
+    await syncCorroborationIndexIn(db);
+    const a = await store(db, ownReport, 'own.txt');
+    const b = await store(db, seedText.replace('Tass', 'Reuters'), 'third.txt');
+    const heard: CorroborationRecord[][] = [];
+    const changes = await syncCorroborationIndexIn(db, undefined, (slice) => heard.push(slice));
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.flat()).toEqual(changes.added);
+    expect(new Set(changes.added.map((r) => r.articleId))).toEqual(new Set([a.article.id, b.article.id]));
   });
 
   it('indexes a newly imported article once and forgets a deleted one', async () => {
