@@ -26,3 +26,16 @@ export function extractedArticle(
     ...rest,
   };
 }
+
+/** A sentence at `at` reported with "said" by the person `who`, as the analysis gives it. */
+export function saidBy(who: string, sentence: string, at: number): AnalyzedStatement {
+  return {
+    start: at,
+    end: at + sentence.length,
+    kind: 'reported',
+    speaker: { name: who, kind: 'person', aliases: [] },
+    cue: 'said',
+    via: [],
+    entities: [],
+  };
+}

@@ -10,7 +10,7 @@ import { storeExtractedArticles } from '../../../../../src-renderer/lib/db/artic
 import { holdIndexMirrors, indexMirrorsLoaded } from '../../../../../src-renderer/lib/db/index-mirror';
 import { findVersionCandidatesIn } from '../../../../../src-renderer/lib/db/versions';
 import { mergeSources, updateSource } from '../../../../../src-renderer/lib/db/sources';
-import { extractedArticle } from './extracted-article';
+import { extractedArticle, saidBy } from './extracted-article';
 
 const PEOPLE = ['Maria Lopez', 'Jean Dupont', 'Aiko Tanaka', 'Kwame Mensah', 'Lena Novak', 'Omar Haddad'];
 const WORDS = 'harbour council budget bridge ferry strike vote tariff grain storm port river'.split(' ');
@@ -27,16 +27,7 @@ function article(n: number, variant = 0) {
       i === 11 && variant
         ? `${who} added a late remark number ${variant} about the ${topic}.`
         : `${who} said the ${topic} plan of week ${Math.floor(n / 3)} line ${i} was on track.`;
-    if (i < 2)
-      statements.push({
-        start: at,
-        end: at + sentence.length,
-        kind: 'reported',
-        speaker: { name: who, kind: 'person', aliases: [] },
-        cue: 'said',
-        via: [],
-        entities: [],
-      });
+    if (i < 2) statements.push(saidBy(who, sentence, at));
     sentences.push(sentence);
     at += sentence.length + 1;
   }

@@ -8,7 +8,7 @@ import { storeExtractedArticle, storeExtractedArticles } from '../../../../../sr
 import { type CorroborateDB, openDatabase } from '../../../../../src-renderer/lib/db/db';
 import { libraryReader, type LibraryReader } from '../../../../../src-renderer/lib/db/library-reader';
 import { listArticles } from '../../../../../src-renderer/lib/db/queries';
-import { extractedArticle } from './extracted-article';
+import { extractedArticle, saidBy } from './extracted-article';
 
 /** A small seeded generator (mulberry32), so a failing sequence can be replayed. */
 function random(seed: number) {
@@ -29,15 +29,7 @@ function article(statements = 2) {
   let at = 0;
   for (let i = 0; i < statements; i++) {
     const sentence = `Speaker ${n}-${i} said the bridge ${n} would open in week ${i}.`;
-    found.push({
-      start: at,
-      end: at + sentence.length,
-      kind: 'reported',
-      speaker: { name: `Speaker ${n}-${i}`, kind: 'person', aliases: [] },
-      cue: 'said',
-      via: [],
-      entities: [],
-    });
+    found.push(saidBy(`Speaker ${n}-${i}`, sentence, at));
     parts.push(sentence);
     at += sentence.length + 1;
   }

@@ -12,7 +12,7 @@ import {
   type ChangedKeys,
   updatesFor,
 } from '../../../../../src-renderer/lib/db/search-source';
-import { extractedArticle } from './extracted-article';
+import { extractedArticle, saidBy } from './extracted-article';
 
 const SPEAKERS = ['Maria Lopez', 'Jean Dupont', 'Aiko Tanaka', 'Kwame Mensah', 'Lena Novak'];
 
@@ -24,15 +24,7 @@ function article(tag: string, n: number) {
   for (let i = 0; i < n; i++) {
     const who = i < SPEAKERS.length ? SPEAKERS[i]! : `Speaker ${tag}-${i}`;
     const sentence = `${who} said the ${tag} harbour plan number ${i} was on track.`;
-    statements.push({
-      start: at,
-      end: at + sentence.length,
-      kind: 'reported',
-      speaker: { name: who, kind: 'person', aliases: [] },
-      cue: 'said',
-      via: [],
-      entities: [],
-    });
+    statements.push(saidBy(who, sentence, at));
     parts.push(sentence);
     at += sentence.length + 1;
   }
