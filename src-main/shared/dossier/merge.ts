@@ -154,12 +154,15 @@ function incomingWins(base: AnyRecord, incoming: AnyRecord): boolean {
   return compareStrings(canonicalJson(incoming), canonicalJson(base)) > 0;
 }
 
+/** Sources of the same kind pair by this form of their names: case and surrounding spaces aside. */
+export const sourceNameKey = (name: string): string => name.trim().toLowerCase();
+
 export function mergeDossiers(base: Dossier, incoming: Dossier): MergeResult {
   const articleMap = pairByNaturalKey(base.articles, incoming.articles, (a) => a.textSha256);
   const sourceMap = pairByNaturalKey(
     base.sources,
     incoming.sources,
-    (s) => `${s.kind}\u0000${s.name.trim().toLowerCase()}`,
+    (s) => `${s.kind}\u0000${sourceNameKey(s.name)}`,
   );
   // Statements are keyed by their span in the (already remapped) article.
   const spanKey = (s: Dossier['statements'][number]) =>

@@ -8,6 +8,7 @@ import {
   type Dossier,
   type DossierTableName,
   type MergeResult,
+  sourceNameKey,
 } from '../../../src-main/shared/dossier';
 import type { Source } from '../../../src-main/shared/domain';
 import { normaliseName } from '../../../src-main/shared/analysis/names';
@@ -52,9 +53,6 @@ function toDossier(part: Part, history: Dossier['history']): Dossier {
   return d;
 }
 
-/** The merge pairs sources of the same kind by this key: the name without case and surrounding spaces. */
-const nameKey = (name: string) => name.trim().toLowerCase();
-
 /**
  * The workspace sources named as one of `named` (same name without case and surrounding spaces, as the merge
  * compares them). Found through the source rows' match-key index: a name's normalised form is one of its
@@ -63,7 +61,7 @@ const nameKey = (name: string) => name.trim().toLowerCase();
  * without a match key (punctuation only) fall back to that walk.
  */
 async function sourcesNamed(target: CorroborateDB, named: Pick<Source, 'name'>[]): Promise<Source[]> {
-  const wanted = new Set(named.map((s) => nameKey(s.name)));
+  const wanted = new Set(named.map((s) => sourceNameKey(s.name)));
   const keys = new Set<string>();
   const keyless = new Set<string>();
   for (const { name } of named) {
@@ -80,7 +78,7 @@ async function sourcesNamed(target: CorroborateDB, named: Pick<Source, 'name'>[]
         .anyOfIgnoreCase([...keyless])
         .toArray()),
     );
-  return found.filter((s) => wanted.has(nameKey(s.name)));
+  return found.filter((s) => wanted.has(sourceNameKey(s.name)));
 }
 
 /**
